@@ -1,0 +1,54 @@
+/**
+ * Calling catalog functions the way hosts do: a context per call (name + the spreadsheet's clock),
+ * the implementation, and a check that nothing invalid escapes (never NaN, Infinity, null, undefined).
+ */
+import { CATALOG, findFunction } from './catalog/index.js';
+import type { FunctionSpec } from './catalog/types.js';
+import { KpiError } from './errors.js';
+import { wallClock } from './values/clock.js';
+import type { WallClock } from './values/clock.js';
+import type { CallContext, Result } from './values/context.js';
+
+function lookup(name: string) {
+  return findFunction(name);
+}
+
+export function contextFor(fn: string, clock: WallClock): CallContext {
+  return { fn, clock, lookup };
+}
+
+/** Results are checked once at the edge: a bug must surface as an error, never as a wrong cell. */
+function checked(fn: string, r: Result): Result {
+  if (typeof r === 'number') {
+    if (r - r !== 0) throw new KpiError('value', `${fn}: internal error: result is not a finite number`);
+    return r;
+  }
+  if (typeof r === 'string' || typeof r === 'boolean') return r;
+  if (Array.isArray(r)) {
+    for (const row of r) {
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (typeof v === 'number' ? v - v !== 0 : typeof v !== 'string' && typeof v !== 'boolean') {
+          throw new KpiError('value', `${fn}: internal error: a table cell is not a value`);
+        }
+      }
+    }
+    return r;
+  }
+  throw new KpiError('value', `${fn}: internal error: no result`);
+}
+
+/** Runs one catalog function with host arguments in a time zone's clock. */
+export function callSpec(spec: FunctionSpec, clock: WallClock, args: readonly unknown[]): Result {
+  return checked(spec.name, spec.impl(contextFor(spec.name, clock), args));
+}
+
+export type KpiFunction = (...args: unknown[]) => Result;
+
+/** Every catalog function bound to a time zone: `fns.NPS(range)`. */
+export function functionsFor(timeZone: string): Record<string, KpiFunction> {
+  const clock = wallClock(timeZone);
+  const out: Record<string, KpiFunction> = {};
+  for (const spec of CATALOG) out[spec.name] = (...args: unknown[]) => callSpec(spec, clock, args);
+  return out;
+}

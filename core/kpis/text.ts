@@ -1,0 +1,4 @@
+import type { FunctionSpec } from '../catalog/types.js';
+
+// Placeholder: filled in by the text family work.
+export const textFunctions: readonly FunctionSpec[] = [];

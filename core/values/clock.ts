@@ -1,0 +1,116 @@
+/**
+ * Wall-clock serials in a time zone. A spreadsheet shows (and subtracts) wall-clock times in its own
+ * zone, so an instant becomes the serial the spreadsheet would show: days since 1899-12-30 of the
+ * wall clock. UTC offsets are looked up once per UTC day (and a transition inside that day is found
+ * once by bisection), never per cell: a per-cell Intl call costs seconds on a million dates.
+ */
+export const MS_PER_DAY = 86_400_000;
+/** Serial of 1970-01-01 (Excel/Sheets epoch is 1899-12-30). */
+export const UNIX_EPOCH_SERIAL = 25_569;
+
+export interface WallClock {
+  readonly timeZone: string;
+  /** Wall-clock serial (days since 1899-12-30) of the instant `ms` (milliseconds since 1970, UTC). */
+  serialOfInstant(ms: number): number;
+}
+
+interface DayOffsets {
+  /** Offset in ms at the day's start. */
+  readonly before: number;
+  /** Offset after the transition (same as before when there is none). */
+  readonly after: number;
+  /** Instant of the transition, or +Infinity. */
+  readonly at: number;
+}
+
+const clocks = new Map<string, WallClock>();
+
+/** The clock of an IANA zone (`Europe/Berlin`, `UTC`). Throws a RangeError for an unknown zone. */
+export function wallClock(timeZone: string): WallClock {
+  const cached = clocks.get(timeZone);
+  if (cached) return cached;
+  const clock = timeZone === 'UTC' || timeZone === 'Etc/UTC' ? utcClock(timeZone) : zoneClock(timeZone);
+  clocks.set(timeZone, clock);
+  return clock;
+}
+
+function utcClock(timeZone: string): WallClock {
+  return { timeZone, serialOfInstant: (ms) => ms / MS_PER_DAY + UNIX_EPOCH_SERIAL };
+}
+
+function zoneClock(timeZone: string): WallClock {
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+  } catch {
+    throw new RangeError(`unknown time zone "${timeZone}"`);
+  }
+  const offsetAt = (ms: number): number => {
+    const whole = Math.floor(ms / 1000) * 1000;
+    let y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+    for (const p of format.formatToParts(whole)) {
+      switch (p.type) {
+        case 'year': y = +p.value; break;
+        case 'month': mo = +p.value; break;
+        case 'day': d = +p.value; break;
+        case 'hour': h = +p.value; break;
+        case 'minute': mi = +p.value; break;
+        case 'second': s = +p.value; break;
+      }
+    }
+    return Date.UTC(y, mo - 1, d, h, mi, s) - whole;
+  };
+  const days = new Map<number, DayOffsets>();
+  const dayOffsets = (day: number): DayOffsets => {
+    let o = days.get(day);
+    if (o) return o;
+    const start = day * MS_PER_DAY;
+    const end = start + MS_PER_DAY;
+    const before = offsetAt(start);
+    const after = offsetAt(end);
+    if (before === after) {
+      o = { before, after, at: Infinity };
+    } else {
+      // Bisection to the second: zones change on whole seconds (in practice on whole minutes).
+      let lo = start, hi = end;
+      while (hi - lo > 1000) {
+        const mid = Math.floor((lo + hi) / 2000) * 1000;
+        if (offsetAt(mid) === before) lo = mid; else hi = mid;
+      }
+      o = { before, after, at: hi };
+    }
+    days.set(day, o);
+    return o;
+  };
+  return {
+    timeZone,
+    serialOfInstant(ms: number): number {
+      const o = dayOffsets(Math.floor(ms / MS_PER_DAY));
+      const offset = ms < o.at ? o.before : o.after;
+      return (ms + offset) / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+    },
+  };
+}
+
+/** Serial of a wall-clock date and time (no zone involved). */
+export function serialOfWallClock(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
+  return Date.UTC(y, mo - 1, d, h, mi, s) / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+}
+
+/** Calendar parts of a serial's day (its wall-clock date). */
+export function civilOfSerial(serial: number): { y: number; m: number; d: number; weekday: number } {
+  const day = Math.floor(serial + 1e-9) - UNIX_EPOCH_SERIAL;
+  const dt = new Date(day * MS_PER_DAY);
+  // weekday: 1 = Monday … 7 = Sunday (ISO)
+  const wd = dt.getUTCDay();
+  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate(), weekday: wd === 0 ? 7 : wd };
+}

@@ -1,0 +1,100 @@
+/**
+ * Host arguments as grids. Excel passes ranges as 2-D arrays and single cells as `[[x]]`; Sheets
+ * passes ranges as 2-D arrays and single cells as scalars. A grid is read in place (row-major)
+ * without copying: huge ranges must not be flattened.
+ */
+export interface Grid {
+  readonly cells: readonly (readonly unknown[])[];
+  readonly rows: number;
+  readonly cols: number;
+}
+
+const EMPTY: Grid = { cells: [], rows: 0, cols: 0 };
+
+export function toGrid(x: unknown): Grid {
+  if (Array.isArray(x)) {
+    if (x.length === 0) return EMPTY;
+    if (Array.isArray(x[0])) {
+      const cells = x as unknown[][];
+      let cols = 0;
+      for (let r = 0; r < cells.length; r++) {
+        const row = cells[r];
+        const n = Array.isArray(row) ? row.length : 1;
+        if (n > cols) cols = n;
+      }
+      if (cols > 0 && cells.every(Array.isArray)) return { cells, rows: cells.length, cols };
+      // Ragged or mixed: normalise once (rare, only from JS callers).
+      const fixed = cells.map((row) => (Array.isArray(row) ? row : [row]));
+      return { cells: fixed, rows: fixed.length, cols };
+    }
+    // A 1-D array from a JavaScript caller is a column.
+    return { cells: x.map((v) => [v]), rows: x.length, cols: 1 };
+  }
+  return { cells: [[x]], rows: 1, cols: 1 };
+}
+
+/** Cell at row-major index `i` (undefined beyond a ragged row's end, read as blank). */
+export function cellAt(g: Grid, i: number): unknown {
+  const r = (i / g.cols) | 0;
+  return g.cells[r][i - r * g.cols];
+}
+
+/** `row 4` for a single column, `row 4, column 2` otherwise (1-based, within the range). */
+export function positionOf(g: Grid, i: number): string {
+  if (g.cols <= 1) return `row ${i + 1}`;
+  const r = Math.floor(i / g.cols);
+  return `row ${r + 1}, column ${i - r * g.cols + 1}`;
+}
+
+/** The row of a grid cell, 1-based. */
+export function rowOf(g: Grid, i: number): number {
+  return Math.floor(i / Math.max(1, g.cols)) + 1;
+}
+
+/** A single value: a scalar, or a 1×1 grid (`[[x]]`). `undefined` marks a larger range. */
+export function unwrapScalar(x: unknown): unknown {
+  let v = x;
+  while (Array.isArray(v)) {
+    if (v.length !== 1) return v.length === 0 ? null : NOT_SCALAR;
+    v = v[0];
+  }
+  return v;
+}
+
+export const NOT_SCALAR: unique symbol = Symbol('not a single value');
+
+/** How a cell value is shown in a message: numbers as they are, text quoted, dates as ISO. */
+export function describeValue(v: unknown): string {
+  if (typeof v === 'string') {
+    const t = v.length > 40 ? v.slice(0, 37) + '…' : v;
+    return JSON.stringify(t);
+  }
+  if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : String(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v === null || v === undefined) return 'a blank';
+  if (isDateObject(v)) {
+    const t = v.getTime();
+    return Number.isNaN(t) ? 'an invalid date' : v.toISOString();
+  }
+  const err = errorCode(v);
+  if (err) return err;
+  return 'an unsupported value';
+}
+
+/** Dates created in another realm (Apps Script's, a vm context) fail `instanceof Date`. */
+export function isDateObject(v: unknown): v is Date {
+  return typeof v === 'object' && v !== null && (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]');
+}
+
+/**
+ * The error code of an error object a host passes for an error cell: a CustomFunctions.Error-like
+ * `{ code: "#N/A" }` or an entity `{ type: "Error", basicValue: "#DIV/0!" }`.
+ */
+export function errorCode(v: unknown): string | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const o = v as { code?: unknown; type?: unknown; basicValue?: unknown; errorType?: unknown };
+  if (o.type === 'Error' && typeof o.basicValue === 'string') return o.basicValue;
+  if (typeof o.code === 'string' && o.code.startsWith('#')) return o.code;
+  if (o.type === 'Error' && typeof o.errorType === 'string') return `#${o.errorType}`;
+  return undefined;
+}

@@ -1,0 +1,241 @@
+/**
+ * The one normaliser for cell values from any host. Ranges become typed arrays in row-major order
+ * (NaN = blank or skipped text), so paired ranges stay aligned and huge ranges cost one allocation.
+ * Errors name the function, the offending value and its position.
+ */
+import { valueError } from '../errors.js';
+import type { CallContext } from './context.js';
+import { cellAt, describeValue, errorCode, isDateObject, NOT_SCALAR, positionOf, toGrid, unwrapScalar } from './grid.js';
+import type { Grid } from './grid.js';
+import { isErrorText, parseDateText, parseNumberText } from './text.js';
+
+export interface NumberColumn {
+  readonly grid: Grid;
+  /** One entry per cell, row-major; NaN where the cell is blank or skipped text. */
+  readonly values: Float64Array;
+  /** Number of non-NaN entries. */
+  readonly count: number;
+}
+
+/** Throws the error for cell `i` of `g`: `NPS: "#DIV/0!" at row 3 is an error value`. */
+export function cellError(ctx: CallContext, g: Grid, i: number, what: string, arg?: string): never {
+  const where = arg ? `${positionOf(g, i)} of ${arg}` : positionOf(g, i);
+  throw valueError(ctx.fn, `${describeValue(cellAt(g, i))} at ${where} ${what}`);
+}
+
+/**
+ * A cell as a number: finite numbers as they are, `Date` objects as wall-clock serials in the
+ * context's zone, numeric and date text parsed. NaN for blanks, booleans and other text (headers,
+ * "n/a"). Throws for error cells, ambiguous numbers and unsupported date text.
+ */
+function numberOfCell(ctx: CallContext, g: Grid, i: number, v: unknown, arg: string | undefined): number {
+  if (typeof v === 'number') {
+    if (v - v === 0) return v; // finite
+    return cellError(ctx, g, i, 'is not a finite number', arg);
+  }
+  if (v === null || v === undefined || typeof v === 'boolean') return NaN;
+  if (typeof v === 'string') {
+    const t = v.trim();
+    if (t === '') return NaN;
+    if (isErrorText(t)) return cellError(ctx, g, i, 'is an error value', arg);
+    let parsed = parseNumberText(t);
+    if (parsed === undefined) parsed = parseDateText(t, ctx.clock);
+    if (parsed === undefined) return NaN;
+    if (typeof parsed === 'number') return parsed;
+    return cellError(ctx, g, i, parsed.problem, arg);
+  }
+  if (isDateObject(v)) {
+    const ms = v.getTime();
+    if (ms - ms !== 0) return cellError(ctx, g, i, 'is not a valid date', arg);
+    return ctx.clock.serialOfInstant(ms);
+  }
+  if (errorCode(v)) return cellError(ctx, g, i, 'is an error value', arg);
+  return cellError(ctx, g, i, 'is not a value this function reads', arg);
+}
+
+/** Every cell of a range (or a single value) as numbers. `arg` names the argument in messages when a function has several ranges. */
+export function readNumbers(ctx: CallContext, x: unknown, arg?: string): NumberColumn {
+  const grid = toGrid(x);
+  const { rows, cols, cells } = grid;
+  const values = new Float64Array(rows * cols);
+  let count = 0;
+  let i = 0;
+  for (let r = 0; r < rows; r++) {
+    const row = cells[r];
+    for (let c = 0; c < cols; c++, i++) {
+      const v = row[c];
+      // Fast path for the common case: a finite number.
+      let n: number;
+      if (typeof v === 'number' && v - v === 0) n = v;
+      else n = numberOfCell(ctx, grid, i, v, arg);
+      values[i] = n;
+      if (n === n) count++;
+    }
+  }
+  return { grid, values, count };
+}
+
+/** Sum of the numbers in a range or a single number (a flow: complaints, hires, amounts). */
+export function sumOf(col: NumberColumn): number {
+  const v = col.values;
+  let s = 0;
+  for (let i = 0; i < v.length; i++) if (v[i] === v[i]) s += v[i];
+  return s;
+}
+
+/** The first number of a range in period order (a stock at the start). NaN when there is none. */
+export function firstOf(col: NumberColumn): number {
+  const v = col.values;
+  for (let i = 0; i < v.length; i++) if (v[i] === v[i]) return v[i];
+  return NaN;
+}
+
+/** The last number of a range in period order (a stock at the end). NaN when there is none. */
+export function lastOf(col: NumberColumn): number {
+  const v = col.values;
+  for (let i = v.length - 1; i >= 0; i--) if (v[i] === v[i]) return v[i];
+  return NaN;
+}
+
+/** Throws unless two ranges hold the same number of cells. */
+export function requireSameSize(ctx: CallContext, a: NumberColumn | Grid, aName: string, b: NumberColumn | Grid, bName: string): void {
+  const ga = 'grid' in a ? a.grid : a;
+  const gb = 'grid' in b ? b.grid : b;
+  if (ga.rows * ga.cols !== gb.rows * gb.cols) {
+    throw valueError(ctx.fn, `${aName} has ${ga.rows * ga.cols} cells but ${bName} has ${gb.rows * gb.cols}; the ranges must be the same size`);
+  }
+}
+
+// ---------------------------------------------------------------- flags
+
+const TRUTHY = new Set(['true', 'wahr', 'yes', 'ja', 'y', 'j', 'x', '1']);
+const FALSY = new Set(['false', 'falsch', 'no', 'nein', 'n', '0']);
+
+/**
+ * Flags: 1 for truthy (TRUE, 1, yes/ja/y/j/x, true/wahr), 0 for falsy (FALSE, 0, no/nein/n,
+ * false/falsch), -1 for blanks. Unknown text in the first non-blank cell is a header and skipped;
+ * anywhere else it is an error naming it.
+ */
+export function readFlags(ctx: CallContext, x: unknown, arg?: string): { grid: Grid; flags: Int8Array; count: number } {
+  const grid = toGrid(x);
+  const n = grid.rows * grid.cols;
+  const flags = new Int8Array(n).fill(-1);
+  let seenValue = false;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const v = cellAt(grid, i);
+    let f = -1;
+    if (v === null || v === undefined) f = -1;
+    else if (typeof v === 'boolean') f = v ? 1 : 0;
+    else if (typeof v === 'number') {
+      if (v === 1) f = 1;
+      else if (v === 0) f = 0;
+      else cellError(ctx, grid, i, 'is not a yes/no flag (use TRUE/FALSE, 1/0, yes/no or ja/nein)', arg);
+    } else if (typeof v === 'string') {
+      const t = v.trim();
+      if (t !== '') {
+        if (isErrorText(t)) cellError(ctx, grid, i, 'is an error value', arg);
+        const low = t.toLowerCase();
+        if (TRUTHY.has(low)) f = 1;
+        else if (FALSY.has(low)) f = 0;
+        else if (!seenValue) {
+          seenValue = true; // a header
+          continue;
+        } else cellError(ctx, grid, i, 'is not a yes/no flag (use TRUE/FALSE, 1/0, yes/no or ja/nein)', arg);
+      }
+    } else if (errorCode(v)) cellError(ctx, grid, i, 'is an error value', arg);
+    else cellError(ctx, grid, i, 'is not a yes/no flag', arg);
+    if (f !== -1) {
+      seenValue = true;
+      flags[i] = f;
+      count++;
+    }
+  }
+  return { grid, flags, count };
+}
+
+// ---------------------------------------------------------------- keys (ids, names, groups)
+
+/**
+ * Cells as trimmed text keys (customer ids, agents, channels); `42` and `"42"` are the same key.
+ * `undefined` for blanks. Error cells are errors. Dates become their wall-clock serial text.
+ */
+export function readKeys(ctx: CallContext, x: unknown, arg?: string): { grid: Grid; keys: (string | undefined)[] } {
+  const grid = toGrid(x);
+  const n = grid.rows * grid.cols;
+  const keys: (string | undefined)[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = cellAt(grid, i);
+    let k: string | undefined;
+    if (typeof v === 'string') {
+      const t = v.trim();
+      if (t !== '') {
+        if (isErrorText(t)) cellError(ctx, grid, i, 'is an error value', arg);
+        k = t;
+      }
+    } else if (typeof v === 'number') {
+      if (v - v !== 0) cellError(ctx, grid, i, 'is not a finite number', arg);
+      k = String(v);
+    } else if (typeof v === 'boolean') k = v ? 'TRUE' : 'FALSE';
+    else if (v === null || v === undefined) k = undefined;
+    else if (isDateObject(v)) k = String(numberOfCell(ctx, grid, i, v, arg));
+    else if (errorCode(v)) cellError(ctx, grid, i, 'is an error value', arg);
+    else cellError(ctx, grid, i, 'is not a value this function reads', arg);
+    keys[i] = k;
+  }
+  return { grid, keys };
+}
+
+/** Cells as text (comments); blanks and error cells become `undefined`-free: blanks skipped, errors thrown. */
+export function readTexts(ctx: CallContext, x: unknown, arg?: string): { grid: Grid; texts: (string | undefined)[] } {
+  const { grid, keys } = readKeys(ctx, x, arg);
+  return { grid, texts: keys };
+}
+
+// ---------------------------------------------------------------- single values
+
+/** True when an optional argument was omitted: `undefined`, `null`, `""` or a blank `[[x]]`. */
+export function isOmitted(x: unknown): boolean {
+  const v = unwrapScalar(x);
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+function scalar(ctx: CallContext, x: unknown, arg: string): unknown {
+  const v = unwrapScalar(x);
+  if (v === NOT_SCALAR) throw valueError(ctx.fn, `${arg} must be a single value, not a range`);
+  return v;
+}
+
+/** A single number (or date); `fallback` when omitted. Throws with the argument named when it is not a number. */
+export function readNumberArg(ctx: CallContext, x: unknown, arg: string, fallback?: number): number {
+  const v = scalar(ctx, x, arg);
+  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
+    if (fallback === undefined) throw valueError(ctx.fn, `${arg} is required`);
+    return fallback;
+  }
+  const g = toGrid(v);
+  const n = numberOfCell(ctx, g, 0, v, arg);
+  if (n !== n) throw valueError(ctx.fn, `${arg} ${describeValue(v)} is not a number`);
+  return n;
+}
+
+/** A single word from a dictionary (English or German, case-insensitive); `fallback` when omitted. */
+export function readWordArg<T extends string>(ctx: CallContext, x: unknown, arg: string, words: Readonly<Record<string, T>>, fallback: T): T {
+  const v = scalar(ctx, x, arg);
+  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return fallback;
+  if (typeof v === 'string') {
+    const w = words[v.trim().toLowerCase()];
+    if (w) return w;
+  }
+  const allowed = [...new Set(Object.keys(words))].map((k) => `"${k}"`).join(', ');
+  throw valueError(ctx.fn, `${arg} ${describeValue(v)} is not one of ${allowed}`);
+}
+
+/** A single text argument; `undefined` when omitted. */
+export function readTextArg(ctx: CallContext, x: unknown, arg: string): string | undefined {
+  const v = scalar(ctx, x, arg);
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string') return v.trim() === '' ? undefined : v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  throw valueError(ctx.fn, `${arg} ${describeValue(v)} is not text`);
+}
