@@ -1,5 +1,7 @@
-// Builds every bundle with esbuild. Later hosts add their steps here.
+// The build: every bundle with esbuild, plus the package's type declarations.
+// Host builds (Excel add-in, Sheets add-on, sidebar) add their steps in scripts/build-*.mjs.
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { rmSync, mkdirSync } from 'node:fs';
 
 rmSync('dist', { recursive: true, force: true });
@@ -13,7 +15,8 @@ await build({
   format: 'esm',
   platform: 'neutral',
   target: 'es2022',
-  sourcemap: false,
   legalComments: 'none',
+  logLevel: 'warning',
 });
-console.log('built dist/index.js');
+execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.types.json'], { stdio: 'inherit' });
+console.log('built dist/index.js and dist/types');

@@ -37,7 +37,9 @@ export function periodLabel(serial: number, period: Period): string {
  */
 export function groupByPeriod(dates: Float64Array, period: Period): { labels: string[]; rows: number[][] } {
   const byLabel = new Map<string, number[]>();
-  // Serials of one day share a label: cache per day to avoid re-deriving labels for every row.
+  // Rows of one day share a label: look labels up per day (an integer key), not per row, so
+  // unsorted dates cost one Map lookup each instead of a label computation.
+  const byDay = new Map<number, number[]>();
   let lastDay = NaN;
   let lastList: number[] | undefined;
   for (let i = 0; i < dates.length; i++) {
@@ -45,11 +47,15 @@ export function groupByPeriod(dates: Float64Array, period: Period): { labels: st
     if (s !== s) continue;
     const day = Math.floor(s + 1e-9);
     if (day !== lastDay || !lastList) {
-      const label = periodLabel(day, period);
-      lastList = byLabel.get(label);
+      lastList = byDay.get(day);
       if (!lastList) {
-        lastList = [];
-        byLabel.set(label, lastList);
+        const label = periodLabel(day, period);
+        lastList = byLabel.get(label);
+        if (!lastList) {
+          lastList = [];
+          byLabel.set(label, lastList);
+        }
+        byDay.set(day, lastList);
       }
       lastDay = day;
     }
