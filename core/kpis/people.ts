@@ -1,4 +1,192 @@
+/**
+ * People: agent productivity and workforce stability (source article: "Mitarbeiterproduktivität",
+ * "Mitarbeiterbindung / Fluktuation").
+ */
 import type { FunctionSpec } from '../catalog/types.js';
+import { noDataError, valueError } from '../errors.js';
+import type { CallContext, Table } from '../values/context.js';
+import { firstOf, lastOf, readKeys, readNumbers, requireSameSize, sumOf, cellError } from '../values/read.js';
+import type { NumberColumn } from '../values/read.js';
+import { durationMs, readPairs, readUnit } from './durations.js';
 
-// Placeholder: filled in by the people family work.
-export const peopleFunctions: readonly FunctionSpec[] = [];
+/** Code-point order (not UTF-16 unit order, not locale order): stable across hosts. */
+function byCodePoint(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i)!, y = b.codePointAt(i)!;
+    if (x !== y) return x - y;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
+
+// ---------------------------------------------------------------- agents
+
+function resolvedPerAgent(ctx: CallContext, args: readonly unknown[]): number {
+  const { grid, keys } = readKeys(ctx, args[0], 'agents');
+  const resolved = readNumbers(ctx, args[1], 'resolved');
+  requireSameSize(ctx, grid, 'agents', resolved, 'resolved');
+  const agents = new Set<string>();
+  let tickets = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const r = resolved.values[i];
+    if (k === undefined || r !== r) continue; // no agent to credit, or not resolved
+    agents.add(k);
+    tickets++;
+  }
+  if (tickets === 0) throw noDataError(ctx.fn, 'no data (no resolved tickets with an agent)');
+  return tickets / agents.size;
+}
+
+interface AgentRow {
+  resolved: number;
+  open: number;
+  totalMs: number;
+}
+
+function agentSummary(ctx: CallContext, args: readonly unknown[]): Table {
+  const { grid, keys } = readKeys(ctx, args[0], 'agents');
+  const tickets = readPairs(ctx, args[1], args[2]);
+  requireSameSize(ctx, grid, 'agents', tickets.grid, 'opened');
+  const { msPerUnit } = readUnit(ctx, args[3]);
+  const byAgent = new Map<string, AgentRow>();
+  const { opened, closed } = tickets;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const o = opened[i];
+    if (k === undefined || o !== o) continue; // no agent, or no ticket (a header row, a blank row)
+    let row = byAgent.get(k);
+    if (!row) {
+      row = { resolved: 0, open: 0, totalMs: 0 };
+      byAgent.set(k, row);
+    }
+    const c = closed[i];
+    if (c === c) {
+      row.resolved++;
+      row.totalMs += durationMs(o, c, undefined);
+    } else row.open++;
+  }
+  if (byAgent.size === 0) throw noDataError(ctx.fn, 'no data (no tickets with an agent and an opened date)');
+  const names = [...byAgent.keys()].sort((a, b) => byAgent.get(b)!.resolved - byAgent.get(a)!.resolved || byCodePoint(a, b));
+  const table: Table = [['Agent', 'Resolved', 'Open', 'Avg resolution']];
+  for (const name of names) {
+    const r = byAgent.get(name)!;
+    table.push([name, r.resolved, r.open, r.resolved > 0 ? r.totalMs / r.resolved / msPerUnit : '']);
+  }
+  return table;
+}
+
+// ---------------------------------------------------------------- workforce
+
+/** A count of people: numbers must not be negative (the offending cell is named). */
+function readCounts(ctx: CallContext, x: unknown, arg: string): NumberColumn {
+  const col = readNumbers(ctx, x, arg);
+  const v = col.values;
+  for (let i = 0; i < v.length; i++) if (v[i] < 0) cellError(ctx, col.grid, i, 'is negative; it counts people', arg);
+  if (col.count === 0) throw noDataError(ctx.fn, `no data (${arg} holds no numbers)`);
+  return col;
+}
+
+function employeeTurnover(ctx: CallContext, args: readonly unknown[]): number {
+  const separations = sumOf(readCounts(ctx, args[0], 'separations'));
+  const start = firstOf(readCounts(ctx, args[1], 'headcount_start'));
+  const end = lastOf(readCounts(ctx, args[2], 'headcount_end'));
+  const average = (start + end) / 2;
+  if (average === 0) throw valueError(ctx.fn, 'the average headcount ((headcount_start + headcount_end) / 2) is 0; turnover needs people to divide by');
+  return separations / average;
+}
+
+function employeeRetention(ctx: CallContext, args: readonly unknown[]): number {
+  const start = firstOf(readCounts(ctx, args[0], 'headcount_start'));
+  const end = lastOf(readCounts(ctx, args[1], 'headcount_end'));
+  const hires = sumOf(readCounts(ctx, args[2], 'hires'));
+  if (start === 0) throw valueError(ctx.fn, 'headcount_start is 0; retention needs people at the start to divide by');
+  return (end - hires) / start;
+}
+
+// ---------------------------------------------------------------- catalog entries
+
+const STOCKS_AND_FLOWS = {
+  en: 'Each argument is a number or a range. Flows (separations, hires) are summed; stocks are counts on a date in period order: headcount_start takes the range\'s first number, headcount_end its last. So monthly rows give the turnover of the whole span, not of one month. Blanks and a header are skipped; negative counts are errors naming the cell; an argument with no number at all is "no data".',
+  de: 'Jedes Argument ist eine Zahl oder ein Bereich. Bewegungen (Abgänge, Neueinstellungen) werden summiert; Bestände sind Zählungen zu einem Stichtag in zeitlicher Reihenfolge: headcount_start nimmt die erste Zahl des Bereichs, headcount_end die letzte. Monatszeilen ergeben also die Fluktuation des ganzen Zeitraums, nicht die eines Monats. Leere Zellen und eine Kopfzeile werden übersprungen; negative Zahlen sind Fehler mit Angabe der Zelle; ein Argument ganz ohne Zahl ergibt „keine Daten“.',
+};
+
+export const peopleFunctions: readonly FunctionSpec[] = [
+  {
+    name: 'RESOLVED_PER_AGENT',
+    family: 'people',
+    args: [
+      { name: 'agents', kind: 'range', description: { en: 'The agent of each ticket', de: 'Der bearbeitende Mitarbeiter jedes Tickets' } },
+      { name: 'resolved', kind: 'range', description: { en: 'When each ticket was resolved; blank while it is open', de: 'Wann jedes Ticket gelöst wurde; leer, solange es offen ist' } },
+    ],
+    result: 'scalar',
+    unit: 'number',
+    summary: { en: 'Resolved tickets per agent', de: 'Gelöste Tickets pro Mitarbeiter' },
+    help: {
+      en: 'Number of resolved tickets (rows with a resolved date) divided by the number of distinct agents among them. Agents are compared as trimmed text, case-sensitive. Rows with a blank agent are skipped (nobody to credit); open tickets and agents without a resolved ticket do not count. The ranges must be the same size. No resolved ticket with an agent: "no data".',
+      de: 'Anzahl der gelösten Tickets (Zeilen mit Lösungsdatum) geteilt durch die Anzahl verschiedener Mitarbeiter unter ihnen. Namen werden als getrimmter Text verglichen, mit Groß-/Kleinschreibung. Zeilen ohne Mitarbeiter werden übersprungen (niemand, dem sie zuzurechnen sind); offene Tickets und Mitarbeiter ohne gelöstes Ticket zählen nicht. Die Bereiche müssen gleich groß sein. Kein gelöstes Ticket mit Mitarbeiter: „keine Daten“.',
+    },
+    example: '=RESOLVED_PER_AGENT(E2:E500, C2:C500) → 38.5',
+    source: 'Zendesk: tickets solved per agent',
+    impl: resolvedPerAgent,
+  },
+  {
+    name: 'AGENT_SUMMARY',
+    family: 'people',
+    args: [
+      { name: 'agents', kind: 'range', description: { en: 'The agent of each ticket', de: 'Der bearbeitende Mitarbeiter jedes Tickets' } },
+      { name: 'opened', kind: 'range', description: { en: 'When each ticket was opened', de: 'Wann jedes Ticket eröffnet wurde' } },
+      { name: 'resolved', kind: 'range', description: { en: 'When each ticket was resolved; blank while it is open', de: 'Wann jedes Ticket gelöst wurde; leer, solange es offen ist' } },
+      { name: 'unit', kind: 'text', optional: true, default: '"hours"', description: { en: 'Unit of Avg resolution: "hours", "minutes" or "days"', de: 'Einheit der Spalte Avg resolution: "Stunden", "Minuten" oder "Tage"' } },
+    ],
+    result: 'table',
+    unit: 'table',
+    summary: { en: 'Per agent: resolved, open and average resolution time', de: 'Pro Mitarbeiter: gelöste und offene Tickets, durchschnittliche Lösungszeit' },
+    help: {
+      en: 'A table Agent, Resolved, Open, Avg resolution with one row per agent, most resolved first (ties by name in code-point order). Resolved counts tickets with a resolved date, Open those without; Avg resolution is the mean of resolved − opened (wall-clock, like =B2-A2) in unit, empty when the agent resolved none. Rows with a blank agent or a blank opened date are skipped; resolved before opened is an error naming the row. The three ranges must be the same size. No ticket at all: "no data".',
+      de: 'Eine Tabelle Agent, Resolved, Open, Avg resolution mit einer Zeile pro Mitarbeiter, die meisten gelösten zuerst (bei Gleichstand nach Namen in Unicode-Reihenfolge). Resolved zählt Tickets mit Lösungsdatum, Open die ohne; Avg resolution ist der Mittelwert von gelöst − eröffnet (nach der Uhr, wie =B2-A2) in der Einheit unit, leer, wenn der Mitarbeiter keines gelöst hat. Zeilen ohne Mitarbeiter oder ohne Eröffnungsdatum werden übersprungen; gelöst vor eröffnet ist ein Fehler mit Angabe der Zeile. Die drei Bereiche müssen gleich groß sein. Gar kein Ticket: „keine Daten“.',
+    },
+    example: '=AGENT_SUMMARY(E2:E500, B2:B500, C2:C500) → table Agent, Resolved, Open, Avg resolution',
+    source: 'Zendesk agent activity: solved, unsolved and resolution time per agent',
+    impl: agentSummary,
+  },
+  {
+    name: 'EMPLOYEE_TURNOVER',
+    family: 'people',
+    args: [
+      { name: 'separations', kind: 'any', description: { en: 'Employees who left (a number or a range that is summed)', de: 'Ausgeschiedene Mitarbeiter (Zahl oder Bereich, der summiert wird)' } },
+      { name: 'headcount_start', kind: 'any', description: { en: 'Headcount at the start (a range: its first number)', de: 'Personalbestand am Anfang (bei einem Bereich: die erste Zahl)' } },
+      { name: 'headcount_end', kind: 'any', description: { en: 'Headcount at the end (a range: its last number)', de: 'Personalbestand am Ende (bei einem Bereich: die letzte Zahl)' } },
+    ],
+    result: 'scalar',
+    unit: 'share',
+    summary: { en: 'Employee turnover: separations / average headcount', de: 'Fluktuationsrate: Abgänge / durchschnittlicher Personalbestand' },
+    help: {
+      en: `separations / ((headcount_start + headcount_end) / 2), as a fraction (0.1 = 10 %). ${STOCKS_AND_FLOWS.en} An average headcount of 0 is an error.`,
+      de: `Abgänge / ((Anfangsbestand + Endbestand) / 2), als Anteil (0,1 = 10 %). ${STOCKS_AND_FLOWS.de} Ein durchschnittlicher Bestand von 0 ist ein Fehler.`,
+    },
+    example: '=EMPLOYEE_TURNOVER(6, 50, 70) → 0.1',
+    source: 'SHRM: turnover rate = separations / average number of employees',
+    impl: employeeTurnover,
+  },
+  {
+    name: 'EMPLOYEE_RETENTION',
+    family: 'people',
+    args: [
+      { name: 'headcount_start', kind: 'any', description: { en: 'Headcount at the start (a range: its first number)', de: 'Personalbestand am Anfang (bei einem Bereich: die erste Zahl)' } },
+      { name: 'headcount_end', kind: 'any', description: { en: 'Headcount at the end (a range: its last number)', de: 'Personalbestand am Ende (bei einem Bereich: die letzte Zahl)' } },
+      { name: 'hires', kind: 'any', description: { en: 'Employees hired during the period (a number or a range that is summed)', de: 'Im Zeitraum eingestellte Mitarbeiter (Zahl oder Bereich, der summiert wird)' } },
+    ],
+    result: 'scalar',
+    unit: 'share',
+    summary: { en: 'Employee retention: (end − hires) / start', de: 'Mitarbeiterbindungsrate: (Endbestand − Neueinstellungen) / Anfangsbestand' },
+    help: {
+      en: `(headcount_end − hires) / headcount_start, as a fraction: the share of the starting staff still there at the end (assuming the new hires stayed). ${STOCKS_AND_FLOWS.en} A starting headcount of 0 is an error.`,
+      de: `(Endbestand − Neueinstellungen) / Anfangsbestand, als Anteil: der Teil der Anfangsbelegschaft, der am Ende noch da ist (unter der Annahme, dass die Neuen geblieben sind). ${STOCKS_AND_FLOWS.de} Ein Anfangsbestand von 0 ist ein Fehler.`,
+    },
+    example: '=EMPLOYEE_RETENTION(50, 52, 7) → 0.9',
+    source: 'Employee retention rate = (employees at end − new hires) / employees at start (SHRM)',
+    impl: employeeRetention,
+  },
+];

@@ -1,0 +1,190 @@
+/**
+ * Ticket durations: reading opened/resolved pairs (two ranges, or one two-column range), the unit
+ * and business-hours arguments, and turning a pair of wall-clock serials into a duration.
+ *
+ * Durations are computed in whole milliseconds (`round((resolved − opened) × 86 400 000)`): the
+ * spreadsheet's own `=B2-A2` in wall-clock time, without the floating-point dust of serials, so a
+ * four-hour ticket is 4 hours and not 3.9999999999.
+ */
+import { noDataError, valueError } from '../errors.js';
+import { civilOfSerial, MS_PER_DAY } from '../values/clock.js';
+import type { CallContext } from '../values/context.js';
+import { describeValue, positionOf, unwrapScalar } from '../values/grid.js';
+import type { Grid } from '../values/grid.js';
+import { isOmitted, readNumbers, readTextArg, readWordArg, requireSameSize } from '../values/read.js';
+import { UNIT_PER_DAY, UNIT_WORDS } from '../values/words.js';
+import type { DurationUnit } from '../values/words.js';
+import { businessClock, businessMinutesBetween, calendarSchedule, isScheduleProblem, scheduleFor } from './business-hours.js';
+import type { BusinessClock } from './business-hours.js';
+
+// ---------------------------------------------------------------- opened/closed pairs
+
+/** Tickets as two aligned columns of serials (NaN = blank). */
+export interface TicketRows {
+  readonly opened: Float64Array;
+  /** Resolved (or first response) serials; NaN = still open. */
+  readonly closed: Float64Array;
+  /** The range rows are reported against. */
+  readonly grid: Grid;
+  /** True for the two-column form: positions are its rows. */
+  readonly twoColumn: boolean;
+}
+
+/** `row 7` (or `row 7, column 2` for a paired range of several columns). */
+export function whereOf(t: TicketRows, i: number): string {
+  return t.twoColumn ? `row ${i + 1}` : positionOf(t.grid, i);
+}
+
+const pad2 = (n: number): string => (n < 10 ? '0' + n : String(n));
+
+/** A serial as the wall-clock text a user would recognise: `2026-03-01 10:00` (seconds only when set). */
+export function wallClockText(serial: number): string {
+  const seconds = Math.round(serial * 86_400);
+  const day = Math.floor(seconds / 86_400);
+  const s = seconds - day * 86_400;
+  const { y, m, d } = civilOfSerial(day);
+  const hh = Math.floor(s / 3600), mm = Math.floor((s % 3600) / 60), ss = s % 60;
+  return `${y}-${pad2(m)}-${pad2(d)} ${pad2(hh)}:${pad2(mm)}${ss ? ':' + pad2(ss) : ''}`;
+}
+
+/** Serials closer than this (about 0.1 ms) are the same instant: the dust of different date sources. */
+const SAME_INSTANT = 1e-9;
+
+/** Throws for the first row whose closing date lies before its opened date. */
+function requireOrder(ctx: CallContext, t: TicketRows, closedName: string): void {
+  const { opened, closed } = t;
+  for (let i = 0; i < opened.length; i++) {
+    if (closed[i] < opened[i] - SAME_INSTANT) {
+      throw valueError(ctx.fn, `${closedName} ${wallClockText(closed[i])} is before opened ${wallClockText(opened[i])} at ${whereOf(t, i)}`);
+    }
+  }
+}
+
+/**
+ * Two ranges of the same size: opened and resolved (or first response). Rows with a blank opened
+ * date are skipped by the callers; a closing date before its opened date is an error naming the row.
+ */
+export function readPairs(ctx: CallContext, opened: unknown, closed: unknown, closedName = 'resolved'): TicketRows {
+  const o = readNumbers(ctx, opened, 'opened');
+  const c = readNumbers(ctx, closed, closedName);
+  requireSameSize(ctx, o, 'opened', c, closedName);
+  const t: TicketRows = { opened: o.values, closed: c.values, grid: o.grid, twoColumn: false };
+  requireOrder(ctx, t, closedName.replace(/_/g, ' '));
+  return t;
+}
+
+/** One range of two columns: opened in the first, resolved in the second. */
+export function readTwoColumns(ctx: CallContext, range: unknown): TicketRows {
+  const both = readNumbers(ctx, range, 'opened');
+  const g = both.grid;
+  if (g.cols !== 2) {
+    throw valueError(
+      ctx.fn,
+      `without a resolved range, opened must be one range of two columns (opened, resolved), as in ${ctx.fn}(B2:C500, "days"); it has ${g.cols} column${g.cols === 1 ? '' : 's'}`,
+    );
+  }
+  const opened = new Float64Array(g.rows);
+  const closed = new Float64Array(g.rows);
+  for (let r = 0; r < g.rows; r++) {
+    opened[r] = both.values[2 * r];
+    closed[r] = both.values[2 * r + 1];
+  }
+  const t: TicketRows = { opened, closed, grid: g, twoColumn: true };
+  requireOrder(ctx, t, 'resolved');
+  return t;
+}
+
+/** True when a value is a unit word (`"days"`, `"Tage"`): the shifted two-column form. */
+function isUnitWord(x: unknown): boolean {
+  const v = unwrapScalar(x);
+  return typeof v === 'string' && Object.prototype.hasOwnProperty.call(UNIT_WORDS, v.trim().toLowerCase());
+}
+
+/**
+ * Tickets for AVG_RESOLUTION and MEDIAN_RESOLUTION, which also take one two-column range:
+ * - `(opened, resolved, unit, business_hours, holidays)`: two ranges;
+ * - `(range, "days", business_hours, holidays)`: a unit word where resolved would be — the
+ *   following arguments move one place to the left;
+ * - `(range)` or `(range, , "days", …)`: resolved left blank, the others stay where they are.
+ * Returns the tickets and the remaining arguments (unit, business_hours, holidays).
+ */
+export function readResolutionArgs(ctx: CallContext, args: readonly unknown[]): { tickets: TicketRows; rest: readonly unknown[] } {
+  if (isUnitWord(args[1])) return { tickets: readTwoColumns(ctx, args[0]), rest: args.slice(1) };
+  if (isOmitted(args[1])) return { tickets: readTwoColumns(ctx, args[0]), rest: args.slice(2) };
+  const v = unwrapScalar(args[1]);
+  if (typeof v === 'string' && readNumbers(ctx, v, 'resolved').count === 0) {
+    throw valueError(ctx.fn, `resolved ${describeValue(v)} is neither a range of resolved dates nor a unit ("hours", "minutes", "days")`);
+  }
+  return { tickets: readPairs(ctx, args[0], args[1]), rest: args.slice(2) };
+}
+
+// ---------------------------------------------------------------- units and business hours
+
+export interface DurationOptions {
+  readonly unit: DurationUnit;
+  /** Milliseconds per unit: 3 600 000 for hours. */
+  readonly msPerUnit: number;
+  /** Business hours and holidays; undefined for calendar time. */
+  readonly business: BusinessClock | undefined;
+}
+
+const EXAMPLE_SCHEDULE = 'write e.g. "Mon-Fri 09:00-17:00", "Mo-Fr 08:00-18:00" or "Mon-Thu 09:00-17:00; Fri 09:00-15:00"';
+
+export function readUnit(ctx: CallContext, x: unknown): { unit: DurationUnit; msPerUnit: number } {
+  const unit = readWordArg(ctx, x, 'unit', UNIT_WORDS, 'hours');
+  return { unit, msPerUnit: MS_PER_DAY / UNIT_PER_DAY[unit] };
+}
+
+/**
+ * Unit, schedule and holidays. A blank schedule means calendar time; holidays without a schedule
+ * take their whole days out of calendar time.
+ */
+export function readDurationOptions(ctx: CallContext, unitArg: unknown, hoursArg: unknown, holidaysArg: unknown): DurationOptions {
+  const { unit, msPerUnit } = readUnit(ctx, unitArg);
+  const text = readTextArg(ctx, hoursArg, 'business_hours');
+  const holidays = isOmitted(holidaysArg) ? undefined : readNumbers(ctx, holidaysArg, 'holidays');
+  if (text === undefined && (holidays === undefined || holidays.count === 0)) return { unit, msPerUnit, business: undefined };
+  let schedule = calendarSchedule();
+  if (text !== undefined) {
+    const s = scheduleFor(text);
+    if (isScheduleProblem(s)) throw valueError(ctx.fn, `business_hours ${describeValue(text)} is not a schedule: ${s.problem}; ${EXAMPLE_SCHEDULE}`);
+    schedule = s;
+  }
+  return { unit, msPerUnit, business: businessClock(schedule, holidays ? holidays.values : new Float64Array(0)) };
+}
+
+/** Duration in whole milliseconds between two serials (from ≤ to): wall-clock, or business time. */
+export function durationMs(from: number, to: number, business: BusinessClock | undefined): number {
+  const ms = business === undefined
+    ? Math.round((to - from) * MS_PER_DAY)
+    : Math.round(businessMinutesBetween(business, from, to) * 60_000);
+  return ms > 0 ? ms : 0;
+}
+
+/** The durations of closed tickets (opened and closing date both set), in ms, row order. */
+export function closedDurations(t: TicketRows, business: BusinessClock | undefined): Float64Array {
+  const { opened, closed } = t;
+  let n = 0;
+  for (let i = 0; i < opened.length; i++) if (opened[i] === opened[i] && closed[i] === closed[i]) n++;
+  const out = new Float64Array(n);
+  n = 0;
+  for (let i = 0; i < opened.length; i++) {
+    const o = opened[i], c = closed[i];
+    if (o === o && c === c) out[n++] = durationMs(o, c, business);
+  }
+  return out;
+}
+
+/** Durations in ms of the closed tickets, or the "no data" error when none is closed. */
+export function requireDurations(ctx: CallContext, t: TicketRows, business: BusinessClock | undefined, what = 'no resolved tickets'): Float64Array {
+  const d = closedDurations(t, business);
+  if (d.length === 0) throw noDataError(ctx.fn, `no data (${what})`);
+  return d;
+}
+
+/** Mean of durations (callers guarantee at least one). */
+export function meanOf(xs: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i];
+  return s / xs.length;
+}
