@@ -1,4 +1,264 @@
+/**
+ * Any single-value KPI by period or by segment: KPI_BY_PERIOD and KPI_BY_GROUP run another catalog
+ * KPI once per period of a date column (or per value of a group column), with every range argument
+ * cut to that period's rows. This is how analysts get "this month vs last month" and "per channel",
+ * and how the scorecard draws its trends.
+ *
+ * Cutting never copies cells: a period's sub-range is an array of the original row arrays.
+ */
 import type { FunctionSpec } from '../catalog/types.js';
+import { isKpiError, KpiError, noDataError, valueError } from '../errors.js';
+import type { CallContext, CatalogImpl, Cell, Table } from '../values/context.js';
+import { toGrid } from '../values/grid.js';
+import { groupByPeriod } from '../values/periods.js';
+import { readKeys, readNumbers, readTextArg, readWordArg } from '../values/read.js';
+import { isErrorText, parseDateText, parseNumberText } from '../values/text.js';
+import { PERIOD_WORDS } from '../values/words.js';
 
-// Placeholder: filled in by the segments family work.
-export const segmentFunctions: readonly FunctionSpec[] = [];
+type Ctx = CallContext;
+type Rows = readonly (readonly unknown[])[];
+
+/** The inner KPI: a single-value catalog function other than these two. */
+function innerKpi(ctx: Ctx, x: unknown): CatalogImpl {
+  const name = readTextArg(ctx, x, 'kpi');
+  const needs = `${ctx.fn} needs the name of a single-value KPI such as "NPS", "CSAT", "AVG_RESOLUTION" or "RETENTION_RATE"`;
+  if (name === undefined) throw valueError(ctx.fn, `kpi is blank; ${needs}`);
+  const found = ctx.lookup(name);
+  if (!found) throw valueError(ctx.fn, `kpi "${name.trim()}" is not a catalog KPI; ${needs}`);
+  if (found.result !== 'scalar' || found.name === 'KPI_BY_PERIOD' || found.name === 'KPI_BY_GROUP') {
+    throw valueError(ctx.fn, `kpi "${found.name}" does not return a single value; ${needs}`);
+  }
+  return found;
+}
+
+/** One argument of `args…`: either cut to each segment's rows, or passed unchanged. */
+type Slot = { readonly cut: true; readonly rows: Rows } | { readonly cut: false; readonly value: unknown };
+
+/**
+ * `args…` starts at index `first` (after kpi, dates, period / kpi, groups).
+ * Ranges with as many rows as the key column are cut; single values (a scalar, `[[x]]`) and one-row
+ * ranges (a holidays list written across, `{d1, d2}`) pass unchanged; any other range is an error,
+ * since it cannot be lined up with the rows.
+ */
+function slotsOf(ctx: Ctx, args: readonly unknown[], first: number, keyRows: number, keyArg: string): Slot[] {
+  const slots: Slot[] = [];
+  for (let j = first; j < args.length; j++) {
+    const x = args[j];
+    if (!Array.isArray(x)) {
+      slots.push({ cut: false, value: x });
+      continue;
+    }
+    const g = toGrid(x);
+    if (g.rows === keyRows) slots.push({ cut: true, rows: g.cells });
+    else if (g.rows <= 1) slots.push({ cut: false, value: x });
+    else {
+      throw valueError(ctx.fn, `argument ${j + 1} has ${g.rows} rows but ${keyArg} has ${keyRows}; ranges in args must have as many rows as ${keyArg} (single values and one-row lists are passed unchanged)`);
+    }
+  }
+  return slots;
+}
+
+function cutArgs(slots: readonly Slot[], rows: readonly number[]): unknown[] {
+  return slots.map((s) => (s.cut ? rows.map((r) => s.rows[r]) : s.value));
+}
+
+/**
+ * Checks every cell once, on the whole ranges, before cutting: row numbers in messages are then the
+ * user's, and readers that take a first unknown text as a header (flags, ids) cannot mistake bad
+ * data at the start of a period for one. Only errors about a cell (they name its row) stop here;
+ * errors about totals (a zero denominator, no data) may hold for the whole and not for a segment.
+ */
+function checkCells(ctx: Ctx, inner: CatalogImpl, slots: readonly Slot[]): void {
+  try {
+    inner.impl({ ...ctx, fn: inner.name }, slots.map((s) => (s.cut ? s.rows : s.value)));
+  } catch (e) {
+    if (isKpiError(e) && e.kind === 'value' && /\bat row \d/.test(e.message)) throw new KpiError('value', `${ctx.fn}: ${e.message}`);
+    if (!isKpiError(e)) throw e;
+  }
+}
+
+/** Runs the inner KPI for one segment: no data there → ""; bad input propagates with both names. */
+function runSegment(ctx: Ctx, inner: CatalogImpl, slots: readonly Slot[], rows: readonly number[], where: string): Cell {
+  let value: unknown;
+  try {
+    value = inner.impl({ ...ctx, fn: inner.name }, cutArgs(slots, rows));
+  } catch (e) {
+    if (!isKpiError(e)) throw e;
+    if (e.kind === 'na') return '';
+    const within = /\brow \d/.test(e.message) ? `; rows count within ${where}` : '';
+    throw new KpiError('value', `${ctx.fn}: ${e.message} (in ${where}${within})`);
+  }
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  throw valueError(ctx.fn, `internal error: ${inner.name} did not return a single value`);
+}
+
+/** The key column must be one column: its rows are the rows that get cut. */
+function requireColumn(ctx: Ctx, cols: number, arg: string): void {
+  if (cols > 1) throw valueError(ctx.fn, `${arg} must be a single column, not ${cols} columns`);
+}
+
+// ---------------------------------------------------------------- by period
+
+function kpiByPeriod(ctx: Ctx, args: readonly unknown[]): Table {
+  const inner = innerKpi(ctx, args[0]);
+  const dates = readNumbers(ctx, args[1], 'dates');
+  requireColumn(ctx, dates.grid.cols, 'dates');
+  const period = readWordArg(ctx, args[2], 'period', PERIOD_WORDS, 'month');
+  const slots = slotsOf(ctx, args, 3, dates.grid.rows, 'dates');
+  const { labels, rows } = groupByPeriod(dates.values, period);
+  if (labels.length === 0) throw noDataError(ctx.fn, 'no data (dates holds no date)');
+  checkCells(ctx, inner, slots);
+  const table: Table = [['Period', 'Rows', 'Value']];
+  for (let p = 0; p < labels.length; p++) {
+    table.push([labels[p], rows[p].length, runSegment(ctx, inner, slots, rows[p], `period ${labels[p]}`)]);
+  }
+  return table;
+}
+
+// ---------------------------------------------------------------- by group
+
+/** Sorts text by Unicode code point (JavaScript's `<` compares UTF-16 units, which differs above U+FFFF). */
+export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; ) {
+    const ca = a.codePointAt(i)!;
+    const cb = b.codePointAt(i)!;
+    if (ca !== cb) return ca - cb;
+    i += ca > 0xffff ? 2 : 1;
+  }
+  return a.length - b.length;
+}
+
+/** Text in a value cell that no reader takes as a value (yes/no words are values too). */
+const VALUE_WORDS = new Set(['true', 'false', 'wahr', 'falsch', 'yes', 'no', 'ja', 'nein', 'y', 'n', 'j', 'x']);
+
+function isLabel(ctx: Ctx, v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  const t = v.trim();
+  return t !== '' && !isErrorText(t) && !VALUE_WORDS.has(t.toLowerCase()) && parseNumberText(t) === undefined && parseDateText(t, ctx.clock) === undefined;
+}
+
+/**
+ * Whole-column references start with their header row. The first row is taken as the header when
+ * its group text occurs nowhere else and every range argument holds only labels (or blanks) there.
+ */
+function isHeaderRow(ctx: Ctx, groupCell: unknown, groupRows: readonly number[], slots: readonly Slot[]): boolean {
+  if (groupRows.length !== 1 || groupRows[0] !== 0 || typeof groupCell !== 'string') return false;
+  let labels = 0;
+  for (const s of slots) {
+    if (!s.cut) continue;
+    const row = s.rows[0];
+    const cells = Array.isArray(row) ? row : [row];
+    for (const v of cells) {
+      if (isLabel(ctx, v)) labels++;
+      else if (!(v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))) return false;
+    }
+  }
+  return labels > 0;
+}
+
+function kpiByGroup(ctx: Ctx, args: readonly unknown[]): Table {
+  const inner = innerKpi(ctx, args[0]);
+  const groups = readKeys(ctx, args[1], 'groups');
+  requireColumn(ctx, groups.grid.cols, 'groups');
+  const slots = slotsOf(ctx, args, 2, groups.grid.rows, 'groups');
+  const byGroup = new Map<string, number[]>();
+  const keys = groups.keys;
+  for (let r = 0; r < keys.length; r++) {
+    const k = keys[r];
+    if (k === undefined) continue;
+    let list = byGroup.get(k);
+    if (!list) byGroup.set(k, (list = []));
+    list.push(r);
+  }
+  const header = keys[0];
+  if (header !== undefined && isHeaderRow(ctx, groups.grid.cells[0][0], byGroup.get(header)!, slots)) byGroup.delete(header);
+  if (byGroup.size === 0) throw noDataError(ctx.fn, 'no data (groups holds no value)');
+  checkCells(ctx, inner, slots);
+  const order = [...byGroup.entries()].sort((a, b) => b[1].length - a[1].length || compareCodePoints(a[0], b[0]));
+  const table: Table = [['Group', 'Rows', 'Value']];
+  for (const [group, rows] of order) table.push([group, rows.length, runSegment(ctx, inner, slots, rows, `group "${group}"`)]);
+  return table;
+}
+
+// ---------------------------------------------------------------- catalog entries
+
+const KPI_ARG = {
+  name: 'kpi',
+  kind: 'text',
+  description: {
+    en: 'Name of a single-value KPI, e.g. "NPS", "CSAT", "AVG_RESOLUTION" (case-insensitive, "KPI." prefix allowed)',
+    de: 'Name einer Kennzahl mit einem einzelnen Wert, z. B. "NPS", "CSAT", "AVG_RESOLUTION" (Groß-/Kleinschreibung egal, Präfix "KPI." erlaubt)',
+  },
+} as const;
+
+const ARGS_ARG = {
+  name: 'args',
+  kind: 'any',
+  repeating: true,
+  description: {
+    en: "The KPI's own arguments, in its order; ranges are cut to each row set",
+    de: 'Die Argumente der Kennzahl in ihrer Reihenfolge; Bereiche werden auf die jeweiligen Zeilen zugeschnitten',
+  },
+} as const;
+
+interface SegmentWords {
+  /** English: "period" / "group". */
+  readonly en: string;
+  /** German phrases: genitive with article, accusative with "diesen/dieses", "nur einen/ein …". */
+  readonly deOf: string;
+  readonly deThis: string;
+  readonly deOnlyOne: string;
+}
+
+function runHelp(key: string, w: SegmentWords): { en: string; de: string } {
+  return {
+    en: `The KPI runs with args as its own arguments, in its own order. Every range in args with as many rows as ${key} is cut to that ${w.en}'s rows; single values (a number, a word such as "days", a single cell) and one-row ranges (a holidays list written across a row) are passed unchanged; any other range with a different number of rows is an error naming its argument position and both row counts. Value is "" where the KPI has no data for that ${w.en}; a bad-input error of the KPI stops the whole table with both names (e.g. "KPI_BY_PERIOD: AVG_RESOLUTION: …"). The cells are checked on the whole ranges first, so a row number in such a message counts within the whole range; an error that holds for one ${w.en} only (a zero denominator) names that ${w.en}. kpi must be a single-value catalog KPI (not a table such as NPS_TREND, and not KPI_BY_PERIOD or KPI_BY_GROUP).`,
+    de: `Die Kennzahl erhält args als ihre eigenen Argumente, in ihrer Reihenfolge. Jeder Bereich in args mit ebenso vielen Zeilen wie ${key} wird auf die Zeilen ${w.deOf} zugeschnitten; Einzelwerte (eine Zahl, ein Wort wie "Tage", eine einzelne Zelle) und einzeilige Bereiche (eine Feiertagsliste in einer Zeile) werden unverändert übergeben; jeder andere Bereich mit abweichender Zeilenzahl ist ein Fehler, der seine Argumentposition und beide Zeilenzahlen nennt. Value ist "", wo die Kennzahl für ${w.deThis} keine Daten hat; ein Eingabefehler der Kennzahl bricht die ganze Tabelle mit beiden Namen ab (z. B. „KPI_BY_PERIOD: AVG_RESOLUTION: …“). Die Zellen werden zuerst in den ganzen Bereichen geprüft; eine Zeilennummer in einer solchen Meldung zählt also im ganzen Bereich. Ein Fehler, der ${w.deOnlyOne} betrifft (etwa eine Division durch null), nennt ${w.deThis}. kpi muss eine Katalog-Kennzahl mit einem einzelnen Wert sein (keine Tabelle wie NPS_TREND und nicht KPI_BY_PERIOD oder KPI_BY_GROUP).`,
+  };
+}
+
+const periodRun = runHelp('dates', { en: 'period', deOf: 'des jeweiligen Zeitraums', deThis: 'diesen Zeitraum', deOnlyOne: 'nur einen Zeitraum' });
+const groupRun = runHelp('groups', { en: 'group', deOf: 'des jeweiligen Segments', deThis: 'dieses Segment', deOnlyOne: 'nur ein Segment' });
+
+export const segmentFunctions: readonly FunctionSpec[] = [
+  {
+    name: 'KPI_BY_PERIOD',
+    family: 'segments',
+    args: [
+      KPI_ARG,
+      { name: 'dates', kind: 'range', description: { en: 'One date per row; decides the period of each row', de: 'Ein Datum je Zeile; bestimmt den Zeitraum jeder Zeile' } },
+      { name: 'period', kind: 'text', description: { en: '"day", "week" (ISO, Monday), "month", "quarter" or "year"; German: Tag, Woche, Monat, Quartal, Jahr', de: '"Tag", "Woche" (ISO, Montag), "Monat", "Quartal" oder "Jahr"; englisch: day, week, month, quarter, year' } },
+      ARGS_ARG,
+    ],
+    result: 'table',
+    unit: 'table',
+    summary: { en: 'Any single-value KPI per period: table Period, Rows, Value', de: 'Eine beliebige Kennzahl je Zeitraum: Tabelle Period, Rows, Value' },
+    help: {
+      en: `A table with the header Period, Rows, Value and one row per period of dates that holds at least one date, oldest first. Period labels are text: 2026-03-05 (day), 2026-W10 (ISO week, starting Monday), 2026-03 (month), 2026-Q1 (quarter), 2026 (year); a blank period means "month". Rows counts the rows of dates in the period; rows whose date is blank or text (the header) belong to no period. ${periodRun.en} With no date at all the result is "no data" (#N/A).`,
+      de: `Eine Tabelle mit der Kopfzeile Period, Rows, Value und einer Zeile je Zeitraum von dates mit mindestens einem Datum, der älteste zuerst. Die Zeitraumbezeichnungen sind Text: 2026-03-05 (Tag), 2026-W10 (ISO-Woche, ab Montag), 2026-03 (Monat), 2026-Q1 (Quartal), 2026 (Jahr); ein leerer period bedeutet „Monat“. Rows zählt die Zeilen von dates im Zeitraum; Zeilen mit leerem Datum oder Text (Überschrift) gehören zu keinem Zeitraum. ${periodRun.de} Ohne ein einziges Datum lautet das Ergebnis „keine Daten“ (#NV).`,
+    },
+    example: '=KPI_BY_PERIOD("AVG_RESOLUTION", B2:B500, "month", B2:B500, C2:C500, "days") → table Period, Rows, Value',
+    source: 'Period-over-period KPI reporting (periods as in NPS_TREND: ISO 8601 weeks, calendar months, quarters, years)',
+    impl: kpiByPeriod,
+  },
+  {
+    name: 'KPI_BY_GROUP',
+    family: 'segments',
+    args: [
+      KPI_ARG,
+      { name: 'groups', kind: 'range', description: { en: 'One segment per row: channel, team, agent, region …', de: 'Ein Segment je Zeile: Kanal, Team, Agent, Region …' } },
+      ARGS_ARG,
+    ],
+    result: 'table',
+    unit: 'table',
+    summary: { en: 'Any single-value KPI per segment (channel, team, agent, region): table Group, Rows, Value', de: 'Eine beliebige Kennzahl je Segment (Kanal, Team, Agent, Region): Tabelle Group, Rows, Value' },
+    help: {
+      en: `A table with the header Group, Rows, Value and one row per distinct value of groups, most rows first, ties in code-point order. Groups are compared as trimmed text, case-sensitive (42 and "42" are the same group); rows with a blank group are skipped. When the first row is the header row of whole-column references — its group text occurs nowhere else and every range in args holds only text labels or blanks there — it is skipped. ${groupRun.en} With no group at all the result is "no data" (#N/A).`,
+      de: `Eine Tabelle mit der Kopfzeile Group, Rows, Value und einer Zeile je verschiedenem Wert von groups, die meisten Zeilen zuerst, bei Gleichstand in Code-Point-Reihenfolge. Gruppen werden als Text ohne Randleerzeichen verglichen, mit Beachtung der Groß-/Kleinschreibung (42 und "42" sind dieselbe Gruppe); Zeilen mit leerer Gruppe werden übersprungen. Ist die erste Zeile die Überschriftenzeile ganzer Spalten – ihr Gruppentext kommt sonst nirgends vor und alle Bereiche in args enthalten dort nur Beschriftungen oder leere Zellen –, wird sie übersprungen. ${groupRun.de} Ohne eine einzige Gruppe lautet das Ergebnis „keine Daten“ (#NV).`,
+    },
+    example: '=KPI_BY_GROUP("CSAT", D2:D500, E2:E500) → table Group, Rows, Value',
+    source: 'KPI segmentation by customer or service segment (balanced-scorecard customer perspective: measures per target segment)',
+    impl: kpiByGroup,
+  },
+];
