@@ -80,8 +80,22 @@ function churnRate(ctx: Ctx, args: readonly unknown[]): number {
   return lost / start;
 }
 
+/**
+ * Complaints as counts, or — for a ticket list with a complaint flag column — as flags
+ * (TRUE/yes/ja/1 counts one complaint): an analyst points at either.
+ */
+function complaintsOf(ctx: Ctx, x: unknown): number {
+  const col = readCounts(ctx, x, 'complaints');
+  if (col.count > 0) return sumOf(col);
+  const { flags, count } = readFlags(ctx, x, 'complaints');
+  if (count === 0) noNumber(ctx, 'complaints');
+  let n = 0;
+  for (let i = 0; i < flags.length; i++) if (flags[i] === 1) n++;
+  return n;
+}
+
 function complaintRate(ctx: Ctx, args: readonly unknown[]): number {
-  const complaints = flowOf(ctx, args[0], 'complaints');
+  const complaints = complaintsOf(ctx, args[0]);
   const customers = readCounts(ctx, args[1], 'customers');
   if (customers.count === 0) noNumber(ctx, 'customers');
   const average = sumOf(customers) / customers.count;
@@ -333,8 +347,8 @@ export const customerFunctions: readonly FunctionSpec[] = [
     unit: 'number',
     summary: { en: 'Complaints per customer (or per `per` customers)', de: 'Beschwerden je Kunde (oder je `per` Kunden)' },
     help: {
-      en: `sum(complaints) / average(customers) × per. Complaints are a flow (summed), customers a stock (averaged over the periods), so twelve monthly rows give the year's complaints per average customer. ${COUNT_HELP_EN} An average of 0 customers is an error (cannot divide by zero); per defaults to 1 and must be greater than 0.`,
-      de: `Summe(Beschwerden) / Mittelwert(Kunden) × per. Beschwerden sind ein Fluss (summiert), Kunden ein Bestand (über die Zeiträume gemittelt); zwölf Monatszeilen ergeben also die Beschwerden des Jahres je durchschnittlichem Kunden. ${COUNT_HELP_DE} Ein Mittel von 0 Kunden ist ein Fehler (Division durch null); per ist standardmäßig 1 und muss größer als 0 sein.`,
+      en: `sum(complaints) / average(customers) × per. Complaints are a flow (summed; a column of complaint flags such as TRUE/FALSE or ja/nein counts its TRUE cells), customers a stock (averaged over the periods), so twelve monthly rows give the year's complaints per average customer. ${COUNT_HELP_EN} An average of 0 customers is an error (cannot divide by zero); per defaults to 1 and must be greater than 0.`,
+      de: `Summe(Beschwerden) / Mittelwert(Kunden) × per. Beschwerden sind ein Fluss (summiert; eine Spalte mit Beschwerde-Kennzeichen wie WAHR/FALSCH oder ja/nein zählt ihre WAHR-Zellen), Kunden ein Bestand (über die Zeiträume gemittelt); zwölf Monatszeilen ergeben also die Beschwerden des Jahres je durchschnittlichem Kunden. ${COUNT_HELP_DE} Ein Mittel von 0 Kunden ist ein Fehler (Division durch null); per ist standardmäßig 1 und muss größer als 0 sein.`,
     },
     example: '=COMPLAINT_RATE(B2:B13, C2:C13, 1000) → 2.5',
     source: 'Complaint rate = complaints / customers in the period (complaint-handling monitoring as in ISO 10002)',

@@ -235,3 +235,16 @@ describe('COMPETITOR_GAP', () => {
     );
   });
 });
+
+describe('COMPLAINT_RATE on a ticket list with a complaint flag column', () => {
+  it('counts the TRUE / ja flags as complaints', () => {
+    // TRUE, ja, TRUE: 3 flagged tickets
+    const flags = col('Complaint', true, false, 'ja', 'nein', true, null);
+    // 3 complaints / 100 customers × 1000 = 30 per thousand
+    expect(call('COMPLAINT_RATE', flags, 100, 1000)).toBeCloseTo(30, 9);
+  });
+
+  it('still reports a column with neither numbers nor flags as no data', () => {
+    expect(errorOf(() => call('COMPLAINT_RATE', col('Complaint', null), 100)).kind).toBe('na');
+  });
+});
