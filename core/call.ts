@@ -17,10 +17,16 @@ export function contextFor(fn: string, clock: WallClock): CallContext {
   return { fn, clock, lookup };
 }
 
-/** Results are checked once at the edge: a bug must surface as an error, never as a wrong cell. */
+/** Said when extreme inputs (1e308, 5e-324) overflow the arithmetic. */
+export const OVERFLOW_MESSAGE = 'the result is too large to show; the inputs are too large or too small to compute with';
+
+/**
+ * Results are checked once at the edge: a cell never shows NaN or Infinity. Only extreme inputs
+ * can overflow (the property tests hold the implementations to that).
+ */
 function checked(fn: string, r: Result): Result {
   if (typeof r === 'number') {
-    if (r - r !== 0) throw new KpiError('value', `${fn}: internal error: result is not a finite number`);
+    if (r - r !== 0) throw new KpiError('value', `${fn}: ${OVERFLOW_MESSAGE}`);
     return r;
   }
   if (typeof r === 'string' || typeof r === 'boolean') return r;
@@ -29,7 +35,7 @@ function checked(fn: string, r: Result): Result {
       for (let c = 0; c < row.length; c++) {
         const v = row[c];
         if (typeof v === 'number' ? v - v !== 0 : typeof v !== 'string' && typeof v !== 'boolean') {
-          throw new KpiError('value', `${fn}: internal error: a table cell is not a value`);
+          throw new KpiError('value', typeof v === 'number' ? `${fn}: ${OVERFLOW_MESSAGE}` : `${fn}: internal error: a table cell is not a value`);
         }
       }
     }

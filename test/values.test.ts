@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wallClock } from '../core/values/clock.js';
-import { readFlags, readNumbers, readNumberArg, isOmitted } from '../core/values/read.js';
+import { readDateArg, readDates, readFlags, readNumbers, readNumberArg, isOmitted } from '../core/values/read.js';
 import { contextFor } from '../core/call.js';
 import { KpiError } from '../core/errors.js';
 import { periodLabel } from '../core/values/periods.js';
@@ -78,5 +78,11 @@ describe('reading cell values', () => {
     expect(periodLabel(serial('2026-05-31'), 'quarter')).toBe('2026-Q2');
     expect(periodLabel(serial('2026-05-31'), 'month')).toBe('2026-05');
     expect(periodLabel(serial('2026-05-31'), 'year')).toBe('2026');
+  });
+
+  it('rejects numbers outside the spreadsheet date range where a date is expected', () => {
+    expect(() => readDates(utc, [[45000], [1e308]], 'opened')).toThrow('TEST: 1e+308 at row 2 of opened is not a date (outside the years 100 to 9999)');
+    expect(() => readDateArg(utc, [[-1e9]], 'as_of')).toThrow('TEST: as_of -1000000000 is not a date');
+    expect(readDateArg(utc, null, 'to', Infinity)).toBe(Infinity);
   });
 });

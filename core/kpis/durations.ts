@@ -11,7 +11,7 @@ import { civilOfSerial, MS_PER_DAY } from '../values/clock.js';
 import type { CallContext } from '../values/context.js';
 import { describeValue, positionOf, unwrapScalar } from '../values/grid.js';
 import type { Grid } from '../values/grid.js';
-import { isOmitted, readNumbers, readTextArg, readWordArg, requireSameSize } from '../values/read.js';
+import { isOmitted, readDates, readNumbers, readTextArg, readWordArg, requireSameSize } from '../values/read.js';
 import { UNIT_PER_DAY, UNIT_WORDS } from '../values/words.js';
 import type { DurationUnit } from '../values/words.js';
 import { businessClock, businessMinutesBetween, calendarSchedule, isScheduleProblem, scheduleFor } from './business-hours.js';
@@ -65,8 +65,8 @@ function requireOrder(ctx: CallContext, t: TicketRows, closedName: string): void
  * date are skipped by the callers; a closing date before its opened date is an error naming the row.
  */
 export function readPairs(ctx: CallContext, opened: unknown, closed: unknown, closedName = 'resolved'): TicketRows {
-  const o = readNumbers(ctx, opened, 'opened');
-  const c = readNumbers(ctx, closed, closedName);
+  const o = readDates(ctx, opened, 'opened');
+  const c = readDates(ctx, closed, closedName);
   requireSameSize(ctx, o, 'opened', c, closedName);
   const t: TicketRows = { opened: o.values, closed: c.values, grid: o.grid, twoColumn: false };
   requireOrder(ctx, t, closedName.replace(/_/g, ' '));
@@ -75,7 +75,7 @@ export function readPairs(ctx: CallContext, opened: unknown, closed: unknown, cl
 
 /** One range of two columns: opened in the first, resolved in the second. */
 export function readTwoColumns(ctx: CallContext, range: unknown): TicketRows {
-  const both = readNumbers(ctx, range, 'opened');
+  const both = readDates(ctx, range, 'opened');
   const g = both.grid;
   if (g.cols !== 2) {
     throw valueError(
@@ -142,7 +142,7 @@ export function readUnit(ctx: CallContext, x: unknown): { unit: DurationUnit; ms
 export function readDurationOptions(ctx: CallContext, unitArg: unknown, hoursArg: unknown, holidaysArg: unknown): DurationOptions {
   const { unit, msPerUnit } = readUnit(ctx, unitArg);
   const text = readTextArg(ctx, hoursArg, 'business_hours');
-  const holidays = isOmitted(holidaysArg) ? undefined : readNumbers(ctx, holidaysArg, 'holidays');
+  const holidays = isOmitted(holidaysArg) ? undefined : readDates(ctx, holidaysArg, 'holidays');
   if (text === undefined && (holidays === undefined || holidays.count === 0)) return { unit, msPerUnit, business: undefined };
   let schedule = calendarSchedule();
   if (text !== undefined) {

@@ -5,7 +5,7 @@
 import type { FunctionSpec } from '../catalog/types.js';
 import { noDataError, valueError } from '../errors.js';
 import type { CallContext, Table } from '../values/context.js';
-import { firstOf, lastOf, readKeys, readNumbers, requireSameSize, sumOf, cellError } from '../values/read.js';
+import { firstOf, lastOf, readDates, readKeys, readNumbers, requireSameSize, sumOf, cellError } from '../values/read.js';
 import type { NumberColumn } from '../values/read.js';
 import { durationMs, readPairs, readUnit } from './durations.js';
 
@@ -24,7 +24,7 @@ function byCodePoint(a: string, b: string): number {
 
 function resolvedPerAgent(ctx: CallContext, args: readonly unknown[]): number {
   const { grid, keys } = readKeys(ctx, args[0], 'agents');
-  const resolved = readNumbers(ctx, args[1], 'resolved');
+  const resolved = readDates(ctx, args[1], 'resolved');
   requireSameSize(ctx, grid, 'agents', resolved, 'resolved');
   const agents = new Set<string>();
   let tickets = 0;

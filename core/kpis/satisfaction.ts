@@ -10,7 +10,7 @@ import { npsDiffSignificant, npsVariance, pooledTwoProportionZ, wilsonInterval, 
 import type { CallContext, Table } from '../values/context.js';
 import { describeValue } from '../values/grid.js';
 import { groupByPeriod } from '../values/periods.js';
-import { cellError, readNumberArg, readNumbers, readWordArg, requireSameSize } from '../values/read.js';
+import { cellError, readDates, readNumberArg, readNumbers, readWordArg, requireSameSize } from '../values/read.js';
 import type { NumberColumn } from '../values/read.js';
 import { PERIOD_WORDS } from '../values/words.js';
 
@@ -143,7 +143,7 @@ function periodRows(
   check: (col: NumberColumn) => void,
 ): { values: NumberColumn; labels: string[]; rows: number[][] } {
   const values = readNumbers(ctx, args[0], valuesArg);
-  const dates = readNumbers(ctx, args[1], 'dates');
+  const dates = readDates(ctx, args[1], 'dates');
   requireSameSize(ctx, values, valuesArg, dates, 'dates');
   const period = readWordArg(ctx, args[2], 'period', PERIOD_WORDS, 'month');
   check(values);

@@ -11,7 +11,7 @@ import { isKpiError, KpiError, noDataError, valueError } from '../errors.js';
 import type { CallContext, CatalogImpl, Cell, Table } from '../values/context.js';
 import { toGrid } from '../values/grid.js';
 import { groupByPeriod } from '../values/periods.js';
-import { readKeys, readNumbers, readTextArg, readWordArg } from '../values/read.js';
+import { readDates, readKeys, readNumbers, readTextArg, readWordArg } from '../values/read.js';
 import { isErrorText, parseDateText, parseNumberText } from '../values/text.js';
 import { PERIOD_WORDS } from '../values/words.js';
 
@@ -101,7 +101,7 @@ function requireColumn(ctx: Ctx, cols: number, arg: string): void {
 
 function kpiByPeriod(ctx: Ctx, args: readonly unknown[]): Table {
   const inner = innerKpi(ctx, args[0]);
-  const dates = readNumbers(ctx, args[1], 'dates');
+  const dates = readDates(ctx, args[1], 'dates');
   requireColumn(ctx, dates.grid.cols, 'dates');
   const period = readWordArg(ctx, args[2], 'period', PERIOD_WORDS, 'month');
   const slots = slotsOf(ctx, args, 3, dates.grid.rows, 'dates');

@@ -8,7 +8,7 @@ import type { ArgSpec, FunctionSpec } from '../catalog/types.js';
 import { noDataError, valueError } from '../errors.js';
 import type { CallContext } from '../values/context.js';
 import { describeValue, unwrapScalar } from '../values/grid.js';
-import { isOmitted, readNumberArg, readNumbers } from '../values/read.js';
+import { isOmitted, readDateArg, readDates, readNumberArg } from '../values/read.js';
 import { median, percentileInc } from '../stats.js';
 import {
   durationMs, meanOf, readDurationOptions, readPairs, readResolutionArgs, readUnit, requireDurations, wallClockText,
@@ -105,7 +105,7 @@ function slaAttainment(ctx: CallContext, args: readonly unknown[]): number {
   const { msPerUnit, business } = readDurationOptions(ctx, args[3], args[4], args[5]);
   const targetMs = Math.round(target * msPerUnit);
   const hasAsOf = !isOmitted(args[6]);
-  const asOf = hasAsOf ? readNumberArg(ctx, args[6], 'as_of') : 0;
+  const asOf = hasAsOf ? readDateArg(ctx, args[6], 'as_of') : 0;
   let met = 0, counted = 0;
   for (let i = 0; i < opened.length; i++) {
     const o = opened[i];
@@ -136,7 +136,7 @@ function activeIssues(ctx: CallContext, args: readonly unknown[]): number {
     for (let i = 0; i < opened.length; i++) if (opened[i] === opened[i] && closed[i] !== closed[i]) n++;
     return n;
   }
-  const asOf = readNumberArg(ctx, args[2], 'as_of');
+  const asOf = readDateArg(ctx, args[2], 'as_of');
   for (let i = 0; i < opened.length; i++) {
     const o = opened[i], c = closed[i];
     if (o <= asOf && !(c <= asOf)) n++; // NaN compares false: blank opened never counts, blank resolved is open
@@ -146,7 +146,7 @@ function activeIssues(ctx: CallContext, args: readonly unknown[]): number {
 
 function backlogAge(ctx: CallContext, args: readonly unknown[]): number {
   const { opened, closed } = readPairs(ctx, args[0], args[1]);
-  const asOf = readNumberArg(ctx, args[2], 'as_of');
+  const asOf = readDateArg(ctx, args[2], 'as_of');
   const { msPerUnit } = readUnit(ctx, args[3]);
   let sum = 0, n = 0;
   for (let i = 0; i < opened.length; i++) {
@@ -161,9 +161,9 @@ function backlogAge(ctx: CallContext, args: readonly unknown[]): number {
 }
 
 function resolvedIssues(ctx: CallContext, args: readonly unknown[]): number {
-  const resolved = readNumbers(ctx, args[0], 'resolved').values;
-  const from = readNumberArg(ctx, args[1], 'from', -Infinity);
-  let to = readNumberArg(ctx, args[2], 'to', Infinity);
+  const resolved = readDates(ctx, args[0], 'resolved').values;
+  const from = readDateArg(ctx, args[1], 'from', -Infinity);
+  let to = readDateArg(ctx, args[2], 'to', Infinity);
   if (from > to) throw valueError(ctx.fn, `from ${wallClockText(from)} is after to ${wallClockText(to)}`);
   // A date alone as `to` means the whole of that day.
   const wholeDay = to !== Infinity && Math.abs(to - Math.round(to)) < 1e-9;

@@ -239,3 +239,29 @@ export function readTextArg(ctx: CallContext, x: unknown, arg: string): string |
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   throw valueError(ctx.fn, `${arg} ${describeValue(v)} is not text`);
 }
+
+// ---------------------------------------------------------------- dates
+
+/** Serials of 0100-01-01 and 10000-01-01: what spreadsheets can hold as dates. */
+const MIN_DATE_SERIAL = -657_434;
+const MAX_DATE_SERIAL = 2_958_466;
+const NOT_A_DATE = 'is not a date (outside the years 100 to 9999)';
+
+/** A range of dates and times as wall-clock serials; numbers outside the spreadsheet date range are errors. */
+export function readDates(ctx: CallContext, x: unknown, arg?: string): NumberColumn {
+  const col = readNumbers(ctx, x, arg);
+  const v = col.values;
+  for (let i = 0; i < v.length; i++) {
+    const s = v[i];
+    if (s < MIN_DATE_SERIAL || s >= MAX_DATE_SERIAL) cellError(ctx, col.grid, i, NOT_A_DATE, arg);
+  }
+  return col;
+}
+
+/** A single date (serial, Date, date text or [[x]]); `fallback` when omitted. */
+export function readDateArg(ctx: CallContext, x: unknown, arg: string, fallback?: number): number {
+  const s = readNumberArg(ctx, x, arg, fallback);
+  if (s === fallback) return s;
+  if (s < MIN_DATE_SERIAL || s >= MAX_DATE_SERIAL) throw valueError(ctx.fn, `${arg} ${s} ${NOT_A_DATE}`);
+  return s;
+}
