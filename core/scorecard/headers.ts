@@ -1,0 +1,276 @@
+/**
+ * The header-name vocabulary of column detection, as data: per role the English and German names
+ * people give such a column, the kind of sheet it lives on and the values it must hold.
+ *
+ * Phrases are compared word by word after folding case, accents (ä → ae, ß → ss), punctuation and
+ * word order away, and a word also matches inside a German compound (`Monatsanfang` holds
+ * `Anfang`). A phrase's first character says how much it counts:
+ *
+ *   `=Phrase`  the role's own name                                   (strength 1.0)
+ *   `Phrase`   a synonym                                             (strength 0.9)
+ *   `~Phrase`  a generic word that means this role only on a sheet of the role's kind
+ *              (`Date` is the survey date on a survey sheet, the order date on an orders sheet)
+ *                                                                    (strength 0.75)
+ *   `?Phrase`  a word shared by a staff role and a customer role (`Abgänge`, `Kündigungen`): the
+ *              words around it decide (GROUP_WORDS in the header itself, its neighbours, the sheet)
+ *                                                                    (strength 0.9)
+ */
+import type { Role } from './types.js';
+
+/** What a sheet holds, from its name and its columns. */
+export type SheetKind = 'survey' | 'tickets' | 'orders' | 'monthly' | 'competitors';
+
+/** The values a role's column must hold (checked on the outline's samples). */
+export type ValueType =
+  | 'date' // dates and times
+  | 'period' // dates or month labels (2026-03, März 2026)
+  | 'nps' // whole scores 0–10
+  | 'rating' // small-scale ratings (1–5, 1–7, 0–10, halves allowed)
+  | 'text' // free text
+  | 'id' // identifiers: text or numbers
+  | 'name' // names: text
+  | 'flag' // yes/no: TRUE/FALSE, 1/0, yes/no, ja/nein, x
+  | 'flagOrCount' // a flag per row or a count per period
+  | 'count' // non-negative numbers, usually whole
+  | 'amount' // money, any sign
+  | 'points' // NPS points −100…100
+  | 'share' // a share 0–1 or a percentage 0–100
+  | 'hours'; // a non-negative duration
+
+/** Staff and customer roles share words (`Abgänge`, `Start`): these words tell them apart. */
+export type Group = 'staff' | 'customers';
+
+export interface RoleWords {
+  readonly kinds: readonly SheetKind[];
+  readonly type: ValueType;
+  readonly group?: Group;
+  readonly en: readonly string[];
+  readonly de: readonly string[];
+}
+
+export const ROLE_WORDS: Readonly<Record<Role, RoleWords>> = {
+  // ---------------------------------------------------------------- surveys
+  surveyDate: {
+    kinds: ['survey'], type: 'date',
+    en: ['=Survey date', 'Response date', 'Submitted at', 'Answered at', '~Date', '~Timestamp', '~Day'],
+    de: ['Umfragedatum', 'Antwortdatum', 'Befragungsdatum', 'Beantwortet am', '~Datum', '~Zeitstempel', '~Tag'],
+  },
+  npsScore: {
+    kinds: ['survey'], type: 'nps',
+    en: ['=NPS', 'Net Promoter Score', 'NPS score', 'Likelihood to recommend', 'Recommend', 'Recommendation', '~Score'],
+    de: ['Weiterempfehlung', 'Empfehlung', 'Weiterempfehlungsbereitschaft', 'Empfehlungsbereitschaft', '~Punkte', '~Punktzahl'],
+  },
+  satisfaction: {
+    kinds: ['survey'], type: 'rating',
+    en: ['=CSAT', 'Satisfaction', 'Customer satisfaction', 'Satisfaction score', 'Rating', '~Stars'],
+    de: ['Zufriedenheit', 'Kundenzufriedenheit', 'Bewertung', '~Sterne', '~Note'],
+  },
+  comment: {
+    kinds: ['survey'], type: 'text',
+    en: ['=Comment', 'Comments', 'Feedback', 'Verbatim', 'Free text', 'Open answer'],
+    de: ['Kommentar', 'Kommentare', 'Anmerkung', 'Anmerkungen', 'Rückmeldung', 'Freitext'],
+  },
+
+  // ---------------------------------------------------------------- tickets
+  ticketOpened: {
+    kinds: ['tickets'], type: 'date',
+    en: ['=Opened', 'Created', 'Created at', 'Opened at', 'Open date', 'Creation date', 'Received', 'Reported', 'Submitted', '~Date'],
+    de: ['Eröffnet', 'Erstellt', 'Angelegt', 'Erstelldatum', 'Eröffnungsdatum', 'Eingang', 'Eingangsdatum', 'Eingegangen', 'Gemeldet', '~Datum'],
+  },
+  firstResponse: {
+    kinds: ['tickets'], type: 'date',
+    en: ['=First response', 'First reply', 'First response at', 'First answer', 'Responded at'],
+    de: ['Erste Antwort', 'Erstreaktion', 'Erstantwort', 'Erste Reaktion', 'Reaktion am'],
+  },
+  ticketResolved: {
+    kinds: ['tickets'], type: 'date',
+    en: ['=Resolved', 'Solved', 'Closed', 'Resolution date', 'Close date', 'Completed', 'Done'],
+    de: ['Gelöst', 'Erledigt', 'Geschlossen', 'Abgeschlossen', 'Lösungsdatum', 'Schließdatum', 'Behoben'],
+  },
+  agent: {
+    kinds: ['tickets'], type: 'name',
+    en: ['=Agent', 'Assignee', 'Assigned to', 'Owner', 'Handled by', 'Support agent', 'Employee'],
+    de: ['Bearbeiter', 'Bearbeiterin', 'Mitarbeiter', 'Mitarbeiterin', 'Sachbearbeiter', 'Zuständig'],
+  },
+  team: {
+    kinds: ['tickets'], type: 'name',
+    en: ['=Team', 'Group', 'Queue', 'Department'],
+    de: ['Gruppe', 'Abteilung', 'Bereich', 'Warteschlange'],
+  },
+  channel: {
+    kinds: ['tickets', 'orders', 'survey'], type: 'name',
+    en: ['=Channel', 'Source', 'Medium', 'Contact channel', 'Via'],
+    de: ['Kanal', 'Quelle', 'Eingangskanal', 'Kontaktkanal'],
+  },
+  customerId: {
+    kinds: ['tickets', 'orders', 'survey'], type: 'id',
+    en: ['=Customer ID', 'Customer', 'Customer number', 'Client', 'Client ID', 'Account', 'Requester'],
+    de: ['Kunde', 'Kunden-ID', 'Kundennummer', 'Kunden-Nr', 'Kundin', 'Kundenkonto', 'Auftraggeber'],
+  },
+  converted: {
+    kinds: ['tickets'], type: 'flag',
+    en: ['=Converted', 'Conversion', 'Won', 'Purchased'],
+    de: ['Konvertiert', 'Konversion', 'Abschluss', 'Gekauft'],
+  },
+  firstContactResolved: {
+    kinds: ['tickets'], type: 'flag',
+    en: ['=FCR', '=First contact resolution', 'First contact resolved', 'Resolved on first contact', 'Solved on first contact', 'One touch'],
+    de: ['Erstlösung', 'Erstkontaktlösung', 'Beim ersten Kontakt gelöst', 'Im ersten Kontakt gelöst', 'Sofort gelöst'],
+  },
+  reopened: {
+    kinds: ['tickets'], type: 'flag',
+    en: ['=Reopened', 'Re-opened', 'Reopen'],
+    de: ['Wiedereröffnet', 'Wieder geöffnet', 'Erneut geöffnet'],
+  },
+  complaint: {
+    kinds: ['tickets', 'monthly'], type: 'flagOrCount',
+    en: ['=Complaint', 'Complaints'],
+    de: ['Beschwerde', 'Beschwerden', 'Reklamation', 'Reklamationen'],
+  },
+
+  // ---------------------------------------------------------------- orders
+  orderDate: {
+    kinds: ['orders'], type: 'date',
+    en: ['=Order date', 'Ordered at', 'Purchase date', 'Invoice date', 'Sale date', '~Date'],
+    de: ['Bestelldatum', 'Auftragsdatum', 'Bestellt am', 'Kaufdatum', 'Rechnungsdatum', '~Datum'],
+  },
+  orderAmount: {
+    kinds: ['orders'], type: 'amount',
+    en: ['=Amount', 'Order amount', 'Order value', 'Revenue', 'Sales', 'Net amount', 'Total', '~Value'],
+    de: ['Betrag', 'Umsatz', 'Bestellwert', 'Auftragswert', 'Nettobetrag', 'Rechnungsbetrag', 'Erlös', 'Summe', '~Wert'],
+  },
+  orderProfit: {
+    kinds: ['orders'], type: 'amount',
+    en: ['=Profit', 'Margin', 'Gross profit', 'Contribution margin'],
+    de: ['Gewinn', 'Marge', 'Deckungsbeitrag', 'Rohertrag', 'Ertrag'],
+  },
+  unitsSold: {
+    kinds: ['orders', 'monthly'], type: 'count',
+    en: ['=Units sold', 'Sold', 'Quantity', 'Qty', 'Units', 'Items sold'],
+    de: ['Verkauft', 'Menge', 'Stück', 'Stückzahl', 'Verkaufte Menge', 'Absatz', '~Anzahl'],
+  },
+  unitsReturned: {
+    kinds: ['orders', 'monthly'], type: 'count',
+    en: ['=Units returned', 'Returned', 'Returns', 'Items returned'],
+    de: ['Retouren', 'Retoure', 'Zurückgesendet', 'Rücksendungen', 'Rückgaben', 'Zurückgegeben', 'Retourniert'],
+  },
+
+  // ---------------------------------------------------------------- monthly figures
+  periodDate: {
+    kinds: ['monthly'], type: 'period',
+    en: ['=Period', 'Month', 'Reporting month', 'Period start', '~Date', '~Week', '~Quarter'],
+    de: ['Periode', 'Monat', 'Zeitraum', 'Berichtsmonat', '~Datum', '~Woche', '~Quartal'],
+  },
+  customersStart: {
+    kinds: ['monthly'], type: 'count', group: 'customers',
+    en: ['=Customers at start', 'Customers at beginning', 'Opening customers', 'Customers opening'],
+    de: ['Kunden am Anfang', 'Kunden am Monatsanfang', 'Kunden zu Beginn', 'Kunden Start', 'Kundenbestand Anfang', 'Anfangsbestand Kunden'],
+  },
+  customersEnd: {
+    kinds: ['monthly'], type: 'count', group: 'customers',
+    en: ['=Customers at end', 'Closing customers', 'Customers closing'],
+    de: ['Kunden am Ende', 'Kunden am Monatsende', 'Kundenbestand Ende', 'Endbestand Kunden'],
+  },
+  customersNew: {
+    kinds: ['monthly'], type: 'count', group: 'customers',
+    en: ['=New customers', 'Customers gained', 'Customers won', 'Acquired customers', 'New clients'],
+    de: ['Neukunden', 'Neue Kunden', 'Gewonnene Kunden', 'Kundenzugänge', 'Zugänge Kunden', '?Zugänge'],
+  },
+  customersLost: {
+    kinds: ['monthly'], type: 'count', group: 'customers',
+    en: ['=Lost customers', 'Churned customers', 'Lost clients', 'Churned', 'Churn', 'Cancellations'],
+    de: ['Verlorene Kunden', 'Kundenverluste', 'Abgewanderte Kunden', 'Abwanderung', 'Kündigungen Kunden', 'Abgänge Kunden', '?Abgänge', '?Kündigungen'],
+  },
+  headcountStart: {
+    kinds: ['monthly'], type: 'count', group: 'staff',
+    en: ['=Headcount at start', 'Employees at start', 'Staff at start', 'Headcount beginning', 'Opening headcount', '~Headcount'],
+    de: ['Mitarbeiter am Anfang', 'Mitarbeiter am Monatsanfang', 'Mitarbeiter zu Beginn', 'Personalbestand Anfang', 'Belegschaft Anfang', '~Personalbestand', '~Mitarbeiterzahl'],
+  },
+  headcountEnd: {
+    kinds: ['monthly'], type: 'count', group: 'staff',
+    en: ['=Headcount at end', 'Employees at end', 'Staff at end', 'Closing headcount'],
+    de: ['Mitarbeiter am Ende', 'Mitarbeiter am Monatsende', 'Personalbestand Ende', 'Belegschaft Ende'],
+  },
+  separations: {
+    kinds: ['monthly'], type: 'count', group: 'staff',
+    en: ['=Separations', 'Leavers', 'Employees left', 'Terminations', 'Resignations', 'Attrition'],
+    de: ['Austritte', 'Abgänge Mitarbeiter', 'Kündigungen Mitarbeiter', 'Ausgeschiedene Mitarbeiter', 'Ausgeschieden', '?Abgänge', '?Kündigungen'],
+  },
+  hires: {
+    kinds: ['monthly'], type: 'count', group: 'staff',
+    en: ['=Hires', 'New hires', 'Hired', 'Joiners', 'New employees', 'Recruits'],
+    de: ['Einstellungen', 'Neueinstellungen', 'Neue Mitarbeiter', 'Eintritte', 'Zugänge Mitarbeiter', '?Zugänge'],
+  },
+  cashIn: {
+    kinds: ['monthly'], type: 'amount',
+    en: ['=Cash in', 'Cash inflow', 'Inflows', 'Receipts', 'Incoming payments', 'Income'],
+    de: ['Einzahlungen', 'Einnahmen', 'Zuflüsse', 'Mittelzufluss', 'Zahlungseingänge', 'Geldeingang'],
+  },
+  cashOut: {
+    kinds: ['monthly'], type: 'amount',
+    en: ['=Cash out', 'Cash outflow', 'Outflows', 'Payments', 'Outgoing payments', 'Expenses', 'Spending'],
+    de: ['Auszahlungen', 'Ausgaben', 'Abflüsse', 'Mittelabfluss', 'Zahlungsausgänge', '~Kosten'],
+  },
+
+  // ---------------------------------------------------------------- competitors
+  competitorName: {
+    kinds: ['competitors'], type: 'name',
+    en: ['=Competitor', 'Competitor name', 'Rival', '~Company', '~Name', '~Provider'],
+    de: ['Wettbewerber', 'Mitbewerber', 'Konkurrent', 'Konkurrenz', 'Wettbewerb', '~Anbieter', '~Firma', '~Unternehmen', '~Name'],
+  },
+  competitorNps: {
+    kinds: ['competitors'], type: 'points',
+    en: ['=Competitor NPS', '~NPS', '~Net Promoter Score'],
+    de: ['NPS Wettbewerber', '~Weiterempfehlung'],
+  },
+  competitorCsat: {
+    kinds: ['competitors'], type: 'share',
+    en: ['=Competitor CSAT', 'Competitor satisfaction', '~CSAT', '~Satisfaction', '~Customer satisfaction'],
+    de: ['Zufriedenheit Wettbewerber', '~Zufriedenheit', '~Kundenzufriedenheit'],
+  },
+  competitorResolution: {
+    kinds: ['competitors'], type: 'hours',
+    en: ['=Competitor resolution time', '~Avg resolution', '~Average resolution', '~Resolution time', '~Time to resolve'],
+    de: ['Lösungszeit Wettbewerber', '~Lösungszeit', '~Durchschnittliche Lösungszeit', '~Lösungsdauer', '~Bearbeitungszeit', '~Bearbeitungsdauer'],
+  },
+};
+
+/** Sheet names that say what a sheet holds (`Tickets`, `Umfrage`, `Kennzahlen pro Monat`). */
+export const SHEET_WORDS: Readonly<Record<SheetKind, { readonly en: readonly string[]; readonly de: readonly string[] }>> = {
+  survey: {
+    en: ['Survey', 'Surveys', 'Responses', 'Feedback', 'NPS', 'CSAT'],
+    de: ['Umfrage', 'Umfragen', 'Befragung', 'Kundenbefragung', 'Antworten', 'Rückmeldungen'],
+  },
+  tickets: {
+    en: ['Tickets', 'Cases', 'Requests', 'Helpdesk', 'Support', 'Issues', 'Incidents'],
+    de: ['Anfragen', 'Fälle', 'Vorgänge', 'Meldungen', 'Störungen', 'Supportfälle'],
+  },
+  orders: {
+    en: ['Orders', 'Sales', 'Purchases', 'Transactions', 'Invoices'],
+    de: ['Bestellungen', 'Aufträge', 'Verkäufe', 'Umsätze', 'Rechnungen'],
+  },
+  monthly: {
+    en: ['Customers', 'Monthly', 'Months', 'KPIs', 'Key figures', 'Figures', 'Headcount', 'Cash flow'],
+    de: ['Kunden', 'Kennzahlen', 'Kennzahlen pro Monat', 'Monatswerte', 'Monatlich', 'Personal'],
+  },
+  competitors: {
+    en: ['Competitors', 'Competition', 'Benchmark', 'Market comparison'],
+    de: ['Wettbewerber', 'Wettbewerb', 'Mitbewerber', 'Konkurrenz', 'Marktvergleich'],
+  },
+};
+
+/** Words that make a header (or its neighbours) about staff or about customers. */
+export const GROUP_WORDS: Readonly<Record<Group, readonly string[]>> = {
+  staff: ['Mitarbeiter', 'Employees', 'Staff', 'Personal', 'Personalbestand', 'Belegschaft', 'Headcount', 'FTE'],
+  customers: ['Kunden', 'Customers', 'Clients', 'Kundenbestand'],
+};
+
+/**
+ * Words that say nothing about a column (`Customers at start`, `Kunden am Anfang`, `Lösungszeit (Std.)`)
+ * and are left out before comparing. Digits alone (`0-10`) are left out too.
+ */
+export const FILLER_WORDS: readonly string[] = [
+  'a', 'an', 'the', 'at', 'of', 'on', 'to', 'by', 'for', 'per',
+  'am', 'im', 'der', 'die', 'das', 'des', 'den', 'dem', 'zum', 'zur', 'pro', 'je', 'von', 'vom', 'bei', 'beim', 'nach', 'und', 'and',
+  'h', 'hrs', 'hours', 'std', 'stunden', 'min', 'minutes', 'minuten', 'eur', 'usd', 'chf', 'gbp', 'pct', 'percent', 'prozent', 'utc', 'nr', 'no',
+];

@@ -1,0 +1,226 @@
+/**
+ * The workbook outline: where each sheet's data table is (it need not start at A1), its headers,
+ * row counts and a few sample values per column, as plain data for detection and the sidebar.
+ *
+ * Sheets can hold 200,000 rows: the values are read in place, the header is searched only near the
+ * top, the last row is found from the bottom, and samples come from a bounded number of rows.
+ */
+import type { OutlineWorkbook } from './api.js';
+import type { SampleCell, SheetData, SheetOutline, WorkbookOutline } from './types.js';
+import { wallClock } from '../values/clock.js';
+import type { WallClock } from '../values/clock.js';
+import { errorCode, isDateObject } from '../values/grid.js';
+import { isErrorText, parseDateText, parseNumberText } from '../values/text.js';
+import { serialToIso } from '../values/format.js';
+
+export { serialToIso, isoToSerial } from '../values/format.js';
+
+/** A header lies within the first rows of the used range (titles and notes above it are short). */
+const HEADER_SEARCH_ROWS = 100;
+/** Samples per column: the first ones from the top, the rest spread over the later rows. */
+const FIRST_SAMPLES = 10;
+const SPREAD_SAMPLES = 10;
+/** How far down a column the first samples are looked for (sparse columns stay cheap). */
+const FIRST_SCAN_ROWS = 2000;
+/** How far from each spread point a non-blank value is looked for. */
+const SPREAD_SCAN_ROWS = 50;
+/** Data rows whose cells just beyond the header widen the table (a column with an empty header). */
+const WIDEN_ROWS = 10;
+const MAX_SAMPLE_TEXT = 200;
+
+const UTC = wallClock('UTC');
+
+export const outlineWorkbook: OutlineWorkbook = (data, sheetNames) => {
+  const clock = wallClock(data.timeZone);
+  const sheets: SheetOutline[] = [];
+  for (const sheet of data.sheets) {
+    const outline = outlineSheet(sheet, clock);
+    if (outline) sheets.push(outline);
+  }
+  const result: WorkbookOutline = {
+    sheets,
+    sheetNames: sheetNames ? [...sheetNames] : data.sheets.map((s) => s.name),
+  };
+  return result;
+};
+
+/** The data table of one sheet, or undefined when it has none (empty, or only a title). */
+export function outlineSheet(sheet: SheetData, clock: WallClock): SheetOutline | undefined {
+  const { values } = sheet;
+  const header = findHeaderRow(values);
+  if (header === undefined) return undefined;
+  const [firstCol, lastCol] = tableColumns(values, header);
+  const lastIndex = lastUsedRow(values, header, firstCol, lastCol);
+
+  const headers: string[] = [];
+  const samples: SampleCell[][] = [];
+  const headerCells = values[header];
+  for (let c = firstCol; c <= lastCol; c++) {
+    headers.push(headerText(headerCells[c], clock));
+    samples.push(columnSamples(values, c, header + 1, lastIndex, clock));
+  }
+  return {
+    name: sheet.name,
+    headerRow: sheet.originRow + header,
+    firstCol: sheet.originCol + firstCol,
+    headers,
+    samples,
+    rowCount: lastIndex - header,
+    lastRow: sheet.originRow + lastIndex,
+  };
+}
+
+// ---------------------------------------------------------------- finding the header row
+
+const BLANK = 0, TEXT = 1, OTHER = 2;
+
+/** Header text is text that is not a number, a date or an error: what a person types as a column name. */
+function kindOf(v: unknown): number {
+  if (v === null || v === undefined) return BLANK;
+  if (typeof v === 'string') {
+    const t = v.trim();
+    if (t === '') return BLANK;
+    if (isErrorText(t) || parseNumberText(t) !== undefined || parseDateText(t, UTC) !== undefined) return OTHER;
+    return TEXT;
+  }
+  return OTHER;
+}
+
+const isBlank = (v: unknown): boolean =>
+  v === null || v === undefined || v === '' || (typeof v === 'string' && v.trim() === '');
+
+interface RowShape {
+  readonly nonBlank: number;
+  readonly text: number;
+  readonly first: number;
+  readonly last: number;
+}
+
+function shapeOf(row: readonly unknown[] | undefined): RowShape {
+  let nonBlank = 0, text = 0, first = -1, last = -1;
+  if (row) {
+    for (let c = 0; c < row.length; c++) {
+      const k = kindOf(row[c]);
+      if (k === BLANK) continue;
+      nonBlank++;
+      if (k === TEXT) text++;
+      if (first < 0) first = c;
+      last = c;
+    }
+  }
+  return { nonBlank, text, first, last };
+}
+
+/**
+ * The first row with at least two non-blank cells, mostly text, that the rows below fit under. A
+ * row is a title rather than a header when the next non-blank row is much wider (a two-cell title
+ * "Report | March" above a twelve-column header).
+ */
+function findHeaderRow(values: SheetData['values']): number | undefined {
+  const end = Math.min(values.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < end; r++) {
+    const shape = shapeOf(values[r]);
+    if (shape.nonBlank < 2 || shape.text * 2 <= shape.nonBlank) continue;
+    const next = nextNonBlankShape(values, r + 1);
+    if (next && next.nonBlank > shape.nonBlank + 1 && next.nonBlank * 2 > shape.nonBlank * 3) continue;
+    return r;
+  }
+  return undefined;
+}
+
+function nextNonBlankShape(values: SheetData['values'], from: number): RowShape | undefined {
+  const end = Math.min(values.length, from + 5);
+  for (let r = from; r < end; r++) {
+    const shape = shapeOf(values[r]);
+    if (shape.nonBlank > 0) return shape;
+  }
+  return undefined;
+}
+
+/** First and last column (0-based in `values`) of the table: the header's span, widened by data just beyond it. */
+function tableColumns(values: SheetData['values'], header: number): [number, number] {
+  const row = values[header];
+  let first = 0;
+  while (isBlank(row[first])) first++;
+  let last = row.length - 1;
+  while (isBlank(row[last])) last--;
+  const end = Math.min(values.length, header + 1 + WIDEN_ROWS);
+  const usedIn = (c: number): boolean => {
+    for (let r = header + 1; r < end; r++) {
+      const cells = values[r];
+      if (cells && !isBlank(cells[c])) return true;
+    }
+    return false;
+  };
+  while (first > 0 && usedIn(first - 1)) first--;
+  while (usedIn(last + 1)) last++;
+  return [first, last];
+}
+
+/** Index of the last row with a non-blank cell in the table's columns (the header row when there is none). */
+function lastUsedRow(values: SheetData['values'], header: number, first: number, last: number): number {
+  for (let r = values.length - 1; r > header; r--) {
+    const cells = values[r];
+    if (!cells) continue;
+    const stop = Math.min(last, cells.length - 1);
+    for (let c = first; c <= stop; c++) if (!isBlank(cells[c])) return r;
+  }
+  return header;
+}
+
+function headerText(v: unknown, clock: WallClock): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' || typeof v === 'boolean') return v === true ? 'TRUE' : v === false ? 'FALSE' : String(v);
+  if (isDateObject(v)) {
+    const ms = v.getTime();
+    return ms === ms ? serialToIso(clock.serialOfInstant(ms)) : '';
+  }
+  return errorCode(v) ?? '';
+}
+
+// ---------------------------------------------------------------- samples
+
+/**
+ * Up to 20 non-blank values of column `c` between rows `from` and `to` (inclusive): the first ten
+ * from the top, then one near each of ten points spread over the rest of the data.
+ */
+function columnSamples(values: SheetData['values'], c: number, from: number, to: number, clock: WallClock): SampleCell[] {
+  const out: SampleCell[] = [];
+  let r = from;
+  const firstEnd = Math.min(to, from + FIRST_SCAN_ROWS - 1);
+  for (; r <= firstEnd && out.length < FIRST_SAMPLES; r++) {
+    const s = sampleOf(values[r]?.[c], clock);
+    if (s !== undefined) out.push(s);
+  }
+  // r is now the first row not yet looked at; spread the remaining samples over r..to.
+  const rest = to - r + 1;
+  for (let k = 0; k < SPREAD_SAMPLES && rest > 0; k++) {
+    const start = r + Math.floor((k * rest) / SPREAD_SAMPLES);
+    const stop = Math.min(to, start + SPREAD_SCAN_ROWS - 1, r + Math.floor(((k + 1) * rest) / SPREAD_SAMPLES) - 1);
+    for (let i = start; i <= stop; i++) {
+      const s = sampleOf(values[i]?.[c], clock);
+      if (s !== undefined) {
+        out.push(s);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** A cell as plain sample data (dates as wall-clock ISO text), or undefined for a blank. */
+function sampleOf(v: unknown, clock: WallClock): SampleCell | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'number') return v - v === 0 ? v : undefined;
+  if (typeof v === 'string') {
+    if (v.trim() === '') return undefined;
+    return v.length > MAX_SAMPLE_TEXT ? v.slice(0, MAX_SAMPLE_TEXT - 1) + '…' : v;
+  }
+  if (typeof v === 'boolean') return v;
+  if (isDateObject(v)) {
+    const ms = v.getTime();
+    return ms === ms ? serialToIso(clock.serialOfInstant(ms)) : undefined;
+  }
+  return errorCode(v);
+}
