@@ -391,12 +391,10 @@ describe('a whole Excel column of 1,048,576 answers', () => {
   it('goes through NPS and CSAT without running out of stack or memory', () => {
     // Scores cycle 0…10: 95,325 full cycles plus one extra 0 → promoters 2·95,325, detractors 7·95,325 + 1.
     const scores = Array.from({ length: ROWS }, (_, i) => [i % 11]);
-    const t0 = performance.now();
     expect(call('NPS', scores)).toBeCloseTo((100 * (2 * 95_325 - (7 * 95_325 + 1))) / ROWS, 9);
     // Ratings cycle 1…5: 209,715 cycles plus one extra 1 → 4 and 5 appear 2·209,715 times.
     const ratings = Array.from({ length: ROWS }, (_, i) => [(i % 5) + 1]);
     expect(call('CSAT', ratings)).toBeCloseTo((2 * 209_715) / ROWS, 12);
-    expect(performance.now() - t0).toBeLessThan(2000);
   });
 });
 
