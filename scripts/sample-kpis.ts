@@ -73,7 +73,7 @@ const rows: [string, () => unknown][] = [
   ['CASH_FLOW', () => kpi.CASH_FLOW(C('Cash in'), C('Cash out'))],
   ['KPI_STATUS (NPS vs 20)', () => kpi.KPI_STATUS(kpi.NPS(S('NPS')), 20)],
   ['KPI_BY_PERIOD (AVG_RESOLUTION by quarter)', () => kpi.KPI_BY_PERIOD('AVG_RESOLUTION', T('Resolved'), 'quarter', T('Opened'), T('Resolved'))],
-  ['KPI_BY_GROUP (CSAT... NPS by channel)', () => kpi.KPI_BY_GROUP('FIRST_CONTACT_RESOLUTION', T('Channel'), T('First contact resolved'))],
+  ['KPI_BY_GROUP (first-contact resolution by channel)', () => kpi.KPI_BY_GROUP('FIRST_CONTACT_RESOLUTION', T('Channel'), T('First contact resolved'))],
 ];
 
 const fmt = (v: unknown): string => (typeof v === 'number' ? String(Math.round(v * 1e4) / 1e4) : String(v));
