@@ -20,3 +20,7 @@ await build({
 });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.types.json'], { stdio: 'inherit' });
 console.log('built dist/index.js and dist/types');
+
+// The shared sidebar (both add-ons ship it).
+const { buildSidebar } = await import('./build-sidebar.mjs');
+await buildSidebar();

@@ -1,0 +1,250 @@
+/**
+ * The sidebar's texts in English and German. The host's language (HostBridge.language()) picks
+ * the table; `{name}` placeholders are filled by `t`. Values filled in may come from the workbook,
+ * so the result is always inserted as text, never as markup.
+ */
+import type { PeriodName, Role } from '../core/scorecard/types.js';
+
+export type Lang = 'en' | 'de';
+
+const EN = {
+  title: 'KPI scorecard',
+  intro: 'Check what each column holds, set your targets, then generate the scorecard.',
+  loading: 'Reading the workbook…',
+  loadFailed: 'The workbook could not be read: {message}',
+  restored: 'Settings restored from this workbook.',
+  settingsUnreadable: 'The saved settings could not be read; starting from the detected columns.',
+
+  columnsTitle: 'Columns',
+  columnsHint: 'Change any role that is wrong; “—” means the column is not used.',
+  columnsNone: 'No data tables found. Put a header row above your data and open the sidebar again.',
+  noHeader: '(no header)',
+  rows: '{count} rows',
+  roleOf: 'Role of column',
+  roleNone: '—',
+  detected: 'detected {percent}',
+  unsure: 'unsure {percent}',
+  manager: 'set by you',
+  sample: 'e.g. {value}',
+
+  kpisTitle: 'KPIs on the scorecard',
+  kpisHint: 'Untick a KPI to leave it out. Empty target: no status colour yet.',
+  kpisNone: 'No KPI can be computed from the columns as assigned.',
+  target: 'Target',
+  targetFor: 'Target for {name}',
+  direction: 'Direction',
+  directionFor: 'Direction for {name}',
+  higher: 'higher is better',
+  lower: 'lower is better',
+  strategic: 'strategic',
+  operational: 'operational',
+  missingTitle: 'Not available ({count})',
+  needs: 'needs {roles}',
+
+  optionsTitle: 'Options',
+  period: 'Reporting period',
+  week: 'Week',
+  month: 'Month',
+  quarter: 'Quarter',
+  year: 'Year',
+  portable: 'Portable formulas',
+  portableHint: 'Uses built-in spreadsheet functions where possible, so colleagues without the add-on see the numbers.',
+  slaHours: 'SLA target (hours)',
+  brand: 'Brand attributes',
+  brandHint: 'Separate them with commas, e.g. friendly, fast, reliable.',
+  language: 'Scorecard language',
+  english: 'English',
+  german: 'German',
+
+  generate: 'Generate scorecard',
+  stepStart: 'Starting…',
+  stepRead: 'Reading the data…',
+  stepPlan: 'Computing the KPIs…',
+  stepWrite: 'Writing the scorecard…',
+  stepDone: 'Done',
+  progressLabel: 'Progress',
+  resultOne: 'Scorecard “{sheet}” created with 1 KPI.',
+  resultMany: 'Scorecard “{sheet}” created with {count} KPIs.',
+  notes: 'Notes',
+  failed: 'The scorecard could not be created: {message}',
+  fixFields: 'Please correct the marked fields first.',
+  noKpis: 'Switch on at least one KPI first.',
+  notLoaded: 'The workbook has not been read yet.',
+
+  errNumber: 'Enter a number, e.g. {example}.',
+  errPercent: 'Enter a percentage from 0 to 100.',
+  errNps: 'Enter a value from −100 to 100.',
+  errNotNegative: 'Enter a number that is not negative.',
+  errSla: 'Enter the SLA in hours, more than 0.',
+  errSave: 'Settings could not be saved: {message}',
+  errUnknown: 'unknown error',
+};
+
+export type MessageKey = keyof typeof EN;
+
+const DE: Record<MessageKey, string> = {
+  title: 'KPI-Scorecard',
+  intro: 'Prüfen Sie, was jede Spalte enthält, setzen Sie Ihre Ziele und erstellen Sie dann die Scorecard.',
+  loading: 'Arbeitsmappe wird gelesen …',
+  loadFailed: 'Die Arbeitsmappe konnte nicht gelesen werden: {message}',
+  restored: 'Einstellungen aus dieser Arbeitsmappe übernommen.',
+  settingsUnreadable: 'Die gespeicherten Einstellungen waren nicht lesbar; es gelten die erkannten Spalten.',
+
+  columnsTitle: 'Spalten',
+  columnsHint: 'Ändern Sie jede falsche Rolle; „—“ heißt, die Spalte wird nicht verwendet.',
+  columnsNone: 'Keine Datentabellen gefunden. Setzen Sie eine Kopfzeile über Ihre Daten und öffnen Sie die Seitenleiste erneut.',
+  noHeader: '(ohne Überschrift)',
+  rows: '{count} Zeilen',
+  roleOf: 'Rolle der Spalte',
+  roleNone: '—',
+  detected: 'erkannt {percent}',
+  unsure: 'unsicher {percent}',
+  manager: 'von Ihnen gesetzt',
+  sample: 'z. B. {value}',
+
+  kpisTitle: 'Kennzahlen auf der Scorecard',
+  kpisHint: 'Entfernen Sie das Häkchen, um eine Kennzahl wegzulassen. Ohne Ziel gibt es noch keine Ampelfarbe.',
+  kpisNone: 'Mit den zugeordneten Spalten lässt sich keine Kennzahl berechnen.',
+  target: 'Ziel',
+  targetFor: 'Ziel für {name}',
+  direction: 'Richtung',
+  directionFor: 'Richtung für {name}',
+  higher: 'höher ist besser',
+  lower: 'niedriger ist besser',
+  strategic: 'strategisch',
+  operational: 'operativ',
+  missingTitle: 'Nicht verfügbar ({count})',
+  needs: 'braucht {roles}',
+
+  optionsTitle: 'Optionen',
+  period: 'Berichtszeitraum',
+  week: 'Woche',
+  month: 'Monat',
+  quarter: 'Quartal',
+  year: 'Jahr',
+  portable: 'Portable Formeln',
+  portableHint: 'Nutzt wo möglich eingebaute Tabellenfunktionen, damit Kolleginnen und Kollegen ohne Add-on die Zahlen sehen.',
+  slaHours: 'SLA-Ziel (Stunden)',
+  brand: 'Markenattribute',
+  brandHint: 'Durch Kommas getrennt, z. B. freundlich, schnell, zuverlässig.',
+  language: 'Sprache der Scorecard',
+  english: 'Englisch',
+  german: 'Deutsch',
+
+  generate: 'Scorecard erstellen',
+  stepStart: 'Wird gestartet …',
+  stepRead: 'Daten werden gelesen …',
+  stepPlan: 'Kennzahlen werden berechnet …',
+  stepWrite: 'Scorecard wird geschrieben …',
+  stepDone: 'Fertig',
+  progressLabel: 'Fortschritt',
+  resultOne: 'Scorecard „{sheet}“ mit 1 Kennzahl erstellt.',
+  resultMany: 'Scorecard „{sheet}“ mit {count} Kennzahlen erstellt.',
+  notes: 'Hinweise',
+  failed: 'Die Scorecard konnte nicht erstellt werden: {message}',
+  fixFields: 'Bitte korrigieren Sie zuerst die markierten Felder.',
+  noKpis: 'Bitte schalten Sie mindestens eine Kennzahl ein.',
+  notLoaded: 'Die Arbeitsmappe wurde noch nicht gelesen.',
+
+  errNumber: 'Bitte eine Zahl eingeben, z. B. {example}.',
+  errPercent: 'Bitte einen Prozentwert von 0 bis 100 eingeben.',
+  errNps: 'Bitte einen Wert von −100 bis 100 eingeben.',
+  errNotNegative: 'Bitte eine Zahl eingeben, die nicht negativ ist.',
+  errSla: 'Bitte das SLA in Stunden angeben, größer als 0.',
+  errSave: 'Die Einstellungen konnten nicht gespeichert werden: {message}',
+  errUnknown: 'unbekannter Fehler',
+};
+
+const TABLES: Record<Lang, Record<MessageKey, string>> = { en: EN, de: DE };
+
+/** The message `key` in `lang`, with `{name}` placeholders replaced by `params[name]`. */
+export function t(lang: Lang, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
+  return TABLES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole);
+}
+
+const ROLE_LABELS: Record<Role, { en: string; de: string }> = {
+  surveyDate: { en: 'Survey date', de: 'Umfragedatum' },
+  npsScore: { en: 'NPS score (0–10)', de: 'NPS-Wert (0–10)' },
+  satisfaction: { en: 'Satisfaction (CSAT)', de: 'Zufriedenheit (CSAT)' },
+  comment: { en: 'Comment', de: 'Kommentar' },
+  ticketOpened: { en: 'Ticket opened', de: 'Ticket eröffnet' },
+  firstResponse: { en: 'First response', de: 'Erste Antwort' },
+  ticketResolved: { en: 'Ticket resolved', de: 'Ticket gelöst' },
+  agent: { en: 'Agent', de: 'Bearbeiter' },
+  team: { en: 'Team', de: 'Team' },
+  channel: { en: 'Channel', de: 'Kanal' },
+  customerId: { en: 'Customer ID', de: 'Kunden-ID' },
+  converted: { en: 'Converted (yes/no)', de: 'Abschluss (ja/nein)' },
+  firstContactResolved: { en: 'Resolved at first contact', de: 'Beim Erstkontakt gelöst' },
+  reopened: { en: 'Reopened', de: 'Wieder geöffnet' },
+  complaint: { en: 'Complaint', de: 'Beschwerde' },
+  orderDate: { en: 'Order date', de: 'Bestelldatum' },
+  orderAmount: { en: 'Order amount', de: 'Bestellbetrag' },
+  orderProfit: { en: 'Order profit', de: 'Gewinn der Bestellung' },
+  unitsSold: { en: 'Units sold', de: 'Verkaufte Stück' },
+  unitsReturned: { en: 'Units returned', de: 'Zurückgegebene Stück' },
+  periodDate: { en: 'Period (month)', de: 'Zeitraum (Monat)' },
+  customersStart: { en: 'Customers at start', de: 'Kunden zu Beginn' },
+  customersEnd: { en: 'Customers at end', de: 'Kunden am Ende' },
+  customersNew: { en: 'New customers', de: 'Neue Kunden' },
+  customersLost: { en: 'Lost customers', de: 'Verlorene Kunden' },
+  headcountStart: { en: 'Headcount at start', de: 'Beschäftigte zu Beginn' },
+  headcountEnd: { en: 'Headcount at end', de: 'Beschäftigte am Ende' },
+  separations: { en: 'Leavers', de: 'Abgänge' },
+  hires: { en: 'Hires', de: 'Einstellungen' },
+  cashIn: { en: 'Cash in', de: 'Einzahlungen' },
+  cashOut: { en: 'Cash out', de: 'Auszahlungen' },
+  competitorName: { en: 'Competitor', de: 'Wettbewerber' },
+  competitorNps: { en: 'Competitor NPS', de: 'NPS des Wettbewerbers' },
+  competitorCsat: { en: 'Competitor CSAT', de: 'CSAT des Wettbewerbers' },
+  competitorResolution: { en: 'Competitor resolution time', de: 'Lösungszeit des Wettbewerbers' },
+};
+
+export function roleLabel(lang: Lang, role: Role): string {
+  return ROLE_LABELS[role][lang];
+}
+
+/** The role picker's option groups, in ROLES order. */
+export const ROLE_GROUPS: readonly { readonly label: { en: string; de: string }; readonly roles: readonly Role[] }[] = [
+  { label: { en: 'Surveys', de: 'Umfragen' }, roles: ['surveyDate', 'npsScore', 'satisfaction', 'comment'] },
+  {
+    label: { en: 'Tickets', de: 'Tickets' },
+    roles: ['ticketOpened', 'firstResponse', 'ticketResolved', 'agent', 'team', 'channel', 'customerId',
+      'converted', 'firstContactResolved', 'reopened', 'complaint'],
+  },
+  { label: { en: 'Orders', de: 'Bestellungen' }, roles: ['orderDate', 'orderAmount', 'orderProfit', 'unitsSold', 'unitsReturned'] },
+  {
+    label: { en: 'Monthly figures', de: 'Monatszahlen' },
+    roles: ['periodDate', 'customersStart', 'customersEnd', 'customersNew', 'customersLost',
+      'headcountStart', 'headcountEnd', 'separations', 'hires', 'cashIn', 'cashOut'],
+  },
+  { label: { en: 'Competitors', de: 'Wettbewerb' }, roles: ['competitorName', 'competitorNps', 'competitorCsat', 'competitorResolution'] },
+];
+
+export const PERIOD_KEYS: Readonly<Record<PeriodName, MessageKey>> = {
+  week: 'week', month: 'month', quarter: 'quarter', year: 'year',
+};
+
+/** Progress steps the hosts report (unknown steps are shown as the host wrote them). */
+const STEP_KEYS: Readonly<Record<string, MessageKey>> = {
+  start: 'stepStart', read: 'stepRead', plan: 'stepPlan', write: 'stepWrite', done: 'stepDone',
+};
+
+export function stepText(lang: Lang, step: string): string {
+  const key = STEP_KEYS[step];
+  return key ? t(lang, key) : step;
+}
+
+/** A number as the manager types it in `lang` (decimal comma in German), without grouping. */
+export function formatInputNumber(lang: Lang, value: number): string {
+  // 12 significant digits hide binary noise such as 0.573 × 100 = 57.29999999999999.
+  const text = String(Number(value.toPrecision(12)));
+  return lang === 'de' ? text.replace('.', ',') : text;
+}
+
+/** A percentage for display (confidence): whole percent. */
+export function formatPercent(lang: Lang, fraction: number): string {
+  const whole = Math.round(fraction * 100);
+  return lang === 'de' ? `${whole} %` : `${whole}%`;
+}

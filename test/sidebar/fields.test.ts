@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { parseBrandAttributes, parseNumberInput, parseSlaHours, parseTarget, targetText } from '../../sidebar/fields.js';
+
+const share = { unit: 'share', kpi: 'CSAT' } as const;
+const nps = { unit: 'points', kpi: 'NPS' } as const;
+const hours = { unit: 'hours', kpi: 'AVG_RESOLUTION' } as const;
+
+describe('typed numbers', () => {
+  it('reads English and German decimal marks and grouping', () => {
+    expect(parseNumberInput('en', '80')).toBe(80);
+    expect(parseNumberInput('en', '57.3')).toBe(57.3);
+    expect(parseNumberInput('de', '57,3')).toBe(57.3);
+    expect(parseNumberInput('en', '1,250.5')).toBe(1250.5);
+    expect(parseNumberInput('de', '1.250,5')).toBe(1250.5);
+    // A German manager typing "1.250" means twelve hundred and fifty.
+    expect(parseNumberInput('de', '1.250')).toBe(1250);
+  });
+
+  it('accepts a trailing percent sign, spaces and the typographic minus', () => {
+    expect(parseNumberInput('en', ' 80 % ')).toBe(80);
+    expect(parseNumberInput('de', '80\u00a0%')).toBe(80);
+    expect(parseNumberInput('en', '\u221220')).toBe(-20);
+  });
+
+  it('gives null for an empty field and undefined for text that is no number', () => {
+    expect(parseNumberInput('en', '   ')).toBeNull();
+    expect(parseNumberInput('en', 'eighty')).toBeUndefined();
+    expect(parseNumberInput('en', '8o')).toBeUndefined();
+    expect(parseNumberInput('en', '%')).toBeUndefined();
+  });
+});
+
+describe('targets', () => {
+  it('takes shares in percent and hands the engine fractions', () => {
+    expect(parseTarget('en', share, '80')).toEqual({ ok: true, value: 0.8 });
+    // 57.3 / 100 in binary is 0.5729999999999999; the field means 0.573.
+    expect(parseTarget('en', share, '57.3')).toEqual({ ok: true, value: 0.573 });
+    expect(targetText('en', 'share', 0.573)).toBe('57.3');
+    expect(targetText('de', 'share', 0.8)).toBe('80');
+  });
+
+  it('takes NPS in points and hours in hours, unchanged', () => {
+    expect(parseTarget('en', nps, '30')).toEqual({ ok: true, value: 30 });
+    expect(parseTarget('de', hours, '2,5')).toEqual({ ok: true, value: 2.5 });
+    expect(targetText('de', 'hours', 2.5)).toBe('2,5');
+  });
+
+  it('treats an empty field as "no target yet"', () => {
+    expect(parseTarget('en', share, '')).toEqual({ ok: true, value: null });
+    expect(targetText('en', 'share', null)).toBe('');
+  });
+
+  it('explains bad input in the host language instead of throwing', () => {
+    expect(parseTarget('en', share, 'abc')).toEqual({ ok: false, message: 'Enter a number, e.g. 80.' });
+    expect(parseTarget('de', share, 'abc')).toEqual({ ok: false, message: 'Bitte eine Zahl eingeben, z. B. 80.' });
+    expect(parseTarget('en', share, '120')).toEqual({ ok: false, message: 'Enter a percentage from 0 to 100.' });
+    expect(parseTarget('en', nps, '150')).toEqual({ ok: false, message: 'Enter a value from −100 to 100.' });
+    expect(parseTarget('en', hours, '-1')).toEqual({ ok: false, message: 'Enter a number that is not negative.' });
+  });
+});
+
+describe('options', () => {
+  it('needs an SLA of more than 0 hours', () => {
+    expect(parseSlaHours('en', '24')).toEqual({ ok: true, value: 24 });
+    expect(parseSlaHours('de', '0,5')).toEqual({ ok: true, value: 0.5 });
+    expect(parseSlaHours('en', '0').ok).toBe(false);
+    expect(parseSlaHours('en', '').ok).toBe(false);
+  });
+
+  it('splits brand attributes at commas, trimmed, without empties or repeats', () => {
+    expect(parseBrandAttributes(' friendly, fast,,Reliable , fast ,reliable')).toEqual(['friendly', 'fast', 'Reliable']);
+    expect(parseBrandAttributes('')).toEqual([]);
+  });
+});
