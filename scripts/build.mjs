@@ -21,6 +21,12 @@ await build({
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.types.json'], { stdio: 'inherit' });
 console.log('built dist/index.js and dist/types');
 
+// The Excel add-in: functions.json (custom-functions-metadata), functions.js, task pane, manifest.
+// Base URL: `npm run build -- --base-url https://…`, else SERVICE_KPI_BASE_URL, else https://localhost:3000.
+const { baseUrlFrom, buildExcel } = await import('./build-excel.mjs');
+const excel = await buildExcel({ baseUrl: baseUrlFrom() });
+console.log(`built dist/excel-addin for ${excel.baseUrl} (functions.js ${(excel.functionsJsBytes / 1024).toFixed(1)} KB)`);
+
 // The shared sidebar (both add-ons ship it).
 const { buildSidebar } = await import('./build-sidebar.mjs');
 await buildSidebar();

@@ -1,0 +1,303 @@
+/// <reference types="office-js" />
+/**
+ * The Excel HostBridge: how the shared sidebar reads the workbook and writes a scorecard in Excel.
+ * Office.js queues work locally and sends it on `context.sync()`, and every sync is a round trip
+ * (slow in Excel on the web), so the number of syncs is fixed, never per sheet or per KPI:
+ * - readOutline: 2 syncs (sheet and table names; then every sheet's first rows, formats, last row)
+ * - generate: 3 syncs (names; then the data sheets, our old scorecard and the tables; then the
+ *   whole plan written at once).
+ * The DOM-free logic lives here so that tests drive it with a recording fake of the Excel API.
+ */
+import type { ExistingSheet } from '../core/scorecard/api.js';
+import { outlineWorkbook } from '../core/scorecard/outline.js';
+import { buildPlan } from '../core/scorecard/plan.js';
+import { parseSettings } from '../core/scorecard/settings.js';
+import { numberedName } from '../core/scorecard/sheet-name.js';
+import type {
+  GenerateRequest, GenerateResult, HostBridge, PlanMarker, ScorecardPlan, SheetOutline, StoredSettings,
+  WorkbookData, WorkbookOutline,
+} from '../core/scorecard/types.js';
+import { queueSheet, sheetDataOf } from './read.js';
+import type { QueuedSheet } from './read.js';
+import { MARKER_KEY, writePlan } from './write.js';
+
+/** Where the sidebar's settings live: the workbook's add-in settings (saved with the file). */
+export const SETTINGS_KEY = 'service-kpi.settings';
+
+/** The parts of Office.js the bridge uses (the real globals, or a fake in tests). */
+export interface OfficeEnv {
+  readonly excel: { run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> };
+  readonly office: {
+    readonly context: {
+      readonly displayLanguage: string;
+      readonly document: { readonly settings: Pick<Office.Settings, 'get' | 'set' | 'saveAsync'> };
+      readonly requirements: { isSetSupported(name: string, minVersion?: string): boolean };
+    };
+  };
+}
+
+export interface ExcelBridge extends HostBridge {
+  readonly host: 'excel';
+}
+
+export interface BridgeHooks {
+  /** Sees each plan before it is written (tests, diagnostics). */
+  readonly onPlan?: (plan: ScorecardPlan) => void;
+}
+
+/** Excel's zone does not matter: serials already are the wall clock the cells show. */
+const TIME_ZONE = 'UTC';
+
+const lower = (s: string): string => s.toLocaleLowerCase('en');
+
+function languageOf(displayLanguage: string): 'en' | 'de' {
+  return lower(displayLanguage || '').startsWith('de') ? 'de' : 'en';
+}
+
+/** Sheets the plan may replace: the wanted name and its numbered variants ("KPI Scorecard (2)"). */
+export function isScorecardName(name: string, wanted: string): boolean {
+  const n = lower(name);
+  const base = lower(wanted.trim());
+  if (n === base) return true;
+  const m = / \((\d+)\)$/.exec(name);
+  return m !== null && n === lower(numberedName(wanted.trim(), Number(m[1])));
+}
+
+function parseMarker(value: unknown): PlanMarker | null {
+  if (typeof value !== 'string') return null;
+  try {
+    const m = JSON.parse(value) as Partial<PlanMarker> | null;
+    if (m && m.key === MARKER_KEY && m.version === 1 && typeof m.targetCells === 'object' && m.targetCells !== null) {
+      return m as PlanMarker;
+    }
+  } catch {
+    // Not ours: a property of the same name with other content.
+  }
+  return null;
+}
+
+// ------------------------------------------------------------------ tables
+
+interface QueuedTable {
+  readonly name: string;
+  readonly sheet: Excel.Worksheet;
+  readonly header: Excel.Range;
+}
+
+interface TableInfo {
+  readonly name: string;
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly firstCol: number;
+  readonly columns: readonly string[];
+}
+
+/** Call after a sync that loaded `items/name,items/showHeaders` of the workbook's tables. */
+function queueTables(tables: Excel.TableCollection): QueuedTable[] {
+  const out: QueuedTable[] = [];
+  for (const t of tables.items) {
+    if (!t.showHeaders) continue; // no header row: no column names for structured references
+    const sheet = t.worksheet;
+    sheet.load('name');
+    const header = t.getHeaderRowRange();
+    header.load('values,rowIndex,columnIndex');
+    out.push({ name: t.name, sheet, header });
+  }
+  return out;
+}
+
+function tableInfos(queued: readonly QueuedTable[]): TableInfo[] {
+  return queued.map((q) => ({
+    name: q.name,
+    sheet: q.sheet.name,
+    headerRow: q.header.rowIndex + 1,
+    firstCol: q.header.columnIndex + 1,
+    columns: (q.header.values[0] ?? []).map((v) => String(v)),
+  }));
+}
+
+/** The outline with each sheet's Excel table, when the detected data table is one (same header cell). */
+export function withTables(outline: WorkbookOutline, tables: readonly TableInfo[]): WorkbookOutline {
+  const sheets = outline.sheets.map((s): SheetOutline => {
+    const t = tables.find((x) => x.sheet === s.name && x.headerRow === s.headerRow && x.firstCol === s.firstCol);
+    return t ? { ...s, table: { name: t.name, columns: t.columns } } : s;
+  });
+  return { ...outline, sheets };
+}
+
+// ------------------------------------------------------------------ our old scorecard
+
+interface Candidate {
+  readonly sheet: Excel.Worksheet;
+  readonly name: string;
+  readonly marker: Excel.WorksheetCustomProperty;
+  readonly used: Excel.Range;
+}
+
+function queueCandidate(sheet: Excel.Worksheet): Candidate {
+  const marker = sheet.customProperties.getItemOrNullObject(MARKER_KEY);
+  marker.load('value');
+  const used = sheet.getUsedRange(true);
+  used.load('values,rowIndex,columnIndex');
+  return { sheet, name: sheet.name, marker, used };
+}
+
+/** Targets the manager typed on our old scorecard, read through the marker's target cells. */
+function typedTargets(marker: PlanMarker, used: Excel.Range): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  const values = used.values;
+  for (const [id, ref] of Object.entries(marker.targetCells)) {
+    const v = values[ref.row - 1 - used.rowIndex]?.[ref.col - 1 - used.columnIndex];
+    out[id] = typeof v === 'number' && Number.isFinite(v) ? v : null;
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ the bridge
+
+const MESSAGES = {
+  needsApi: {
+    en: 'Generating a scorecard needs a newer Excel (Excel on the web, Microsoft 365 or Excel 2021: ExcelApi 1.12). The KPI functions work without it.',
+    de: 'Zum Erstellen einer Scorecard ist ein neueres Excel nötig (Excel im Web, Microsoft 365 oder Excel 2021: ExcelApi 1.12). Die KPI-Funktionen funktionieren auch ohne.',
+  },
+  notOurs: {
+    en: 'The sheet "{name}" was not created by this add-in and is left as it is.',
+    de: 'Das Blatt „{name}“ wurde nicht von diesem Add-in erstellt und bleibt unverändert.',
+  },
+  nameTaken: {
+    en: 'A sheet named "{name}" already exists. Choose another name for the scorecard.',
+    de: 'Ein Blatt namens „{name}“ gibt es schon. Bitte einen anderen Namen für die Scorecard wählen.',
+  },
+} as const;
+
+export function createExcelBridge(env?: OfficeEnv, hooks: BridgeHooks = {}): ExcelBridge {
+  const resolved = (): OfficeEnv => env ?? { excel: Excel, office: Office };
+  const lang = (): 'en' | 'de' => languageOf(resolved().office.context.displayLanguage);
+  const say = (key: keyof typeof MESSAGES, name = ''): string => MESSAGES[key][lang()].replace('{name}', name);
+  const markersSupported = (): boolean => resolved().office.context.requirements.isSetSupported('ExcelApi', '1.12');
+
+  async function readOutline(): Promise<WorkbookOutline> {
+    const markers = markersSupported();
+    return resolved().excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      const tables = context.workbook.tables;
+      tables.load('items/name,items/showHeaders');
+      await context.sync();
+
+      const reads = sheets.items.map((ws) => ({
+        read: queueSheet(ws, ws.name, false),
+        marker: markers ? ws.customProperties.getItemOrNullObject(MARKER_KEY).load('value') : null,
+      }));
+      const queuedTables = queueTables(tables);
+      await context.sync();
+
+      // Our own scorecards are not data: their formulas would only confuse detection.
+      const data: WorkbookData = {
+        timeZone: TIME_ZONE,
+        sheets: reads.filter((r) => !(r.marker && !r.marker.isNullObject && parseMarker(r.marker.value))).map((r) => sheetDataOf(r.read)),
+      };
+      const names = sheets.items.map((ws) => ws.name);
+      return withTables(outlineWorkbook(data, names), tableInfos(queuedTables));
+    });
+  }
+
+  async function readSettings(): Promise<StoredSettings | null> {
+    const raw: unknown = resolved().office.context.document.settings.get(SETTINGS_KEY);
+    if (raw === null || raw === undefined) return null;
+    let value: unknown = raw;
+    if (typeof raw === 'string') {
+      try {
+        value = JSON.parse(raw);
+      } catch {
+        return null;
+      }
+    }
+    const parsed = parseSettings(value);
+    return parsed.ok ? parsed.settings : null;
+  }
+
+  async function writeSettings(settings: StoredSettings): Promise<void> {
+    const store = resolved().office.context.document.settings;
+    store.set(SETTINGS_KEY, JSON.stringify(settings));
+    await new Promise<void>((resolve, reject) => {
+      store.saveAsync((result: Office.AsyncResult<void>) => {
+        if (String(result.status).toLowerCase() === 'failed') reject(new Error(result.error?.message ?? 'saving the settings failed'));
+        else resolve();
+      });
+    });
+  }
+
+  async function generate(request: GenerateRequest, onProgress?: (step: string, fraction: number) => void): Promise<GenerateResult> {
+    if (!markersSupported()) throw new Error(say('needsApi'));
+    onProgress?.('read', 0.1);
+    const plan = await resolved().excel.run(async (context): Promise<ScorecardPlan> => {
+      // Sync 1: which sheets and tables there are.
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name,items/position');
+      const tables = context.workbook.tables;
+      tables.load('items/name,items/showHeaders');
+      await context.sync();
+
+      // Sync 2: the data the roles point at, our old scorecard (marker and typed targets), tables.
+      const byName = new Map(sheets.items.map((ws) => [lower(ws.name), ws]));
+      const roleSheets = new Map<string, Excel.Worksheet>();
+      for (const role of request.roles) {
+        const ws = byName.get(lower(role.sheet));
+        if (ws) roleSheets.set(ws.name, ws);
+      }
+      const dataReads: QueuedSheet[] = [...roleSheets.values()].map((ws) => queueSheet(ws, ws.name, true));
+      const candidates = sheets.items
+        .filter((ws) => !roleSheets.has(ws.name) && isScorecardName(ws.name, request.options.sheetName))
+        .map(queueCandidate);
+      const queuedTables = queueTables(tables);
+      await context.sync();
+
+      const data: WorkbookData = { timeZone: TIME_ZONE, sheets: dataReads.map(sheetDataOf) };
+      const names = sheets.items.map((ws) => ws.name);
+      const outline = withTables(outlineWorkbook(data, names), tableInfos(queuedTables));
+      const ours = new Map<string, Candidate>();
+      const existing: ExistingSheet[] = names.map((name) => {
+        const c = candidates.find((x) => x.name === name);
+        const marker = c && !c.marker.isNullObject ? parseMarker(c.marker.value) : null;
+        if (!c || !marker) return { name, ours: false };
+        ours.set(name, c);
+        return { name, ours: true, targets: typedTargets(marker, c.used) };
+      });
+
+      onProgress?.('plan', 0.4);
+      const next = buildPlan({ data, outline, request, dialect: 'excel', existing });
+      hooks.onPlan?.(next);
+
+      // Sync 3: the scorecard, written at once.
+      onProgress?.('write', 0.7);
+      let position: number | undefined;
+      if (next.replaces !== undefined) {
+        const old = ours.get(next.replaces);
+        // Only ever a sheet that carries our marker is deleted.
+        if (!old) throw new Error(say('notOurs', next.replaces));
+        position = old.sheet.position;
+        old.sheet.delete();
+      }
+      const taken = names.some((n) => lower(n) === lower(next.sheetName) && n !== next.replaces);
+      if (taken) throw new Error(say('nameTaken', next.sheetName));
+      const sheet = sheets.add(next.sheetName);
+      if (position !== undefined) sheet.position = position;
+      writePlan(sheet, next);
+      sheet.activate();
+      await context.sync();
+      return next;
+    });
+    onProgress?.('done', 1);
+    return { sheetName: plan.sheetName, kpis: plan.marker.kpis.length, notes: plan.notes, summary: plan.summary };
+  }
+
+  return {
+    host: 'excel',
+    language: async () => lang(),
+    readOutline,
+    readSettings,
+    writeSettings,
+    generate,
+  };
+}
