@@ -30,3 +30,8 @@ console.log(`built dist/excel-addin for ${excel.baseUrl} (functions.js ${(excel.
 // The shared sidebar (both add-ons ship it).
 const { buildSidebar } = await import('./build-sidebar.mjs');
 await buildSidebar();
+
+// The Google Sheets add-on (reads dist/sidebar/sidebar.html).
+const { buildSheets } = await import('./build-sheets.mjs');
+await buildSheets();
+console.log('built dist/sheets-addon');

@@ -1,0 +1,456 @@
+/**
+ * Recording fakes of the Apps Script services the Sheets add-on uses (SpreadsheetApp, HtmlService,
+ * Session, Utilities, PropertiesService), for loading the built dist/sheets-addon/*.js into one vm
+ * context as Apps Script does. Every method call on any fake object is logged as `Type.method`,
+ * so a test can count service calls (each one is a round trip in Apps Script). The spreadsheet
+ * model is small but strict where Sheets is: ranges must fit the sheet (1000 × 26 for a new one),
+ * written grids must match the range's size, sheet names are unique, the last sheet stays.
+ */
+import vm from 'node:vm';
+
+// ---------------------------------------------------------------- recording
+
+export class CallLog {
+  readonly calls: string[] = [];
+  record(name: string): void {
+    this.calls.push(name);
+  }
+  get count(): number {
+    return this.calls.length;
+  }
+  reset(): void {
+    this.calls.length = 0;
+  }
+  /** How often each `Type.method` was called. */
+  tally(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const c of this.calls) out[c] = (out[c] ?? 0) + 1;
+    return out;
+  }
+}
+
+const TARGET = Symbol('fake target');
+
+/** The fake behind a recorded proxy (for assertions that need the model). */
+export function unwrap<T>(x: T): T {
+  return ((x as { [TARGET]?: T })?.[TARGET] ?? x) as T;
+}
+
+/** A proxy that logs every method call as `type.method`. */
+function recorded<T extends object>(log: CallLog, type: string, target: T): T {
+  return new Proxy(target, {
+    get(t, prop, receiver) {
+      if (prop === TARGET) return t;
+      const v = Reflect.get(t, prop, receiver) as unknown;
+      if (typeof v !== 'function' || typeof prop !== 'string' || prop === 'constructor') return v;
+      return (...args: unknown[]) => {
+        log.record(`${type}.${prop}`);
+        return (v as (...a: unknown[]) => unknown).apply(t, args);
+      };
+    },
+  });
+}
+
+// ---------------------------------------------------------------- spreadsheet model
+
+export interface FakeCell {
+  value: unknown;
+  formula?: string;
+  format?: string;
+  background?: string | null;
+  weight?: string | null;
+  color?: string | null;
+  style?: string | null;
+  size?: number | null;
+}
+
+export interface FakeRule {
+  readonly text: string;
+  readonly background: string;
+  readonly fontColor: string;
+  readonly ranges: readonly string[];
+}
+
+export interface FakeMetadata {
+  readonly key: string;
+  readonly value: string | null;
+  readonly visibility: string;
+}
+
+const key = (row: number, col: number): string => `${row}:${col}`;
+
+export function columnLetters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export class FakeSheetModel {
+  readonly cells = new Map<string, FakeCell>();
+  maxRows = 1000;
+  maxCols = 26;
+  frozenRows = 0;
+  frozenCols = 0;
+  readonly columnWidths = new Map<number, number>();
+  readonly hiddenColumns = new Set<number>();
+  rules: FakeRule[] = [];
+  readonly metadata: FakeMetadata[] = [];
+  activated = false;
+  constructor(public name: string, readonly id: number) {}
+
+  cell(row: number, col: number): FakeCell | undefined {
+    return this.cells.get(key(row, col));
+  }
+  /** The value a formula-free read returns ("" for blanks and, in this fake, for formulas). */
+  valueAt(row: number, col: number): unknown {
+    const c = this.cell(row, col);
+    if (!c) return '';
+    return c.formula !== undefined ? '' : c.value;
+  }
+  lastRow(): number {
+    let n = 0;
+    for (const [k, c] of this.cells) if (c.value !== '' || c.formula !== undefined) n = Math.max(n, Number(k.split(':')[0]));
+    return n;
+  }
+  lastCol(): number {
+    let n = 0;
+    for (const [k, c] of this.cells) if (c.value !== '' || c.formula !== undefined) n = Math.max(n, Number(k.split(':')[1]));
+    return n;
+  }
+  /** Sets a cell as typed values arrive: a leading "=" is a formula, a leading apostrophe marks text. */
+  put(row: number, col: number, v: unknown): void {
+    const c = this.cells.get(key(row, col)) ?? { value: '' };
+    delete c.formula;
+    if (typeof v === 'string' && v.startsWith('=')) {
+      c.formula = v;
+      c.value = '';
+    } else if (typeof v === 'string' && v.startsWith("'")) {
+      c.value = v.slice(1);
+    } else {
+      c.value = v === null || v === undefined ? '' : v;
+    }
+    this.cells.set(key(row, col), c);
+  }
+  patch(row: number, col: number, p: Partial<FakeCell>): void {
+    const c = this.cells.get(key(row, col)) ?? { value: '' };
+    Object.assign(c, p);
+    this.cells.set(key(row, col), c);
+  }
+}
+
+export interface FakeSheetInit {
+  readonly name: string;
+  /** Rows from A1; null/undefined are blanks. */
+  readonly rows?: readonly (readonly unknown[])[];
+}
+
+export class FakeSpreadsheetModel {
+  readonly sheets: FakeSheetModel[] = [];
+  readonly toasts: { msg: string; title?: string }[] = [];
+  private nextId = 1;
+  constructor(public timeZone: string) {}
+
+  add(init: FakeSheetInit, at = this.sheets.length): FakeSheetModel {
+    if (this.sheets.some((s) => s.name === init.name)) throw new Error(`A sheet with the name "${init.name}" already exists.`);
+    const sheet = new FakeSheetModel(init.name, this.nextId++);
+    (init.rows ?? []).forEach((row, r) => row.forEach((v, c) => {
+      if (v !== null && v !== undefined && v !== '') sheet.put(r + 1, c + 1, v);
+    }));
+    this.sheets.splice(at, 0, sheet);
+    return sheet;
+  }
+  byName(name: string): FakeSheetModel | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+}
+
+// ---------------------------------------------------------------- the services
+
+export interface FakeUiRecord {
+  menus: { items: { label: string; fn: string }[]; separators: number; added: boolean }[];
+  sidebars: { title: string; content: string }[];
+  dialogs: { title: string; content: string }[];
+  alerts: string[];
+}
+
+export interface AppsScriptFakes {
+  readonly log: CallLog;
+  readonly spreadsheet: FakeSpreadsheetModel;
+  readonly ui: FakeUiRecord;
+  /** Document properties (the add-on's own store). */
+  readonly properties: Map<string, string>;
+  /** HTML files of the project by name (what HtmlService.createHtmlOutputFromFile reads). */
+  readonly htmlFiles: Map<string, string>;
+  locale: string;
+  /** The globals to put into a vm context. */
+  readonly globals: Record<string, unknown>;
+}
+
+export function createAppsScriptFakes(options: { timeZone?: string; locale?: string; sheets?: readonly FakeSheetInit[] } = {}): AppsScriptFakes {
+  const log = new CallLog();
+  const model = new FakeSpreadsheetModel(options.timeZone ?? 'Europe/Berlin');
+  for (const s of options.sheets ?? []) model.add(s);
+  const ui: FakeUiRecord = { menus: [], sidebars: [], dialogs: [], alerts: [] };
+  const properties = new Map<string, string>();
+  const htmlFiles = new Map<string, string>();
+  const fakes: AppsScriptFakes = { log, spreadsheet: model, ui, properties, htmlFiles, locale: options.locale ?? 'en', globals: {} };
+  const rec = <T extends object>(type: string, target: T): T => recorded(log, type, target);
+
+  const rangeOf = (sheet: FakeSheetModel, row: number, col: number, rows: number, cols: number): object => {
+    if (![row, col, rows, cols].every((n) => Number.isInteger(n)) || row < 1 || col < 1 || rows < 1 || cols < 1) {
+      throw new Error(`Exception: The coordinates or dimensions of the range are invalid (${row}, ${col}, ${rows}, ${cols}).`);
+    }
+    if (row + rows - 1 > sheet.maxRows || col + cols - 1 > sheet.maxCols) {
+      throw new Error(`Exception: The coordinates of the range are outside the dimensions of the sheet.`);
+    }
+    const grid = <T>(what: string, g: readonly (readonly T[])[], set: (r: number, c: number, v: T) => void): object => {
+      if (!Array.isArray(g) || g.length !== rows || g.some((line) => !Array.isArray(line) || line.length !== cols)) {
+        throw new Error(`Exception: The number of rows or columns in the ${what} data does not match the range (${rows} × ${cols}).`);
+      }
+      g.forEach((line: readonly T[], r: number) => line.forEach((v: T, c: number) => set(row + r, col + c, v)));
+      return range;
+    };
+    const range = rec('Range', {
+      sheet,
+      getRow: () => row,
+      getColumn: () => col,
+      getNumRows: () => rows,
+      getNumColumns: () => cols,
+      getSheet: () => sheetFake(sheet),
+      getA1Notation: () => (rows === 1 && cols === 1
+        ? `${columnLetters(col)}${row}`
+        : `${columnLetters(col)}${row}:${columnLetters(col + cols - 1)}${row + rows - 1}`),
+      getValues: () => Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => sheet.valueAt(row + r, col + c))),
+      getFormulas: () => Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => sheet.cell(row + r, col + c)?.formula ?? '')),
+      setValues: (g: unknown[][]) => grid('values', g, (r, c, v) => sheet.put(r, c, v)),
+      setNumberFormats: (g: string[][]) => grid('number formats', g, (r, c, v) => sheet.patch(r, c, { format: v })),
+      setBackgrounds: (g: (string | null)[][]) => grid('backgrounds', g, (r, c, v) => sheet.patch(r, c, { background: v })),
+      setFontWeights: (g: (string | null)[][]) => grid('font weights', g, (r, c, v) => sheet.patch(r, c, { weight: v })),
+      setFontColors: (g: (string | null)[][]) => grid('font colors', g, (r, c, v) => sheet.patch(r, c, { color: v })),
+      setFontStyles: (g: (string | null)[][]) => grid('font styles', g, (r, c, v) => sheet.patch(r, c, { style: v })),
+      setFontSizes: (g: (number | null)[][]) => grid('font sizes', g, (r, c, v) => sheet.patch(r, c, { size: v })),
+    });
+    return range;
+  };
+
+  const sheetFakes = new WeakMap<FakeSheetModel, object>();
+  const sheetFake = (sheet: FakeSheetModel): object => {
+    const known = sheetFakes.get(sheet);
+    if (known) return known;
+    const alive = (): void => {
+      if (!model.sheets.includes(sheet)) throw new Error('Exception: The sheet has been deleted.');
+    };
+    const fake = rec('Sheet', {
+      sheet,
+      getName: () => (alive(), sheet.name),
+      getSheetId: () => sheet.id,
+      getIndex: () => (alive(), model.sheets.indexOf(sheet) + 1),
+      getMaxRows: () => sheet.maxRows,
+      getMaxColumns: () => sheet.maxCols,
+      getLastRow: () => sheet.lastRow(),
+      getLastColumn: () => sheet.lastCol(),
+      insertRowsAfter: (after: number, n: number) => { sheet.maxRows = Math.max(sheet.maxRows, after) + n; return fake; },
+      insertColumnsAfter: (after: number, n: number) => { sheet.maxCols = Math.max(sheet.maxCols, after) + n; return fake; },
+      getDataRange: () => (alive(), rangeOf(sheet, 1, 1, Math.max(1, sheet.lastRow()), Math.max(1, sheet.lastCol()))),
+      getRange: (row: number, col: number, rows = 1, cols = 1) => (alive(), rangeOf(sheet, row, col, rows, cols)),
+      setFrozenRows: (n: number) => { sheet.frozenRows = n; },
+      setFrozenColumns: (n: number) => { sheet.frozenCols = n; },
+      setColumnWidth: (c: number, w: number) => { sheet.columnWidths.set(c, w); return fake; },
+      setColumnWidths: (c: number, n: number, w: number) => {
+        for (let i = 0; i < n; i++) sheet.columnWidths.set(c + i, w);
+        return fake;
+      },
+      hideColumns: (c: number, n = 1) => { for (let i = 0; i < n; i++) sheet.hiddenColumns.add(c + i); },
+      setConditionalFormatRules: (rules: FakeRule[]) => { sheet.rules = [...rules]; },
+      getConditionalFormatRules: () => [...sheet.rules],
+      addDeveloperMetadata: (k: string, value?: string, visibility?: string) => {
+        sheet.metadata.push({ key: k, value: value ?? null, visibility: visibility ?? 'DOCUMENT' });
+        return fake;
+      },
+      activate: () => { sheet.activated = true; return fake; },
+    });
+    sheetFakes.set(sheet, fake);
+    return fake;
+  };
+
+  const finder = (keyWanted: string | null = null): object => {
+    const self: object = rec('DeveloperMetadataFinder', {
+      withKey: (k: string) => finder(k),
+      find: () => model.sheets.flatMap((sheet) => sheet.metadata
+        .filter((m) => keyWanted === null || m.key === keyWanted)
+        .map((m) => rec('DeveloperMetadata', {
+          getKey: () => m.key,
+          getValue: () => m.value,
+          getVisibility: () => m.visibility,
+          getLocation: () => rec('DeveloperMetadataLocation', {
+            getLocationType: () => 'SHEET',
+            getSheet: () => sheetFake(sheet),
+          }),
+        }))),
+    });
+    return self;
+  };
+
+  const spreadsheet = rec('Spreadsheet', {
+    getSpreadsheetTimeZone: () => model.timeZone,
+    getSheets: () => model.sheets.map(sheetFake),
+    getNumSheets: () => model.sheets.length,
+    getSheetByName: (name: string) => {
+      const s = model.byName(name);
+      return s ? sheetFake(s) : null;
+    },
+    insertSheet: (name: string, index?: number) => sheetFake(model.add({ name }, index ?? model.sheets.length)),
+    deleteSheet: (sheet: { sheet: FakeSheetModel }) => {
+      const target = unwrap(sheet).sheet;
+      const i = model.sheets.indexOf(target);
+      if (i < 0) throw new Error('Exception: The sheet has been deleted.');
+      if (model.sheets.length === 1) throw new Error("Exception: You can't remove all the sheets in a document.");
+      model.sheets.splice(i, 1);
+    },
+    createDeveloperMetadataFinder: () => finder(),
+    toast: (msg: string, title?: string) => { model.toasts.push({ msg, title }); },
+  });
+
+  const htmlOutput = (content: string): object => {
+    const out: { title: string; width: number; height: number } = { title: '', width: 0, height: 0 };
+    const self: object = rec('HtmlOutput', {
+      out,
+      getContent: () => content,
+      setTitle: (t: string) => { out.title = t; return self; },
+      getTitle: () => out.title,
+      setWidth: (w: number) => { out.width = w; return self; },
+      setHeight: (h: number) => { out.height = h; return self; },
+    });
+    return self;
+  };
+
+  const uiFake = rec('Ui', {
+    createAddonMenu: () => {
+      const menu = { items: [] as { label: string; fn: string }[], separators: 0, added: false };
+      ui.menus.push(menu);
+      const self: object = rec('Menu', {
+        addItem: (label: string, fn: string) => { menu.items.push({ label, fn }); return self; },
+        addSeparator: () => { menu.separators++; return self; },
+        addToUi: () => { menu.added = true; },
+      });
+      return self;
+    },
+    showSidebar: (html: { out: { title: string }; getContent(): string }) => {
+      const o = unwrap(html);
+      ui.sidebars.push({ title: o.out.title, content: o.getContent() });
+    },
+    showModalDialog: (html: { getContent(): string }, title: string) => {
+      ui.dialogs.push({ title, content: unwrap(html).getContent() });
+    },
+    alert: (msg: string) => { ui.alerts.push(msg); },
+  });
+
+  const ruleBuilder = (): object => {
+    const r = { text: '', background: '', fontColor: '', ranges: [] as string[] };
+    const self: object = rec('ConditionalFormatRuleBuilder', {
+      whenTextEqualTo: (t: string) => { r.text = t; return self; },
+      setBackground: (c: string) => { r.background = c; return self; },
+      setFontColor: (c: string) => { r.fontColor = c; return self; },
+      setRanges: (ranges: { getA1Notation(): string }[]) => {
+        r.ranges = ranges.map((x) => unwrap(x).getA1Notation());
+        return self;
+      },
+      build: (): FakeRule => ({ ...r }),
+    });
+    return self;
+  };
+
+  const documentProperties = rec('Properties', {
+    getProperties: () => Object.fromEntries(properties),
+    getProperty: (k: string) => properties.get(k) ?? null,
+    setProperty: (k: string, v: string) => { properties.set(k, String(v)); },
+    setProperties: (o: Record<string, string>, deleteAllOthers = false) => {
+      if (deleteAllOthers) properties.clear();
+      for (const [k, v] of Object.entries(o)) {
+        if (String(v).length > 9000) throw new Error(`Exception: Argument too large: value of ${k}`);
+        properties.set(k, String(v));
+      }
+    },
+    deleteProperty: (k: string) => { properties.delete(k); },
+  });
+
+  fakes.globals.SpreadsheetApp = rec('SpreadsheetApp', {
+    getActive: () => spreadsheet,
+    getActiveSpreadsheet: () => spreadsheet,
+    getUi: () => uiFake,
+    newConditionalFormatRule: () => ruleBuilder(),
+    flush: () => undefined,
+    DeveloperMetadataVisibility: { DOCUMENT: 'DOCUMENT', PROJECT: 'PROJECT' },
+    DeveloperMetadataLocationType: { SHEET: 'SHEET', SPREADSHEET: 'SPREADSHEET', ROW: 'ROW', COLUMN: 'COLUMN' },
+  });
+  fakes.globals.HtmlService = rec('HtmlService', {
+    createHtmlOutputFromFile: (name: string) => {
+      const content = htmlFiles.get(name);
+      if (content === undefined) throw new Error(`Exception: No HTML file named ${name} was found.`);
+      return htmlOutput(content);
+    },
+    createHtmlOutput: (html = '') => htmlOutput(html),
+  });
+  fakes.globals.Session = rec('Session', {
+    getActiveUserLocale: () => fakes.locale,
+    getScriptTimeZone: () => 'America/Los_Angeles',
+  });
+  fakes.globals.PropertiesService = rec('PropertiesService', {
+    getDocumentProperties: () => documentProperties,
+  });
+  fakes.globals.Utilities = rec('Utilities', {
+    formatDate: (d: Date, tz: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: tz, dateStyle: 'short', timeStyle: 'medium' }).format(d),
+    sleep: () => undefined,
+  });
+  return fakes;
+}
+
+/** Globals that throw on any use: loading code must not touch a service at its top level. */
+export function throwingGlobals(names: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of names) {
+    out[name] = new Proxy({}, {
+      get(_t, prop) {
+        throw new Error(`${name}.${String(prop)} was used while the script loaded`);
+      },
+      has() {
+        throw new Error(`${name} was used while the script loaded`);
+      },
+    });
+  }
+  return out;
+}
+
+export const SERVICE_NAMES = ['SpreadsheetApp', 'HtmlService', 'Session', 'Utilities', 'PropertiesService', 'ScriptApp', 'google'] as const;
+
+/** One global scope holding every script, loaded in the given order as Apps Script does. */
+export function loadScripts(files: readonly { name: string; code: string }[], globals: Record<string, unknown>): vm.Context {
+  const context = vm.createContext({ ...globals, console });
+  for (const f of files) vm.runInContext(f.code, context, { filename: f.name });
+  return context;
+}
+
+// ---------------------------------------------------------------- the built add-on
+
+export interface BuiltAddon {
+  readonly dir: string;
+  /** The .js files clasp pushes, in name order (Apps Script loads them all into one scope). */
+  readonly scripts: readonly { name: string; code: string }[];
+  read(name: string): string;
+  /** Deletes the temporary build. */
+  remove(): Promise<void>;
+}
+
+/** Builds the add-on (and the sidebar it inlines) into a temporary directory. */
+export async function buildAddon(): Promise<BuiltAddon> {
+  const { mkdtempSync, readdirSync, readFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  const { buildSheets } = await import('../../scripts/build-sheets.mjs');
+  const root = mkdtempSync(path.join(tmpdir(), 'sheets-addon-'));
+  const dir = path.join(root, 'sheets-addon');
+  await buildSheets({ outDir: dir, sidebarDir: path.join(root, 'sidebar') });
+  const read = (name: string): string => readFileSync(path.join(dir, name), 'utf8');
+  const scripts = readdirSync(dir).filter((f) => f.endsWith('.js')).sort().map((name) => ({ name, code: read(name) }));
+  return { dir, scripts, read, remove: async () => rmSync(root, { recursive: true, force: true }) };
+}
