@@ -154,6 +154,8 @@ export interface PlanFormula {
   readonly text: string;
   /** The value the core computed for this formula, as a spreadsheet caches values ("" when empty). */
   readonly cached: Cell;
+  /** For a formula that spills (KPI_BY_PERIOD, BRAND_ATTRIBUTES): the whole cached table. */
+  readonly spill?: readonly (readonly Cell[])[];
 }
 
 // ------------------------------------------------------------------ the plan

@@ -1,0 +1,183 @@
+/**
+ * Rendering an Expr as formula text for a dialect:
+ * - `excel`: Office.js `range.formulas`: our functions as `KPI.NPS(…)`, data as structured references
+ *   (`Survey[Score]`) when the data is an Excel table, else bounded A1 ranges.
+ * - `sheets`: `setValues`/`setFormulas`: our functions without prefix (`NPS(…)`), open-ended ranges
+ *   (`Survey!B2:B`) that grow with the data.
+ * - `xlsx`: the formula as an .xlsx file stores it (written by a tool, read by any spreadsheet):
+ *   our functions as Excel stores a custom function, `_xldudf_KPI_NPS(…)` (a file holding `KPI.NPS`
+ *   shows #NAME? even after the add-in loads), functions newer than Excel 2007 with `_xlfn.`,
+ *   bounded A1 ranges (no structured references: the file's tables are not ours to define).
+ * All dialects use `,` between arguments and `.` for decimals: the APIs and the file format take
+ * en-US formulas whatever the user's locale. Operators get exactly the parentheses needed for the
+ * text to parse back to the same tree (left-associative, Excel precedence), so the test parser can
+ * check every formula.
+ */
+import type { Dialect, Expr, LocalRef, RangeRef } from './types.js';
+
+/** Excel's last row: an open-ended range in a dialect without open ends. */
+export const EXCEL_MAX_ROW = 1_048_576;
+
+/**
+ * Functions newer than Excel 2007 that an .xlsx file stores with `_xlfn.`. The scorecard emits none
+ * of them today (portable formulas keep to functions every spreadsheet shares); the list keeps the
+ * xlsx dialect correct should one be added.
+ */
+export const XLFN_FUNCTIONS: ReadonlySet<string> = new Set([
+  'AGGREGATE', 'PERCENTILE.INC', 'PERCENTILE.EXC', 'QUARTILE.INC', 'QUARTILE.EXC', 'MEDIAN.INC', 'STDEV.S', 'STDEV.P',
+  'NORM.S.INV', 'NORM.S.DIST', 'IFNA', 'IFS', 'SWITCH', 'MAXIFS', 'MINIFS', 'CONCAT', 'TEXTJOIN', 'XLOOKUP',
+  'XMATCH', 'FILTER', 'UNIQUE', 'SORT', 'SORTBY', 'SEQUENCE', 'LET', 'LAMBDA', 'DAYS', 'ISOWEEKNUM', 'RANK.EQ',
+]);
+
+/** Column letters of a 1-based column: 1 → A, 27 → AA. */
+export function columnLetters(col: number): string {
+  let n = col;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = (n - 1 - r) / 26;
+  }
+  return s;
+}
+
+/** `C5`. */
+export function a1(row: number, col: number): string {
+  return `${columnLetters(col)}${row}`;
+}
+
+/** A cell or block on the scorecard sheet itself: `C5`, `AD5:AD364`. */
+export function localA1(ref: LocalRef): string {
+  const rows = ref.rows ?? 1;
+  const cols = ref.cols ?? 1;
+  const first = a1(ref.row, ref.col);
+  return rows === 1 && cols === 1 ? first : `${first}:${a1(ref.row + rows - 1, ref.col + cols - 1)}`;
+}
+
+const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const CELL_LIKE = /^[A-Za-z]{1,3}[0-9]+$/;
+const R1C1_LIKE = /^[Rr][0-9]*[Cc][0-9]*$/;
+
+/**
+ * A sheet name as it appears before `!`: plain names as they are, anything else (spaces, accents,
+ * punctuation, names that look like a cell such as `A1` or `R1C1`, TRUE/FALSE) in single quotes with
+ * inner quotes doubled: `'Tickets 2026'!A2:A`, `'Bob''s data'!B2`.
+ */
+export function quoteSheetName(name: string): string {
+  const plain = PLAIN_NAME.test(name) && !CELL_LIKE.test(name) && !R1C1_LIKE.test(name) && !/^(true|false)$/i.test(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Characters that need the double-bracket form of a structured reference (Microsoft's list). */
+const STRUCTURED_SPECIAL = /[\t\n\r,:.[\]#'"{}$^&*+=\-<>/]/;
+
+/** `Survey[Score]`, `Survey[[Score (0-10)]]`; `'` escapes `[ ] # '` inside a column name. */
+export function structuredRef(table: string, column: string): string {
+  const escaped = column.replace(/['[\]#]/g, (c) => `'${c}`);
+  return STRUCTURED_SPECIAL.test(column) ? `${table}[[${escaped}]]` : `${table}[${escaped}]`;
+}
+
+/** A data range for a dialect (see the module comment). */
+export function rangeText(ref: RangeRef, dialect: Dialect): string {
+  if (ref.table && dialect === 'excel') return structuredRef(ref.table.name, ref.table.column);
+  const first = a1(ref.firstRow, ref.firstCol);
+  const lastColText = columnLetters(ref.lastCol);
+  let last: string;
+  if (ref.lastRow === null) last = dialect === 'sheets' ? lastColText : `${lastColText}${EXCEL_MAX_ROW}`;
+  else last = `${lastColText}${ref.lastRow}`;
+  const single = ref.lastRow === ref.firstRow && ref.firstCol === ref.lastCol;
+  return `${quoteSheetName(ref.sheet)}!${single ? first : `${first}:${last}`}`;
+}
+
+/** A function's name as the dialect writes it. */
+export function functionName(fn: string, ours: boolean, dialect: Dialect): string {
+  if (ours) {
+    if (dialect === 'excel') return `KPI.${fn}`;
+    if (dialect === 'xlsx') return `_xldudf_KPI_${fn}`;
+    return fn;
+  }
+  return dialect === 'xlsx' && XLFN_FUNCTIONS.has(fn) ? `_xlfn.${fn}` : fn;
+}
+
+/** A number literal: plain digits, `E` for exponents (`1E-7`), never NaN or Infinity. */
+export function numberText(n: number): string {
+  if (!Number.isFinite(n)) throw new RangeError(`cannot write ${n} into a formula`);
+  return String(n).toUpperCase().replace('E+', 'E');
+}
+
+/** A text literal: double quotes, inner quotes doubled. */
+export function stringText(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+type Op = Extract<Expr, { kind: 'op' }>['op'];
+
+/** Binding strength (Excel): comparisons < & < + − < * / < unary minus < atoms. */
+const OP_PRECEDENCE: Readonly<Record<Op, number>> = {
+  '=': 1, '<>': 1, '<': 1, '<=': 1, '>': 1, '>=': 1, '&': 2, '+': 3, '-': 3, '*': 4, '/': 4,
+};
+const NEG_PRECEDENCE = 6;
+const ATOM = 7;
+
+function precedence(e: Expr): number {
+  if (e.kind === 'op') return OP_PRECEDENCE[e.op];
+  if (e.kind === 'neg') return NEG_PRECEDENCE;
+  if (e.kind === 'num' && (e.value < 0 || Object.is(e.value, -0))) return NEG_PRECEDENCE;
+  return ATOM;
+}
+
+/** The expression as text, without the leading `=`. */
+export function exprText(e: Expr, dialect: Dialect): string {
+  switch (e.kind) {
+    case 'num': return numberText(e.value);
+    case 'str': return stringText(e.value);
+    case 'bool': return e.value ? 'TRUE' : 'FALSE';
+    case 'range': return rangeText(e.ref, dialect);
+    case 'local': return localA1(e.ref);
+    case 'call': return `${functionName(e.fn, e.ours === true, dialect)}(${e.args.map((a) => exprText(a, dialect)).join(',')})`;
+    case 'neg': {
+      const inner = exprText(e.arg, dialect);
+      return precedence(e.arg) < ATOM ? `-(${inner})` : `-${inner}`;
+    }
+    case 'op': {
+      const p = OP_PRECEDENCE[e.op];
+      const l = exprText(e.left, dialect);
+      const r = exprText(e.right, dialect);
+      // Left-associative: a left child of equal strength needs no parentheses, a right one does.
+      const left = precedence(e.left) < p || (p === 1 && precedence(e.left) === 1) ? `(${l})` : l;
+      const right = precedence(e.right) <= p ? `(${r})` : r;
+      return `${left}${e.op}${right}`;
+    }
+  }
+}
+
+/** The formula text for a cell: `=` + the expression. */
+export function formulaText(e: Expr, dialect: Dialect): string {
+  return `=${exprText(e, dialect)}`;
+}
+
+// ------------------------------------------------------------------ building expressions
+
+export const num = (value: number): Expr => ({ kind: 'num', value });
+export const str = (value: string): Expr => ({ kind: 'str', value });
+export const bool = (value: boolean): Expr => ({ kind: 'bool', value });
+export const local = (row: number, col: number, rows?: number, cols?: number): Expr => ({
+  kind: 'local',
+  ref: rows === undefined && cols === undefined ? { row, col } : { row, col, rows: rows ?? 1, cols: cols ?? 1 },
+});
+export const range = (ref: RangeRef): Expr => ({ kind: 'range', ref });
+/** A native spreadsheet function. */
+export const fn = (name: string, ...args: Expr[]): Expr => ({ kind: 'call', fn: name, args });
+/** A catalog function (prefixed per dialect). */
+export const ours = (name: string, ...args: Expr[]): Expr => ({ kind: 'call', fn: name, ours: true, args });
+export const op = (o: Op, left: Expr, right: Expr): Expr => ({ kind: 'op', op: o, left, right });
+export const neg = (arg: Expr): Expr => ({ kind: 'neg', arg });
+/** `DATE(y,m,d)`, plus a fraction of a day when there is one (a moment, not a day). */
+export function dateExpr(serial: number): Expr {
+  const day = Math.floor(serial + 1e-9);
+  const d = new Date((day - 25_569) * 86_400_000);
+  const date = fn('DATE', num(d.getUTCFullYear()), num(d.getUTCMonth() + 1), num(d.getUTCDate()));
+  // Whole seconds are what data holds; rounding keeps `DATE(…)+0.4375` instead of float dust.
+  const frac = Math.round((serial - day) * 86_400) / 86_400;
+  return frac > 0 ? op('+', date, num(frac)) : date;
+}

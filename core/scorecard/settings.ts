@@ -1,0 +1,197 @@
+/**
+ * Settings the sidebar stores per workbook (roles, targets, options), validated with zod. Bad input
+ * never throws: it comes back as one message per field, keyed by the field's path
+ * (`targets.nps.target`, `options.slaHours`, `roles.2.column`), in the settings' language.
+ *
+ * Targets are stored in the KPI's unit: shares as fractions (0.8), NPS in points, durations in
+ * hours. The sidebar shows shares in percent and converts what the manager types (80 → 0.8) before
+ * it builds the settings; the messages speak of percent because that is what the manager sees.
+ *
+ * zod/mini is imported as a namespace (`import * as z`), never `{ z }` (which bundles every locale):
+ * the messages are ours, so the full zod API and its error texts would only add weight to the
+ * task pane. It runs jitless: Office pages may forbid `new Function`.
+ */
+import * as z from 'zod/mini';
+import type { DefaultOptions, ParseSettings } from './api.js';
+import { kpiInfoById } from './kpis.js';
+import { MAX_SHEET_NAME } from './sheet-name.js';
+import { ROLES } from './types.js';
+import type { StoredSettings } from './types.js';
+
+z.config({ jitless: true });
+
+export const defaultOptions: DefaultOptions = (language) => ({
+  period: 'month',
+  portable: false,
+  language,
+  slaHours: 24,
+  tolerance: 0.05,
+  brandAttributes: [],
+  sheetName: language === 'de' ? 'KPI-Scorecard' : 'KPI Scorecard',
+});
+
+/** Limits the sidebar can show next to its fields. */
+export const LIMITS = { maxSlaHours: 8760, maxAttributes: 50, maxAttributeLength: 60 } as const;
+
+const FORBIDDEN_SHEET_CHARS = /[[\]:*?/\\]/;
+
+const roleSchema = z.object({
+  role: z.enum(ROLES),
+  sheet: z.string().check(z.minLength(1)),
+  column: z.int().check(z.minimum(1)),
+  header: z.string(),
+  confidence: z.number().check(z.minimum(0), z.maximum(1)),
+  source: z.enum(['detected', 'manager']),
+});
+
+const targetSchema = z.object({
+  target: z.nullable(z.number()),
+  direction: z.enum(['higher', 'lower']),
+  enabled: z.boolean(),
+});
+
+const optionsSchema = z.object({
+  period: z.enum(['week', 'month', 'quarter', 'year']),
+  portable: z.boolean(),
+  language: z.enum(['en', 'de']),
+  slaHours: z.number().check(z.positive(), z.maximum(LIMITS.maxSlaHours)),
+  tolerance: z.number().check(z.minimum(0), z.maximum(1)),
+  brandAttributes: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.maxAttributeLength)))
+    .check(z.maxLength(LIMITS.maxAttributes)),
+  sheetName: z.string().check(
+    z.trim(),
+    z.minLength(1),
+    z.maxLength(MAX_SHEET_NAME),
+    z.refine((s) => !FORBIDDEN_SHEET_CHARS.test(s) && !s.startsWith("'") && !s.endsWith("'") && s.toLowerCase() !== 'history'),
+  ),
+});
+
+const settingsSchema = z.object({
+  version: z.literal(1),
+  roles: z.array(roleSchema),
+  targets: z.record(z.string(), targetSchema),
+  options: optionsSchema,
+});
+
+type Lang = 'en' | 'de';
+
+const MESSAGES = {
+  en: {
+    unreadable: 'These settings cannot be read; they were replaced by the defaults.',
+    version: 'These settings come from another version and cannot be read.',
+    role: 'This column assignment is not valid.',
+    direction: 'Choose "higher" or "lower".',
+    enabled: 'Choose whether the KPI is shown.',
+    share: 'Enter a percentage between 0 and 100.',
+    points: 'Enter a number between -100 and 100.',
+    gap: 'Enter a number between -200 and 200.',
+    hours: 'Enter a number of hours (0 or more).',
+    count: 'Enter a number of 0 or more.',
+    money: 'Enter an amount.',
+    number: 'Enter a number.',
+    period: 'Choose week, month, quarter or year.',
+    portable: 'Choose whether to write portable formulas.',
+    language: 'Choose English or German.',
+    slaHours: `Enter the SLA in hours: more than 0, at most ${LIMITS.maxSlaHours}.`,
+    tolerance: 'Enter a tolerance between 0 % and 100 %.',
+    brandAttributes: `Enter at most ${LIMITS.maxAttributes} attributes of at most ${LIMITS.maxAttributeLength} characters each.`,
+    sheetName: `Enter a sheet name of 1 to ${MAX_SHEET_NAME} characters without [ ] : * ? / \\ and not starting or ending with an apostrophe.`,
+  },
+  de: {
+    unreadable: 'Diese Einstellungen sind nicht lesbar; sie wurden durch die Standardwerte ersetzt.',
+    version: 'Diese Einstellungen stammen aus einer anderen Version und sind nicht lesbar.',
+    role: 'Diese Spaltenzuordnung ist ungültig.',
+    direction: 'Wählen Sie „höher“ oder „niedriger“.',
+    enabled: 'Wählen Sie, ob die Kennzahl angezeigt wird.',
+    share: 'Geben Sie einen Prozentwert zwischen 0 und 100 ein.',
+    points: 'Geben Sie eine Zahl zwischen -100 und 100 ein.',
+    gap: 'Geben Sie eine Zahl zwischen -200 und 200 ein.',
+    hours: 'Geben Sie eine Stundenzahl ein (0 oder mehr).',
+    count: 'Geben Sie eine Zahl ab 0 ein.',
+    money: 'Geben Sie einen Betrag ein.',
+    number: 'Geben Sie eine Zahl ein.',
+    period: 'Wählen Sie Woche, Monat, Quartal oder Jahr.',
+    portable: 'Wählen Sie, ob portable Formeln geschrieben werden.',
+    language: 'Wählen Sie Englisch oder Deutsch.',
+    slaHours: `Geben Sie das SLA in Stunden ein: mehr als 0, höchstens ${LIMITS.maxSlaHours}.`,
+    tolerance: 'Geben Sie eine Toleranz zwischen 0 % und 100 % ein.',
+    brandAttributes: `Geben Sie höchstens ${LIMITS.maxAttributes} Attribute mit je höchstens ${LIMITS.maxAttributeLength} Zeichen ein.`,
+    sheetName: `Geben Sie einen Blattnamen mit 1 bis ${MAX_SHEET_NAME} Zeichen ein, ohne [ ] : * ? / \\ und ohne Apostroph am Anfang oder Ende.`,
+  },
+} as const;
+
+type MessageKey = keyof (typeof MESSAGES)['en'];
+
+/** The message key for a target's value: by the KPI's unit (unknown KPIs: any number). */
+function targetKey(id: string): MessageKey {
+  if (id === 'competitorGap') return 'gap';
+  const info = kpiInfoById(id);
+  return info ? info.unit : 'number';
+}
+
+/** Whether a target lies within its KPI's scale. */
+function targetInRange(id: string, v: number): boolean {
+  switch (targetKey(id)) {
+    case 'share': return v >= 0 && v <= 1;
+    case 'points': return v >= -100 && v <= 100;
+    case 'gap': return v >= -200 && v <= 200;
+    case 'hours':
+    case 'count': return v >= 0;
+    default: return true;
+  }
+}
+
+/** The message for an issue at `path`. */
+function messageFor(path: readonly PropertyKey[], lang: Lang): string {
+  const m = MESSAGES[lang];
+  const [head, second, third] = path.map(String);
+  if (path.length === 0) return m.unreadable;
+  if (head === 'version') return m.version;
+  if (head === 'roles') return m.role;
+  if (head === 'targets') {
+    if (third === 'direction') return m.direction;
+    if (third === 'enabled') return m.enabled;
+    return m[targetKey(second ?? '')];
+  }
+  if (head === 'options' && second && second in m) return m[second as MessageKey];
+  return m.unreadable;
+}
+
+/** The field key messages are filed under: the path up to the field the manager edits. */
+function fieldOf(path: readonly PropertyKey[]): string {
+  const parts = path.map(String);
+  if (parts[0] === 'targets') return parts.slice(0, 3).join('.');
+  if (parts[0] === 'roles') return parts.slice(0, 3).join('.');
+  if (parts[0] === 'options') return parts.slice(0, 2).join('.');
+  return parts.length > 0 ? parts[0] : '';
+}
+
+function languageOf(raw: unknown): Lang {
+  const options = typeof raw === 'object' && raw !== null ? (raw as { options?: unknown }).options : undefined;
+  const lang = typeof options === 'object' && options !== null ? (options as { language?: unknown }).language : undefined;
+  return lang === 'de' ? 'de' : 'en';
+}
+
+export const parseSettings: ParseSettings = (raw) => {
+  const lang = languageOf(raw);
+  const errors: Record<string, string> = {};
+  const parsed = settingsSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = fieldOf(issue.path);
+      if (!errors[field]) errors[field] = messageFor(issue.path, lang);
+    }
+  }
+  // Target scales are checked even when other fields failed, so every bad field gets its message.
+  const targets = typeof raw === 'object' && raw !== null ? (raw as { targets?: unknown }).targets : undefined;
+  if (typeof targets === 'object' && targets !== null) {
+    for (const [id, t] of Object.entries(targets)) {
+      const v = typeof t === 'object' && t !== null ? (t as { target?: unknown }).target : undefined;
+      if (typeof v === 'number' && Number.isFinite(v) && !targetInRange(id, v)) {
+        errors[`targets.${id}.target`] = messageFor(['targets', id, 'target'], lang);
+      }
+    }
+  }
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, settings: parsed.data as StoredSettings };
+};

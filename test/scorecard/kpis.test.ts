@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOG_NAMES } from '../../core/catalog/index.js';
+import { availableKpis, defaultTargets, KPI_IDS, SCORECARD_KPIS } from '../../core/scorecard/kpis.js';
+import type { Role, RoleAssignment } from '../../core/scorecard/types.js';
+import { PLAN_ROLES } from '../fixtures/plan-workbook.js';
+
+const assign = (role: Role, sheet: string, column: number, source: RoleAssignment['source'] = 'detected', confidence = 0.8): RoleAssignment =>
+  ({ role, sheet, column, header: role, confidence, source });
+
+describe('scorecard KPIs', () => {
+  it('are listed strategic first, then operational, then the brand block', () => {
+    expect(KPI_IDS).toEqual([
+      'retention', 'churn', 'revenuePerCustomer', 'profitPerCustomer', 'nps', 'competitorGap',
+      'csat', 'avgResolution', 'medianResolution', 'firstResponse', 'sla', 'fcr', 'reopenRate', 'conversion',
+      'activeIssues', 'resolvedIssues', 'backlogAge', 'productivity', 'complaintRate', 'returnRate', 'turnover',
+      'employeeRetention', 'cashFlow', 'brandAttributes',
+    ]);
+    const perspectives = KPI_IDS.slice(0, -1).map((id) => SCORECARD_KPIS.find((k) => k.info.id === id)!.info.perspective);
+    expect(perspectives.lastIndexOf('strategic')).toBeLessThan(perspectives.indexOf('operational'));
+  });
+
+  it('each run a catalog function and say what they are in English and in German', () => {
+    for (const k of SCORECARD_KPIS) {
+      expect(CATALOG_NAMES as readonly string[]).toContain(k.fn);
+      expect(CATALOG_NAMES as readonly string[]).toContain(k.info.kpi);
+      for (const lang of ['en', 'de'] as const) {
+        expect(k.info.name[lang].length).toBeGreaterThan(2);
+        expect(k.info.definition[lang]).toMatch(/\.$/);
+        expect(k.info.definition[lang]).not.toMatch(/\{/);
+      }
+      expect(k.info.definition.de).not.toBe(k.info.definition.en);
+      if (k.dateRole) expect(k.info.needs).toContain(k.dateRole);
+    }
+  });
+
+  it('are all available from a workbook with every role, as plain data', () => {
+    const { available, missing } = availableKpis(PLAN_ROLES);
+    expect(available.map((k) => k.id)).toEqual(KPI_IDS);
+    expect(missing).toEqual([]);
+    // Plain data: survives JSON (google.script.run, postMessage) unchanged.
+    expect(JSON.parse(JSON.stringify(available))).toEqual(available);
+    expect(available.every((k) => Object.values(k).every((v) => typeof v !== 'function'))).toBe(true);
+  });
+
+  it('name the roles a KPI still lacks', () => {
+    const { available, missing } = availableKpis([assign('surveyDate', 'Survey', 1), assign('npsScore', 'Survey', 2)]);
+    expect(available.map((k) => k.id)).toEqual(['nps']);
+    expect(missing.find((m) => m.info.id === 'csat')!.missing).toEqual(['satisfaction']);
+    expect(missing.find((m) => m.info.id === 'competitorGap')!.missing).toEqual(['competitorNps']);
+    expect(missing.find((m) => m.info.id === 'retention')!.missing).toEqual(['periodDate', 'customersStart', 'customersEnd', 'customersNew']);
+  });
+
+  it('need their columns on one sheet (the competitor gap excepted)', () => {
+    const roles = [assign('orderDate', 'Orders', 1), assign('orderAmount', 'Orders', 3), assign('customerId', 'Tickets', 7)];
+    expect(availableKpis(roles).missing.find((m) => m.info.id === 'revenuePerCustomer')!.missing).toEqual(['customerId']);
+    const gap = [assign('npsScore', 'Survey', 2), assign('competitorNps', 'Competitors', 2)];
+    expect(availableKpis(gap).available.map((k) => k.id)).toEqual(['competitorGap']);
+  });
+
+  it('compute the complaint rate per customer from monthly figures, else as the share of complaint tickets', () => {
+    const monthly = [assign('periodDate', 'M', 1), assign('complaint', 'M', 2), assign('customersEnd', 'M', 3)];
+    expect(availableKpis(monthly).available.find((k) => k.id === 'complaintRate')!.kpi).toBe('COMPLAINT_RATE');
+    const tickets = [assign('ticketOpened', 'T', 1), assign('complaint', 'T', 2)];
+    expect(availableKpis(tickets).available.find((k) => k.id === 'complaintRate')!.kpi).toBe('CONVERSION_RATE');
+    // Neither: the per-ticket variant's missing roles are reported.
+    expect(availableKpis([assign('complaint', 'T', 2)]).missing.find((m) => m.info.id === 'complaintRate')!.missing).toEqual(['ticketOpened']);
+  });
+
+  it("prefer the manager's column to a detected one", () => {
+    const roles = [assign('surveyDate', 'S', 1), assign('npsScore', 'S', 2, 'detected', 0.9), assign('npsScore', 'S', 5, 'manager', 1)];
+    expect(availableKpis(roles).available.map((k) => k.id)).toEqual(['nps']);
+  });
+
+  it('start enabled with their default target and direction', () => {
+    const { available } = availableKpis(PLAN_ROLES);
+    const t = defaultTargets(available);
+    expect(t.nps).toEqual({ target: 30, direction: 'higher', enabled: true });
+    expect(t.avgResolution).toEqual({ target: 24, direction: 'lower', enabled: true });
+    expect(t.revenuePerCustomer).toEqual({ target: null, direction: 'higher', enabled: true });
+    expect(Object.keys(t)).toEqual(KPI_IDS);
+  });
+});
