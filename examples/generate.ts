@@ -82,7 +82,7 @@ export function sheetsOf(data: SampleData): SampleSheet[] {
 type Rng = () => number;
 
 /** mulberry32: a tiny 32-bit PRNG, good enough for sample data and identical on every platform. */
-function mulberry32(seed: number): Rng {
+export function mulberry32(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
