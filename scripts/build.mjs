@@ -35,3 +35,8 @@ await buildSidebar();
 const { buildSheets } = await import('./build-sheets.mjs');
 await buildSheets();
 console.log('built dist/sheets-addon');
+
+// The command line: dist/cli.js (bin/service-kpi.js imports it).
+const { buildCli } = await import('./build-cli.mjs');
+await buildCli();
+console.log('built dist/cli.js');

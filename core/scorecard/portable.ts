@@ -15,7 +15,8 @@
  * IFERROR(…, "") so an empty period shows "" as well.
  */
 import { zForConfidence } from '../stats.js';
-import { civilOfSerial, serialOfWallClock } from '../values/clock.js';
+import { civilOfSerial, serialOfWallClock, wallClock } from '../values/clock.js';
+import { isErrorText, parseDateText, parseNumberText } from '../values/text.js';
 import { isDateObject } from '../values/grid.js';
 import { dateExpr, fn, num, op, str } from './formula.js';
 import type { Expr, PeriodName, Role, ScorecardOptions } from './types.js';
@@ -85,10 +86,20 @@ export function nativeReadable(cells: readonly (readonly unknown[])[], kind: Nat
         continue;
       }
       if (kind === 'date' && isDateObject(v) && Number.isFinite(v.getTime())) continue;
+      // Scores and ratings are only ever counted with COUNTIFS numeric criteria, which pass over
+      // text exactly as the core skips text that is no number and no date ("n/a", a header).
+      if ((kind === 'score' || kind === 'rating') && typeof v === 'string' && isSkippedText(v)) continue;
       return false;
     }
   }
   return true;
+}
+
+/** Text the core skips in a numeric argument: not numeric, not date-like, not an error value. */
+function isSkippedText(v: string): boolean {
+  const t = v.trim();
+  if (t === '' || isErrorText(t)) return t === '';
+  return parseNumberText(t) === undefined && parseDateText(t, wallClock('UTC')) === undefined;
 }
 
 /** The criteria that count truthy and falsy flags, exactly as they occur in the data. */

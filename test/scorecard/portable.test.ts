@@ -56,6 +56,15 @@ describe('portable formulas', () => {
       expect(nativeReadable([[7]], 'rating', 7)).toBe(true);
     });
 
+    it('lets scores and ratings hold text the core skips ("n/a"), which COUNTIFS passes over too, but not numeric or date text or error text', () => {
+      expect(nativeReadable([[10], ['n/a'], ['  '], [3]], 'score')).toBe(true);
+      expect(nativeReadable([[4], ['k. A.']], 'rating', 5)).toBe(true);
+      expect(nativeReadable([[10], ['9']], 'score')).toBe(false);
+      expect(nativeReadable([['2026-03-01']], 'rating', 5)).toBe(false);
+      expect(nativeReadable([['#N/A']], 'score')).toBe(false);
+      expect(nativeReadable([['n/a']], 'date')).toBe(false);
+    });
+
     it('names flag words exactly as they occur, and refuses what a criterion cannot name', () => {
       const f = flagCriteria([['yes'], ['Ja'], ['no'], [null], ['x']])!;
       expect(f.truthy.map((e) => exprText(e, 'sheets'))).toEqual(['"yes"', '"ja"', '"x"']);

@@ -1,0 +1,47 @@
+/**
+ * What the readers hand to the rest of the command line: the engine's WorkbookData plus what the
+ * writer needs to copy the data sheets faithfully (number formats, widths, frozen rows) and what
+ * the user should be told (things not carried over, cells read as text).
+ *
+ * Dates are Date objects whose UTC fields are the wall-clock time a cell shows (exceljs reads and
+ * writes them that way), so the workbook's clock is UTC for every input: see docs/cli.md.
+ */
+import type { ExistingSheet } from '../core/scorecard/api.js';
+import type { SheetData, WorkbookData } from '../core/scorecard/types.js';
+
+export interface InputSheet {
+  readonly data: SheetData;
+  /** Number format per cell, parallel to `data.values` (a missing row or cell: General). */
+  readonly formats: readonly ((readonly (string | undefined)[]) | undefined)[];
+  /** Column widths in characters by 0-based column from `data.originCol` (undefined: default). */
+  readonly widths: readonly (number | undefined)[];
+  /** Rows frozen at the top (the header of a CSV file, a workbook's own frozen panes). */
+  readonly frozenRows: number;
+  readonly frozenCols: number;
+  /** Sheet rows (1-based) written in bold: a CSV file's header row, a workbook's bold rows. */
+  readonly boldRows: readonly number[];
+  /** Merged ranges (`A1:C1`) to carry over. */
+  readonly merges: readonly string[];
+  readonly hidden: boolean;
+}
+
+export interface InputWorkbook {
+  readonly sheets: readonly InputSheet[];
+  /** Every sheet name of the input (including one of our earlier scorecards, which is not in `sheets`). */
+  readonly sheetNames: readonly string[];
+  /** Our own earlier scorecard in an input workbook (recognised by its defined names), and the user's sheets. */
+  readonly existing: readonly ExistingSheet[];
+  /** Things the user should know: what the output does not carry over, cells kept as text. */
+  readonly notes: readonly string[];
+  /** The files read, as given. */
+  readonly files: readonly string[];
+}
+
+/** Values as the engine reads them (dates in the UTC wall-clock convention). */
+export function workbookData(input: InputWorkbook): WorkbookData {
+  return { sheets: input.sheets.map((s) => s.data), timeZone: 'UTC' };
+}
+
+/** Excel's sheet limits. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;

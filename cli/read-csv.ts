@@ -1,0 +1,441 @@
+/**
+ * CSV files as sheets. Each file becomes one sheet named after the file; its first row is the
+ * header (kept as text), every other cell is read with the core's value rules:
+ *
+ * - numbers with `.` or `,` decimals and thousands separators (core/values/text.ts). A number that
+ *   reads two ways (`1,234`, `1.234`) follows the file's convention: semicolon-separated files are
+ *   German-style (decimal comma), comma- and tab-separated files English-style (decimal point).
+ *   `45 %` is the share 0.45. Whole numbers with a leading zero (`0042`) are identifiers: text.
+ * - ISO (`2026-03-01 10:30`) and German (`01.03.2026 10:30`) dates and times are wall-clock times;
+ *   ISO text with `Z` or an offset (`2026-03-01T09:30:00Z`) is an instant, shown in the --tz zone.
+ * - TRUE/FALSE (and German WAHR/FALSCH, any case) are booleans; empty cells are blanks; everything
+ *   else is text as written, stored as a workbook stores it: line breaks inside a quoted field as
+ *   LF, control characters a workbook cannot hold removed (with a note).
+ *
+ * The delimiter (`,` `;` or tab) is the one that occurs most in the header line outside quotes, or
+ * the one an Excel `sep=;` first line names. Quotes follow RFC 4180 (`""` inside a quoted field is
+ * a quote; quoted fields may span lines). The bytes are UTF-8 with or without BOM, or UTF-16 with
+ * a BOM (Excel's "Unicode text"); a file that is not valid UTF-8 is read as Windows-1252 (what
+ * German Excel writes) and the user is told.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { WallClock } from '../core/values/clock.js';
+import { MS_PER_DAY, UNIX_EPOCH_SERIAL } from '../core/values/clock.js';
+import { parseDateText, parseNumberText } from '../core/values/text.js';
+import { describeFsError, inputError } from './errors.js';
+import type { InputSheet } from './input.js';
+import { MAX_COLS, MAX_ROWS } from './input.js';
+
+export type Delimiter = ',' | ';' | '\t';
+
+export interface CsvText {
+  readonly text: string;
+  /** Set when the bytes were not UTF-8 and were read as Windows-1252. */
+  readonly fallback?: 'windows-1252';
+}
+
+/** The file's bytes as text: BOMs removed, UTF-8 unless the bytes say otherwise. */
+export function decodeCsv(bytes: Uint8Array): CsvText {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)) };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), fallback: 'windows-1252' };
+  }
+}
+
+const QUOTE = 34, CR = 13, LF = 10, COMMA = 44, SEMI = 59, TAB = 9, SPACE = 32;
+
+/** The delimiter of the header line: the most frequent of `,` `;` tab outside quotes (`,` when none). */
+export function detectDelimiter(text: string, start = 0): Delimiter {
+  let comma = 0, semi = 0, tab = 0, quoted = false;
+  for (let i = start; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === QUOTE) quoted = !quoted; // a doubled quote toggles twice
+    else if (!quoted) {
+      if (ch === LF || ch === CR) break;
+      if (ch === COMMA) comma++;
+      else if (ch === SEMI) semi++;
+      else if (ch === TAB) tab++;
+    }
+  }
+  if (semi > comma && semi >= tab) return ';';
+  if (tab > comma && tab > semi) return '\t';
+  return ',';
+}
+
+export interface CsvRows {
+  readonly rows: string[][];
+  /** The line (1-based) each row starts on. */
+  readonly lines: number[];
+  readonly delimiter: Delimiter;
+}
+
+const SEP_LINE = /^sep=(.)\r?\n/i;
+
+/**
+ * Splits CSV text into rows of fields (RFC 4180). Throws an input error naming the line when a
+ * quoted field never ends or a closing quote is followed by more text. `forced` skips detection.
+ */
+export function splitCsv(text: string, file: string, forced?: Delimiter): CsvRows {
+  let start = 0;
+  let line = 1;
+  let delimiter: Delimiter;
+  const sep = SEP_LINE.exec(text);
+  if (forced) {
+    delimiter = forced;
+  } else if (sep && (sep[1] === ',' || sep[1] === ';' || sep[1] === '\t')) {
+    delimiter = sep[1];
+    start = sep[0].length;
+    line = 2;
+  } else {
+    delimiter = detectDelimiter(text);
+  }
+  const delim = delimiter.charCodeAt(0);
+  const n = text.length;
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  let row: string[] = [];
+  let rowLine = line;
+  let i = start;
+  if (i >= n) return { rows, lines, delimiter };
+  for (;;) {
+    let value: string;
+    if (i < n && text.charCodeAt(i) === QUOTE) {
+      const openLine = line;
+      let from = i + 1;
+      let j = from;
+      value = '';
+      for (;;) {
+        const q = text.indexOf('"', j);
+        if (q < 0) {
+          throw inputError(`${file}: line ${openLine}: a quoted field never ends (unbalanced quotes)`);
+        }
+        line += newlinesIn(text, j, q);
+        if (text.charCodeAt(q + 1) === QUOTE) {
+          value += text.slice(from, q + 1);
+          j = q + 2;
+          from = j;
+          continue;
+        }
+        value += text.slice(from, q);
+        i = q + 1;
+        break;
+      }
+      // Only spaces may follow a closing quote before the delimiter or the line end.
+      while (i < n && text.charCodeAt(i) === SPACE) i++;
+      if (i < n) {
+        const ch = text.charCodeAt(i);
+        if (ch !== delim && ch !== LF && ch !== CR) {
+          throw inputError(`${file}: line ${line}: text after a closing quote (unbalanced quotes; a quote inside a quoted field must be doubled: "")`);
+        }
+      }
+    } else {
+      let j = i;
+      while (j < n) {
+        const ch = text.charCodeAt(j);
+        if (ch === delim || ch === LF || ch === CR) break;
+        j++;
+      }
+      value = text.slice(i, j);
+      i = j;
+    }
+    row.push(value);
+    if (i >= n) {
+      rows.push(row);
+      lines.push(rowLine);
+      break;
+    }
+    const ch = text.charCodeAt(i);
+    if (ch === delim) {
+      i++;
+      continue;
+    }
+    // A line end: \r\n, \n or a lone \r.
+    i += ch === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+    line++;
+    rows.push(row);
+    lines.push(rowLine);
+    row = [];
+    rowLine = line;
+    if (i >= n) break;
+  }
+  // Trailing empty lines are not rows.
+  while (rows.length > 0 && isEmptyRow(rows[rows.length - 1])) {
+    rows.pop();
+    lines.pop();
+  }
+  return { rows, lines, delimiter };
+}
+
+function newlinesIn(text: string, from: number, to: number): number {
+  let k = 0;
+  for (let i = from; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === LF) k++;
+    else if (ch === CR && text.charCodeAt(i + 1) !== LF) k++;
+  }
+  return k;
+}
+
+function isEmptyRow(row: readonly string[]): boolean {
+  for (const f of row) if (f.trim() !== '') return false;
+  return true;
+}
+
+// ---------------------------------------------------------------- cell values
+
+/**
+ * Characters a workbook cannot hold: XML 1.0 forbids the C0 controls other than tab and line
+ * breaks, U+FFFE/U+FFFF and unpaired surrogates, and exceljs drops DEL. They are removed while
+ * reading, so the KPIs are computed on exactly the text the output workbook shows.
+ */
+const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** True when `text` holds a character a workbook cannot store. */
+export function hasUnstorable(text: string): boolean {
+  UNSTORABLE.lastIndex = 0;
+  return UNSTORABLE.test(text);
+}
+
+/** Text as a workbook stores it: line breaks as LF, unstorable characters removed. */
+export function storableText(text: string): string {
+  const t = text.indexOf('\r') >= 0 ? text.replace(/\r\n?/g, '\n') : text;
+  return hasUnstorable(t) ? t.replace(UNSTORABLE, '') : t;
+}
+
+const PERCENT = /^([+-]?[\d.,]*\d)\s?%$/;
+const LEADING_ZERO = /^[+-]?0\d+$/;
+const TRUE_WORDS = new Set(['true', 'wahr']);
+const FALSE_WORDS = new Set(['false', 'falsch']);
+
+/** How a text cell was read, for the number format and the notes. */
+export enum CellKind { Blank, Text, Number, Percent, Date, Boolean, Ambiguous, UnreadableDate, Cleaned }
+
+export interface CellReader {
+  /** The value of a field; sets `kind` and, for dates, `hasTime`/`hasSeconds`. */
+  read(raw: string): unknown;
+  kind: CellKind;
+  /** Digits after the decimal point of the last percentage. */
+  percentDecimals: number;
+  hasTime: boolean;
+  hasSeconds: boolean;
+}
+
+/** A reader of field text with the core's rules and the file's number convention. */
+export function cellReader(clock: WallClock, decimalComma: boolean): CellReader {
+  const r: CellReader = {
+    kind: CellKind.Blank,
+    percentDecimals: 0,
+    hasTime: false,
+    hasSeconds: false,
+    read(raw: string): unknown {
+      const t = raw.trim();
+      if (t === '') {
+        r.kind = CellKind.Blank;
+        return null;
+      }
+      const c = t.charCodeAt(0);
+      const numeric = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 44;
+      if (numeric) {
+        const num = numberOf(t, decimalComma);
+        if (num !== undefined) {
+          r.kind = typeof num === 'number' ? CellKind.Number : CellKind.Ambiguous;
+          return typeof num === 'number' ? num : num.value;
+        }
+        const m = PERCENT.exec(t);
+        if (m) {
+          const p = numberOf(m[1], decimalComma);
+          if (p !== undefined) {
+            const v = typeof p === 'number' ? p : p.value;
+            const dec = /[.,](\d+)$/.exec(m[1]);
+            r.percentDecimals = dec && (typeof p === 'number' || p.decimal) ? dec[1].length : 0;
+            r.kind = CellKind.Percent;
+            // Two steps keep 45 % exactly 0.45 (45 / 100 is 0.45; 45 * 0.01 is not).
+            return v / 100;
+          }
+        }
+        const serial = parseDateText(t, clock);
+        if (typeof serial === 'number') {
+          r.kind = CellKind.Date;
+          const seconds = Math.round((serial - Math.floor(serial)) * 86_400);
+          if (seconds !== 0 && seconds !== 86_400) {
+            r.hasTime = true;
+            if (seconds % 60 !== 0) r.hasSeconds = true;
+          }
+          return new Date(Math.round((serial - UNIX_EPOCH_SERIAL) * MS_PER_DAY));
+        }
+        if (serial !== undefined) {
+          r.kind = CellKind.UnreadableDate;
+          return storableText(raw);
+        }
+      } else {
+        const lower = t.toLowerCase();
+        if (TRUE_WORDS.has(lower)) {
+          r.kind = CellKind.Boolean;
+          return true;
+        }
+        if (FALSE_WORDS.has(lower)) {
+          r.kind = CellKind.Boolean;
+          return false;
+        }
+      }
+      r.kind = hasUnstorable(raw) ? CellKind.Cleaned : CellKind.Text;
+      return storableText(raw);
+    },
+  };
+  return r;
+}
+
+/**
+ * A number by the core's rules; text the core finds ambiguous (`1,234`) by the file's convention
+ * (`{ value, decimal }`). Undefined when the text is no number (or an identifier like `0042`).
+ */
+function numberOf(t: string, decimalComma: boolean): number | { value: number; decimal: boolean } | undefined {
+  if (LEADING_ZERO.test(t)) return undefined;
+  const n = parseNumberText(t);
+  if (typeof n === 'number') return n;
+  if (n === undefined) return undefined;
+  // Ambiguous: one separator followed by exactly three digits.
+  const decimal = t.includes(',') ? decimalComma : !decimalComma;
+  const value = decimal ? Number(t.replace(',', '.')) : Number(t.replace(/[.,]/g, ''));
+  return { value, decimal };
+}
+
+// ---------------------------------------------------------------- a file as a sheet
+
+export interface CsvSheetResult {
+  readonly sheet: InputSheet;
+  readonly notes: string[];
+}
+
+/** Number format of a date column: with time and seconds when any cell has them. */
+function dateFormat(hasTime: boolean, hasSeconds: boolean): string {
+  return hasSeconds ? 'yyyy-mm-dd hh:mm:ss' : hasTime ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd';
+}
+
+/** One CSV text as a sheet named `name` (messages name `file`). */
+export function csvSheet(text: string, name: string, file: string, clock: WallClock): CsvSheetResult {
+  const { rows, lines, delimiter } = splitCsv(text, file);
+  if (rows.length === 0) throw inputError(`${file} is empty`);
+  if (rows.length > MAX_ROWS) throw inputError(`${file} has ${rows.length} rows; a worksheet holds at most ${MAX_ROWS}`);
+  const reader = cellReader(clock, delimiter === ';');
+  const notes: string[] = [];
+
+  let width = 0;
+  for (const row of rows) if (row.length > width) width = row.length;
+  if (width > MAX_COLS) throw inputError(`${file} has ${width} columns; a worksheet holds at most ${MAX_COLS}`);
+
+  const values: unknown[][] = new Array(rows.length);
+  const formats: ((string | undefined)[] | undefined)[] = new Array(rows.length);
+  const dateCols: { hasTime: boolean; hasSeconds: boolean }[] = [];
+  let ambiguous = 0, ambiguousExample = '';
+  let unreadable = 0, unreadableExample = '';
+
+  let cleaned = 0, cleanedExample = '';
+  values[0] = rows[0].map((h) => {
+    const text = storableText(h);
+    if (hasUnstorable(h) && cleaned++ === 0) cleanedExample = `line ${lines[0]}`;
+    return text.trim() === '' ? null : text;
+  });
+  for (let r = 1; r < rows.length; r++) {
+    const fields = rows[r];
+    const out: unknown[] = new Array(fields.length);
+    let rowFormats: (string | undefined)[] | undefined;
+    for (let c = 0; c < fields.length; c++) {
+      const v = reader.read(fields[c]);
+      out[c] = v;
+      switch (reader.kind) {
+        case CellKind.Date: {
+          const d = (dateCols[c] ??= { hasTime: false, hasSeconds: false });
+          if (reader.hasTime) d.hasTime = true;
+          if (reader.hasSeconds) d.hasSeconds = true;
+          reader.hasTime = reader.hasSeconds = false;
+          (rowFormats ??= [])[c] = 'date';
+          break;
+        }
+        case CellKind.Percent:
+          (rowFormats ??= [])[c] = reader.percentDecimals > 0 ? `0.${'0'.repeat(Math.min(reader.percentDecimals, 6))}%` : '0%';
+          break;
+        case CellKind.Ambiguous:
+          if (ambiguous++ === 0) ambiguousExample = `"${fields[c].trim()}" on line ${lines[r]}`;
+          break;
+        case CellKind.UnreadableDate:
+          if (unreadable++ === 0) unreadableExample = `"${fields[c].trim()}" on line ${lines[r]}`;
+          break;
+        case CellKind.Cleaned:
+          if (cleaned++ === 0) cleanedExample = `line ${lines[r]}`;
+          break;
+        default:
+          break;
+      }
+    }
+    values[r] = out;
+    formats[r] = rowFormats;
+  }
+  // Date cells get their column's format (with a time when any cell of the column has one).
+  for (let r = 1; r < rows.length; r++) {
+    const f = formats[r];
+    if (!f) continue;
+    for (let c = 0; c < f.length; c++) {
+      if (f[c] === 'date') f[c] = dateFormat(dateCols[c].hasTime, dateCols[c].hasSeconds);
+    }
+  }
+
+  if (ambiguous > 0) {
+    const rule = delimiter === ';' ? 'decimal comma (a semicolon-separated file)' : 'decimal point (a comma-separated file)';
+    notes.push(`${file}: ${ambiguous} number${ambiguous === 1 ? '' : 's'} such as ${ambiguousExample} could be read two ways; read with a ${rule}`);
+  }
+  if (unreadable > 0) {
+    notes.push(`${file}: ${unreadable} cell${unreadable === 1 ? '' : 's'} such as ${unreadableExample} look like dates in a format this does not read; kept as text (write ISO 2026-03-01 or German 01.03.2026 dates)`);
+  }
+
+  if (cleaned > 0) {
+    notes.push(`${file}: ${cleaned} cell${cleaned === 1 ? '' : 's'} (first on ${cleanedExample}) held control characters a workbook cannot store; they were removed`);
+  }
+
+  return {
+    sheet: {
+      data: { name, values, originRow: 1, originCol: 1 },
+      formats,
+      widths: columnWidths(rows, width),
+      frozenRows: 1,
+      frozenCols: 0,
+      boldRows: [1],
+      merges: [],
+      hidden: false,
+    },
+    notes,
+  };
+}
+
+/** Widths in characters from the header and the first rows: wide enough to read, at most 50. */
+function columnWidths(rows: readonly string[][], width: number): number[] {
+  const out: number[] = new Array(width).fill(8);
+  const end = Math.min(rows.length, 200);
+  for (let r = 0; r < end; r++) {
+    const row = rows[r];
+    for (let c = 0; c < row.length; c++) {
+      const len = row[c].length + 2;
+      if (len > out[c]) out[c] = Math.min(50, len);
+    }
+  }
+  return out;
+}
+
+/** Reads one CSV file from disk as a sheet. */
+export async function readCsvFile(file: string, name: string, clock: WallClock): Promise<CsvSheetResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    throw inputError(describeFsError(e, file));
+  }
+  const { text, fallback } = decodeCsv(bytes);
+  const result = csvSheet(text, name, file, clock);
+  if (fallback) result.notes.unshift(`${path.basename(file)} is not UTF-8; read as Windows-1252 (save as "CSV UTF-8" to avoid this)`);
+  return result;
+}

@@ -1,0 +1,88 @@
+/**
+ * --targets FILE.json: targets by scorecard KPI id, in the KPI's unit (shares as fractions 0..1,
+ * NPS in points, durations in hours):
+ *
+ *   { "nps": { "target": 40, "direction": "higher" }, "csat": 0.85, "churn": { "enabled": false } }
+ *
+ * A number is the target alone; `null` means no target; `enabled: false` leaves the KPI out.
+ * Anything else is a one-line error naming the file and the field.
+ */
+import * as z from 'zod';
+import { KPI_IDS, kpiInfoById } from '../core/scorecard/kpis.js';
+import type { KpiTarget } from '../core/scorecard/types.js';
+import { inputError } from './errors.js';
+import { closest, issueText, readJsonFile } from './json-file.js';
+
+z.config({ jitless: true });
+
+const objectSchema = z.strictObject({
+  target: z.number({ error: 'must be a number or null' }).finite().nullable().optional(),
+  direction: z.enum(['higher', 'lower'], { error: 'must be "higher" or "lower"' }).optional(),
+  enabled: z.boolean({ error: 'must be true or false' }).optional(),
+});
+
+const fileSchema = z.record(z.string(), z.unknown(), { error: 'must be an object of targets by KPI id, like { "nps": { "target": 40 } }' });
+
+export type TargetOverrides = Readonly<Record<string, Partial<KpiTarget>>>;
+
+/** Why a target does not fit its KPI's scale, or undefined when it does. */
+function scaleProblem(id: string, v: number): string | undefined {
+  const unit = kpiInfoById(id)?.unit;
+  if (id === 'competitorGap') return v >= -200 && v <= 200 ? undefined : `${v} is not an NPS gap in points (-200 to 200)`;
+  switch (unit) {
+    case 'share':
+      if (v >= 0 && v <= 1) return undefined;
+      return v > 1 && v <= 100 ? `${v} is a share: write ${v / 100} for ${v} %` : `${v} is not a share between 0 and 1`;
+    case 'points': return v >= -100 && v <= 100 ? undefined : `${v} is not an NPS in points (-100 to 100)`;
+    case 'hours': return v >= 0 ? undefined : `${v} is not a number of hours (0 or more)`;
+    case 'count': return v >= 0 ? undefined : `${v} is not a count (0 or more)`;
+    default: return undefined;
+  }
+}
+
+/** Validates the parsed JSON of a targets file (exported for tests). */
+export function parseTargets(raw: unknown, file: string): TargetOverrides {
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) throw inputError(issueText(file, parsed.error.issues));
+  const out: Record<string, Partial<KpiTarget>> = {};
+  for (const [id, entry] of Object.entries(parsed.data)) {
+    if (!KPI_IDS.includes(id)) {
+      const guess = closest(id, KPI_IDS);
+      throw inputError(`${file}: "${id}" is not a scorecard KPI id${guess ? ` (did you mean "${guess}"?)` : ''}; the ids are ${KPI_IDS.join(', ')}`);
+    }
+    let t: Partial<KpiTarget>;
+    if (entry === null || (typeof entry === 'number' && Number.isFinite(entry))) t = { target: entry };
+    else if (typeof entry === 'object' && !Array.isArray(entry)) {
+      const o = objectSchema.safeParse(entry);
+      if (!o.success) throw inputError(issueText(file, o.error.issues.map((i) => ({ ...i, path: [id, ...i.path] }))));
+      t = { ...o.data };
+    } else {
+      throw inputError(`${file}: "${id}": must be a number, null or an object like { "target": 40, "direction": "higher" }, not ${JSON.stringify(entry)}`);
+    }
+    if (typeof t.target === 'number') {
+      const problem = scaleProblem(id, t.target);
+      if (problem) throw inputError(`${file}: "${id}.target": ${problem}`);
+    }
+    out[id] = t;
+  }
+  return out;
+}
+
+export async function readTargetsFile(file: string): Promise<TargetOverrides> {
+  return parseTargets(await readJsonFile(file), file);
+}
+
+/** Default targets with the file's overrides applied. */
+export function applyTargets(defaults: Readonly<Record<string, KpiTarget>>, overrides: TargetOverrides): Record<string, KpiTarget> {
+  const out: Record<string, KpiTarget> = { ...defaults };
+  for (const [id, o] of Object.entries(overrides)) {
+    const info = kpiInfoById(id);
+    const base: KpiTarget = out[id] ?? { target: info?.defaultTarget ?? null, direction: info?.direction ?? 'higher', enabled: true };
+    out[id] = {
+      target: o.target !== undefined ? o.target : base.target,
+      direction: o.direction ?? base.direction,
+      enabled: o.enabled ?? base.enabled,
+    };
+  }
+  return out;
+}

@@ -1,0 +1,233 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { csvSheet, decodeCsv, detectDelimiter, readCsvFile, splitCsv } from '../../cli/read-csv.js';
+import { isCliError } from '../../cli/errors.js';
+import { sheetNameOfFile } from '../../cli/sheet-names.js';
+import { wallClock } from '../../core/values/clock.js';
+import { CSV_DIR } from './helpers.js';
+
+const UTC = wallClock('UTC');
+const BERLIN = wallClock('Europe/Berlin');
+
+/** The values of a CSV text as the CLI reads them (row 0 is the header). */
+const valuesOf = (text: string, clock = UTC): unknown[][] => csvSheet(text, 'Data', 'data.csv', clock).sheet.data.values as unknown[][];
+/** The error message a CSV text gives (fails when it reads without error). */
+function errorOf(text: string): string {
+  try {
+    splitCsv(text, 'bad.csv');
+  } catch (e) {
+    if (isCliError(e)) return e.message;
+    throw e;
+  }
+  throw new Error('expected an error');
+}
+/** A wall-clock time as the CLI's Date convention holds it: UTC fields = the time the cell shows. */
+const wall = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0): Date => new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+
+describe('the delimiter of a CSV file', () => {
+  it('is the one that occurs most in the header line, outside quotes', () => {
+    expect(detectDelimiter('Date,Customer,NPS\n1;2;3;4;5\n')).toBe(',');
+    expect(detectDelimiter('Datum;Kunde;Betrag\n1,5;2,5;3,5\n')).toBe(';');
+    expect(detectDelimiter('"a;b;c;d",x,y\n')).toBe(',');
+    expect(detectDelimiter('a;b;"c,d,e,f"\n')).toBe(';');
+    expect(detectDelimiter('a\tb\tc\n')).toBe('\t');
+  });
+
+  it('is a comma when the header has a single column', () => {
+    expect(detectDelimiter('Comment\nfoo\n')).toBe(',');
+  });
+
+  it('follows an Excel "sep=" first line, which is not a row', () => {
+    const { rows, delimiter } = splitCsv('sep=;\na,b;c\n1;2\n', 'x.csv');
+    expect(delimiter).toBe(';');
+    expect(rows).toEqual([['a,b', 'c'], ['1', '2']]);
+  });
+});
+
+describe('splitting CSV text into rows (RFC 4180)', () => {
+  it('reads quoted fields with doubled quotes, delimiters and line breaks inside', () => {
+    const { rows, lines } = splitCsv('a,b,c\r\n"x, y","say ""hi""","line 1\nline 2"\r\nlast,,\r\n', 'x.csv');
+    expect(rows).toEqual([['a', 'b', 'c'], ['x, y', 'say "hi"', 'line 1\nline 2'], ['last', '', '']]);
+    // The row after a quoted line break starts on line 4.
+    expect(lines).toEqual([1, 2, 4]);
+  });
+
+  it('accepts \\n, \\r\\n and lone \\r line ends and drops trailing empty lines', () => {
+    expect(splitCsv('a,b\n1,2\r\n3,4\r5,6\n\n\n', 'x.csv').rows).toEqual([['a', 'b'], ['1', '2'], ['3', '4'], ['5', '6']]);
+  });
+
+  it('keeps a quote inside an unquoted field as it is', () => {
+    expect(splitCsv('size,name\n5" screen,TV\n', 'x.csv').rows[1]).toEqual(['5" screen', 'TV']);
+  });
+
+  it('says on which line a quoted field starts that never ends', () => {
+    expect(errorOf('a,b\n1,2\n3,"open\n4,5\n6,7\n')).toBe('bad.csv: line 3: a quoted field never ends (unbalanced quotes)');
+  });
+
+  it('rejects text after a closing quote, naming the line', () => {
+    expect(errorOf('a,b\n1,2\n"5" screen",x\n')).toMatch(/^bad\.csv: line 3: text after a closing quote/);
+  });
+});
+
+describe('the bytes of a CSV file', () => {
+  it('may start with a UTF-8 byte order mark, which is not part of the header', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Datum;Kunde\n01.03.2026;K-1\n')]);
+    const { text, fallback } = decodeCsv(bytes);
+    expect(text.startsWith('Datum')).toBe(true);
+    expect(fallback).toBeUndefined();
+  });
+
+  it('may be UTF-16 with a byte order mark (Excel\'s "Unicode text")', () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Name\tWert\nÄrger\t1\n', 'utf16le')]);
+    expect(decodeCsv(bytes).text).toBe('Name\tWert\nÄrger\t1\n');
+  });
+
+  it('that are not UTF-8 are read as Windows-1252, and the reader says so', () => {
+    // "Müller" as German Excel saves it: ü is the single byte 0xFC.
+    const bytes = Buffer.from([0x4e, 0x61, 0x6d, 0x65, 0x0a, 0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x0a]);
+    expect(decodeCsv(bytes)).toEqual({ text: 'Name\nMüller\n', fallback: 'windows-1252' });
+  });
+});
+
+describe('cell values of a CSV file', () => {
+  it('keep the header row as text, even when a header looks like a number', () => {
+    expect(valuesOf('2025,2026\n1,2\n')[0]).toEqual(['2025', '2026']);
+  });
+
+  it('read numbers with a decimal point or a German decimal comma and thousands separators', () => {
+    const rows = valuesOf('a;b;c;d\n4,5;1.234,50;-0,25;1e3\n');
+    expect(rows[1]).toEqual([4.5, 1234.5, -0.25, 1000]);
+    expect(valuesOf('a,b,c\n4.5,"1,234.50",-0.25\n')[1]).toEqual([4.5, 1234.5, -0.25]);
+  });
+
+  it('read a number that could be read two ways by the file\'s convention, and note it', () => {
+    // Semicolon-separated: German, so "1,234" is 1.234 and "1.234" is 1234.
+    const de = csvSheet('a;b\n1,234;1.234\n', 'D', 'de.csv', UTC);
+    expect(de.sheet.data.values[1]).toEqual([1.234, 1234]);
+    expect(de.notes[0]).toMatch(/^de\.csv: 2 numbers such as "1,234" on line 2 could be read two ways; read with a decimal comma/);
+    // Comma-separated: English, so the quoted "1,234" is 1234 and 1.234 is 1.234.
+    expect(csvSheet('a,b\n"1,234",1.234\n', 'E', 'en.csv', UTC).sheet.data.values[1]).toEqual([1234, 1.234]);
+  });
+
+  it('read percentages as shares with a percent format', () => {
+    const { sheet } = csvSheet('a;b\n45 %;12,5%\n', 'P', 'p.csv', UTC);
+    expect(sheet.data.values[1]).toEqual([0.45, 0.125]);
+    expect(sheet.formats[1]).toEqual(['0%', '0.0%']);
+  });
+
+  it('keep whole numbers with a leading zero as text: they are identifiers', () => {
+    expect(valuesOf('id,x\n0042,0.5\n')[1]).toEqual(['0042', 0.5]);
+  });
+
+  it('read TRUE/FALSE (and German WAHR/FALSCH) as booleans, blanks as blanks, other text as written', () => {
+    expect(valuesOf('a,b,c,d,e,f\nTRUE,false,WAHR,Falsch,, n/a \n')[1]).toEqual([true, false, true, false, null, ' n/a ']);
+  });
+
+  it('read ISO and German dates and times as the wall-clock time they show', () => {
+    const rows = valuesOf('a;b;c;d\n2026-03-01;2026-03-01 10:30;01.03.2026;01.03.2026 10:30:15\n');
+    expect(rows[1]).toEqual([wall(2026, 3, 1), wall(2026, 3, 1, 10, 30), wall(2026, 3, 1), wall(2026, 3, 1, 10, 30, 15)]);
+  });
+
+  it('read ISO timestamps with Z or an offset as instants, shown in the --tz zone', () => {
+    const text = 'a,b,c\n2026-03-29T00:30:00Z,2026-03-29T01:30:00Z,2026-01-15T10:00:00+01:00\n';
+    // Berlin switches from UTC+1 to UTC+2 at 01:00 UTC on 2026-03-29: 00:30Z is 01:30, 01:30Z is 03:30.
+    expect(valuesOf(text, BERLIN)[1]).toEqual([wall(2026, 3, 29, 1, 30), wall(2026, 3, 29, 3, 30), wall(2026, 1, 15, 10, 0)]);
+    expect(valuesOf(text, UTC)[1]).toEqual([wall(2026, 3, 29, 0, 30), wall(2026, 3, 29, 1, 30), wall(2026, 1, 15, 9, 0)]);
+  });
+
+  it('give date columns a date format, with a time when any cell has one', () => {
+    const { sheet } = csvSheet('a,b\n2026-03-01,2026-03-01\n2026-03-02 08:15,2026-03-02\n', 'D', 'd.csv', UTC);
+    expect(sheet.formats[1]).toEqual(['yyyy-mm-dd hh:mm', 'yyyy-mm-dd']);
+    expect(sheet.formats[2]).toEqual(['yyyy-mm-dd hh:mm', 'yyyy-mm-dd']);
+  });
+
+  it('keep dates in formats the core does not read as text, and note it', () => {
+    const r = csvSheet('Date,NPS\n03/01/2026,9\n', 'S', 's.csv', UTC);
+    expect(r.sheet.data.values[1]).toEqual(['03/01/2026', 9]);
+    expect(r.notes).toEqual(['s.csv: 1 cell such as "03/01/2026" on line 2 look like dates in a format this does not read; kept as text (write ISO 2026-03-01 or German 01.03.2026 dates)']);
+  });
+
+  it('freeze and embolden the header row and size the columns to their text', () => {
+    const { sheet } = csvSheet('Date,A much longer header\n2026-03-01,1\n', 'S', 's.csv', UTC);
+    expect(sheet.frozenRows).toBe(1);
+    expect(sheet.boldRows).toEqual([1]);
+    // Widths: the longest text + 2 ("2026-03-01" is 10, "A much longer header" 20 characters).
+    expect(sheet.widths).toEqual([12, 22]);
+  });
+
+  it('are an input error when the file is empty', () => {
+    expect(() => csvSheet('', 'E', 'empty.csv', UTC)).toThrow('empty.csv is empty');
+  });
+});
+
+describe('the CSV fixtures', () => {
+  it('survey.csv: comma-separated, ISO dates, quoted comments with quotes and line breaks', async () => {
+    const { sheet } = await readCsvFile(path.join(CSV_DIR, 'survey.csv'), 'survey', UTC);
+    const v = sheet.data.values;
+    expect(v[0]).toEqual(['Date', 'Customer', 'NPS', 'CSAT', 'Comment']);
+    expect(v.length).toBe(37);
+    expect(v[1]).toEqual([wall(2026, 1, 2), 'C-107', 6, 4, 'He said "no problem"']);
+    expect(v[2][4]).toBe('Line one\nline two');
+  });
+
+  it('bestellungen.csv: semicolon-separated with a BOM, German dates and amounts', async () => {
+    const { sheet, notes } = await readCsvFile(path.join(CSV_DIR, 'bestellungen.csv'), 'bestellungen', UTC);
+    const v = sheet.data.values;
+    expect(v[0]).toEqual(['Datum', 'Kunde', 'Betrag', 'Gewinn', 'Verkaufte Stück', 'Retouren']);
+    expect(v[1]).toEqual([wall(2026, 1, 3), 'K-006', 964.35, 265.22, 6, 1]);
+    expect(v[4]).toEqual([wall(2026, 1, 12), 'K-009', 1682.56, 310.16, 6, 0]);
+    expect(notes).toEqual([]);
+  });
+
+  it('tickets.csv: ISO timestamps with Z become Berlin wall-clock times with --tz Europe/Berlin', async () => {
+    const { sheet } = await readCsvFile(path.join(CSV_DIR, 'tickets.csv'), 'tickets', BERLIN);
+    const v = sheet.data.values;
+    // T-001 opened 2026-01-02T08:00:00Z = 09:00 in Berlin (winter time, UTC+1).
+    expect(v[1].slice(0, 2)).toEqual(['T-001', wall(2026, 1, 2, 9, 0)]);
+    expect(v[1][6]).toBe(true);
+    // The still-open ticket has a blank Resolved cell.
+    expect(v[30][3]).toBeNull();
+  });
+
+  it('kunden.csv: German headers and month dates', async () => {
+    const { sheet } = await readCsvFile(path.join(CSV_DIR, 'kunden.csv'), 'kunden', UTC);
+    expect(sheet.data.values).toEqual([
+      ['Monat', 'Kunden am Anfang', 'Kunden am Ende', 'Neukunden', 'Verlorene Kunden'],
+      [wall(2026, 1, 1), 120, 127, 16, 9],
+      [wall(2026, 2, 1), 127, 138, 17, 6],
+      [wall(2026, 3, 1), 138, 147, 18, 9],
+    ]);
+  });
+
+  it('are files whose bytes the tests describe (BOM only on bestellungen.csv)', async () => {
+    expect([...(await readFile(path.join(CSV_DIR, 'bestellungen.csv'))).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect([...(await readFile(path.join(CSV_DIR, 'survey.csv'))).subarray(0, 4)]).toEqual([...Buffer.from('Date')]);
+  });
+});
+
+describe('sheet names of CSV files', () => {
+  it('are the file names without extension, made acceptable to Excel and unique', () => {
+    const taken = new Set<string>();
+    const take = (f: string): string => {
+      const n = sheetNameOfFile(f, taken);
+      taken.add(n.toLowerCase());
+      return n;
+    };
+    expect(take('exports/Tickets.csv')).toBe('Tickets');
+    expect(take('other/tickets.csv')).toBe('tickets (2)');
+    expect(take('a:b*c?.csv')).toBe('a_b_c_');
+    expect(take("'quoted'.csv")).toBe('quoted');
+    expect(take('History.csv')).toBe('History data');
+    expect(take('a very long file name of more than thirty-one characters.csv')).toBe('a very long file name of more t');
+  });
+});
+
+describe('text a workbook cannot store', () => {
+  it('loses control characters and unpaired surrogates, keeps tabs, line breaks, emoji and marks, and says so', () => {
+    const r = csvSheet('Agent,Comment\n"Anna\u0007","two\r\nlines\u0000"\n"\u202Egnp.exe","😀 \u200Bok\tfine\r\nend"\nBen,"half \uD83D surrogate"\n', 'S', 's.csv', UTC);
+    // Line breaks become LF as in a workbook (not a removal: row 3 is not counted).
+    expect(r.sheet.data.values.slice(1)).toEqual([['Anna', 'two\nlines'], ['\u202Egnp.exe', '😀 \u200Bok\tfine\nend'], ['Ben', 'half  surrogate']]);
+    expect(r.notes).toEqual(['s.csv: 3 cells (first on line 2) held control characters a workbook cannot store; they were removed']);
+  });
+});

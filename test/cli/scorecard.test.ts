@@ -1,0 +1,466 @@
+/**
+ * The command line end to end, run as a child process on the bundled sample and on the CSV
+ * fixtures: its --json values equal the core's catalog functions computed here directly on the
+ * same parsed columns; the workbook it writes holds the data sheets unchanged and the scorecard
+ * as the plan describes it; options (--targets, --roles, --period, --addin-formulas) do what
+ * docs/cli.md says.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InputWorkbook } from '../../cli/input.js';
+import { readCsvFile } from '../../cli/read-csv.js';
+import { readXlsxFile } from '../../cli/read-xlsx.js';
+import { wallClock } from '../../core/values/clock.js';
+import { callIn } from '../helpers/call.js';
+import { CSV_DIR, SAMPLE, buildTestCli, removeTestCli, formulaCells, runCli, sha256 } from './helpers.js';
+import type { CliRun } from './helpers.js';
+
+interface JsonKpi {
+  kpi: string; id: string; name: string; perspective: string;
+  value: number | string | null; previous: number | string | null; baseline: number | string | null;
+  target: number | null; direction: string; status: string | null; unit: string;
+  n: number | null; ciLow: number | null; ciHigh: number | null; period: string | null;
+  trend: (number | null)[]; trendLabels: string[]; definition: string;
+}
+
+let cli: string;
+let dir: string;
+/** The --json summary of the sample (set by the first describe block). */
+let sampleKpis: JsonKpi[] = [];
+const out = (name: string): string => path.join(dir, name);
+
+beforeAll(async () => {
+  cli = await buildTestCli();
+  dir = await mkdtemp(path.join(tmpdir(), 'skpi-cli-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+  await removeTestCli(cli);
+});
+
+// ---------------------------------------------------------------- the core on parsed columns
+
+/** A column below the header of a parsed sheet, as a host passes a range: [[v], [v], …]. */
+function column(input: InputWorkbook, sheet: string, header: string): unknown[][] {
+  const s = input.sheets.find((x) => x.data.name === sheet);
+  if (!s) throw new Error(`no sheet ${sheet}`);
+  const c = (s.data.values[0] as unknown[]).indexOf(header);
+  if (c < 0) throw new Error(`no column ${header} on ${sheet}`);
+  return s.data.values.slice(1).map((row) => [row[c] ?? null]);
+}
+
+interface Spec {
+  readonly fn: string;
+  readonly sheet: string;
+  readonly date: string;
+  /** Column headers, or literal numbers (a scale, the SLA hours). */
+  readonly args: readonly (string | number)[];
+}
+
+interface Expected {
+  readonly value: number | string;
+  readonly previous: number | string;
+  readonly baseline: number | string;
+  readonly n: number;
+  readonly period: string;
+  readonly labels: string[];
+}
+
+/** Actual, previous and baseline of a KPI by month: the core's KPI_BY_PERIOD on the same columns. */
+function byPeriod(input: InputWorkbook, spec: Spec, period = 'month'): Expected {
+  const args = spec.args.map((a) => (typeof a === 'number' ? a : column(input, spec.sheet, a)));
+  const table = callIn('UTC', 'KPI_BY_PERIOD', spec.fn, column(input, spec.sheet, spec.date), period, ...args) as (string | number)[][];
+  const rows = table.slice(1);
+  const last = rows[rows.length - 1];
+  return {
+    value: last[2],
+    previous: rows.length > 1 ? rows[rows.length - 2][2] : '',
+    baseline: rows[0][2],
+    n: last[1] as number,
+    period: String(last[0]),
+    labels: rows.slice(-12).map((r) => String(r[0])),
+  };
+}
+
+const close = (a: unknown, b: unknown): boolean =>
+  typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)) : a === b;
+
+/** JSON shows a blank as null; the core shows it as "". */
+const fromJson = (v: number | string | null): number | string => (v === null ? '' : v);
+
+function expectKpi(got: JsonKpi | undefined, want: Expected, id: string, withN: boolean): void {
+  expect(got, id).toBeDefined();
+  for (const [k, w] of [['value', want.value], ['previous', want.previous], ['baseline', want.baseline]] as const) {
+    const g = fromJson(got![k]);
+    expect(close(g, w), `${id}.${k}: JSON ${String(g)}, core ${String(w)}`).toBe(true);
+  }
+  expect(got!.period, `${id}.period`).toBe(want.period);
+  expect(got!.trendLabels.filter((l) => l !== '').slice(-want.labels.length), `${id}.trendLabels`).toEqual(want.labels);
+  if (withN) expect(got!.n, `${id}.n`).toBe(want.n);
+}
+
+const SAMPLE_SPECS: Readonly<Record<string, Spec & { n: boolean }>> = {
+  retention: { fn: 'RETENTION_RATE', sheet: 'Customers', date: 'Month', args: ['Customers at start', 'Customers at end', 'New customers'], n: false },
+  churn: { fn: 'CHURN_RATE', sheet: 'Customers', date: 'Month', args: ['Customers at start', 'Lost customers'], n: false },
+  revenuePerCustomer: { fn: 'REVENUE_PER_CUSTOMER', sheet: 'Orders', date: 'Date', args: ['Amount', 'Customer'], n: true },
+  profitPerCustomer: { fn: 'REVENUE_PER_CUSTOMER', sheet: 'Orders', date: 'Date', args: ['Profit', 'Customer'], n: true },
+  nps: { fn: 'NPS', sheet: 'Survey', date: 'Date', args: ['NPS'], n: true },
+  csat: { fn: 'CSAT', sheet: 'Survey', date: 'Date', args: ['CSAT', 5], n: true },
+  avgResolution: { fn: 'AVG_RESOLUTION', sheet: 'Tickets', date: 'Resolved', args: ['Opened', 'Resolved'], n: true },
+  medianResolution: { fn: 'MEDIAN_RESOLUTION', sheet: 'Tickets', date: 'Resolved', args: ['Opened', 'Resolved'], n: true },
+  firstResponse: { fn: 'AVG_FIRST_RESPONSE', sheet: 'Tickets', date: 'Opened', args: ['Opened', 'First response'], n: true },
+  sla: { fn: 'SLA_ATTAINMENT', sheet: 'Tickets', date: 'Resolved', args: ['Opened', 'Resolved', 24], n: true },
+  fcr: { fn: 'FIRST_CONTACT_RESOLUTION', sheet: 'Tickets', date: 'Opened', args: ['First contact resolved'], n: true },
+  reopenRate: { fn: 'REOPEN_RATE', sheet: 'Tickets', date: 'Opened', args: ['Reopened'], n: true },
+  conversion: { fn: 'CONVERSION_RATE', sheet: 'Tickets', date: 'Opened', args: ['Converted'], n: true },
+  resolvedIssues: { fn: 'RESOLVED_ISSUES', sheet: 'Tickets', date: 'Resolved', args: ['Resolved'], n: false },
+  productivity: { fn: 'RESOLVED_PER_AGENT', sheet: 'Tickets', date: 'Resolved', args: ['Agent', 'Resolved'], n: true },
+  complaintRate: { fn: 'CONVERSION_RATE', sheet: 'Tickets', date: 'Opened', args: ['Complaint'], n: true },
+  returnRate: { fn: 'RETURN_RATE', sheet: 'Orders', date: 'Date', args: ['Units returned', 'Units sold'], n: true },
+  turnover: { fn: 'EMPLOYEE_TURNOVER', sheet: 'Customers', date: 'Month', args: ['Separations', 'Headcount at start', 'Headcount at end'], n: false },
+  employeeRetention: { fn: 'EMPLOYEE_RETENTION', sheet: 'Customers', date: 'Month', args: ['Headcount at start', 'Headcount at end', 'Hires'], n: false },
+  cashFlow: { fn: 'CASH_FLOW', sheet: 'Customers', date: 'Month', args: ['Cash in', 'Cash out'], n: false },
+};
+
+/** The latest whole day in two date columns, plus one: where the plan measures today's backlog. */
+function endOfData(a: unknown[][], b: unknown[][]): number {
+  let latest = -Infinity;
+  for (const col of [a, b]) {
+    for (const [v] of col) if (v instanceof Date) latest = Math.max(latest, v.getTime() / 86_400_000 + 25_569);
+  }
+  return Math.floor(latest + 1e-9) + 1;
+}
+
+/** The rows of a sheet whose date column falls in a month label (`2026-11`). */
+function rowsInMonth(input: InputWorkbook, sheet: string, date: string, header: string, month: string): unknown[][] {
+  const dates = column(input, sheet, date);
+  const values = column(input, sheet, header);
+  return values.filter((_, i) => dates[i][0] instanceof Date && (dates[i][0] as Date).toISOString().slice(0, 7) === month);
+}
+
+// ---------------------------------------------------------------- the sample workbook
+
+describe('service-kpi scorecard on the bundled sample (examples/helpdesk.xlsx)', () => {
+  let json: CliRun;
+  let table: CliRun;
+  let kpis: JsonKpi[];
+  let input: InputWorkbook;
+  let before: string;
+
+  beforeAll(async () => {
+    before = await sha256(SAMPLE);
+    [json, table] = await Promise.all([
+      runCli(cli, ['scorecard', SAMPLE, '--out', out('sample.xlsx'), '--html', out('sample.html'), '--json']),
+      runCli(cli, ['scorecard', SAMPLE, '--out', out('sample-table.xlsx')]),
+    ]);
+    kpis = JSON.parse(json.stdout) as JsonKpi[];
+    sampleKpis = kpis;
+    input = await readXlsxFile(SAMPLE);
+    console.log(`CLI on the sample: ${json.ms} ms (--json --html), ${table.ms} ms (table)`);
+  });
+
+  it('succeeds, writes both files and leaves the input untouched', async () => {
+    expect(json.stderr).not.toMatch(/service-kpi:/);
+    expect(json.code).toBe(0);
+    expect(table.code).toBe(0);
+    expect((await readFile(out('sample.xlsx'))).subarray(0, 2).toString()).toBe('PK');
+    expect((await readFile(out('sample.html'), 'utf8')).startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(await sha256(SAMPLE)).toBe(before);
+    expect(json.stderr).toMatch(/^wrote .*sample\.xlsx and .*sample\.html: 24 KPIs on the sheet "KPI Scorecard"$/m);
+  });
+
+  it('finds every KPI the sample supports, in scorecard order', () => {
+    expect(kpis.map((k) => k.id)).toEqual([
+      'retention', 'churn', 'revenuePerCustomer', 'profitPerCustomer', 'nps', 'competitorGap', 'csat', 'avgResolution',
+      'medianResolution', 'firstResponse', 'sla', 'fcr', 'reopenRate', 'conversion', 'activeIssues', 'resolvedIssues',
+      'backlogAge', 'productivity', 'complaintRate', 'returnRate', 'turnover', 'employeeRetention', 'cashFlow', 'brandAttributes',
+    ]);
+    const nps = kpis.find((k) => k.id === 'nps')!;
+    expect(Object.keys(nps)).toEqual(['kpi', 'id', 'name', 'perspective', 'value', 'previous', 'baseline', 'target', 'direction',
+      'status', 'unit', 'n', 'ciLow', 'ciHigh', 'period', 'trend', 'trendLabels', 'definition']);
+    expect(nps).toMatchObject({ kpi: 'NPS', name: 'Net Promoter Score', unit: 'points', target: 30, direction: 'higher', period: '2026-11' });
+  });
+
+  it('reports actual, previous and baseline equal to the core\'s KPI_BY_PERIOD on the same columns', () => {
+    for (const [id, spec] of Object.entries(SAMPLE_SPECS)) {
+      expectKpi(kpis.find((k) => k.id === id), byPeriod(input, spec), id, spec.n);
+    }
+  });
+
+  it('reports the NPS of the latest month as the examples README states it (33.03 in November 2026)', () => {
+    expect(kpis.find((k) => k.id === 'nps')!.value).toBeCloseTo(33.03, 2);
+  });
+
+  it('reports the stocks and the gap as the core computes them', () => {
+    const O = column(input, 'Tickets', 'Opened');
+    const R = column(input, 'Tickets', 'Resolved');
+    // Active issues: open now (no resolved date) over all rows; the README says 150.
+    expect(kpis.find((k) => k.id === 'activeIssues')!.value).toBe(callIn('UTC', 'ACTIVE_ISSUES', O, R));
+    expect(kpis.find((k) => k.id === 'activeIssues')!.value).toBe(150);
+    // Backlog age: the mean age of the open tickets at the end of the latest day in the data.
+    expect(close(kpis.find((k) => k.id === 'backlogAge')!.value, callIn('UTC', 'BACKLOG_AGE', O, R, endOfData(O, R)))).toBe(true);
+    const nps = kpis.find((k) => k.id === 'nps')!.value;
+    const gap = callIn('UTC', 'COMPETITOR_GAP', nps, column(input, 'Competitors', 'NPS'));
+    expect(close(kpis.find((k) => k.id === 'competitorGap')!.value, gap)).toBe(true);
+    const terms = callIn('UTC', 'BRAND_ATTRIBUTES', column(input, 'Survey', 'Comment'), 10) as unknown[][];
+    expect(kpis.find((k) => k.id === 'brandAttributes')!.value).toBe(terms[1][0]);
+  });
+
+  it('reports confidence intervals the core\'s NPS_MOE and CSAT_CI give for the latest month', () => {
+    const nps = kpis.find((k) => k.id === 'nps')!;
+    const moe = callIn('UTC', 'NPS_MOE', rowsInMonth(input, 'Survey', 'Date', 'NPS', '2026-11')) as number;
+    expect(close(nps.ciHigh! - (nps.value as number), moe)).toBe(true);
+    expect(close((nps.value as number) - nps.ciLow!, moe)).toBe(true);
+    const csat = kpis.find((k) => k.id === 'csat')!;
+    const [[low, high]] = callIn('UTC', 'CSAT_CI', rowsInMonth(input, 'Survey', 'Date', 'CSAT', '2026-11'), 5) as number[][];
+    expect(close(csat.ciLow, low)).toBe(true);
+    expect(close(csat.ciHigh, high)).toBe(true);
+  });
+
+  it('gives a status by target and direction, as KPI_STATUS does', () => {
+    for (const k of kpis) {
+      if (k.target === null || typeof k.value !== 'number') continue;
+      expect(k.status, k.id).toBe(callIn('UTC', 'KPI_STATUS', k.value, k.target, k.direction, 0.05));
+    }
+  });
+
+  it('prints a readable, aligned table when --json is not given', () => {
+    const lines = table.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^KPI +Actual +Previous +Baseline +Target +Status +n +95 % CI$/);
+    expect(lines.length).toBe(2 + 24);
+    expect(table.stdout).not.toMatch(/\x1b\[/);
+    const nps = lines.find((l) => l.startsWith('Net Promoter Score'))!;
+    expect(nps).toMatch(/^Net Promoter Score +33\.0 +49\.1 +15\.3 +30\.0 +green +112 +18\.0 – 48\.1$/);
+    // Right-aligned numbers: every row is as long as the header row or shorter only by trailing blanks.
+    const actualEnd = lines[0].indexOf('Actual') + 'Actual'.length;
+    for (const l of lines.slice(2)) expect(l[actualEnd - 1], l).not.toBe(' ');
+  });
+});
+
+describe('the workbook written for the sample', () => {
+  let bytes: Buffer;
+  let wb: ExcelJS.Workbook;
+  beforeAll(async () => {
+    // Written by the first describe block's run.
+    bytes = await readFile(out('sample.xlsx'));
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  });
+
+  it('has the scorecard first and active, then every data sheet of the input', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['KPI Scorecard', 'Survey', 'Tickets', 'Orders', 'Customers', 'Competitors']);
+    expect(wb.views[0].activeTab).toBe(0);
+  });
+
+  it('holds the data sheets with the same values and number formats as the input', async () => {
+    const original = await readXlsxFile(SAMPLE);
+    // Read back with the CLI's own reader: our scorecard is recognised by its marker and left out.
+    const copy = await readXlsxFile(out('sample.xlsx'));
+    expect(copy.existing.filter((e) => e.ours).map((e) => e.name)).toEqual(['KPI Scorecard']);
+    expect(copy.sheets.map((s) => s.data.name)).toEqual(original.sheets.map((s) => s.data.name));
+    for (let i = 0; i < original.sheets.length; i++) {
+      expect(copy.sheets[i].data, original.sheets[i].data.name).toEqual(original.sheets[i].data);
+      expect(copy.sheets[i].formats, original.sheets[i].data.name).toEqual(original.sheets[i].formats);
+    }
+  });
+
+  it('writes every formula with its cached value, portable (no add-in functions, never KPI.)', () => {
+    const cells = formulaCells(bytes);
+    expect(cells.length).toBeGreaterThan(500);
+    expect(cells.filter((c) => c.cached === undefined).map((c) => c.ref)).toEqual([]);
+    expect(cells.filter((c) => /_xldudf_|KPI\./.test(c.formula)).map((c) => c.ref)).toEqual([]);
+  });
+
+  it('colours the status column by conditional formats and draws data bars for the trends', () => {
+    const ws = wb.getWorksheet('KPI Scorecard')!;
+    const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae?: string[] }[] }[] }).conditionalFormattings;
+    const status = cfs.find((c) => c.ref === 'J5:J27')!;
+    expect(status.rules.map((r) => r.formulae?.[0])).toEqual(['J5="green"', 'J5="amber"', 'J5="red"']);
+    const bars = cfs.filter((c) => c.rules[0].type === 'dataBar').map((c) => c.ref);
+    // One bar range per KPI with a trend (all but the competitor gap and the brand block): the 12
+    // period cells P…AA of its row.
+    // KPI rows start at row 5 in summary order.
+    const trended = sampleKpis.map((k, i) => ({ k, row: 5 + i })).filter(({ k }) => k.trend.length > 0);
+    expect(trended.length).toBe(22);
+    expect(bars).toEqual(trended.map(({ row }) => `P${row}:AA${row}`));
+  });
+
+  it('freezes the header and the KPI names, hides the helper columns and marks the sheet as ours', () => {
+    const ws = wb.getWorksheet('KPI Scorecard')!;
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 4 });
+    expect(ws.getColumn(29).hidden).toBe(true); // AC: the first helper block
+    expect(ws.getColumn(3).hidden).toBe(false);
+    const names = wb.definedNames.model.map((n) => n.name);
+    expect(names).toContain('_ServiceKpi_Scorecard');
+    expect(names).toContain('_ServiceKpi_Target_nps');
+  });
+});
+
+describe('service-kpi scorecard on CSV files', () => {
+  let run: CliRun;
+  let kpis: JsonKpi[];
+  let input: InputWorkbook;
+  const files = ['survey.csv', 'bestellungen.csv', 'tickets.csv', 'kunden.csv'].map((f) => path.join(CSV_DIR, f));
+
+  beforeAll(async () => {
+    run = await runCli(cli, ['scorecard', ...files, '--out', out('csv.xlsx'), '--json', '--tz', 'Europe/Berlin']);
+    kpis = JSON.parse(run.stdout) as JsonKpi[];
+    const berlin = wallClock('Europe/Berlin');
+    const sheets = await Promise.all(files.map((f) => readCsvFile(f, path.basename(f, '.csv'), berlin)));
+    input = { sheets: sheets.map((s) => s.sheet), sheetNames: [], existing: [], notes: [], files };
+  });
+
+  it('reads comma and semicolon files, German numbers, dates and headers, and ISO times with Z', () => {
+    expect(run.code).toBe(0);
+    expect(kpis.map((k) => k.id)).toEqual([
+      'retention', 'churn', 'revenuePerCustomer', 'profitPerCustomer', 'nps', 'csat', 'avgResolution', 'medianResolution',
+      'firstResponse', 'sla', 'fcr', 'reopenRate', 'activeIssues', 'resolvedIssues', 'backlogAge', 'productivity', 'returnRate',
+      'brandAttributes',
+    ]);
+  });
+
+  it('reports values equal to the core\'s functions on the parsed columns', () => {
+    const specs: Record<string, Spec & { n: boolean }> = {
+      retention: { fn: 'RETENTION_RATE', sheet: 'kunden', date: 'Monat', args: ['Kunden am Anfang', 'Kunden am Ende', 'Neukunden'], n: false },
+      churn: { fn: 'CHURN_RATE', sheet: 'kunden', date: 'Monat', args: ['Kunden am Anfang', 'Verlorene Kunden'], n: false },
+      revenuePerCustomer: { fn: 'REVENUE_PER_CUSTOMER', sheet: 'bestellungen', date: 'Datum', args: ['Betrag', 'Kunde'], n: true },
+      profitPerCustomer: { fn: 'REVENUE_PER_CUSTOMER', sheet: 'bestellungen', date: 'Datum', args: ['Gewinn', 'Kunde'], n: true },
+      returnRate: { fn: 'RETURN_RATE', sheet: 'bestellungen', date: 'Datum', args: ['Retouren', 'Verkaufte Stück'], n: true },
+      nps: { fn: 'NPS', sheet: 'survey', date: 'Date', args: ['NPS'], n: true },
+      csat: { fn: 'CSAT', sheet: 'survey', date: 'Date', args: ['CSAT', 5], n: true },
+      avgResolution: { fn: 'AVG_RESOLUTION', sheet: 'tickets', date: 'Resolved', args: ['Opened', 'Resolved'], n: true },
+      medianResolution: { fn: 'MEDIAN_RESOLUTION', sheet: 'tickets', date: 'Resolved', args: ['Opened', 'Resolved'], n: true },
+      firstResponse: { fn: 'AVG_FIRST_RESPONSE', sheet: 'tickets', date: 'Opened', args: ['Opened', 'First response'], n: true },
+      sla: { fn: 'SLA_ATTAINMENT', sheet: 'tickets', date: 'Resolved', args: ['Opened', 'Resolved', 24], n: true },
+      fcr: { fn: 'FIRST_CONTACT_RESOLUTION', sheet: 'tickets', date: 'Opened', args: ['First contact resolved'], n: true },
+      reopenRate: { fn: 'REOPEN_RATE', sheet: 'tickets', date: 'Opened', args: ['Reopened'], n: true },
+      resolvedIssues: { fn: 'RESOLVED_ISSUES', sheet: 'tickets', date: 'Resolved', args: ['Resolved'], n: false },
+      productivity: { fn: 'RESOLVED_PER_AGENT', sheet: 'tickets', date: 'Resolved', args: ['Agent', 'Resolved'], n: true },
+    };
+    for (const [id, spec] of Object.entries(specs)) expectKpi(kpis.find((k) => k.id === id), byPeriod(input, spec), id, spec.n);
+    const O = column(input, 'tickets', 'Opened');
+    const R = column(input, 'tickets', 'Resolved');
+    expect(kpis.find((k) => k.id === 'activeIssues')!.value).toBe(callIn('UTC', 'ACTIVE_ISSUES', O, R));
+  });
+
+  it('measures durations on the Berlin wall clock: a ticket across the switch to summer time is one hour longer', () => {
+    // T-028 opened 2026-03-28T22:15Z; its times lie on both sides of 2026-03-29 01:00Z. The
+    // resolution time the CLI reports for March equals the core's on wall-clock values, and
+    // differs from the same data read in UTC by exactly the tickets that span the change.
+    const utc = wallClock('UTC');
+    const march = (kpi: JsonKpi): number => kpi.trend[kpi.trendLabels.indexOf('2026-03')] as number;
+    return readCsvFile(files[2], 'tickets', utc).then(({ sheet }) => {
+      const inUtc: InputWorkbook = { sheets: [sheet], sheetNames: [], existing: [], notes: [], files };
+      const spec: Spec = { fn: 'AVG_RESOLUTION', sheet: 'tickets', date: 'Resolved', args: ['Opened', 'Resolved'] };
+      const table = (w: InputWorkbook): (string | number)[][] =>
+        callIn('UTC', 'KPI_BY_PERIOD', spec.fn, column(w, 'tickets', spec.date), 'month', column(w, 'tickets', 'Opened'), column(w, 'tickets', 'Resolved')) as (string | number)[][];
+      const berlinMarch = table(input).find((r) => r[0] === '2026-03')!;
+      const utcMarch = table(inUtc).find((r) => r[0] === '2026-03')!;
+      expect(close(march(kpis.find((k) => k.id === 'avgResolution')!), berlinMarch[2])).toBe(true);
+      // Tickets T-028 and T-029 span the change (opened before 01:00Z, resolved after): +1 h each.
+      expect((berlinMarch[2] as number) - (utcMarch[2] as number)).toBeCloseTo(2 / (berlinMarch[1] as number), 9);
+    });
+  });
+});
+
+// ---------------------------------------------------------------- options
+
+describe('options of service-kpi scorecard', () => {
+  it('--targets sets targets and directions by KPI id and can leave a KPI out', async () => {
+    const file = out('targets.json');
+    await writeFile(file, JSON.stringify({ nps: { target: 40, direction: 'higher' }, csat: 0.85, churn: { enabled: false }, backlogAge: null }));
+    const r = await runCli(cli, ['scorecard', SAMPLE, '--out', out('targets.xlsx'), '--targets', file, '--json', '-q']);
+    expect(r.code).toBe(0);
+    const kpis = JSON.parse(r.stdout) as JsonKpi[];
+    expect(kpis.find((k) => k.id === 'nps')).toMatchObject({ target: 40, status: 'red' });
+    expect(kpis.find((k) => k.id === 'csat')!.target).toBe(0.85);
+    expect(kpis.find((k) => k.id === 'backlogAge')).toMatchObject({ target: null, status: null });
+    expect(kpis.some((k) => k.id === 'churn')).toBe(false);
+  });
+
+  it('--roles maps columns detection cannot name, and without it the error lists the headers it saw', async () => {
+    const data = out('feedback.csv');
+    const rows = ['Wann,Wert'];
+    for (let i = 0; i < 30; i++) rows.push(`2026-0${1 + (i % 3)}-${String(1 + (i % 28)).padStart(2, '0')},${i % 11}`);
+    await writeFile(data, `${rows.join('\n')}\n`);
+    const bare = await runCli(cli, ['scorecard', data, '--out', out('feedback.xlsx')]);
+    expect(bare.code).toBe(1);
+    expect(bare.stderr).toBe('service-kpi: no recognisable columns in feedback.csv; headers seen: feedback: Wann, Wert. Rename the columns (see docs/cli.md) or map them with --roles FILE.json\n');
+
+    const roles = out('roles.json');
+    await writeFile(roles, JSON.stringify({ roles: [{ sheet: 'feedback', column: 'Wann', role: 'surveyDate' }, { sheet: 'feedback', column: 'B', role: 'npsScore' }] }));
+    const mapped = await runCli(cli, ['scorecard', data, '--out', out('feedback.xlsx'), '--roles', roles, '--json', '-q']);
+    expect(mapped.code).toBe(0);
+    const kpis = JSON.parse(mapped.stdout) as JsonKpi[];
+    expect(kpis.map((k) => k.id)).toEqual(['nps']);
+    const csv = (await readCsvFile(data, 'feedback', wallClock('UTC'))).sheet;
+    const parsed: InputWorkbook = { sheets: [csv], sheetNames: [], existing: [], notes: [], files: [data] };
+    expectKpi(kpis[0], byPeriod(parsed, { fn: 'NPS', sheet: 'feedback', date: 'Wann', args: ['Wert'] }), 'nps', true);
+  });
+
+  it('--period quarter groups by quarters', async () => {
+    const r = await runCli(cli, ['scorecard', SAMPLE, '--out', out('quarter.xlsx'), '--period', 'quarter', '--json', '-q']);
+    expect(r.code).toBe(0);
+    const kpis = JSON.parse(r.stdout) as JsonKpi[];
+    const input = await readXlsxFile(SAMPLE);
+    expectKpi(kpis.find((k) => k.id === 'nps'), byPeriod(input, SAMPLE_SPECS.nps, 'quarter'), 'nps', true);
+    expect(kpis.find((k) => k.id === 'nps')!.period).toBe('2026-Q4');
+  });
+
+  it('--addin-formulas writes the add-in\'s functions as Excel stores them, never KPI.', async () => {
+    const r = await runCli(cli, ['scorecard', SAMPLE, '--out', out('addin.xlsx'), '--addin-formulas', '-q']);
+    expect(r.code).toBe(0);
+    const cells = formulaCells(await readFile(out('addin.xlsx')));
+    const ours = cells.filter((c) => c.formula.includes('_xldudf_KPI_'));
+    expect(ours.length).toBeGreaterThan(20);
+    expect(cells.filter((c) => /(^|[^_A-Z])KPI\./.test(c.formula)).map((c) => c.formula)).toEqual([]);
+    // A per-period helper block is an array formula over its cached table (header + 12 months).
+    const block = ours.find((c) => c.formula.startsWith('_xldudf_KPI_KPI_BY_PERIOD("NPS",'))!;
+    expect(block.arrayRef).toMatch(/^[A-Z]+4:[A-Z]+16$/);
+    expect(block.cached).toBe('Period');
+  });
+
+  it('run on its own output, replaces its earlier scorecard and keeps the targets typed on it', async () => {
+    const first = out('first.xlsx');
+    expect((await runCli(cli, ['scorecard', SAMPLE, '--out', first, '-q'])).code).toBe(0);
+    // The manager types an NPS target of 45 into the scorecard.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(first);
+    const ref = wb.definedNames.model.find((n) => n.name === '_ServiceKpi_Target_nps')!.ranges[0];
+    const cell = /\$([A-Z]+)\$(\d+)$/.exec(ref)!;
+    wb.getWorksheet('KPI Scorecard')!.getCell(`${cell[1]}${cell[2]}`).value = 45;
+    await wb.xlsx.writeFile(first);
+
+    const second = await runCli(cli, ['scorecard', first, '--out', out('second.xlsx'), '--json']);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain('the sheet "KPI Scorecard" is an earlier scorecard; it is replaced, keeping the targets typed on it');
+    expect(JSON.parse(second.stdout).find((k: JsonKpi) => k.id === 'nps').target).toBe(45);
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.readFile(out('second.xlsx'));
+    expect(again.worksheets.map((w) => w.name)).toEqual(['KPI Scorecard', 'Survey', 'Tickets', 'Orders', 'Customers', 'Competitors']);
+  });
+
+  it('says what an input workbook holds that the output does not carry over', async () => {
+    const src = new ExcelJS.Workbook();
+    const ws = src.addWorksheet('Survey');
+    ws.addRow(['Date', 'NPS', 'Doubled']);
+    for (let i = 0; i < 12; i++) {
+      const row = ws.addRow([new Date(Date.UTC(2026, i % 3, 1 + i)), i % 11, null]);
+      row.getCell(3).value = { formula: `B${row.number}*2`, result: (i % 11) * 2 };
+    }
+    ws.getCell('A1').note = 'exported from the survey tool';
+    ws.getCell('B2').dataValidation = { type: 'whole', operator: 'between', formulae: [0, 10], allowBlank: true };
+    // A 1×1 PNG.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    ws.addImage(src.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' }), 'E2:F4');
+    const file = out('extras.xlsx');
+    await src.xlsx.writeFile(file);
+    const r = await runCli(cli, ['scorecard', file, '--out', out('extras-out.xlsx'), '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`note: ${file}: the output does not carry over 1 image, 1 data validation rule, 1 comment; the input file is unchanged`);
+    expect(r.stderr).toContain(`note: ${file}: 12 formula cells copied as their saved values`);
+  });
+});
