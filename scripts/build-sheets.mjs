@@ -14,6 +14,7 @@
 // Apps Script loads every .js into one global scope; nothing runs at load time but definitions.
 // Usage: node scripts/build-sheets.mjs [--out DIR]   or   import { buildSheets } from './build-sheets.mjs'
 import { build } from 'esbuild';
+import { stripCatalogTexts } from './catalog-texts-plugin.mjs';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,7 +25,7 @@ export const KPI_BUDGET = 150 * 1024;
 /** Apps Script's V8 runtime: modern syntax, but lower the newest features to be safe. */
 const TARGET = 'es2019';
 
-async function bundle(entry, globalName) {
+async function bundle(entry, globalName, plugins = []) {
   const result = await build({
     absWorkingDir: ROOT,
     entryPoints: [entry],
@@ -39,6 +40,7 @@ async function bundle(entry, globalName) {
     charset: 'utf8',
     write: false,
     logLevel: 'warning',
+    plugins,
   });
   return result.outputFiles[0].text;
 }
@@ -81,7 +83,7 @@ export async function buildSheets({
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
 
-  const kpi = `${gen.GENERATED}\n${await bundle('sheets-addon/functions.ts', 'KPI')}`;
+  const kpi = `${gen.GENERATED}\n${await bundle('sheets-addon/functions.ts', 'KPI', [stripCatalogTexts()])}`;
   const kpiSize = Buffer.byteLength(kpi);
   if (kpiSize > KPI_BUDGET) {
     console.warn(`warning: dist/sheets-addon/KPI.js is ${(kpiSize / 1024).toFixed(1)} KB, over the ${KPI_BUDGET / 1024} KB budget`);

@@ -8,6 +8,8 @@
  *   assets/icon-*.png                    icons drawn at build time
  *   manifest.xml                         from the root template, URLs on the base URL
  */
+// @ts-expect-error: a plain .mjs build helper without type declarations
+import { stripCatalogTexts } from './catalog-texts-plugin.mjs';
 import { build } from 'esbuild';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -99,6 +101,8 @@ export async function bundleFunctions(root: string, minify = true): Promise<stri
     write: false,
     outfile: 'functions.js',
     logLevel: 'warning',
+    // Help texts ship in functions.json; the cells need none of them.
+    plugins: [stripCatalogTexts()],
   });
   return out.outputFiles[0].text;
 }
@@ -139,6 +143,7 @@ export async function buildExcelAddin(options: ExcelBuildOptions = {}): Promise<
     write: false,
     outfile: path.join(outDir, 'taskpane.js'),
     logLevel: 'warning',
+    plugins: [stripCatalogTexts()],
   });
   const taskpaneJs = taskpane.outputFiles[0].text;
   writeFileSync(path.join(outDir, 'taskpane.js'), taskpaneJs);
