@@ -161,20 +161,34 @@ function writeDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: InputShee
     }
   }
   const bold = new Set(sheet.boldRows);
+  // One style object per (format, bold, date) shared by every cell that has it: exceljs caches
+  // style ids per object, so a fresh style per cell (cell.numFmt = …) costs seconds on big sheets.
+  // Dates without a format keep their own object: exceljs picks their default format by type.
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styleFor = (fmt: string | undefined, isBold: boolean, isDate: boolean): Partial<ExcelJS.Style> => {
+    const key = `${isBold ? 'b' : ''}${isDate ? 'd' : ''}|${fmt ?? ''}`;
+    let style = styles.get(key);
+    if (!style) {
+      style = {};
+      if (fmt) style.numFmt = fmt;
+      if (isBold) style.font = { bold: true };
+      styles.set(key, style);
+    }
+    return style;
+  };
   for (let r = 0; r < data.values.length; r++) {
     const values = data.values[r];
     const rowNumber = data.originRow + r;
     const row = ws.getRow(rowNumber);
     const formats = sheet.formats[r];
+    const isBold = bold.has(rowNumber);
     for (let c = 0; values && c < values.length; c++) {
       const v = values[c];
       if (v === null || v === undefined || v === '') continue;
       const cell = row.getCell(data.originCol + c);
       cell.value = typeof v === 'string' && isErrorText(v.trim()) ? { error: v.trim() as ExcelJS.CellErrorValue['error'] } : (v as ExcelJS.CellValue);
-      const fmt = formats?.[c];
-      if (fmt) cell.numFmt = fmt;
+      cell.style = styleFor(formats?.[c], isBold, v instanceof Date);
     }
-    if (bold.has(rowNumber)) row.font = { bold: true };
     row.commit();
     if ((r & 0x3fff) === 0x3fff) onRows(0x4000);
   }
