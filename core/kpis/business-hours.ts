@@ -14,6 +14,8 @@
 
 export const MINUTES_PER_DAY = 1440;
 export const MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY;
+/** Held once: a global lookup per ticket is slow inside a Node vm context (see core/values/read.ts). */
+const floor = Math.floor;
 /** Serial 2 is Monday 1900-01-01: week positions count from a Monday. */
 const MONDAY_SERIAL = 2;
 
@@ -190,10 +192,10 @@ export function isScheduleProblem(s: Schedule | ScheduleProblem): s is ScheduleP
 /** Schedule minutes from the Monday epoch up to the wall-clock serial `t` (continuous, non-decreasing). */
 export function scheduleMinutesUpTo(s: Schedule, t: number): number {
   const m = (t - MONDAY_SERIAL) * MINUTES_PER_DAY;
-  const weeks = Math.floor(m / MINUTES_PER_WEEK);
+  const weeks = floor(m / MINUTES_PER_WEEK);
   let pos = m - weeks * MINUTES_PER_WEEK;
   if (pos < 0) pos = 0; // rounding at a week's very start
-  let i = Math.floor(pos);
+  let i = floor(pos);
   if (i >= MINUTES_PER_WEEK) i = MINUTES_PER_WEEK - 1; // rounding at a week's very end
   return weeks * s.minutesPerWeek + s.cum[i] + s.open[i] * (pos - i);
 }
@@ -245,7 +247,7 @@ function lowerBound(days: Float64Array, day: number): number {
 export function businessMinutesUpTo(c: BusinessClock, t: number): number {
   const upTo = scheduleMinutesUpTo(c.schedule, t);
   if (c.holidays.length === 0) return upTo;
-  const day = Math.floor(t);
+  const day = floor(t);
   const j = lowerBound(c.holidays, day);
   let off = c.before[j];
   // On a holiday itself, the part of the day up to t is not counted either.

@@ -9,9 +9,12 @@
 import { noDataError, valueError } from '../errors.js';
 import { civilOfSerial, MS_PER_DAY } from '../values/clock.js';
 import type { CallContext } from '../values/context.js';
-import { describeValue, positionOf, unwrapScalar } from '../values/grid.js';
+import { columnRows, describeValue, isCellRow, positionOf, unwrapScalar } from '../values/grid.js';
 import type { Grid } from '../values/grid.js';
-import { isOmitted, readDates, readNumbers, readTextArg, readWordArg, requireSameSize } from '../values/read.js';
+import {
+  cellError, isOmitted, MAX_DATE_SERIAL, MIN_DATE_SERIAL, NOT_A_DATE, cellNumber, readDates, readNumbers, readTextArg,
+  readWordArg, requireSameSize,
+} from '../values/read.js';
 import { UNIT_PER_DAY, UNIT_WORDS } from '../values/words.js';
 import type { DurationUnit } from '../values/words.js';
 import { businessClock, businessMinutesBetween, calendarSchedule, isScheduleProblem, scheduleFor } from './business-hours.js';
@@ -49,14 +52,28 @@ export function wallClockText(serial: number): string {
 
 /** Serials closer than this (about 0.1 ms) are the same instant: the dust of different date sources. */
 const SAME_INSTANT = 1e-9;
+/** Held once: a global lookup per ticket is slow inside a Node vm context (see core/values/read.ts). */
+const floor = Math.floor;
+const DateClass = Date;
+
+/**
+ * Whole milliseconds of a duration given in ms: floor(x + 0.5), which is Math.round for these
+ * values (ties up), without Math.round's branch — on random data that branch mispredicts and costs
+ * as much as the rest of a ticket's work.
+ */
+function wholeMs(x: number): number {
+  return floor(x + 0.5);
+}
+
+function orderError(ctx: CallContext, t: TicketRows, closedName: string, i: number): never {
+  throw valueError(ctx.fn, `${closedName.replace(/_/g, ' ')} ${wallClockText(t.closed[i])} is before opened ${wallClockText(t.opened[i])} at ${whereOf(t, i)}`);
+}
 
 /** Throws for the first row whose closing date lies before its opened date. */
 function requireOrder(ctx: CallContext, t: TicketRows, closedName: string): void {
   const { opened, closed } = t;
   for (let i = 0; i < opened.length; i++) {
-    if (closed[i] < opened[i] - SAME_INSTANT) {
-      throw valueError(ctx.fn, `${closedName} ${wallClockText(closed[i])} is before opened ${wallClockText(opened[i])} at ${whereOf(t, i)}`);
-    }
+    if (closed[i] < opened[i] - SAME_INSTANT) orderError(ctx, t, closedName, i);
   }
 }
 
@@ -69,8 +86,74 @@ export function readPairs(ctx: CallContext, opened: unknown, closed: unknown, cl
   const c = readDates(ctx, closed, closedName);
   requireSameSize(ctx, o, 'opened', c, closedName);
   const t: TicketRows = { opened: o.values, closed: c.values, grid: o.grid, twoColumn: false };
-  requireOrder(ctx, t, closedName.replace(/_/g, ' '));
+  requireOrder(ctx, t, closedName);
   return t;
+}
+
+/**
+ * What foldPairs adds up: `durations` — rows with both dates, the sum of their durations in ms and
+ * their number; `open` — rows with an opened date and no closing date; `activeAt` — rows active at
+ * `asOf` (opened ≤ asOf and not closed by then).
+ */
+export type Fold = 'durations' | 'open' | 'activeAt';
+
+export interface FoldTotals {
+  readonly sum: number;
+  readonly n: number;
+}
+
+/**
+ * One pass over two columns of the same length (see columnRows) — the usual shape — reading, checking
+ * (date range, closing before opened) and folding each row without keeping the dates: what
+ * readPairs and a loop over its arrays do, at about the cost of a bare loop. Returns undefined for
+ * any other shape (the caller takes the readPairs path, which also reports mismatched sizes).
+ * Errors name the same values and positions as readPairs; with several bad cells the first row wins.
+ */
+export function foldPairs(
+  ctx: CallContext, opened: unknown, closed: unknown, closedName: string, fold: Fold,
+  business: BusinessClock | undefined, asOf = 0,
+): FoldTotals | undefined {
+  const oc = columnRows(opened), cc = columnRows(closed);
+  if (!oc || !cc || oc.length !== cc.length) return undefined;
+  const go: Grid = { cells: oc, rows: oc.length, cols: 1 };
+  const gc: Grid = { cells: cc, rows: cc.length, cols: 1 };
+  const durations = fold === 'durations', activeAt = fold === 'activeAt';
+  const clock = ctx.clock;
+  let sum = 0, closedRows = 0, openRows = 0, activeRows = 0;
+  for (let r = 0; r < oc.length; r++) {
+    const ro = oc[r], rc = cc[r];
+    if (!isCellRow(ro) || !isCellRow(rc)) return undefined;
+    const a = ro[0], b = rc[0];
+    // This loop is the cost of the KPI: the usual cells inline — numbers (Excel) and Dates of this
+    // realm (Sheets), on the spreadsheet's clock — and the rest through cellNumber.
+    let o: number, c: number, ms: number;
+    if (typeof a === 'number' && a - a === 0) o = a;
+    else if (a instanceof DateClass && (ms = a.getTime()) - ms === 0) o = clock.serialOfInstant(ms);
+    else o = cellNumber(ctx, go, r, a, 'opened');
+    if (typeof b === 'number' && b - b === 0) c = b;
+    else if (b instanceof DateClass && (ms = b.getTime()) - ms === 0) c = clock.serialOfInstant(ms);
+    else c = cellNumber(ctx, gc, r, b, closedName);
+    if (o < MIN_DATE_SERIAL || o >= MAX_DATE_SERIAL) cellError(ctx, go, r, NOT_A_DATE, 'opened');
+    if (c < MIN_DATE_SERIAL || c >= MAX_DATE_SERIAL) cellError(ctx, gc, r, NOT_A_DATE, closedName);
+    if (c < o - SAME_INSTANT) {
+      throw valueError(ctx.fn, `${closedName.replace(/_/g, ' ')} ${wallClockText(c)} is before opened ${wallClockText(o)} at row ${r + 1}`);
+    }
+    if (o === o) {
+      if (c !== c) openRows++;
+      else {
+        closedRows++;
+        if (durations) sum += business === undefined ? calendarMs(o, c) : durationMs(o, c, business);
+      }
+    }
+    if (activeAt && o <= asOf && !(c <= asOf)) activeRows++; // NaN compares false: blank opened never counts, blank closed is open
+  }
+  return { sum, n: durations ? closedRows : activeAt ? activeRows : openRows };
+}
+
+/** Wall-clock duration in whole ms (from ≤ to), as durationMs without a schedule. */
+function calendarMs(from: number, to: number): number {
+  const ms = wholeMs((to - from) * MS_PER_DAY);
+  return ms > 0 ? ms : 0;
 }
 
 /** One range of two columns: opened in the first, resolved in the second. */
@@ -95,7 +178,7 @@ export function readTwoColumns(ctx: CallContext, range: unknown): TicketRows {
 }
 
 /** True when a value is a unit word (`"days"`, `"Tage"`): the shifted two-column form. */
-function isUnitWord(x: unknown): boolean {
+export function isUnitWord(x: unknown): boolean {
   const v = unwrapScalar(x);
   return typeof v === 'string' && Object.prototype.hasOwnProperty.call(UNIT_WORDS, v.trim().toLowerCase());
 }
@@ -156,8 +239,8 @@ export function readDurationOptions(ctx: CallContext, unitArg: unknown, hoursArg
 /** Duration in whole milliseconds between two serials (from ≤ to): wall-clock, or business time. */
 export function durationMs(from: number, to: number, business: BusinessClock | undefined): number {
   const ms = business === undefined
-    ? Math.round((to - from) * MS_PER_DAY)
-    : Math.round(businessMinutesBetween(business, from, to) * 60_000);
+    ? wholeMs((to - from) * MS_PER_DAY)
+    : wholeMs(businessMinutesBetween(business, from, to) * 60_000);
   return ms > 0 ? ms : 0;
 }
 
@@ -180,6 +263,35 @@ export function requireDurations(ctx: CallContext, t: TicketRows, business: Busi
   const d = closedDurations(t, business);
   if (d.length === 0) throw noDataError(ctx.fn, `no data (${what})`);
   return d;
+}
+
+/**
+ * Mean duration in ms of the closed tickets, in one pass and without keeping the durations; the
+ * "no data" error when none is closed.
+ */
+export function meanDurationMs(ctx: CallContext, t: TicketRows, business: BusinessClock | undefined, what = 'no resolved tickets'): number {
+  const { opened, closed } = t;
+  let sum = 0, n = 0;
+  if (business === undefined) {
+    for (let i = 0; i < opened.length; i++) {
+      const o = opened[i], c = closed[i];
+      if (o === o && c === c) {
+        const ms = wholeMs((c - o) * MS_PER_DAY);
+        sum += ms > 0 ? ms : 0;
+        n++;
+      }
+    }
+  } else {
+    for (let i = 0; i < opened.length; i++) {
+      const o = opened[i], c = closed[i];
+      if (o === o && c === c) {
+        sum += durationMs(o, c, business);
+        n++;
+      }
+    }
+  }
+  if (n === 0) throw noDataError(ctx.fn, `no data (${what})`);
+  return sum / n;
 }
 
 /** Mean of durations (callers guarantee at least one). */

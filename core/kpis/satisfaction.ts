@@ -8,9 +8,10 @@ import type { FunctionSpec } from '../catalog/types.js';
 import { noDataError, valueError } from '../errors.js';
 import { npsDiffSignificant, npsVariance, pooledTwoProportionZ, wilsonInterval, Z95, zForConfidence } from '../stats.js';
 import type { CallContext, Table } from '../values/context.js';
-import { describeValue } from '../values/grid.js';
+import { columnRows, describeValue, isCellRow, toGrid } from '../values/grid.js';
+import type { Grid } from '../values/grid.js';
 import { groupByPeriod } from '../values/periods.js';
-import { cellError, readDates, readNumberArg, readNumbers, readWordArg, requireSameSize } from '../values/read.js';
+import { cellError, cellNumber, readDates, readNumberArg, readNumbers, readWordArg, requireSameSize } from '../values/read.js';
 import type { NumberColumn } from '../values/read.js';
 import { PERIOD_WORDS } from '../values/words.js';
 
@@ -57,8 +58,84 @@ export function npsOf(c: NpsCounts): number {
   return (100 * (c.promoters - c.detractors)) / c.n;
 }
 
+/** 1 promoter (9–10), 2 passive (7–8), 3 detractor (0–6), 0 not counted (NaN), -1 not a score. */
+function npsClass(s: number): number {
+  if (s !== s) return 0;
+  if (s >= 9) return s === 9 || s === 10 ? 1 : -1;
+  if (s >= 7) return s === 7 || s === 8 ? 2 : -1;
+  return s >= 0 && (s | 0) === s ? 3 : -1;
+}
+
+const NOT_A_SCORE = 'is not a score from 0 to 10';
+
+/**
+ * tallyNps over every cell of a range, read in the same pass (no typed array in between): the
+ * whole-range case of NPS, NPS_MOE and NPS_BREAKDOWN, where a million rows must cost about what a
+ * bare loop costs. Cells are read exactly as readNumbers reads them.
+ */
+export function tallyNpsCells(ctx: CallContext, x: unknown, arg?: string): NpsCounts {
+  const column = columnRows(x);
+  if (column) {
+    const counts = tallyNpsColumn(ctx, column, arg);
+    if (counts) return counts;
+  }
+  const g = toGrid(x);
+  const { rows, cols, cells } = g;
+  const c = [0, 0, 0, 0];
+  for (let r = 0, i = 0; r < rows; r++) {
+    const row = cells[r];
+    for (let j = 0; j < cols; j++, i++) {
+      const v = row[j];
+      const k = npsClass(typeof v === 'number' && v - v === 0 ? v : cellNumber(ctx, g, i, v, arg));
+      if (k < 0) cellError(ctx, g, i, NOT_A_SCORE, arg);
+      c[k]++;
+    }
+  }
+  return { promoters: c[1], passives: c[2], detractors: c[3], n: c[1] + c[2] + c[3] };
+}
+
+/** tallyNpsCells for a column (see columnRows); undefined when a row is not a one-cell array. */
+function tallyNpsColumn(ctx: CallContext, cells: readonly (readonly unknown[])[], arg: string | undefined): NpsCounts | undefined {
+  const g: Grid = { cells, rows: cells.length, cols: 1 };
+  let promoters = 0, passives = 0, detractors = 0;
+  for (let r = 0; r < cells.length; r++) {
+    const row = cells[r];
+    if (!isCellRow(row)) return undefined;
+    const v = row[0];
+    const k = npsClass(typeof v === 'number' && v - v === 0 ? v : cellNumber(ctx, g, r, v, arg));
+    if (k === 1) promoters++;
+    else if (k === 2) passives++;
+    else if (k === 3) detractors++;
+    else if (k < 0) cellError(ctx, g, r, NOT_A_SCORE, arg);
+  }
+  return { promoters, passives, detractors, n: promoters + passives + detractors };
+}
+
+/**
+ * NPS counts of every segment in one pass over a column of scores (KPI_BY_PERIOD, KPI_BY_GROUP):
+ * `segment[r]` is row r's segment, -1 for none (its score is still checked). Returns promoters,
+ * passives and detractors per segment (three entries each), or undefined when the scores are not
+ * one column — the caller then cuts the range per segment instead.
+ */
+export function tallyNpsSegments(ctx: CallContext, x: unknown, segment: Int32Array, segments: number): Float64Array | undefined {
+  const cells = columnRows(x);
+  if (!cells || cells.length !== segment.length) return undefined;
+  const g: Grid = { cells, rows: cells.length, cols: 1 };
+  const counts = new Float64Array(3 * segments);
+  for (let r = 0; r < cells.length; r++) {
+    const row = cells[r];
+    if (!isCellRow(row)) return undefined;
+    const v = row[0];
+    const k = npsClass(typeof v === 'number' && v - v === 0 ? v : cellNumber(ctx, g, r, v, undefined));
+    if (k < 0) cellError(ctx, g, r, NOT_A_SCORE);
+    const p = segment[r];
+    if (k > 0 && p >= 0) counts[3 * p + k - 1]++;
+  }
+  return counts;
+}
+
 function npsCounts(ctx: CallContext, x: unknown): NpsCounts {
-  const counts = tallyNps(ctx, readNumbers(ctx, x));
+  const counts = tallyNpsCells(ctx, x);
   if (counts.n === 0) throw noDataError(ctx.fn);
   return counts;
 }
@@ -110,9 +187,75 @@ export function tallyCsat(ctx: CallContext, col: NumberColumn, scale: CsatScale,
   return { satisfied, n };
 }
 
+/** tallyCsat over every cell of a range, read in the same pass (see tallyNpsCells). */
+export function tallyCsatCells(ctx: CallContext, x: unknown, scale: CsatScale, arg?: string): CsatCounts {
+  const column = columnRows(x);
+  if (column) {
+    const counts = tallyCsatColumn(ctx, column, scale, arg);
+    if (counts) return counts;
+  }
+  const g = toGrid(x);
+  const { rows, cols, cells } = g;
+  let satisfied = 0, n = 0;
+  for (let r = 0, i = 0; r < rows; r++) {
+    const row = cells[r];
+    for (let j = 0; j < cols; j++, i++) {
+      const v = row[j];
+      const rating = typeof v === 'number' && v - v === 0 ? v : cellNumber(ctx, g, i, v, arg);
+      if (rating !== rating) continue;
+      if (!(rating >= 0 && rating <= scale.scaleMax)) cellError(ctx, g, i, `is not a rating from 0 to ${scale.scaleMax}`, arg);
+      n++;
+      if (rating >= scale.threshold) satisfied++;
+    }
+  }
+  return { satisfied, n };
+}
+
+/** tallyCsatCells for a column (see columnRows); undefined when a row is not a one-cell array. */
+function tallyCsatColumn(ctx: CallContext, cells: readonly (readonly unknown[])[], scale: CsatScale, arg: string | undefined): CsatCounts | undefined {
+  const g: Grid = { cells, rows: cells.length, cols: 1 };
+  const { scaleMax, threshold } = scale;
+  let satisfied = 0, n = 0;
+  for (let r = 0; r < cells.length; r++) {
+    const row = cells[r];
+    if (!isCellRow(row)) return undefined;
+    const v = row[0];
+    const rating = typeof v === 'number' && v - v === 0 ? v : cellNumber(ctx, g, r, v, arg);
+    if (rating !== rating) continue;
+    if (!(rating >= 0 && rating <= scaleMax)) cellError(ctx, g, r, `is not a rating from 0 to ${scaleMax}`, arg);
+    n++;
+    if (rating >= threshold) satisfied++;
+  }
+  return { satisfied, n };
+}
+
+/**
+ * CSAT counts of every segment in one pass over a column of ratings (see tallyNpsSegments):
+ * satisfied and all ratings per segment (two entries each), or undefined when not a column.
+ */
+export function tallyCsatSegments(ctx: CallContext, x: unknown, scale: CsatScale, segment: Int32Array, segments: number): Float64Array | undefined {
+  const cells = columnRows(x);
+  if (!cells || cells.length !== segment.length) return undefined;
+  const g: Grid = { cells, rows: cells.length, cols: 1 };
+  const { scaleMax, threshold } = scale;
+  const counts = new Float64Array(2 * segments);
+  for (let r = 0; r < cells.length; r++) {
+    const row = cells[r];
+    if (!isCellRow(row)) return undefined;
+    const v = row[0];
+    const rating = typeof v === 'number' && v - v === 0 ? v : cellNumber(ctx, g, r, v, undefined);
+    if (rating !== rating) continue;
+    if (!(rating >= 0 && rating <= scaleMax)) cellError(ctx, g, r, `is not a rating from 0 to ${scaleMax}`);
+    const p = segment[r];
+    if (p < 0) continue;
+    counts[2 * p + 1]++;
+    if (rating >= threshold) counts[2 * p]++;
+  }
+  return counts;
+}
+
 function csatCounts(ctx: CallContext, args: readonly unknown[]): CsatCounts {
-  const ratings = readNumbers(ctx, args[0]);
-  const counts = tallyCsat(ctx, ratings, readCsatScale(ctx, args[1], args[2]));
+  const counts = tallyCsatCells(ctx, args[0], readCsatScale(ctx, args[1], args[2]));
   if (counts.n === 0) throw noDataError(ctx.fn);
   return counts;
 }

@@ -9,11 +9,12 @@
 import type { FunctionSpec } from '../catalog/types.js';
 import { isKpiError, KpiError, noDataError, valueError } from '../errors.js';
 import type { CallContext, CatalogImpl, Cell, Table } from '../values/context.js';
-import { toGrid } from '../values/grid.js';
-import { groupByPeriod } from '../values/periods.js';
+import { columnRows, toGrid } from '../values/grid.js';
+import { periodIndex, rowsPerIndex } from '../values/periods.js';
 import { readDates, readKeys, readNumbers, readTextArg, readWordArg } from '../values/read.js';
 import { isErrorText, parseDateText, parseNumberText } from '../values/text.js';
 import { PERIOD_WORDS } from '../values/words.js';
+import { readCsatScale, tallyCsatSegments, tallyNpsSegments } from './satisfaction.js';
 
 type Ctx = CallContext;
 type Rows = readonly (readonly unknown[])[];
@@ -48,7 +49,9 @@ function slotsOf(ctx: Ctx, args: readonly unknown[], first: number, keyRows: num
       slots.push({ cut: false, value: x });
       continue;
     }
-    const g = toGrid(x);
+    // A column (what hosts pass) is taken as it is: the readers check its rows as they read them.
+    const column = columnRows(x);
+    const g = column ? { cells: column, rows: column.length } : toGrid(x);
     if (g.rows === keyRows) slots.push({ cut: true, rows: g.cells });
     else if (g.rows <= 1) slots.push({ cut: false, value: x });
     else {
@@ -92,6 +95,52 @@ function runSegment(ctx: Ctx, inner: CatalogImpl, slots: readonly Slot[], rows: 
   throw valueError(ctx.fn, `internal error: ${inner.name} did not return a single value`);
 }
 
+/** A KPI's value from counts: "" where the segment has no data. */
+const share = (part: number, all: number): Cell => (all > 0 ? part / all : '');
+
+/**
+ * The values of every segment in one pass, for inner KPIs that are tallies (NPS, CSAT) over one
+ * column: no cutting, no second run to check the cells. Every cell is still checked, and a bad one
+ * is reported at its row in the whole range, as checkCells does. Undefined when the arguments are
+ * not of that form (or a scale argument is bad): the general path then gives the same result and
+ * the same messages.
+ */
+function segmentedValues(ctx: Ctx, inner: CatalogImpl, slots: readonly Slot[], segment: Int32Array, segments: number): Cell[] | undefined {
+  const first = slots[0];
+  if (!first || !first.cut || slots.slice(1).some((s) => s.cut)) return undefined;
+  const innerCtx = { ...ctx, fn: inner.name };
+  try {
+    if (inner.name === 'NPS' && slots.length === 1) {
+      const c = tallyNpsSegments(innerCtx, first.rows, segment, segments);
+      if (!c) return undefined;
+      const out: Cell[] = [];
+      for (let p = 0; p < segments; p++) {
+        const n = c[3 * p] + c[3 * p + 1] + c[3 * p + 2];
+        out.push(n > 0 ? (100 * (c[3 * p] - c[3 * p + 2])) / n : '');
+      }
+      return out;
+    }
+    if (inner.name === 'CSAT') {
+      const value = (j: number): unknown => (slots[j] && !slots[j].cut ? (slots[j] as { value: unknown }).value : undefined);
+      let scale;
+      try {
+        scale = readCsatScale(innerCtx, value(1), value(2));
+      } catch {
+        return undefined;
+      }
+      const c = tallyCsatSegments(innerCtx, first.rows, scale, segment, segments);
+      if (!c) return undefined;
+      const out: Cell[] = [];
+      for (let p = 0; p < segments; p++) out.push(share(c[2 * p], c[2 * p + 1]));
+      return out;
+    }
+  } catch (e) {
+    if (isKpiError(e) && e.kind === 'value' && /\bat row \d/.test(e.message)) throw new KpiError('value', `${ctx.fn}: ${e.message}`);
+    throw e;
+  }
+  return undefined;
+}
+
 /** The key column must be one column: its rows are the rows that get cut. */
 function requireColumn(ctx: Ctx, cols: number, arg: string): void {
   if (cols > 1) throw valueError(ctx.fn, `${arg} must be a single column, not ${cols} columns`);
@@ -105,10 +154,16 @@ function kpiByPeriod(ctx: Ctx, args: readonly unknown[]): Table {
   requireColumn(ctx, dates.grid.cols, 'dates');
   const period = readWordArg(ctx, args[2], 'period', PERIOD_WORDS, 'month');
   const slots = slotsOf(ctx, args, 3, dates.grid.rows, 'dates');
-  const { labels, rows } = groupByPeriod(dates.values, period);
+  const { labels, index, counts } = periodIndex(dates.values, period);
   if (labels.length === 0) throw noDataError(ctx.fn, 'no data (dates holds no date)');
-  checkCells(ctx, inner, slots);
   const table: Table = [['Period', 'Rows', 'Value']];
+  const fast = segmentedValues(ctx, inner, slots, index, labels.length);
+  if (fast) {
+    for (let p = 0; p < labels.length; p++) table.push([labels[p], counts[p], fast[p]]);
+    return table;
+  }
+  checkCells(ctx, inner, slots);
+  const rows = rowsPerIndex(index, counts);
   for (let p = 0; p < labels.length; p++) {
     table.push([labels[p], rows[p].length, runSegment(ctx, inner, slots, rows[p], `period ${labels[p]}`)]);
   }
@@ -174,9 +229,16 @@ function kpiByGroup(ctx: Ctx, args: readonly unknown[]): Table {
   const header = keys[0];
   if (header !== undefined && isHeaderRow(ctx, groups.grid.cells[0][0], byGroup.get(header)!, slots)) byGroup.delete(header);
   if (byGroup.size === 0) throw noDataError(ctx.fn, 'no data (groups holds no value)');
-  checkCells(ctx, inner, slots);
   const order = [...byGroup.entries()].sort((a, b) => b[1].length - a[1].length || compareCodePoints(a[0], b[0]));
   const table: Table = [['Group', 'Rows', 'Value']];
+  const segment = new Int32Array(keys.length).fill(-1);
+  order.forEach(([, rows], p) => { for (const r of rows) segment[r] = p; });
+  const fast = segmentedValues(ctx, inner, slots, segment, order.length);
+  if (fast) {
+    order.forEach(([group, rows], p) => table.push([group, rows.length, fast[p]]));
+    return table;
+  }
+  checkCells(ctx, inner, slots);
   for (const [group, rows] of order) table.push([group, rows.length, runSegment(ctx, inner, slots, rows, `group "${group}"`)]);
   return table;
 }

@@ -10,8 +10,9 @@ import type { CallContext } from '../values/context.js';
 import { describeValue, unwrapScalar } from '../values/grid.js';
 import { isOmitted, readDateArg, readDates, readNumberArg } from '../values/read.js';
 import { median, percentileInc } from '../stats.js';
+import type { BusinessClock } from './business-hours.js';
 import {
-  durationMs, meanOf, readDurationOptions, readPairs, readResolutionArgs, readUnit, requireDurations, wallClockText,
+  durationMs, foldPairs, isUnitWord, meanDurationMs, readDurationOptions, readPairs, readResolutionArgs, readUnit, requireDurations, wallClockText,
 } from './durations.js';
 
 // ---------------------------------------------------------------- shared argument texts
@@ -58,10 +59,26 @@ const DURATION_RULES = {
 
 // ---------------------------------------------------------------- implementations
 
+/**
+ * Mean duration of the closed tickets in ms: one pass over the two ranges when they are single
+ * columns (foldPairs), else through readPairs. "no data" when none is closed.
+ */
+function meanClosedMs(ctx: CallContext, opened: unknown, closed: unknown, closedName: string, business: BusinessClock | undefined, what: string): number {
+  const totals = foldPairs(ctx, opened, closed, closedName, 'durations', business);
+  if (totals === undefined) return meanDurationMs(ctx, readPairs(ctx, opened, closed, closedName), business, what);
+  if (totals.n === 0) throw noDataError(ctx.fn, `no data (${what})`);
+  return totals.sum / totals.n;
+}
+
 function avgResolution(ctx: CallContext, args: readonly unknown[]): number {
+  if (!isUnitWord(args[1]) && !isOmitted(args[1]) && typeof unwrapScalar(args[1]) !== 'string') {
+    // Two ranges (the usual form): options first, then one pass over the rows.
+    const { msPerUnit, business } = readDurationOptions(ctx, args[2], args[3], args[4]);
+    return meanClosedMs(ctx, args[0], args[1], 'resolved', business, 'no resolved tickets') / msPerUnit;
+  }
   const { tickets, rest } = readResolutionArgs(ctx, args);
   const { msPerUnit, business } = readDurationOptions(ctx, rest[0], rest[1], rest[2]);
-  return meanOf(requireDurations(ctx, tickets, business)) / msPerUnit;
+  return meanDurationMs(ctx, tickets, business) / msPerUnit;
 }
 
 function medianResolution(ctx: CallContext, args: readonly unknown[]): number {
@@ -87,9 +104,8 @@ function resolutionPercentile(ctx: CallContext, args: readonly unknown[]): numbe
 }
 
 function avgFirstResponse(ctx: CallContext, args: readonly unknown[]): number {
-  const tickets = readPairs(ctx, args[0], args[1], 'first_response');
   const { msPerUnit, business } = readDurationOptions(ctx, args[2], args[3], args[4]);
-  return meanOf(requireDurations(ctx, tickets, business, 'no tickets with a first response')) / msPerUnit;
+  return meanClosedMs(ctx, args[0], args[1], 'first_response', business, 'no tickets with a first response') / msPerUnit;
 }
 
 /**
@@ -130,16 +146,19 @@ function slaAttainment(ctx: CallContext, args: readonly unknown[]): number {
 }
 
 function activeIssues(ctx: CallContext, args: readonly unknown[]): number {
+  const atNow = isOmitted(args[2]);
+  const asOfFirst = atNow ? 0 : readDateArg(ctx, args[2], 'as_of');
+  const totals = foldPairs(ctx, args[0], args[1], 'resolved', atNow ? 'open' : 'activeAt', undefined, asOfFirst);
+  if (totals !== undefined) return totals.n;
   const { opened, closed } = readPairs(ctx, args[0], args[1]);
   let n = 0;
-  if (isOmitted(args[2])) {
+  if (atNow) {
     for (let i = 0; i < opened.length; i++) if (opened[i] === opened[i] && closed[i] !== closed[i]) n++;
     return n;
   }
-  const asOf = readDateArg(ctx, args[2], 'as_of');
   for (let i = 0; i < opened.length; i++) {
     const o = opened[i], c = closed[i];
-    if (o <= asOf && !(c <= asOf)) n++; // NaN compares false: blank opened never counts, blank resolved is open
+    if (o <= asOfFirst && !(c <= asOfFirst)) n++; // NaN compares false: blank opened never counts, blank resolved is open
   }
   return n;
 }

@@ -11,26 +11,52 @@ export interface Grid {
 
 const EMPTY: Grid = { cells: [], rows: 0, cols: 0 };
 
+/** Held once: a global lookup per row is slow inside a Node vm context (see read.ts). */
+const isArray = Array.isArray;
+
 export function toGrid(x: unknown): Grid {
-  if (Array.isArray(x)) {
+  if (isArray(x)) {
     if (x.length === 0) return EMPTY;
-    if (Array.isArray(x[0])) {
+    if (isArray(x[0])) {
       const cells = x as unknown[][];
+      // One pass: the widest row, and whether every row is an array.
       let cols = 0;
+      let mixed = false;
       for (let r = 0; r < cells.length; r++) {
         const row = cells[r];
-        const n = Array.isArray(row) ? row.length : 1;
-        if (n > cols) cols = n;
+        if (isArray(row)) {
+          if (row.length > cols) cols = row.length;
+        } else {
+          mixed = true;
+          if (cols < 1) cols = 1;
+        }
       }
-      if (cols > 0 && cells.every(Array.isArray)) return { cells, rows: cells.length, cols };
+      if (cols > 0 && !mixed) return { cells, rows: cells.length, cols };
       // Ragged or mixed: normalise once (rare, only from JS callers).
-      const fixed = cells.map((row) => (Array.isArray(row) ? row : [row]));
+      const fixed = cells.map((row) => (isArray(row) ? row : [row]));
       return { cells: fixed, rows: fixed.length, cols };
     }
     // A 1-D array from a JavaScript caller is a column.
     return { cells: x.map((v) => [v]), rows: x.length, cols: 1 };
   }
   return { cells: [[x]], rows: 1, cols: 1 };
+}
+
+/**
+ * The rows of `x` when it looks like one column — `[[a], [b], …]`, what hosts pass for a column —
+ * judged by its first and last rows only. A reader then confirms each row as it reads it
+ * (`isCellRow`) and falls back to toGrid when one is not a one-cell array: a column is traversed
+ * once instead of twice (toGrid's check of every row costs as much as reading it).
+ */
+export function columnRows(x: unknown): readonly (readonly unknown[])[] | undefined {
+  if (!isArray(x) || x.length === 0) return undefined;
+  const first: unknown = x[0], last: unknown = x[x.length - 1];
+  return isArray(first) && first.length === 1 && isArray(last) && last.length === 1 ? (x as unknown[][]) : undefined;
+}
+
+/** True for a row of a column: an array of exactly one cell. */
+export function isCellRow(row: unknown): row is readonly [unknown] {
+  return isArray(row) && row.length === 1;
 }
 
 /** Cell at row-major index `i` (undefined beyond a ragged row's end, read as blank). */
@@ -54,7 +80,7 @@ export function rowOf(g: Grid, i: number): number {
 /** A single value: a scalar, or a 1×1 grid (`[[x]]`). `undefined` marks a larger range. */
 export function unwrapScalar(x: unknown): unknown {
   let v = x;
-  while (Array.isArray(v)) {
+  while (isArray(v)) {
     if (v.length !== 1) return v.length === 0 ? null : NOT_SCALAR;
     v = v[0];
   }
@@ -81,9 +107,13 @@ export function describeValue(v: unknown): string {
   return 'an unsupported value';
 }
 
+// Held once: per-cell global lookups are slow inside a Node vm context (see read.ts).
+const DateClass = Date;
+const toStringTag = Object.prototype.toString;
+
 /** Dates created in another realm (Apps Script's, a vm context) fail `instanceof Date`. */
 export function isDateObject(v: unknown): v is Date {
-  return typeof v === 'object' && v !== null && (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]');
+  return typeof v === 'object' && v !== null && (v instanceof DateClass || toStringTag.call(v) === '[object Date]');
 }
 
 /**

@@ -6,6 +6,8 @@ import { civilOfSerial, UNIX_EPOCH_SERIAL } from './clock.js';
 import type { Period } from './words.js';
 
 const pad2 = (n: number): string => (n < 10 ? '0' + n : String(n));
+/** Held once: a global lookup per row is slow inside a Node vm context (see read.ts). */
+const floor = Math.floor;
 
 /** ISO-8601 week-numbering year and week of a serial's day. */
 export function isoWeek(serial: number): { year: number; week: number } {
@@ -31,36 +33,83 @@ export function periodLabel(serial: number, period: Period): string {
   }
 }
 
+/** Each row's period: labels oldest first, the label index of every row (-1: no date), rows per label. */
+export interface PeriodIndex {
+  readonly labels: string[];
+  /** Per row, the index into `labels`; -1 when the row has no date. */
+  readonly index: Int32Array;
+  /** Rows per label. */
+  readonly counts: Int32Array;
+}
+
+/** Slots of the day cache in periodIndex (a power of two: years of days without a collision). */
+const DAY_SLOTS = 8192;
+
+/**
+ * The period of every row in one pass, without a list per period: what KPI_BY_PERIOD and the
+ * trends need to cut a million rows. Rows of one day share a label, so labels are looked up per
+ * day through a small direct-mapped cache (an integer key), not computed per row.
+ */
+export function periodIndex(dates: Float64Array, period: Period): PeriodIndex {
+  const index = new Int32Array(dates.length);
+  const labelIds = new Map<string, number>();
+  const labels: string[] = [];
+  const slotDay = new Float64Array(DAY_SLOTS).fill(-Infinity);
+  const slotId = new Int32Array(DAY_SLOTS);
+  for (let i = 0; i < dates.length; i++) {
+    const s = dates[i];
+    if (s !== s) {
+      index[i] = -1;
+      continue;
+    }
+    const day = floor(s + 1e-9);
+    const k = day & (DAY_SLOTS - 1);
+    if (slotDay[k] !== day) {
+      const label = periodLabel(day, period);
+      let id = labelIds.get(label);
+      if (id === undefined) {
+        id = labels.length;
+        labels.push(label);
+        labelIds.set(label, id);
+      }
+      slotDay[k] = day;
+      slotId[k] = id;
+    }
+    index[i] = slotId[k];
+  }
+  // Ids were given in order of first appearance; renumber them oldest first.
+  const sorted = [...labels].sort();
+  const rank = new Int32Array(labels.length);
+  sorted.forEach((label, r) => { rank[labelIds.get(label)!] = r; });
+  const counts = new Int32Array(labels.length);
+  for (let i = 0; i < index.length; i++) {
+    const id = index[i];
+    if (id >= 0) {
+      const r = rank[id];
+      index[i] = r;
+      counts[r]++;
+    }
+  }
+  return { labels: sorted, index, counts };
+}
+
 /**
  * Rows grouped by period of their date, oldest first. `dates` holds serials (NaN = no date: the row
  * belongs to no period). Returns labels and, per label, the row-major indices of its rows.
  */
 export function groupByPeriod(dates: Float64Array, period: Period): { labels: string[]; rows: number[][] } {
-  const byLabel = new Map<string, number[]>();
-  // Rows of one day share a label: look labels up per day (an integer key), not per row, so
-  // unsorted dates cost one Map lookup each instead of a label computation.
-  const byDay = new Map<number, number[]>();
-  let lastDay = NaN;
-  let lastList: number[] | undefined;
-  for (let i = 0; i < dates.length; i++) {
-    const s = dates[i];
-    if (s !== s) continue;
-    const day = Math.floor(s + 1e-9);
-    if (day !== lastDay || !lastList) {
-      lastList = byDay.get(day);
-      if (!lastList) {
-        const label = periodLabel(day, period);
-        lastList = byLabel.get(label);
-        if (!lastList) {
-          lastList = [];
-          byLabel.set(label, lastList);
-        }
-        byDay.set(day, lastList);
-      }
-      lastDay = day;
-    }
-    lastList.push(i);
+  const { labels, index, counts } = periodIndex(dates, period);
+  return { labels, rows: rowsPerIndex(index, counts) };
+}
+
+/** The rows of each index value, in row order (a counting sort of `index`; -1 is left out). */
+export function rowsPerIndex(index: Int32Array, counts: Int32Array): number[][] {
+  const rows: number[][] = [];
+  for (let k = 0; k < counts.length; k++) rows.push(new Array<number>(counts[k]));
+  const fill = new Int32Array(counts.length);
+  for (let i = 0; i < index.length; i++) {
+    const k = index[i];
+    if (k >= 0) rows[k][fill[k]++] = i;
   }
-  const labels = [...byLabel.keys()].sort();
-  return { labels, rows: labels.map((l) => byLabel.get(l)!) };
+  return rows;
 }

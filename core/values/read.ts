@@ -5,9 +5,16 @@
  */
 import { valueError } from '../errors.js';
 import type { CallContext } from './context.js';
-import { cellAt, describeValue, errorCode, isDateObject, NOT_SCALAR, positionOf, toGrid, unwrapScalar } from './grid.js';
+import { cellAt, columnRows, describeValue, errorCode, isCellRow, isDateObject, NOT_SCALAR, positionOf, toGrid, unwrapScalar } from './grid.js';
 import type { Grid } from './grid.js';
 import { isErrorText, parseDateText, parseNumberText } from './text.js';
+
+/**
+ * Globals used per cell, held in module constants: a global lookup is cheap in a browser or Apps
+ * Script, but inside a Node vm context (where the tests and benchmarks load the bundles) every
+ * global access goes through the context's interceptor and costs several times the cell's work.
+ */
+const NAN = Number.NaN;
 
 export interface NumberColumn {
   readonly grid: Grid;
@@ -28,19 +35,19 @@ export function cellError(ctx: CallContext, g: Grid, i: number, what: string, ar
  * context's zone, numeric and date text parsed. NaN for blanks, booleans and other text (headers,
  * "n/a"). Throws for error cells, ambiguous numbers and unsupported date text.
  */
-function numberOfCell(ctx: CallContext, g: Grid, i: number, v: unknown, arg: string | undefined): number {
+export function numberOfCell(ctx: CallContext, g: Grid, i: number, v: unknown, arg: string | undefined): number {
   if (typeof v === 'number') {
     if (v - v === 0) return v; // finite
     return cellError(ctx, g, i, 'is not a finite number', arg);
   }
-  if (v === null || v === undefined || typeof v === 'boolean') return NaN;
+  if (v === null || v === undefined || typeof v === 'boolean' || v === '') return NAN;
   if (typeof v === 'string') {
     const t = v.trim();
-    if (t === '') return NaN;
+    if (t === '') return NAN;
     if (isErrorText(t)) return cellError(ctx, g, i, 'is an error value', arg);
     let parsed = parseNumberText(t);
     if (parsed === undefined) parsed = parseDateText(t, ctx.clock);
-    if (parsed === undefined) return NaN;
+    if (parsed === undefined) return NAN;
     if (typeof parsed === 'number') return parsed;
     return cellError(ctx, g, i, parsed.problem, arg);
   }
@@ -53,8 +60,38 @@ function numberOfCell(ctx: CallContext, g: Grid, i: number, v: unknown, arg: str
   return cellError(ctx, g, i, 'is not a value this function reads', arg);
 }
 
+const DateClass = Date;
+
+/**
+ * A cell as a number: a finite number as it is, a Date of this realm (Sheets' date cells) on the
+ * context's clock, everything else through numberOfCell. The reading loops test the finite-number
+ * case inline before calling this (most cells; the JIT does not always inline the call).
+ */
+export function cellNumber(ctx: CallContext, g: Grid, i: number, v: unknown, arg: string | undefined): number {
+  if (typeof v === 'number' && v - v === 0) return v;
+  if (v instanceof DateClass) {
+    const ms = v.getTime();
+    if (ms - ms === 0) return ctx.clock.serialOfInstant(ms);
+  }
+  return numberOfCell(ctx, g, i, v, arg);
+}
+
 /** Every cell of a range (or a single value) as numbers. `arg` names the argument in messages when a function has several ranges. */
 export function readNumbers(ctx: CallContext, x: unknown, arg?: string): NumberColumn {
+  return readColumn(ctx, x, arg, false);
+}
+
+/**
+ * The one reading loop: one pass, one allocation, the common case (a finite number) inline and
+ * everything else in numberOfCell. With `dates`, numbers outside the spreadsheet date range are
+ * errors, checked in the same pass.
+ */
+function readColumn(ctx: CallContext, x: unknown, arg: string | undefined, dates: boolean): NumberColumn {
+  const column = columnRows(x);
+  if (column) {
+    const read = readCellColumn(ctx, column, arg, dates);
+    if (read) return read;
+  }
   const grid = toGrid(x);
   const { rows, cols, cells } = grid;
   const values = new Float64Array(rows * cols);
@@ -64,13 +101,33 @@ export function readNumbers(ctx: CallContext, x: unknown, arg?: string): NumberC
     const row = cells[r];
     for (let c = 0; c < cols; c++, i++) {
       const v = row[c];
-      // Fast path for the common case: a finite number.
-      let n: number;
-      if (typeof v === 'number' && v - v === 0) n = v;
-      else n = numberOfCell(ctx, grid, i, v, arg);
+      const n = typeof v === 'number' && v - v === 0 ? v : cellNumber(ctx, grid, i, v, arg);
+      if (n === n) {
+        if (dates && (n < MIN_DATE_SERIAL || n >= MAX_DATE_SERIAL)) cellError(ctx, grid, i, NOT_A_DATE, arg);
+        count++;
+      }
       values[i] = n;
-      if (n === n) count++;
     }
+  }
+  return { grid, values, count };
+}
+
+/** readColumn for a column (see columnRows); undefined when a row turns out not to be a one-cell array. */
+function readCellColumn(ctx: CallContext, cells: readonly (readonly unknown[])[], arg: string | undefined, dates: boolean): NumberColumn | undefined {
+  const rows = cells.length;
+  const grid: Grid = { cells, rows, cols: 1 };
+  const values = new Float64Array(rows);
+  let count = 0;
+  for (let r = 0; r < rows; r++) {
+    const row = cells[r];
+    if (!isCellRow(row)) return undefined;
+    const v = row[0];
+    const n = typeof v === 'number' && v - v === 0 ? v : cellNumber(ctx, grid, r, v, arg);
+    if (n === n) {
+      if (dates && (n < MIN_DATE_SERIAL || n >= MAX_DATE_SERIAL)) cellError(ctx, grid, r, NOT_A_DATE, arg);
+      count++;
+    }
+    values[r] = n;
   }
   return { grid, values, count };
 }
@@ -87,14 +144,14 @@ export function sumOf(col: NumberColumn): number {
 export function firstOf(col: NumberColumn): number {
   const v = col.values;
   for (let i = 0; i < v.length; i++) if (v[i] === v[i]) return v[i];
-  return NaN;
+  return NAN;
 }
 
 /** The last number of a range in period order (a stock at the end). NaN when there is none. */
 export function lastOf(col: NumberColumn): number {
   const v = col.values;
   for (let i = v.length - 1; i >= 0; i--) if (v[i] === v[i]) return v[i];
-  return NaN;
+  return NAN;
 }
 
 /** Throws unless two ranges hold the same number of cells. */
@@ -175,7 +232,7 @@ export function readKeys(ctx: CallContext, x: unknown, arg?: string): { grid: Gr
       }
     } else if (typeof v === 'number') {
       if (v - v !== 0) cellError(ctx, grid, i, 'is not a finite number', arg);
-      k = String(v);
+      k = '' + v; // String(v) without a global lookup per cell
     } else if (typeof v === 'boolean') k = v ? 'TRUE' : 'FALSE';
     else if (v === null || v === undefined) k = undefined;
     else if (isDateObject(v)) k = String(numberOfCell(ctx, grid, i, v, arg));
@@ -243,19 +300,13 @@ export function readTextArg(ctx: CallContext, x: unknown, arg: string): string |
 // ---------------------------------------------------------------- dates
 
 /** Serials of 0100-01-01 and 10000-01-01: what spreadsheets can hold as dates. */
-const MIN_DATE_SERIAL = -657_434;
-const MAX_DATE_SERIAL = 2_958_466;
-const NOT_A_DATE = 'is not a date (outside the years 100 to 9999)';
+export const MIN_DATE_SERIAL = -657_434;
+export const MAX_DATE_SERIAL = 2_958_466;
+export const NOT_A_DATE = 'is not a date (outside the years 100 to 9999)';
 
 /** A range of dates and times as wall-clock serials; numbers outside the spreadsheet date range are errors. */
 export function readDates(ctx: CallContext, x: unknown, arg?: string): NumberColumn {
-  const col = readNumbers(ctx, x, arg);
-  const v = col.values;
-  for (let i = 0; i < v.length; i++) {
-    const s = v[i];
-    if (s < MIN_DATE_SERIAL || s >= MAX_DATE_SERIAL) cellError(ctx, col.grid, i, NOT_A_DATE, arg);
-  }
-  return col;
+  return readColumn(ctx, x, arg, true);
 }
 
 /** A single date (serial, Date, date text or [[x]]); `fallback` when omitted. */

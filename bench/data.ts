@@ -1,0 +1,200 @@
+/**
+ * Benchmark inputs shaped as each host passes them to a custom function.
+ *
+ *   Excel:  a range is a 2-D array of rows; blanks are `null`; dates are serial numbers (wall clock).
+ *   Sheets: a range is a 2-D array of rows; blanks are `""`; dates are `Date` objects holding the
+ *           instant, created in the script's own realm (the vm context the bundle runs in).
+ *
+ * Every column starts with its header row, as a whole-column reference (A:A) does; a
+ * 1,048,576-row input is exactly one whole column. The values come from a seeded generator, so
+ * every run measures the same cells.
+ */
+import vm from 'node:vm';
+
+export const SIZES = [10_000, 100_000, 1_048_576] as const;
+
+/** The spreadsheet zone of the Sheets inputs: it has daylight-saving changes inside the data. */
+export const SHEETS_TIME_ZONE = 'Europe/Berlin';
+
+/** Serial of 2025-12-01 00:00 (the data covers twelve months from there). */
+export const FIRST_SERIAL = 45_992;
+const MS_PER_DAY = 86_400_000;
+const UNIX_EPOCH_SERIAL = 25_569;
+
+/** mulberry32: small, fast, seeded. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** The raw columns (no host shape yet). NaN marks a blank cell. Row 0 is the header. */
+export interface RawColumns {
+  readonly rows: number;
+  /** NPS scores 0–10 (whole numbers). */
+  readonly scores: Float64Array;
+  /** CSAT ratings 1–5. */
+  readonly ratings: Float64Array;
+  /** Opened, as wall-clock serials. */
+  readonly opened: Float64Array;
+  /** Resolved, as wall-clock serials; NaN = still open. */
+  readonly resolved: Float64Array;
+  /** Survey comments ("" = blank). */
+  readonly comments: readonly string[];
+}
+
+const PHRASES_EN = [
+  'friendly and fast support', 'very helpful agent', 'slow response, not helpful', 'the delivery was late again',
+  'great service, quick answer', 'not so friendly on the phone', 'easy to reach and competent', 'waited too long for a reply',
+  'clear explanation and a fair price', 'unfriendly staff and slow refund',
+];
+const PHRASES_DE = [
+  'freundlicher und schneller Service', 'sehr kompetente Beratung', 'nicht so freundlich am Telefon', 'die Lieferung kam zu spät',
+  'schnelle Antwort, gute Lösung', 'lange Wartezeit und unfreundlich', 'gut erreichbar und hilfsbereit', 'Rückerstattung dauerte zu lange',
+];
+
+/** A wall-clock serial moved out of 02:00–03:00 (one hour later). */
+function outsideChangeHour(serial: number): number {
+  const minute = Math.round((serial - Math.floor(serial)) * 1440);
+  return minute >= 120 && minute < 180 ? serial + 1 / 24 : serial;
+}
+
+/** `rows` rows including the header row. Deterministic for a given size. */
+export function rawColumns(rows: number): RawColumns {
+  const next = rng(20251201 + rows);
+  const scores = new Float64Array(rows);
+  const ratings = new Float64Array(rows);
+  const opened = new Float64Array(rows);
+  const resolved = new Float64Array(rows);
+  const comments: string[] = new Array(rows);
+  scores[0] = ratings[0] = opened[0] = resolved[0] = NaN;
+  comments[0] = 'Comment';
+  for (let r = 1; r < rows; r++) {
+    // Scores lean positive, as real surveys do; about 4 % unanswered.
+    const u = next();
+    scores[r] = u < 0.04 ? NaN : Math.min(10, Math.floor(next() * 7) + Math.floor(next() * 5));
+    ratings[r] = next() < 0.04 ? NaN : 1 + Math.min(4, Math.floor(next() * 3) + Math.floor(next() * 3));
+    // Opened: any minute of the 365 days; resolved 5 minutes to 10 days later; 8 % still open.
+    // Nothing happens between 02:00 and 03:00, the hour a daylight-saving change skips or repeats,
+    // so every wall-clock time exists exactly once in the Sheets zone too.
+    const o = outsideChangeHour(FIRST_SERIAL + Math.floor(next() * 365 * 1440) / 1440);
+    opened[r] = o;
+    resolved[r] = next() < 0.08 ? NaN : outsideChangeHour(o + Math.floor(5 + next() * next() * 14_400) / 1440);
+    const c = next();
+    comments[r] = c < 0.3 ? '' : c < 0.7 ? PHRASES_EN[Math.floor(next() * PHRASES_EN.length)] : PHRASES_DE[Math.floor(next() * PHRASES_DE.length)];
+  }
+  return { rows, scores, ratings, opened, resolved, comments };
+}
+
+/** A 2-D column (one array per row), ready to pass as a range argument. */
+export type Column = unknown[][];
+
+export interface HostInputs {
+  readonly host: 'excel' | 'sheets';
+  readonly rows: number;
+  readonly scores: Column;
+  readonly ratings: Column;
+  readonly opened: Column;
+  readonly resolved: Column;
+  readonly comments: Column;
+}
+
+/** Excel's shape: numbers and serials, `null` blanks, text header. */
+export function excelInputs(raw: RawColumns): HostInputs {
+  const num = (xs: Float64Array, header: string): Column => {
+    const out: Column = new Array(xs.length);
+    out[0] = [header];
+    for (let r = 1; r < xs.length; r++) out[r] = [xs[r] === xs[r] ? xs[r] : null];
+    return out;
+  };
+  return {
+    host: 'excel',
+    rows: raw.rows,
+    scores: num(raw.scores, 'Score'),
+    ratings: num(raw.ratings, 'Rating'),
+    opened: num(raw.opened, 'Opened'),
+    resolved: num(raw.resolved, 'Resolved'),
+    comments: raw.comments.map((c) => [c === '' ? null : c]),
+  };
+}
+
+/**
+ * Sheets' shape, built inside `context` (the realm of the Sheets bundle, as in Apps Script): numbers,
+ * `Date` objects for the instants whose wall clock in `timeZone` is the serial, `""` blanks.
+ * Wall clock → instant uses the offsets of `timeZone`, so the bundle reading the Dates back in the
+ * same zone gets the same serials (except in the hour a clock change skips or repeats).
+ */
+export function sheetsInputs(raw: RawColumns, context: vm.Context, timeZone = SHEETS_TIME_ZONE): HostInputs {
+  const instant = instantsOf(timeZone);
+  const openedMs = new Float64Array(raw.rows);
+  const resolvedMs = new Float64Array(raw.rows);
+  for (let r = 0; r < raw.rows; r++) {
+    openedMs[r] = raw.opened[r] === raw.opened[r] ? instant(raw.opened[r]) : NaN;
+    resolvedMs[r] = raw.resolved[r] === raw.resolved[r] ? instant(raw.resolved[r]) : NaN;
+  }
+  // Built by code running in the context, so arrays and Dates belong to the bundle's realm.
+  const make = vm.runInContext(`(function (xs, header, dates) {
+    var out = new Array(xs.length);
+    out[0] = [header];
+    for (var r = 1; r < xs.length; r++) {
+      var v = xs[r];
+      out[r] = [v !== v ? "" : dates ? new Date(v) : v];
+    }
+    return out;
+  })`, context) as (xs: Float64Array, header: string, dates: boolean) => Column;
+  const texts = vm.runInContext(`(function (xs) {
+    var out = new Array(xs.length);
+    for (var r = 0; r < xs.length; r++) out[r] = [xs[r]];
+    return out;
+  })`, context) as (xs: readonly string[]) => Column;
+  return {
+    host: 'sheets',
+    rows: raw.rows,
+    scores: make(raw.scores, 'Score', false),
+    ratings: make(raw.ratings, 'Rating', false),
+    opened: make(openedMs, 'Opened', true),
+    resolved: make(resolvedMs, 'Resolved', true),
+    comments: texts(raw.comments),
+  };
+}
+
+/**
+ * Wall-clock serial → instant (ms) in a zone, for building the inputs (not measured). Offsets are
+ * looked up per hour with Intl and cached.
+ */
+export function instantsOf(timeZone: string): (serial: number) => number {
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+  });
+  const offsets = new Map<number, number>();
+  const offsetAt = (ms: number): number => {
+    const hour = Math.floor(ms / 3_600_000);
+    let o = offsets.get(hour);
+    if (o === undefined) {
+      const p: Record<string, number> = {};
+      for (const part of format.formatToParts(hour * 3_600_000)) p[part.type] = +part.value;
+      o = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - hour * 3_600_000;
+      offsets.set(hour, o);
+    }
+    return o;
+  };
+  return (serial: number): number => {
+    const wall = Math.round((serial - UNIX_EPOCH_SERIAL) * MS_PER_DAY);
+    // Two steps settle on the offset valid at the instant (one is enough away from a change).
+    let ms = wall - offsetAt(wall);
+    ms = wall - offsetAt(ms);
+    return ms;
+  };
+}
+
+/** The data rows (header dropped) as flat arrays: what a spreadsheet engine's range holds. */
+export function flatColumn(col: Column): unknown[] {
+  const out: unknown[] = new Array(col.length - 1);
+  for (let r = 1; r < col.length; r++) out[r - 1] = col[r][0];
+  return out;
+}
