@@ -876,7 +876,8 @@ class Planner {
     this.putValue(top, COL.kpi, t.brand, { style: 'section' });
     this.blocks.push(this.model.block('brand-title', top, COL.kpi, 1, 1));
     const terms = ours('BRAND_ATTRIBUTES', comments, num(10));
-    let height = this.spillOrValues('brand:terms', top + 1, COL.kpi, terms, 11, 3);
+    const name = bound.kpi.info.name[this.lang];
+    let height = this.spillOrValues('brand:terms', name, top + 1, COL.kpi, terms, 11, 3);
 
     const attributes = this.options.brandAttributes.filter((a) => a.trim() !== '');
     if (attributes.length > 0) {
@@ -885,7 +886,7 @@ class Planner {
       attributes.forEach((a, i) => this.model.put(top + 1 + i, attrCol, { value: a, userText: true, style: 'input' }));
       this.blocks.push(this.model.block('brand:attributes', top, attrCol, attributes.length + 1, 1));
       const expr = ours('BRAND_MATCH', comments, local(top + 1, attrCol, attributes.length, 1));
-      height = Math.max(height, this.spillOrValues('brand:match', top + 1, attrCol + 1, expr, attributes.length + 1, 3));
+      height = Math.max(height, this.spillOrValues('brand:match', name, top + 1, attrCol + 1, expr, attributes.length + 1, 3));
     }
     if (this.portable) this.valueKpis.push(bound.kpi.info.name[this.lang]);
 
@@ -902,18 +903,18 @@ class Planner {
   /**
    * A table function: live, a one-cell spilling anchor; portable (text analysis has no native
    * form), its result written as values — the terms are the user's words, so text cells are user
-   * text. Returns the rows it takes (at least `minRows`).
+   * text. Returns the rows it takes (at least `minRows`). `name` is what messages call it.
    */
-  private spillOrValues(id: string, row: number, col: number, expr: Expr, minRows: number, cols: number): number {
+  private spillOrValues(id: string, name: string, row: number, col: number, expr: Expr, minRows: number, cols: number): number {
     if (!this.portable) {
       const { formula, message } = this.putFormula(row, col, expr);
-      if (message) this.problems.push(this.t.problem(id, message));
+      if (message) this.problems.push(this.t.problem(name, message));
       this.blocks.push(this.model.block(id, row, col, 1, 1));
       return Math.max(minRows, (formula as Partial<SpillingFormula>).spill?.length ?? 1);
     }
     const c = cachedOf(evaluate(expr, this.env));
     const table = c.spill ?? [[c.cached]];
-    if (c.message) this.problems.push(this.t.problem(id, c.message));
+    if (c.message) this.problems.push(this.t.problem(name, c.message));
     table.forEach((line, r) => line.forEach((v, k) => {
       if (r === 0) this.model.put(row, col + k, { value: v, style: 'header' });
       else this.model.put(row + r, col + k, typeof v === 'string' ? { value: v, userText: true } : { value: v, numberFormat: k === 2 ? '0.0%' : '0' });

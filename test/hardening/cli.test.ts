@@ -114,6 +114,8 @@ describe('the CLI on a hostile workbook', () => {
     // Either refused in one line or written with notes — never a crash, always "no data".
     expect(run.stderr).not.toMatch(/internal error|at .*\.js:\d+/);
     expect(run.stderr).toMatch(/no data/i);
+    // Messages name KPIs as the manager sees them, never by an internal block id.
+    expect(run.stderr).not.toMatch(/brand:terms|brand:match/);
     if (run.code !== 0) expect(run.stderr.trim().split('\n')).toHaveLength(1);
   }, 60_000);
 
