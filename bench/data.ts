@@ -10,6 +10,8 @@
  * every run measures the same cells.
  */
 import vm from 'node:vm';
+import { mulberry32 as rng } from '../examples/generate.js';
+import { MS_PER_DAY, UNIX_EPOCH_SERIAL } from '../core/values/clock.js';
 
 export const SIZES = [10_000, 100_000, 1_048_576] as const;
 
@@ -18,20 +20,7 @@ export const SHEETS_TIME_ZONE = 'Europe/Berlin';
 
 /** Serial of 2025-12-01 00:00 (the data covers twelve months from there). */
 export const FIRST_SERIAL = 45_992;
-const MS_PER_DAY = 86_400_000;
-const UNIX_EPOCH_SERIAL = 25_569;
 
-/** mulberry32: small, fast, seeded. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** The raw columns (no host shape yet). NaN marks a blank cell. Row 0 is the header. */
 export interface RawColumns {
