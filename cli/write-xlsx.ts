@@ -164,15 +164,17 @@ function writeDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: InputShee
   // One style object per (format, bold, date) shared by every cell that has it: exceljs caches
   // style ids per object, so a fresh style per cell (cell.numFmt = …) costs seconds on big sheets.
   // Dates without a format keep their own object: exceljs picks their default format by type.
-  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  // Indexed by (bold ? 2 : 0) + (date ? 1 : 0), then by format ('' for none): no key string per cell.
+  const styles: Map<string, Partial<ExcelJS.Style>>[] = [new Map(), new Map(), new Map(), new Map()];
   const styleFor = (fmt: string | undefined, isBold: boolean, isDate: boolean): Partial<ExcelJS.Style> => {
-    const key = `${isBold ? 'b' : ''}${isDate ? 'd' : ''}|${fmt ?? ''}`;
-    let style = styles.get(key);
+    const byFormat = styles[(isBold ? 2 : 0) + (isDate ? 1 : 0)];
+    const key = fmt ?? '';
+    let style = byFormat.get(key);
     if (!style) {
       style = {};
       if (fmt) style.numFmt = fmt;
       if (isBold) style.font = { bold: true };
-      styles.set(key, style);
+      byFormat.set(key, style);
     }
     return style;
   };
