@@ -192,16 +192,7 @@ function sheetOf(ws: ExcelJS.Worksheet, counts: Counts): InputSheet {
       if (cell.type === ExcelJS.ValueType.Merge) return;
       const raw = cell.value;
       if (raw === null || raw === undefined) return;
-      if (typeof raw === 'object' && !(raw instanceof Date)) {
-        const o = raw as object;
-        if ('formula' in o || 'sharedFormula' in o) {
-          counts.formulas++;
-          if ((o as { result?: unknown }).result === undefined) counts.noResult++;
-        } else if ('richText' in o) counts.richText++;
-        else if ('hyperlink' in o) counts.hyperlinks++;
-      }
-      if (cell.note) counts.comments++;
-      const v = plainValue(raw);
+      const v = cellValue(cell, raw, counts, true);
       out[c - minCol] = v;
       const fmt = cell.numFmt;
       if (fmt && fmt !== 'General') (rowFormats ??= [])[c - minCol] = fmt;
@@ -329,6 +320,20 @@ interface Collector {
   maxCol: number;
 }
 
+/** A non-blank cell's plain value, counting what the output does not carry over (formulas, rich text, links, notes). */
+function cellValue(cell: ExcelJS.Cell, raw: ExcelJS.CellValue, counts: Counts, countNotes: boolean): unknown {
+  if (typeof raw === 'object' && raw !== null && !(raw instanceof Date)) {
+    const o = raw as object;
+    if ('formula' in o || 'sharedFormula' in o) {
+      counts.formulas++;
+      if ((o as { result?: unknown }).result === undefined) counts.noResult++;
+    } else if ('richText' in o) counts.richText++;
+    else if ('hyperlink' in o) counts.hyperlinks++;
+  }
+  if (countNotes && cell.note) counts.comments++;
+  return plainValue(raw);
+}
+
 /** One row's values (from either reader) into the collector; the same counts and checks as sheetOf. */
 function collectRow(row: ExcelJS.Row, r: number, counts: Counts, into: Collector, countNotes: boolean): void {
   let lo = Infinity, hi = 0;
@@ -345,16 +350,7 @@ function collectRow(row: ExcelJS.Row, r: number, counts: Counts, into: Collector
     if (cell.type === ExcelJS.ValueType.Merge) return;
     const raw = cell.value;
     if (raw === null || raw === undefined) return;
-    if (typeof raw === 'object' && !(raw instanceof Date)) {
-      const o = raw as object;
-      if ('formula' in o || 'sharedFormula' in o) {
-        counts.formulas++;
-        if ((o as { result?: unknown }).result === undefined) counts.noResult++;
-      } else if ('richText' in o) counts.richText++;
-      else if ('hyperlink' in o) counts.hyperlinks++;
-    }
-    if (countNotes && cell.note) counts.comments++;
-    const v = plainValue(raw);
+    const v = cellValue(cell, raw, counts, countNotes);
     out[c - lo] = v;
     const fmt = cell.numFmt;
     if (fmt && fmt !== 'General') (formats ??= [])[c - lo] = fmt;
