@@ -163,18 +163,7 @@ function sheetOf(ws: ExcelJS.Worksheet, counts: Counts): InputSheet {
       if (c > maxCol) maxCol = c;
     });
   });
-  counts.images += ws.getImages().length;
-  counts.validations += Object.keys((ws as unknown as { dataValidations?: { model?: object } }).dataValidations?.model ?? {}).length;
-  counts.conditionalFormats += ((ws as unknown as { conditionalFormattings?: unknown[] }).conditionalFormattings ?? []).length;
-
-  const view = ws.views?.[0] as { state?: string; xSplit?: number; ySplit?: number } | undefined;
-  const frozen = view?.state === 'frozen';
-  const base = {
-    frozenRows: frozen ? view?.ySplit ?? 0 : 0,
-    frozenCols: frozen ? view?.xSplit ?? 0 : 0,
-    merges: mergesOf(ws),
-    hidden: ws.state === 'hidden' || ws.state === 'veryHidden',
-  };
+  const base = sheetLayout(ws, counts);
   if (maxRow === 0) {
     return { data: { name: ws.name, values: [], originRow: 1, originCol: 1 }, formats: [], widths: [], boldRows: [], ...base };
   }
@@ -459,18 +448,23 @@ function cutsByName(bytes: Buffer, cuts: ReadonlyMap<string, CutSheet>): Map<str
   return out;
 }
 
-function finishSheet(ws: ExcelJS.Worksheet, into: Collector, counts: Counts): InputSheet {
+/** What both readers take from a sheet besides its values: panes, merges, visibility; and the counts of what the output leaves out. */
+function sheetLayout(ws: ExcelJS.Worksheet, counts: Counts): Pick<InputSheet, 'frozenRows' | 'frozenCols' | 'merges' | 'hidden'> {
   counts.images += ws.getImages().length;
   counts.validations += Object.keys((ws as unknown as { dataValidations?: { model?: object } }).dataValidations?.model ?? {}).length;
   counts.conditionalFormats += ((ws as unknown as { conditionalFormattings?: unknown[] }).conditionalFormattings ?? []).length;
   const view = ws.views?.[0] as { state?: string; xSplit?: number; ySplit?: number } | undefined;
   const frozen = view?.state === 'frozen';
-  const base = {
+  return {
     frozenRows: frozen ? view?.ySplit ?? 0 : 0,
     frozenCols: frozen ? view?.xSplit ?? 0 : 0,
     merges: mergesOf(ws),
     hidden: ws.state === 'hidden' || ws.state === 'veryHidden',
   };
+}
+
+function finishSheet(ws: ExcelJS.Worksheet, into: Collector, counts: Counts): InputSheet {
+  const base = sheetLayout(ws, counts);
   const { rows, minCol, maxCol } = into;
   if (rows.length === 0) {
     return { data: { name: ws.name, values: [], originRow: 1, originCol: 1 }, formats: [], widths: [], boldRows: [], ...base };

@@ -11,7 +11,7 @@ import type { FunctionSpec } from '../catalog/types.js';
 import { noDataError, valueError } from '../errors.js';
 import type { CallContext } from '../values/context.js';
 import {
-  cellError, firstOf, isOmitted, lastOf, readFlags, readKeys, readNumberArg, readNumbers, readWordArg,
+  cellError, firstOf, isOmitted, lastOf, readCounts as readCountColumn, readFlags, readKeys, readNumberArg, readNumbers, readWordArg,
   requireSameSize, sumOf,
 } from '../values/read.js';
 import type { NumberColumn } from '../values/read.js';
@@ -23,10 +23,7 @@ type Ctx = CallContext;
 
 /** A range (or number) of customer or item counts: negatives are data errors, not counts. */
 function readCounts(ctx: Ctx, x: unknown, arg: string): NumberColumn {
-  const col = readNumbers(ctx, x, arg);
-  const v = col.values;
-  for (let i = 0; i < v.length; i++) if (v[i] < 0) cellError(ctx, col.grid, i, 'is negative; a count cannot be negative', arg);
-  return col;
+  return readCountColumn(ctx, x, arg, 'a count cannot be negative');
 }
 
 function noNumber(ctx: Ctx, arg: string): never {

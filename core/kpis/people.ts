@@ -5,7 +5,7 @@
 import type { FunctionSpec } from '../catalog/types.js';
 import { noDataError, valueError } from '../errors.js';
 import type { CallContext, Table } from '../values/context.js';
-import { firstOf, lastOf, readDates, readKeys, readNumbers, requireSameSize, sumOf, cellError } from '../values/read.js';
+import { firstOf, lastOf, readCounts, readDates, readKeys, readNumbers, requireSameSize, sumOf, cellError } from '../values/read.js';
 import type { NumberColumn } from '../values/read.js';
 import { durationMs, readPairs, readUnit } from './durations.js';
 
@@ -80,27 +80,25 @@ function agentSummary(ctx: CallContext, args: readonly unknown[]): Table {
 // ---------------------------------------------------------------- workforce
 
 /** A count of people: numbers must not be negative (the offending cell is named). */
-function readCounts(ctx: CallContext, x: unknown, arg: string): NumberColumn {
-  const col = readNumbers(ctx, x, arg);
-  const v = col.values;
-  for (let i = 0; i < v.length; i++) if (v[i] < 0) cellError(ctx, col.grid, i, 'is negative; it counts people', arg);
+function readHeadcounts(ctx: CallContext, x: unknown, arg: string): NumberColumn {
+  const col = readCounts(ctx, x, arg, 'it counts people');
   if (col.count === 0) throw noDataError(ctx.fn, `no data (${arg} holds no numbers)`);
   return col;
 }
 
 function employeeTurnover(ctx: CallContext, args: readonly unknown[]): number {
-  const separations = sumOf(readCounts(ctx, args[0], 'separations'));
-  const start = firstOf(readCounts(ctx, args[1], 'headcount_start'));
-  const end = lastOf(readCounts(ctx, args[2], 'headcount_end'));
+  const separations = sumOf(readHeadcounts(ctx, args[0], 'separations'));
+  const start = firstOf(readHeadcounts(ctx, args[1], 'headcount_start'));
+  const end = lastOf(readHeadcounts(ctx, args[2], 'headcount_end'));
   const average = (start + end) / 2;
   if (average === 0) throw valueError(ctx.fn, 'the average headcount ((headcount_start + headcount_end) / 2) is 0; turnover needs people to divide by');
   return separations / average;
 }
 
 function employeeRetention(ctx: CallContext, args: readonly unknown[]): number {
-  const start = firstOf(readCounts(ctx, args[0], 'headcount_start'));
-  const end = lastOf(readCounts(ctx, args[1], 'headcount_end'));
-  const hires = sumOf(readCounts(ctx, args[2], 'hires'));
+  const start = firstOf(readHeadcounts(ctx, args[0], 'headcount_start'));
+  const end = lastOf(readHeadcounts(ctx, args[1], 'headcount_end'));
+  const hires = sumOf(readHeadcounts(ctx, args[2], 'hires'));
   if (start === 0) throw valueError(ctx.fn, 'headcount_start is 0; retention needs people at the start to divide by');
   return (end - hires) / start;
 }

@@ -132,6 +132,14 @@ function readCellColumn(ctx: CallContext, cells: readonly (readonly unknown[])[]
   return { grid, values, count };
 }
 
+/** Numbers that count something (customers, people, items): a negative one is an error naming its cell and `why`. */
+export function readCounts(ctx: CallContext, x: unknown, arg: string, why: string): NumberColumn {
+  const col = readNumbers(ctx, x, arg);
+  const v = col.values;
+  for (let i = 0; i < v.length; i++) if (v[i] < 0) cellError(ctx, col.grid, i, `is negative; ${why}`, arg);
+  return col;
+}
+
 /** Sum of the numbers in a range or a single number (a flow: complaints, hires, amounts). */
 export function sumOf(col: NumberColumn): number {
   const v = col.values;
