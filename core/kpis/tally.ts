@@ -66,11 +66,15 @@ function invalid(ctx: CallContext, g: Grid, i: number, rule: TallyRule, arg: str
   return cellError(ctx, g, i, rule.invalid, arg);
 }
 
-/** tallyCells over a column (see columnRows); false when a row is not a one-cell array. */
+/**
+ * tallyCells over a column (see columnRows); false when a row is not a one-cell array. The whole-range
+ * case counts in registers, branch-free (n, ≥ cut1, ≥ cut2); the segment case indexes its counts.
+ */
 function tallyColumn(ctx: CallContext, cells: readonly (readonly unknown[])[], rule: TallyRule, arg: string | undefined, segment: Int32Array | undefined, counts: Float64Array): boolean {
   const g: Grid = { cells, rows: cells.length, cols: 1 };
   const { min, max, whole, cut1, cut2, buckets } = rule;
   let reader: RatingCells | undefined;
+  let n = 0, above1 = 0, above2 = 0;
   for (let r = 0; r < cells.length; r++) {
     const row = cells[r];
     if (!isCellRow(row)) return false;
@@ -78,14 +82,25 @@ function tallyColumn(ctx: CallContext, cells: readonly (readonly unknown[])[], r
     const s = typeof v === 'number' && v - v === 0 ? v : (reader ??= new RatingCells(ctx, g, arg, rule.reads, rule.labels, rule.invalid)).value(r, v);
     if (s !== s) continue;
     if (!(s >= min && s <= max) || (whole && (s | 0) !== s)) invalid(ctx, g, r, rule, arg);
-    const b = s < cut1 ? 0 : s < cut2 ? 1 : 2;
-    if (segment === undefined) counts[b]++;
-    else {
+    const a1 = +(s >= cut1), a2 = +(s >= cut2);
+    if (segment === undefined) {
+      n++;
+      above1 += a1;
+      above2 += a2;
+    } else {
       const p = segment[r];
-      if (p >= 0) counts[buckets * p + b]++;
+      if (p >= 0) counts[buckets * p + a1 + a2]++;
     }
   }
+  if (segment === undefined) addWhole(counts, buckets, n, above1, above2);
   return true;
+}
+
+/** The whole-range counts from n and the numbers at or above each cut. */
+function addWhole(counts: Float64Array, buckets: number, n: number, above1: number, above2: number): void {
+  counts[0] += n - above1;
+  counts[1] += buckets === 2 ? above1 : above1 - above2;
+  if (buckets === 3) counts[2] += above2;
 }
 
 /** tallyCells over any grid, row-major. */
@@ -93,6 +108,7 @@ function tallyGrid(ctx: CallContext, g: Grid, rule: TallyRule, arg: string | und
   const { rows, cols, cells } = g;
   const { min, max, whole, cut1, cut2, buckets } = rule;
   let reader: RatingCells | undefined;
+  let n = 0, above1 = 0, above2 = 0;
   for (let r = 0, i = 0; r < rows; r++) {
     const row = cells[r];
     for (let c = 0; c < cols; c++, i++) {
@@ -100,14 +116,18 @@ function tallyGrid(ctx: CallContext, g: Grid, rule: TallyRule, arg: string | und
       const s = typeof v === 'number' && v - v === 0 ? v : (reader ??= new RatingCells(ctx, g, arg, rule.reads, rule.labels, rule.invalid)).value(i, v);
       if (s !== s) continue;
       if (!(s >= min && s <= max) || (whole && (s | 0) !== s)) invalid(ctx, g, i, rule, arg);
-      const b = s < cut1 ? 0 : s < cut2 ? 1 : 2;
-      if (segment === undefined) counts[b]++;
-      else {
+      const a1 = +(s >= cut1), a2 = +(s >= cut2);
+      if (segment === undefined) {
+        n++;
+        above1 += a1;
+        above2 += a2;
+      } else {
         const p = segment[i];
-        if (p >= 0) counts[buckets * p + b]++;
+        if (p >= 0) counts[buckets * p + a1 + a2]++;
       }
     }
   }
+  if (segment === undefined) addWhole(counts, buckets, n, above1, above2);
 }
 
 /**

@@ -16,6 +16,9 @@ import type { Grid } from './grid.js';
 import { cellError } from './read.js';
 import { isErrorText, parseNumericText } from './text.js';
 
+/** Held once: a global lookup per cell is slow inside a Node vm context (see read.ts). */
+const NAN = Number.NaN;
+
 export interface LabelScale {
   /** Number of points k: labels take the values 1…k. */
   readonly k: number;
@@ -214,7 +217,7 @@ export class RatingCells {
   ) {}
 
   value(i: number, v: unknown): number {
-    if (v === null || v === undefined || typeof v === 'boolean') return NaN;
+    if (v === null || v === undefined || typeof v === 'boolean') return NAN;
     if (typeof v === 'string') return this.text(i, v);
     if (typeof v === 'number') return v - v === 0 ? v : cellError(this.ctx, this.grid, i, 'is not a finite number', this.arg);
     if (isDateObject(v)) {
@@ -232,12 +235,12 @@ export class RatingCells {
     const hit = this.cache.get(v);
     if (hit !== undefined) return hit;
     const t = v.trim();
-    if (t === '') return NaN;
+    if (t === '') return NAN;
     const r = classifyRatingText(t);
     let out: number;
     switch (r.kind) {
       case 'number': out = r.value; break;
-      case 'non-answer': out = NaN; break;
+      case 'non-answer': out = NAN; break;
       case 'error': return cellError(this.ctx, this.grid, i, 'is an error value', this.arg);
       case 'problem': return cellError(this.ctx, this.grid, i, r.problem, this.arg);
       case 'label':
@@ -262,7 +265,7 @@ export class RatingCells {
       this.header = true;
       let blankAbove = true;
       for (let j = 0; j < i && blankAbove; j++) blankAbove = isBlankCell(cellAt(this.grid, j));
-      if (blankAbove) return NaN;
+      if (blankAbove) return NAN;
     }
     const hint = this.reads === 'ratings' ? `; ${SCALES_HELP}, or numbers` : '';
     return cellError(this.ctx, this.grid, i, `${this.notA}${hint}`, this.arg);
