@@ -79,7 +79,7 @@ export function dayMonthOrder(ctx: CallContext, g: Grid, arg: string | undefined
   for (const s of scope.dateSources as readonly Source[]) {
     const grid = toGrid(s.value);
     if (grid.cells === g.cells) seenCurrent = true;
-    if (look(grid, scope.dateSources.length > 1 ? s.name : undefined)) break;
+    if (look(grid, s.name)) break;
   }
   if (!seenCurrent && !(dayFirst && monthFirst)) look(g, arg);
   if (dayFirst && monthFirst) {

@@ -176,7 +176,7 @@ export function callLabelScale(ctx: CallContext, g: Grid, arg: string | undefine
   for (const s of scope.ratingSources) {
     const grid = toGrid(s.value);
     if (grid.cells === g.cells) seenCurrent = true;
-    look(grid, scope.ratingSources.length > 1 ? s.name : undefined);
+    look(grid, s.name);
   }
   if (!seenCurrent) look(g, arg);
   if (seen === 0) {
