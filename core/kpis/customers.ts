@@ -205,11 +205,15 @@ function competitorGap(ctx: Ctx, args: readonly unknown[]): number {
 
 // ---------------------------------------------------------------- catalog entries
 
-const FLAG_HELP_EN = 'Truthy: TRUE, 1, yes/ja/y/j/x, true/wahr; falsy: FALSE, 0, no/nein/n, false/falsch (any case). Blanks are skipped. Unknown text in the first non-blank cell is taken as the header and skipped; unknown text further down is an error naming the cell. With no yes/no value at all the result is "no data" (#N/A).';
-const FLAG_HELP_DE = 'Ja-Werte: TRUE/WAHR, 1, ja/yes/j/y/x; Nein-Werte: FALSE/FALSCH, 0, nein/no/n (Groß-/Kleinschreibung egal). Leere Zellen werden übersprungen. Unbekannter Text in der ersten nicht leeren Zelle gilt als Überschrift und wird übersprungen; unbekannter Text weiter unten ist ein Fehler, der die Zelle nennt. Ohne einen einzigen Ja/Nein-Wert lautet das Ergebnis „keine Daten“ (#NV).';
+const FLAG_HELP_EN = 'Truthy: TRUE, 1, yes/ja/y/j/x, true/wahr, answered/angenommen; falsy: FALSE, 0, no/nein/n, false/falsch, abandoned/abgebrochen (any case). Blanks are skipped. Unknown text in the first non-blank cell is taken as the header and skipped; unknown text further down is an error naming the cell. With no yes/no value at all the result is "no data" (#N/A).';
+const FLAG_HELP_DE = 'Ja-Werte: TRUE/WAHR, 1, ja/yes/j/y/x, angenommen/answered; Nein-Werte: FALSE/FALSCH, 0, nein/no/n, abgebrochen/abandoned (Groß-/Kleinschreibung egal). Leere Zellen werden übersprungen. Unbekannter Text in der ersten nicht leeren Zelle gilt als Überschrift und wird übersprungen; unbekannter Text weiter unten ist ein Fehler, der die Zelle nennt. Ohne einen einzigen Ja/Nein-Wert lautet das Ergebnis „keine Daten“ (#NV).';
 
-const COUNT_HELP_EN = 'Each argument is a number or a range; text (a header) and blanks are skipped, a blank is never 0, and a range without any number is "no data" (#N/A). Negative counts are errors naming the cell.';
-const COUNT_HELP_DE = 'Jedes Argument ist eine Zahl oder ein Bereich; Text (eine Überschrift) und leere Zellen werden übersprungen, eine leere Zelle zählt nie als 0, und ein Bereich ohne jede Zahl ergibt „keine Daten“ (#NV). Negative Anzahlen sind Fehler, die die Zelle nennen.';
+const COUNT_HELP_EN = 'Each argument is a number or a range; text (a header) and blanks are skipped, a blank is never 0, numeric text such as "1,5" or "94%" is read (94% is 0.94), and a range without any number is "no data" (#N/A). Negative counts are errors naming the cell.';
+
+/** Flows given as flags (v3). */
+const FLOW_FLAGS_EN = 'A flow may also be a range of yes/no flags, one row per customer or item (a Churn Yes/No column, complaint flags such as x or ja): its truthy flags are counted, so CHURN_RATE(COUNTA(A2:A7044), C2:C7044) works on a per-customer Churn column. The flag rule then applies: the first text is the header, other unknown text is an error, and counts other than 1 and 0 may not be mixed with flags.';
+const FLOW_FLAGS_DE = 'Ein Fluss kann auch ein Bereich von Ja/Nein-Kennzeichen sein, eine Zeile je Kunde oder Stück (eine Spalte Churn Yes/No, Beschwerde-Kennzeichen wie x oder ja): Gezählt werden seine Ja-Werte, CHURN_RATE(ANZAHL2(A2:A7044); C2:C7044) funktioniert also mit einer Churn-Spalte je Kunde. Dann gilt die Regel für Kennzeichen: Der erste Text ist die Überschrift, anderer unbekannter Text ist ein Fehler, und andere Zahlen als 1 und 0 dürfen nicht mit Kennzeichen gemischt werden.';
+const COUNT_HELP_DE = 'Jedes Argument ist eine Zahl oder ein Bereich; Text (eine Überschrift) und leere Zellen werden übersprungen, eine leere Zelle zählt nie als 0, Zahlentext wie "1,5" oder "94%" wird gelesen (94% ist 0,94), und ein Bereich ohne jede Zahl ergibt „keine Daten“ (#NV). Negative Anzahlen sind Fehler, die die Zelle nennen.';
 
 const ID_HELP_EN = 'Ids are compared as trimmed text, case-sensitive; 42 and "42" are the same id. Blanks are skipped. A first id that is a usual column header (id, customer, customer id, client, account, email, Kunde, Kunden-ID, Kundennummer, Kundennr …) is taken as the header and skipped; any other text is an id.';
 const ID_HELP_DE = 'IDs werden als Text ohne führende und folgende Leerzeichen verglichen, mit Beachtung der Groß-/Kleinschreibung; 42 und "42" sind dieselbe ID. Leere Zellen werden übersprungen. Ist die erste ID eine übliche Spaltenüberschrift (Kunde, Kunden-ID, Kundennummer, Kundennr, id, customer, customer id, client, account, E-Mail …), wird sie als Überschrift übersprungen; jeder andere Text ist eine ID.';
@@ -227,8 +231,8 @@ export const customerFunctions: readonly FunctionSpec[] = [
     unit: 'share',
     summary: { en: 'Share of the starting customers still customers at the end', de: 'Anteil der Kunden vom Beginn, die am Ende noch Kunden sind' },
     help: {
-      en: `(customers_end − new_customers) / customers_start, a share from 0 to 1. Customers at the start and end are stocks: with monthly ranges the first start and the last end count, and new customers are summed over all months, so twelve monthly rows give the year's retention. ${COUNT_HELP_EN} A start of 0 is an error (cannot divide by zero), and so is more new customers than customers at the end.`,
-      de: `(Kunden am Ende − Neukunden) / Kunden zu Beginn, ein Anteil von 0 bis 1. Kunden zu Beginn und am Ende sind Bestände: Bei Monatsbereichen zählen der erste Anfangs- und der letzte Endbestand, Neukunden werden über alle Monate summiert; zwölf Monatszeilen ergeben also die Kundenbindung des Jahres. ${COUNT_HELP_DE} Ein Anfangsbestand von 0 ist ein Fehler (Division durch null), ebenso mehr Neukunden als Kunden am Ende.`,
+      en: `(customers_end − new_customers) / customers_start, a share from 0 to 1. Customers at the start and end are stocks: with monthly ranges the first start and the last end count, and new customers are summed over all months, so twelve monthly rows give the year's retention. ${COUNT_HELP_EN} ${FLOW_FLAGS_EN} A start of 0 is an error (cannot divide by zero), and so is more new customers than customers at the end.`,
+      de: `(Kunden am Ende − Neukunden) / Kunden zu Beginn, ein Anteil von 0 bis 1. Kunden zu Beginn und am Ende sind Bestände: Bei Monatsbereichen zählen der erste Anfangs- und der letzte Endbestand, Neukunden werden über alle Monate summiert; zwölf Monatszeilen ergeben also die Kundenbindung des Jahres. ${COUNT_HELP_DE} ${FLOW_FLAGS_DE} Ein Anfangsbestand von 0 ist ein Fehler (Division durch null), ebenso mehr Neukunden als Kunden am Ende.`,
     },
     example: '=RETENTION_RATE(200, 210, 30) → 0.9',
     source: 'Customer retention rate (E − N) / S, the standard CRM definition; a core measure of the balanced-scorecard customer perspective (Kaplan & Norton)',
@@ -239,14 +243,14 @@ export const customerFunctions: readonly FunctionSpec[] = [
     family: 'customers',
     args: [
       { name: 'customers_start', kind: 'any', description: { en: 'Customers at the start (a number, or a range in period order: its first number is used)', de: 'Kunden zu Beginn (eine Zahl oder ein Bereich in zeitlicher Reihenfolge: die erste Zahl zählt)' } },
-      { name: 'customers_lost', kind: 'any', description: { en: 'Customers lost during the span (a number or a range that is summed)', de: 'Im Zeitraum verlorene Kunden (eine Zahl oder ein Bereich, der summiert wird)' } },
+      { name: 'customers_lost', kind: 'any', description: { en: 'Customers lost during the span (a number, a range that is summed, or a Yes/No churn column)', de: 'Im Zeitraum verlorene Kunden (eine Zahl, ein Bereich, der summiert wird, oder eine Ja/Nein-Spalte)' } },
     ],
     result: 'scalar',
     unit: 'share',
     summary: { en: 'Share of the starting customers lost during the span', de: 'Anteil der Kunden vom Beginn, die im Zeitraum verloren gingen' },
     help: {
-      en: `customers_lost / customers_start. The start is a stock (a range's first number), lost customers a flow (summed), so monthly ranges give the churn of the whole span. ${COUNT_HELP_EN} A start of 0 is an error (cannot divide by zero). The rate can exceed 1 when customers won during the span are also lost in it.`,
-      de: `Verlorene Kunden / Kunden zu Beginn. Der Anfangsbestand ist ein Bestand (die erste Zahl eines Bereichs), verlorene Kunden sind ein Fluss (summiert); Monatsbereiche ergeben also die Abwanderung des ganzen Zeitraums. ${COUNT_HELP_DE} Ein Anfangsbestand von 0 ist ein Fehler (Division durch null). Die Quote kann über 1 liegen, wenn im Zeitraum gewonnene Kunden auch wieder verloren gehen.`,
+      en: `customers_lost / customers_start. The start is a stock (a range's first number), lost customers a flow (summed), so monthly ranges give the churn of the whole span. ${COUNT_HELP_EN} ${FLOW_FLAGS_EN} Example: 7043 customers with 1869 Yes in their Churn column give 0.265. A start of 0 is an error (cannot divide by zero). The rate can exceed 1 when customers won during the span are also lost in it.`,
+      de: `Verlorene Kunden / Kunden zu Beginn. Der Anfangsbestand ist ein Bestand (die erste Zahl eines Bereichs), verlorene Kunden sind ein Fluss (summiert); Monatsbereiche ergeben also die Abwanderung des ganzen Zeitraums. ${COUNT_HELP_DE} ${FLOW_FLAGS_DE} Beispiel: 7043 Kunden mit 1869 Yes in ihrer Churn-Spalte ergeben 0,265. Ein Anfangsbestand von 0 ist ein Fehler (Division durch null). Die Quote kann über 1 liegen, wenn im Zeitraum gewonnene Kunden auch wieder verloren gehen.`,
     },
     example: '=CHURN_RATE(200, 10) → 0.05',
     source: 'Customer churn (attrition) rate = customers lost / customers at the start of the period; the "loss" measure of the balanced-scorecard customer perspective',
@@ -307,14 +311,14 @@ export const customerFunctions: readonly FunctionSpec[] = [
     name: 'REOPEN_RATE',
     family: 'customers',
     args: [
-      { name: 'flags', kind: 'range', values: 'flags', description: { en: 'Per resolved ticket: was it reopened (yes/no)', de: 'Je gelöstem Ticket: wurde es wieder geöffnet (ja/nein)' } },
+      { name: 'flags', kind: 'range', values: 'flags', description: { en: 'Per resolved ticket: was it reopened (yes/no), or its reopen count', de: 'Je gelöstem Ticket: wurde es wieder geöffnet (ja/nein) oder wie oft' } },
     ],
     result: 'scalar',
     unit: 'share',
     summary: { en: 'Share of resolved tickets that were reopened', de: 'Anteil der gelösten Tickets, die wieder geöffnet wurden' },
     help: {
-      en: `Resolved tickets flagged as reopened / resolved tickets with a flag (one row per resolved ticket; a blank row is skipped, it is not "not reopened"). ${FLAG_HELP_EN}`,
-      de: `Als wieder geöffnet markierte gelöste Tickets / gelöste Tickets mit Ja/Nein-Angabe (eine Zeile je gelöstem Ticket; eine leere Zeile wird übersprungen und zählt nicht als „nicht wieder geöffnet“). ${FLAG_HELP_DE}`,
+      en: `Resolved tickets flagged as reopened / resolved tickets with a flag (one row per resolved ticket; a blank row is skipped, it is not "not reopened"). The column may also hold reopen counts, as helpdesk exports write them: a whole number from 0, where a count above 0 is a reopened ticket (0, 3, 0, 1, 0 gives 0.4); other numbers are errors. ${FLAG_HELP_EN}`,
+      de: `Als wieder geöffnet markierte gelöste Tickets / gelöste Tickets mit Ja/Nein-Angabe (eine Zeile je gelöstem Ticket; eine leere Zeile wird übersprungen und zählt nicht als „nicht wieder geöffnet“). Die Spalte darf auch die Zahl der Wiedereröffnungen enthalten, wie Helpdesk-Exporte sie schreiben: eine ganze Zahl ab 0, wobei jede Zahl über 0 ein wieder geöffnetes Ticket ist (0, 3, 0, 1, 0 ergibt 0,4); andere Zahlen sind Fehler. ${FLAG_HELP_DE}`,
     },
     example: '=REOPEN_RATE(E2:E501) → 0.06',
     source: 'Ticket reopen rate = reopened tickets / solved tickets (helpdesk standard, e.g. Zendesk reopens)',
@@ -324,7 +328,7 @@ export const customerFunctions: readonly FunctionSpec[] = [
     name: 'COMPLAINT_RATE',
     family: 'customers',
     args: [
-      { name: 'complaints', kind: 'any', description: { en: 'Complaints received (a number or a range that is summed)', de: 'Eingegangene Beschwerden (eine Zahl oder ein Bereich, der summiert wird)' } },
+      { name: 'complaints', kind: 'any', description: { en: 'Complaints received (a number, a range that is summed, or a column of complaint flags)', de: 'Eingegangene Beschwerden (eine Zahl, ein Bereich, der summiert wird, oder eine Spalte mit Beschwerde-Kennzeichen)' } },
       { name: 'customers', kind: 'any', description: { en: 'Customers (a number, or a range of counts per period that is averaged)', de: 'Kunden (eine Zahl oder ein Bereich mit Beständen je Zeitraum, der gemittelt wird)' } },
       { name: 'per', kind: 'number', optional: true, default: '1', description: { en: 'Scale: 1 gives complaints per customer, 1000 per thousand customers', de: 'Maßstab: 1 ergibt Beschwerden je Kunde, 1000 je tausend Kunden' } },
     ],
@@ -332,8 +336,8 @@ export const customerFunctions: readonly FunctionSpec[] = [
     unit: 'number',
     summary: { en: 'Complaints per customer (or per `per` customers)', de: 'Beschwerden je Kunde (oder je `per` Kunden)' },
     help: {
-      en: `sum(complaints) / average(customers) × per. Complaints are a flow (summed; a column of complaint flags such as TRUE/FALSE or ja/nein counts its TRUE cells), customers a stock (averaged over the periods), so twelve monthly rows give the year's complaints per average customer. ${COUNT_HELP_EN} An average of 0 customers is an error (cannot divide by zero); per defaults to 1 and must be greater than 0.`,
-      de: `Summe(Beschwerden) / Mittelwert(Kunden) × per. Beschwerden sind ein Fluss (summiert; eine Spalte mit Beschwerde-Kennzeichen wie WAHR/FALSCH oder ja/nein zählt ihre WAHR-Zellen), Kunden ein Bestand (über die Zeiträume gemittelt); zwölf Monatszeilen ergeben also die Beschwerden des Jahres je durchschnittlichem Kunden. ${COUNT_HELP_DE} Ein Mittel von 0 Kunden ist ein Fehler (Division durch null); per ist standardmäßig 1 und muss größer als 0 sein.`,
+      en: `sum(complaints) / average(customers) × per. Complaints are a flow (summed; a column of complaint flags such as TRUE/FALSE or ja/nein counts its TRUE cells), customers a stock (averaged over the periods), so twelve monthly rows give the year's complaints per average customer. ${COUNT_HELP_EN} ${FLOW_FLAGS_EN} Example: x in 12 of 400 rows of a Complaint column, with 400 customers: COMPLAINT_RATE(D2:D401, 400, 1000) = 30. An average of 0 customers is an error (cannot divide by zero); per defaults to 1 and must be greater than 0.`,
+      de: `Summe(Beschwerden) / Mittelwert(Kunden) × per. Beschwerden sind ein Fluss (summiert; eine Spalte mit Beschwerde-Kennzeichen wie WAHR/FALSCH oder ja/nein zählt ihre WAHR-Zellen), Kunden ein Bestand (über die Zeiträume gemittelt); zwölf Monatszeilen ergeben also die Beschwerden des Jahres je durchschnittlichem Kunden. ${COUNT_HELP_DE} ${FLOW_FLAGS_DE} Beispiel: x in 12 von 400 Zeilen einer Spalte Beschwerde bei 400 Kunden: COMPLAINT_RATE(D2:D401; 400; 1000) = 30. Ein Mittel von 0 Kunden ist ein Fehler (Division durch null); per ist standardmäßig 1 und muss größer als 0 sein.`,
     },
     example: '=COMPLAINT_RATE(B2:B13, C2:C13, 1000) → 2.5',
     source: 'Complaint rate = complaints / customers in the period (complaint-handling monitoring as in ISO 10002)',
@@ -350,8 +354,8 @@ export const customerFunctions: readonly FunctionSpec[] = [
     unit: 'share',
     summary: { en: 'Returned units as a share of units sold', de: 'Retouren als Anteil der verkauften Stück' },
     help: {
-      en: `sum(returned) / sum(sold). ${COUNT_HELP_EN} Sold adding up to 0 is an error (cannot divide by zero). The rate can exceed 1 when returns of earlier sales fall into the span.`,
-      de: `Summe(Retouren) / Summe(verkauft). ${COUNT_HELP_DE} Ergeben die Verkäufe zusammen 0, ist das ein Fehler (Division durch null). Die Quote kann über 1 liegen, wenn Retouren früherer Verkäufe in den Zeitraum fallen.`,
+      en: `sum(returned) / sum(sold). ${COUNT_HELP_EN} ${FLOW_FLAGS_EN} Sold adding up to 0 is an error (cannot divide by zero). The rate can exceed 1 when returns of earlier sales fall into the span.`,
+      de: `Summe(Retouren) / Summe(verkauft). ${COUNT_HELP_DE} ${FLOW_FLAGS_DE} Ergeben die Verkäufe zusammen 0, ist das ein Fehler (Division durch null). Die Quote kann über 1 liegen, wenn Retouren früherer Verkäufe in den Zeitraum fallen.`,
     },
     example: '=RETURN_RATE(30, 600) → 0.05',
     source: 'Product return rate = units returned / units sold (retail standard); product returns as a data source of the balanced-scorecard customer perspective',

@@ -9,6 +9,7 @@ import { firstOf, lastOf, readCounts, readDates, readKeys, readWordArg, requireS
 import { readFlow } from '../values/flags.js';
 import { positionOf } from '../values/grid.js';
 import { TURNOVER_METHOD_WORDS } from '../values/words.js';
+import { DATE_TEXT_RULES, DATE_ZERO_RULE } from './rule-texts.js';
 import type { NumberColumn } from '../values/read.js';
 import { durationMs, readPairs, readUnit } from './durations.js';
 
@@ -152,8 +153,13 @@ function employeeRetention(ctx: CallContext, args: readonly unknown[]): number {
 // ---------------------------------------------------------------- catalog entries
 
 const STOCKS_AND_FLOWS = {
-  en: 'Each argument is a number or a range. Flows (separations, hires) are summed; stocks are counts on a date in period order: headcount_start takes the range\'s first number, headcount_end its last. So monthly rows give the turnover of the whole span, not of one month. Blanks and a header are skipped; negative counts are errors naming the cell; an argument with no number at all is "no data".',
-  de: 'Jedes Argument ist eine Zahl oder ein Bereich. Bewegungen (Abgänge, Neueinstellungen) werden summiert; Bestände sind Zählungen zu einem Stichtag in zeitlicher Reihenfolge: headcount_start nimmt die erste Zahl des Bereichs, headcount_end die letzte. Monatszeilen ergeben also die Fluktuation des ganzen Zeitraums, nicht die eines Monats. Leere Zellen und eine Kopfzeile werden übersprungen; negative Zahlen sind Fehler mit Angabe der Zelle; ein Argument ganz ohne Zahl ergibt „keine Daten“.',
+  en: 'Each argument is a number or a range. Flows (separations, hires) are summed; stocks are counts on a date in period order: headcount_start takes the range\'s first number, headcount_end its last. So monthly rows give the turnover of the whole span, not of one month. A flow may also be a per-employee Yes/No column (an Attrition column): its Yes cells are counted, the first text is its header and other unknown text is an error. Blanks and a header are skipped; negative counts are errors naming the cell; an argument with no number at all is "no data".',
+  de: 'Jedes Argument ist eine Zahl oder ein Bereich. Bewegungen (Abgänge, Neueinstellungen) werden summiert; Bestände sind Zählungen zu einem Stichtag in zeitlicher Reihenfolge: headcount_start nimmt die erste Zahl des Bereichs, headcount_end die letzte. Monatszeilen ergeben also die Fluktuation des ganzen Zeitraums, nicht die eines Monats. Eine Bewegung kann auch eine Ja/Nein-Spalte je Mitarbeiter sein (eine Spalte Attrition): Gezählt werden ihre Ja-Zellen, der erste Text ist ihre Überschrift, anderer unbekannter Text ist ein Fehler. Leere Zellen und eine Kopfzeile werden übersprungen; negative Zahlen sind Fehler mit Angabe der Zelle; ein Argument ganz ohne Zahl ergibt „keine Daten“.',
+};
+
+const DATES_OF_TICKETS = {
+  en: `${DATE_TEXT_RULES.en} ${DATE_ZERO_RULE.en}`,
+  de: `${DATE_TEXT_RULES.de} ${DATE_ZERO_RULE.de}`,
 };
 
 export const peopleFunctions: readonly FunctionSpec[] = [
@@ -168,8 +174,8 @@ export const peopleFunctions: readonly FunctionSpec[] = [
     unit: 'number',
     summary: { en: 'Resolved tickets per agent', de: 'Gelöste Tickets pro Mitarbeiter' },
     help: {
-      en: 'Number of resolved tickets (rows with a resolved date) divided by the number of distinct agents among them. Agents are compared as trimmed text, case-sensitive. Rows with a blank agent are skipped (nobody to credit); open tickets and agents without a resolved ticket do not count. The ranges must be the same size. No resolved ticket with an agent: "no data".',
-      de: 'Anzahl der gelösten Tickets (Zeilen mit Lösungsdatum) geteilt durch die Anzahl verschiedener Mitarbeiter unter ihnen. Namen werden als getrimmter Text verglichen, mit Groß-/Kleinschreibung. Zeilen ohne Mitarbeiter werden übersprungen (niemand, dem sie zuzurechnen sind); offene Tickets und Mitarbeiter ohne gelöstes Ticket zählen nicht. Die Bereiche müssen gleich groß sein. Kein gelöstes Ticket mit Mitarbeiter: „keine Daten“.',
+      en: 'Number of resolved tickets (rows with a resolved date) divided by the number of distinct agents among them. Agents are compared as trimmed text, case-sensitive. Rows with a blank agent are skipped (nobody to credit); open tickets and agents without a resolved ticket do not count. The ranges must be the same size. No resolved ticket with an agent: "no data". ' + DATES_OF_TICKETS.en,
+      de: 'Anzahl der gelösten Tickets (Zeilen mit Lösungsdatum) geteilt durch die Anzahl verschiedener Mitarbeiter unter ihnen. Namen werden als getrimmter Text verglichen, mit Groß-/Kleinschreibung. Zeilen ohne Mitarbeiter werden übersprungen (niemand, dem sie zuzurechnen sind); offene Tickets und Mitarbeiter ohne gelöstes Ticket zählen nicht. Die Bereiche müssen gleich groß sein. Kein gelöstes Ticket mit Mitarbeiter: „keine Daten“. ' + DATES_OF_TICKETS.de,
     },
     example: '=RESOLVED_PER_AGENT(E2:E500, C2:C500) → 38.5',
     source: 'Zendesk: tickets solved per agent',
@@ -188,8 +194,8 @@ export const peopleFunctions: readonly FunctionSpec[] = [
     unit: 'table',
     summary: { en: 'Per agent: resolved, open and average resolution time', de: 'Pro Mitarbeiter: gelöste und offene Tickets, durchschnittliche Lösungszeit' },
     help: {
-      en: 'A table Agent, Resolved, Open, Avg resolution with one row per agent, most resolved first (ties by name in code-point order). Resolved counts tickets with a resolved date, Open those without; Avg resolution is the mean of resolved − opened (wall-clock, like =B2-A2) in unit, empty when the agent resolved none. Rows with a blank agent or a blank opened date are skipped; resolved before opened is an error naming the row. The three ranges must be the same size. No ticket at all: "no data".',
-      de: 'Eine Tabelle Agent, Resolved, Open, Avg resolution mit einer Zeile pro Mitarbeiter, die meisten gelösten zuerst (bei Gleichstand nach Namen in Unicode-Reihenfolge). Resolved zählt Tickets mit Lösungsdatum, Open die ohne; Avg resolution ist der Mittelwert von gelöst − eröffnet (nach der Uhr, wie =B2-A2) in der Einheit unit, leer, wenn der Mitarbeiter keines gelöst hat. Zeilen ohne Mitarbeiter oder ohne Eröffnungsdatum werden übersprungen; gelöst vor eröffnet ist ein Fehler mit Angabe der Zeile. Die drei Bereiche müssen gleich groß sein. Gar kein Ticket: „keine Daten“.',
+      en: 'A table Agent, Resolved, Open, Avg resolution with one row per agent, most resolved first (ties by name in code-point order). Resolved counts tickets with a resolved date, Open those without; Avg resolution is the mean of resolved − opened (wall-clock, like =B2-A2) in unit, empty when the agent resolved none. Rows with a blank agent or a blank opened date are skipped; resolved before opened is an error naming the row. The three ranges must be the same size. No ticket at all: "no data". ' + DATES_OF_TICKETS.en,
+      de: 'Eine Tabelle Agent, Resolved, Open, Avg resolution mit einer Zeile pro Mitarbeiter, die meisten gelösten zuerst (bei Gleichstand nach Namen in Unicode-Reihenfolge). Resolved zählt Tickets mit Lösungsdatum, Open die ohne; Avg resolution ist der Mittelwert von gelöst − eröffnet (nach der Uhr, wie =B2-A2) in der Einheit unit, leer, wenn der Mitarbeiter keines gelöst hat. Zeilen ohne Mitarbeiter oder ohne Eröffnungsdatum werden übersprungen; gelöst vor eröffnet ist ein Fehler mit Angabe der Zeile. Die drei Bereiche müssen gleich groß sein. Gar kein Ticket: „keine Daten“. ' + DATES_OF_TICKETS.de,
     },
     example: '=AGENT_SUMMARY(E2:E500, B2:B500, C2:C500) → table Agent, Resolved, Open, Avg resolution',
     source: 'Zendesk agent activity: solved, unsolved and resolution time per agent',
@@ -199,19 +205,20 @@ export const peopleFunctions: readonly FunctionSpec[] = [
     name: 'EMPLOYEE_TURNOVER',
     family: 'people',
     args: [
-      { name: 'separations', kind: 'any', description: { en: 'Employees who left (a number or a range that is summed)', de: 'Ausgeschiedene Mitarbeiter (Zahl oder Bereich, der summiert wird)' } },
-      { name: 'headcount_start', kind: 'any', description: { en: 'Headcount at the start (a range: its first number)', de: 'Personalbestand am Anfang (bei einem Bereich: die erste Zahl)' } },
-      { name: 'headcount_end', kind: 'any', description: { en: 'Headcount at the end (a range: its last number)', de: 'Personalbestand am Ende (bei einem Bereich: die letzte Zahl)' } },
+      { name: 'separations', kind: 'any', description: { en: 'Employees who left (a number, a range that is summed, or a per-employee Yes/No attrition column)', de: 'Ausgeschiedene Mitarbeiter (Zahl, Bereich, der summiert wird, oder eine Ja/Nein-Spalte je Mitarbeiter)' } },
+      { name: 'headcount_start', kind: 'any', description: { en: 'Headcount at the start (a range: its first number; with "monthly", one per period)', de: 'Personalbestand am Anfang (bei einem Bereich: die erste Zahl; mit "monatlich" einer je Zeitraum)' } },
+      { name: 'headcount_end', kind: 'any', description: { en: 'Headcount at the end (a range: its last number; with "monthly", one per period)', de: 'Personalbestand am Ende (bei einem Bereich: die letzte Zahl; mit "monatlich" einer je Zeitraum)' } },
+      { name: 'method', kind: 'text', optional: true, default: '"average"', description: { en: '"average" (separations ÷ average headcount of the span) or "monthly" (SHRM: the sum of each period\'s rate); German: Durchschnitt, monatlich', de: '"Durchschnitt" (Abgänge ÷ durchschnittlicher Bestand des Zeitraums) oder "monatlich" (SHRM: Summe der Raten je Zeitraum); englisch: average, monthly' } },
     ],
     result: 'scalar',
     unit: 'share',
     summary: { en: 'Employee turnover: separations / average headcount', de: 'Fluktuationsrate: Abgänge / durchschnittlicher Personalbestand' },
     help: {
-      en: `separations / ((headcount_start + headcount_end) / 2), as a fraction (0.1 = 10 %). ${STOCKS_AND_FLOWS.en} An average headcount of 0 is an error.`,
-      de: `Abgänge / ((Anfangsbestand + Endbestand) / 2), als Anteil (0,1 = 10 %). ${STOCKS_AND_FLOWS.de} Ein durchschnittlicher Bestand von 0 ist ein Fehler.`,
+      en: `With method "average" (the default): separations / ((headcount_start + headcount_end) / 2), as a fraction (0.1 = 10 %). ${STOCKS_AND_FLOWS.en} An average headcount of 0 is an error. With method "monthly" (SHRM's annual turnover from monthly figures): the sum over the rows (periods) of each period's separations ÷ that period's (start + end) / 2, so separations, headcount_start and headcount_end are ranges with one row per period, aligned; rows with none of the three (a header, a blank row) are skipped, a row with only some of them is an error naming it. Example: twelve monthly rows with headcount 100 at every start and end and 5 separations each give 12 × 5 / 100 = 0.6, the year's turnover; when the headcount moves, "monthly" weighs each month by its own headcount.`,
+      de: `Mit method "Durchschnitt" (Standard): Abgänge / ((Anfangsbestand + Endbestand) / 2), als Anteil (0,1 = 10 %). ${STOCKS_AND_FLOWS.de} Ein durchschnittlicher Bestand von 0 ist ein Fehler. Mit method "monatlich" (die Jahresfluktuation der SHRM aus Monatszahlen): die Summe über die Zeilen (Zeiträume) aus den Abgängen jedes Zeitraums ÷ dessen (Anfang + Ende) / 2; separations, headcount_start und headcount_end sind dann Bereiche mit einer Zeile je Zeitraum, zeilengleich; Zeilen ohne alle drei Zahlen (eine Kopfzeile, eine leere Zeile) werden übersprungen, eine Zeile mit nur einigen davon ist ein Fehler, der sie nennt. Beispiel: zwölf Monatszeilen mit Bestand 100 an jedem Anfang und Ende und je 5 Abgängen ergeben 12 × 5 / 100 = 0,6, die Fluktuation des Jahres; bewegt sich der Bestand, gewichtet "monatlich" jeden Monat mit seinem eigenen Bestand.`,
     },
     example: '=EMPLOYEE_TURNOVER(6, 50, 70) → 0.1',
-    source: 'SHRM: turnover rate = separations / average number of employees',
+    source: 'SHRM: turnover rate = separations / average number of employees; annual turnover as the sum of the monthly rates',
     impl: employeeTurnover,
   },
   {
@@ -220,7 +227,7 @@ export const peopleFunctions: readonly FunctionSpec[] = [
     args: [
       { name: 'headcount_start', kind: 'any', description: { en: 'Headcount at the start (a range: its first number)', de: 'Personalbestand am Anfang (bei einem Bereich: die erste Zahl)' } },
       { name: 'headcount_end', kind: 'any', description: { en: 'Headcount at the end (a range: its last number)', de: 'Personalbestand am Ende (bei einem Bereich: die letzte Zahl)' } },
-      { name: 'hires', kind: 'any', description: { en: 'Employees hired during the period (a number or a range that is summed)', de: 'Im Zeitraum eingestellte Mitarbeiter (Zahl oder Bereich, der summiert wird)' } },
+      { name: 'hires', kind: 'any', description: { en: 'Employees hired during the period (a number, a range that is summed, or a per-employee Yes/No column)', de: 'Im Zeitraum eingestellte Mitarbeiter (Zahl, Bereich, der summiert wird, oder eine Ja/Nein-Spalte je Mitarbeiter)' } },
     ],
     result: 'scalar',
     unit: 'share',

@@ -16,6 +16,7 @@ import {
   DETRACTORS, NPS_RULE, PASSIVES, PROMOTERS, readRatingScale, SATISFIED, shareRule, tallyCells, tallyRated, UNSATISFIED,
 } from './tally.js';
 import type { ScaleDefaults } from './tally.js';
+import { DATE_TEXT_RULES, DATE_ZERO_RULE, RATING_WORD_RULES, SURVEY_CELL_RULES } from './rule-texts.js';
 
 // ---------------------------------------------------------------- NPS
 
@@ -187,21 +188,30 @@ const SCORES = {
   name: 'scores',
   kind: 'range',
   values: 'scores',
-  description: { en: 'Survey answers: whole-number scores from 0 to 10', de: 'Umfrageantworten: ganze Zahlen von 0 bis 10' },
+  description: {
+    en: 'Survey answers: whole-number scores from 0 to 10, also with a label (10 - Extremely likely); Offered, No rating and other non-answers are blanks',
+    de: 'Umfrageantworten: ganze Zahlen von 0 bis 10, auch mit Beschriftung (10 - Extremely likely); Offered, No rating und andere Nicht-Antworten gelten als leer',
+  },
 } as const;
 
 const RATINGS = {
   name: 'ratings',
   kind: 'range',
   values: 'ratings',
-  description: { en: 'Satisfaction ratings from 0 to scale_max', de: 'Zufriedenheitsbewertungen von 0 bis scale_max' },
+  description: {
+    en: 'Satisfaction ratings from 0 to scale_max, or rating words such as Good/Bad, Awesome/Just okay/Not good, Very satisfied … Very dissatisfied',
+    de: 'Zufriedenheitsbewertungen von 0 bis scale_max oder Bewertungswörter wie gut/schlecht, Awesome/Just okay/Not good, sehr zufrieden … sehr unzufrieden',
+  },
 } as const;
 
 const DATES = {
   name: 'dates',
   kind: 'range',
   values: 'dates',
-  description: { en: 'Response dates, one per answer (same size as the answers)', de: 'Antwortdatum, eines je Antwort (gleich groß wie die Antworten)' },
+  description: {
+    en: 'Response dates, one per answer (same size as the answers): date cells or text such as 2026-03-01, 01.03.2026, 11/13/2019 8:51, 5 Mar 2026',
+    de: 'Antwortdatum, eines je Antwort (gleich groß wie die Antworten): Datumszellen oder Text wie 2026-03-01, 01.03.2026, 11/13/2019 8:51, 5. März 2026',
+  },
 } as const;
 
 const PERIOD = {
@@ -228,7 +238,10 @@ const SCALE_MAX = {
   kind: 'number',
   optional: true,
   default: '5',
-  description: { en: 'Highest rating on the scale (5 for a 1–5 scale)', de: 'Höchste Bewertung der Skala (5 bei einer Skala von 1 bis 5)' },
+  description: {
+    en: 'Highest rating on the scale (5 for a 1–5 scale); with rating words the words\' scale sets it',
+    de: 'Höchste Bewertung der Skala (5 bei einer Skala von 1 bis 5); bei Bewertungswörtern legt deren Skala sie fest',
+  },
 } as const;
 
 const THRESHOLD = {
@@ -237,24 +250,24 @@ const THRESHOLD = {
   optional: true,
   default: 'scale_max−1',
   description: {
-    en: 'Lowest rating that counts as satisfied (top-two-box by default)',
-    de: 'Niedrigste Bewertung, die als zufrieden zählt (standardmäßig die beiden besten Stufen)',
+    en: 'Lowest rating that counts as satisfied (top-two-box by default; the top answer on 2- and 3-point word scales)',
+    de: 'Niedrigste Bewertung, die als zufrieden zählt (standardmäßig die beiden besten Stufen; bei Wortskalen mit 2 oder 3 Stufen die beste)',
   },
 } as const;
 
 const NPS_READING = {
-  en: 'Blanks and text (a header row, "n/a") are skipped; a blank is never a 0. A score that is not a whole number from 0 to 10 (11, 8.5, −1) is an error naming the value and its row; so is an error cell such as #N/A.',
-  de: 'Leere Zellen und Text (eine Kopfzeile, „n/a“) werden übersprungen; eine leere Zelle zählt nie als 0. Ein Wert, der keine ganze Zahl von 0 bis 10 ist (11, 8,5, −1), ist ein Fehler, der den Wert und seine Zeile nennt; ebenso eine Fehlerzelle wie #NV.',
+  en: `Blanks are skipped; a blank is never a 0. A score that is not a whole number from 0 to 10 (11, 8.5, −1) is an error naming the value and its row; so is an error cell such as #N/A. ${SURVEY_CELL_RULES.en} Example: 10 - Extremely likely, 9, 8, 0 - Not at all likely give 25.`,
+  de: `Leere Zellen werden übersprungen; eine leere Zelle zählt nie als 0. Ein Wert, der keine ganze Zahl von 0 bis 10 ist (11, 8,5, −1), ist ein Fehler, der den Wert und seine Zeile nennt; ebenso eine Fehlerzelle wie #NV. ${SURVEY_CELL_RULES.de} Beispiel: 10 - Extremely likely, 9, 8, 0 - Not at all likely ergeben 25.`,
 };
 
 const CSAT_READING = {
-  en: 'A rating is any number from 0 to scale_max (4.5 on a 5-point scale counts too); a rating outside the scale is an error naming the value and its row, as is an error cell. Blanks and text (a header row) are skipped; a blank is never a 0.',
-  de: 'Eine Bewertung ist jede Zahl von 0 bis scale_max (auch 4,5 auf einer 5er-Skala); eine Bewertung außerhalb der Skala ist ein Fehler, der den Wert und seine Zeile nennt, ebenso eine Fehlerzelle. Leere Zellen und Text (eine Kopfzeile) werden übersprungen; eine leere Zelle zählt nie als 0.',
+  en: `A rating is any number from 0 to scale_max (4.5 on a 5-point scale counts too); a rating outside the scale is an error naming the value and its row, as is an error cell. Blanks are skipped; a blank is never a 0. ${RATING_WORD_RULES.en} ${SURVEY_CELL_RULES.en}`,
+  de: `Eine Bewertung ist jede Zahl von 0 bis scale_max (auch 4,5 auf einer 5er-Skala); eine Bewertung außerhalb der Skala ist ein Fehler, der den Wert und seine Zeile nennt, ebenso eine Fehlerzelle. Leere Zellen werden übersprungen; eine leere Zelle zählt nie als 0. ${RATING_WORD_RULES.de} ${SURVEY_CELL_RULES.de}`,
 };
 
 const TREND_RULES = {
-  en: 'Periods are labelled 2026-03-05 (day), 2026-W10 (ISO week), 2026-03 (month), 2026-Q1 (quarter) or 2026 (year), oldest first; periods without responses are not listed. A row counts only when it has both an answer and a date: an answer with a blank date is skipped, as is a date without an answer; text in the dates (a header) is skipped. Both ranges must have the same size. Change is against the previous listed period. Significant is TRUE or FALSE at 95 % (two-sided, p ≤ 0.05), and blank on the first row and whenever either period has fewer than 30 responses. No answer with a date at all: #N/A "no data".',
-  de: 'Perioden heißen 2026-03-05 (Tag), 2026-W10 (ISO-Woche), 2026-03 (Monat), 2026-Q1 (Quartal) oder 2026 (Jahr), die älteste zuerst; Perioden ohne Antworten erscheinen nicht. Eine Zeile zählt nur mit Antwort und Datum: Eine Antwort ohne Datum wird übersprungen, ebenso ein Datum ohne Antwort; Text in den Datumswerten (eine Kopfzeile) wird übersprungen. Beide Bereiche müssen gleich groß sein. Die Veränderung bezieht sich auf die vorige aufgeführte Periode. Signifikant ist WAHR oder FALSCH auf dem 95-%-Niveau (zweiseitig, p ≤ 0,05) und bleibt leer in der ersten Zeile und wenn eine der beiden Perioden weniger als 30 Antworten hat. Gibt es keine Antwort mit Datum: #NV „no data“.',
+  en: `Periods are labelled 2026-03-05 (day), 2026-W10 (ISO week), 2026-03 (month), 2026-Q1 (quarter) or 2026 (year), oldest first; periods without responses are not listed. A row counts only when it has both an answer and a date: an answer with a blank date is skipped, as is a date without an answer; text in the dates that is no date (a header) is skipped. ${DATE_TEXT_RULES.en} ${DATE_ZERO_RULE.en} Both ranges must have the same size. Change is against the previous listed period. Significant is TRUE or FALSE at 95 % (two-sided, p ≤ 0.05), and blank on the first row and whenever either period has fewer than 30 responses. No answer with a date at all: #N/A "no data".`,
+  de: `Perioden heißen 2026-03-05 (Tag), 2026-W10 (ISO-Woche), 2026-03 (Monat), 2026-Q1 (Quartal) oder 2026 (Jahr), die älteste zuerst; Perioden ohne Antworten erscheinen nicht. Eine Zeile zählt nur mit Antwort und Datum: Eine Antwort ohne Datum wird übersprungen, ebenso ein Datum ohne Antwort; Text in den Datumswerten, der kein Datum ist (eine Kopfzeile), wird übersprungen. ${DATE_TEXT_RULES.de} ${DATE_ZERO_RULE.de} Beide Bereiche müssen gleich groß sein. Die Veränderung bezieht sich auf die vorige aufgeführte Periode. Signifikant ist WAHR oder FALSCH auf dem 95-%-Niveau (zweiseitig, p ≤ 0,05) und bleibt leer in der ersten Zeile und wenn eine der beiden Perioden weniger als 30 Antworten hat. Gibt es keine Antwort mit Datum: #NV „no data“.`,
 };
 
 export const satisfactionFunctions: readonly FunctionSpec[] = [

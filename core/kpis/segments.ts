@@ -19,6 +19,7 @@ import { classifyRatingText } from '../values/ratings.js';
 import { widenScope } from '../values/scope.js';
 import { PERIOD_WORDS } from '../values/words.js';
 import { npsCountsAt, npsOf, tallyCsat, tallyNps } from './satisfaction.js';
+import { DATE_TEXT_RULES, REPEATING_ZERO_CAVEAT } from './rule-texts.js';
 
 type Ctx = CallContext;
 type Rows = readonly (readonly unknown[])[];
@@ -201,7 +202,7 @@ function isLabel(v: unknown): boolean {
  * Whole-column references start with their header row. The first row is taken as the header when
  * its group text occurs nowhere else and every range argument holds only labels (or blanks) there.
  */
-function isHeaderRow(ctx: Ctx, groupCell: unknown, groupRows: readonly number[], slots: readonly Slot[]): boolean {
+function isHeaderRow(groupCell: unknown, groupRows: readonly number[], slots: readonly Slot[]): boolean {
   if (groupRows.length !== 1 || groupRows[0] !== 0 || typeof groupCell !== 'string') return false;
   let labels = 0;
   for (const s of slots) {
@@ -232,7 +233,7 @@ function kpiByGroup(outer: Ctx, args: readonly unknown[]): Table {
     list.push(r);
   }
   const header = keys[0];
-  if (header !== undefined && isHeaderRow(ctx, groups.grid.cells[0][0], byGroup.get(header)!, slots)) byGroup.delete(header);
+  if (header !== undefined && isHeaderRow(groups.grid.cells[0][0], byGroup.get(header)!, slots)) byGroup.delete(header);
   if (byGroup.size === 0) throw noDataError(ctx.fn, 'no data (groups holds no value)');
   const order = [...byGroup.entries()].sort((a, b) => b[1].length - a[1].length || compareCodePoints(a[0], b[0]));
   const table: Table = [['Group', 'Rows', 'Value']];
@@ -280,8 +281,8 @@ interface SegmentWords {
 
 function runHelp(key: string, w: SegmentWords): { en: string; de: string } {
   return {
-    en: `The KPI runs with args as its own arguments, in its own order. Every range in args with as many rows as ${key} is cut to that ${w.en}'s rows; single values (a number, a word such as "days", a single cell) and one-row ranges (a holidays list written across a row) are passed unchanged; any other range with a different number of rows is an error naming its argument position and both row counts. Value is "" where the KPI has no data for that ${w.en}; a bad-input error of the KPI stops the whole table with both names (e.g. "KPI_BY_PERIOD: AVG_RESOLUTION: …"). The cells are checked on the whole ranges first, so a row number in such a message counts within the whole range; an error that holds for one ${w.en} only (a zero denominator) names that ${w.en}. kpi must be a single-value catalog KPI (not a table such as NPS_TREND, and not KPI_BY_PERIOD or KPI_BY_GROUP).`,
-    de: `Die Kennzahl erhält args als ihre eigenen Argumente, in ihrer Reihenfolge. Jeder Bereich in args mit ebenso vielen Zeilen wie ${key} wird auf die Zeilen ${w.deOf} zugeschnitten; Einzelwerte (eine Zahl, ein Wort wie "Tage", eine einzelne Zelle) und einzeilige Bereiche (eine Feiertagsliste in einer Zeile) werden unverändert übergeben; jeder andere Bereich mit abweichender Zeilenzahl ist ein Fehler, der seine Argumentposition und beide Zeilenzahlen nennt. Value ist "", wo die Kennzahl für ${w.deThis} keine Daten hat; ein Eingabefehler der Kennzahl bricht die ganze Tabelle mit beiden Namen ab (z. B. „KPI_BY_PERIOD: AVG_RESOLUTION: …“). Die Zellen werden zuerst in den ganzen Bereichen geprüft; eine Zeilennummer in einer solchen Meldung zählt also im ganzen Bereich. Ein Fehler, der ${w.deOnlyOne} betrifft (etwa eine Division durch null), nennt ${w.deThis}. kpi muss eine Katalog-Kennzahl mit einem einzelnen Wert sein (keine Tabelle wie NPS_TREND und nicht KPI_BY_PERIOD oder KPI_BY_GROUP).`,
+    en: `The KPI runs with args as its own arguments, in its own order. Every range in args with as many rows as ${key} is cut to that ${w.en}'s rows; single values (a number, a word such as "days", a single cell) and one-row ranges (a holidays list written across a row) are passed unchanged; any other range with a different number of rows is an error naming its argument position and both row counts. Value is "" where the KPI has no data for that ${w.en}; a bad-input error of the KPI stops the whole table with both names (e.g. "KPI_BY_PERIOD: AVG_RESOLUTION: …"). The cells are checked on the whole ranges first, so a row number in such a message counts within the whole range; an error that holds for one ${w.en} only (a zero denominator) names that ${w.en}. kpi must be a single-value catalog KPI (not a table such as NPS_TREND, and not KPI_BY_PERIOD or KPI_BY_GROUP). The day/month order of text dates and the scale of rating words are decided once over the whole ranges, before they are cut, so every ${w.en} reads its cells as the whole does. ${REPEATING_ZERO_CAVEAT.en}`,
+    de: `Die Kennzahl erhält args als ihre eigenen Argumente, in ihrer Reihenfolge. Jeder Bereich in args mit ebenso vielen Zeilen wie ${key} wird auf die Zeilen ${w.deOf} zugeschnitten; Einzelwerte (eine Zahl, ein Wort wie "Tage", eine einzelne Zelle) und einzeilige Bereiche (eine Feiertagsliste in einer Zeile) werden unverändert übergeben; jeder andere Bereich mit abweichender Zeilenzahl ist ein Fehler, der seine Argumentposition und beide Zeilenzahlen nennt. Value ist "", wo die Kennzahl für ${w.deThis} keine Daten hat; ein Eingabefehler der Kennzahl bricht die ganze Tabelle mit beiden Namen ab (z. B. „KPI_BY_PERIOD: AVG_RESOLUTION: …“). Die Zellen werden zuerst in den ganzen Bereichen geprüft; eine Zeilennummer in einer solchen Meldung zählt also im ganzen Bereich. Ein Fehler, der ${w.deOnlyOne} betrifft (etwa eine Division durch null), nennt ${w.deThis}. kpi muss eine Katalog-Kennzahl mit einem einzelnen Wert sein (keine Tabelle wie NPS_TREND und nicht KPI_BY_PERIOD oder KPI_BY_GROUP). Die Reihenfolge von Tag und Monat in Datumstexten und die Skala von Bewertungswörtern werden einmal über die ganzen Bereiche entschieden, bevor sie zugeschnitten werden; jeder Teil liest seine Zellen also wie das Ganze. ${REPEATING_ZERO_CAVEAT.de}`,
   };
 }
 
@@ -302,8 +303,8 @@ export const segmentFunctions: readonly FunctionSpec[] = [
     unit: 'table',
     summary: { en: 'Any single-value KPI per period: table Period, Rows, Value', de: 'Eine beliebige Kennzahl je Zeitraum: Tabelle Period, Rows, Value' },
     help: {
-      en: `A table with the header Period, Rows, Value and one row per period of dates that holds at least one date, oldest first. Period labels are text: 2026-03-05 (day), 2026-W10 (ISO week, starting Monday), 2026-03 (month), 2026-Q1 (quarter), 2026 (year); a blank period means "month". Rows counts the rows of dates in the period; rows whose date is blank or text (the header) belong to no period. ${periodRun.en} With no date at all the result is "no data" (#N/A).`,
-      de: `Eine Tabelle mit der Kopfzeile Period, Rows, Value und einer Zeile je Zeitraum von dates mit mindestens einem Datum, der älteste zuerst. Die Zeitraumbezeichnungen sind Text: 2026-03-05 (Tag), 2026-W10 (ISO-Woche, ab Montag), 2026-03 (Monat), 2026-Q1 (Quartal), 2026 (Jahr); ein leerer period bedeutet „Monat“. Rows zählt die Zeilen von dates im Zeitraum; Zeilen mit leerem Datum oder Text (Überschrift) gehören zu keinem Zeitraum. ${periodRun.de} Ohne ein einziges Datum lautet das Ergebnis „keine Daten“ (#NV).`,
+      en: `A table with the header Period, Rows, Value and one row per period of dates that holds at least one date, oldest first. Period labels are text: 2026-03-05 (day), 2026-W10 (ISO week, starting Monday), 2026-03 (month), 2026-Q1 (quarter), 2026 (year); a blank period means "month". Rows counts the rows of dates in the period; rows whose date is blank, 0 or text that is no date (the header) belong to no period. ${DATE_TEXT_RULES.en} ${periodRun.en} With no date at all the result is "no data" (#N/A).`,
+      de: `Eine Tabelle mit der Kopfzeile Period, Rows, Value und einer Zeile je Zeitraum von dates mit mindestens einem Datum, der älteste zuerst. Die Zeitraumbezeichnungen sind Text: 2026-03-05 (Tag), 2026-W10 (ISO-Woche, ab Montag), 2026-03 (Monat), 2026-Q1 (Quartal), 2026 (Jahr); ein leerer period bedeutet „Monat“. Rows zählt die Zeilen von dates im Zeitraum; Zeilen mit leerem Datum, 0 oder Text, der kein Datum ist (Überschrift), gehören zu keinem Zeitraum. ${DATE_TEXT_RULES.de} ${periodRun.de} Ohne ein einziges Datum lautet das Ergebnis „keine Daten“ (#NV).`,
     },
     example: '=KPI_BY_PERIOD("AVG_RESOLUTION", B2:B500, "month", B2:B500, C2:C500, "days") → table Period, Rows, Value',
     source: 'Period-over-period KPI reporting (periods as in NPS_TREND: ISO 8601 weeks, calendar months, quarters, years)',

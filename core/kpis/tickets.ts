@@ -10,6 +10,7 @@ import type { CallContext } from '../values/context.js';
 import { describeValue, unwrapScalar } from '../values/grid.js';
 import { isOmitted, readDateArg, readDates, readNumberArg } from '../values/read.js';
 import { median, percentileInc } from '../stats.js';
+import { DATE_TEXT_RULES, DATE_ZERO_RULE } from './rule-texts.js';
 import type { BusinessClock } from './business-hours.js';
 import {
   durationMs, foldPairs, isUnitWord, meanDurationMs, readDurationOptions, readPairs, readResolutionArgs, readUnit, requireDurations, wallClockText,
@@ -34,7 +35,7 @@ const RESOLVED: ArgSpec = {
 };
 const UNIT: ArgSpec = {
   name: 'unit', kind: 'text', optional: true, default: '"hours"',
-  description: { en: 'Unit of the result: "hours", "minutes" or "days"', de: 'Einheit des Ergebnisses: "Stunden", "Minuten" oder "Tage"' },
+  description: { en: 'Unit of the result: "hours", "minutes", "seconds" or "days"', de: 'Einheit des Ergebnisses: "Stunden", "Minuten", "Sekunden" oder "Tage"' },
 };
 const BUSINESS_HOURS: ArgSpec = {
   name: 'business_hours', kind: 'text', optional: true,
@@ -53,8 +54,8 @@ const AS_OF_OPTIONAL: ArgSpec = {
 };
 
 const DURATION_RULES = {
-  en: 'Dates are date-time cells, ISO text (2026-03-01 10:30) or German text (01.03.2026 10:30); a header row is skipped. Durations are wall-clock differences, exactly what =B2-A2 gives, also across a daylight-saving change. Rows with a blank opened date are skipped; a blank resolved date is an open ticket and not counted; resolved before opened is an error naming the row. With business_hours ("Mon-Fri 09:00-17:00", "Mo-Fr 08:00-18:00", "Mon-Thu 09:00-17:00; Fri 09:00-15:00", "Sa-Mo 10:00-14:00", several windows a day separated by commas: "Mon-Fri 09:00-12:00, 13:00-17:00"; 24:00 ends a day; each day may appear only once) only time inside the schedule counts, so a ticket opened and resolved overnight takes 0; "days" still means 24 hours. Holidays take their whole days out (also without a schedule). Error cells are errors naming their position.',
-  de: 'Daten sind Datums-/Uhrzeitzellen, ISO-Text (2026-03-01 10:30) oder deutscher Text (01.03.2026 10:30); eine Kopfzeile wird übersprungen. Dauern sind Differenzen der Uhrzeit, genau wie =B2-A2, auch über eine Zeitumstellung hinweg. Zeilen ohne Eröffnungsdatum werden übersprungen; ein leeres Lösungsdatum ist ein offenes Ticket und zählt nicht; gelöst vor eröffnet ist ein Fehler mit Angabe der Zeile. Mit business_hours ("Mo-Fr 08:00-18:00", "Mon-Thu 09:00-17:00; Fri 09:00-15:00", "Sa-Mo 10:00-14:00", mehrere Zeitfenster pro Tag durch Kommas getrennt: "Mo-Fr 09:00-12:00, 13:00-17:00"; 24:00 beendet einen Tag; jeder Tag darf nur einmal vorkommen) zählt nur Zeit innerhalb der Servicezeiten, ein über Nacht eröffnetes und gelöstes Ticket dauert also 0; "Tage" bedeutet weiterhin 24 Stunden. Feiertage fallen ganztägig heraus (auch ohne Servicezeiten). Fehlerzellen sind Fehler mit Angabe ihrer Position.',
+  en: `${DATE_TEXT_RULES.en} A header row is skipped. ${DATE_ZERO_RULE.en} Durations are wall-clock differences, exactly what =B2-A2 gives, also across a daylight-saving change. Rows with a blank opened date are skipped; a blank resolved date is an open ticket and not counted; resolved before opened is an error naming the row. With business_hours ("Mon-Fri 09:00-17:00", "Mo-Fr 08:00-18:00", "Mon-Thu 09:00-17:00; Fri 09:00-15:00", "Sa-Mo 10:00-14:00", several windows a day separated by commas: "Mon-Fri 09:00-12:00, 13:00-17:00"; 24:00 ends a day; each day may appear only once) only time inside the schedule counts, so a ticket opened and resolved overnight takes 0; "days" still means 24 hours. Holidays take their whole days out (also without a schedule). Error cells are errors naming their position.`,
+  de: `${DATE_TEXT_RULES.de} Eine Kopfzeile wird übersprungen. ${DATE_ZERO_RULE.de} Dauern sind Differenzen der Uhrzeit, genau wie =B2-A2, auch über eine Zeitumstellung hinweg. Zeilen ohne Eröffnungsdatum werden übersprungen; ein leeres Lösungsdatum ist ein offenes Ticket und zählt nicht; gelöst vor eröffnet ist ein Fehler mit Angabe der Zeile. Mit business_hours ("Mo-Fr 08:00-18:00", "Mon-Thu 09:00-17:00; Fri 09:00-15:00", "Sa-Mo 10:00-14:00", mehrere Zeitfenster pro Tag durch Kommas getrennt: "Mo-Fr 09:00-12:00, 13:00-17:00"; 24:00 beendet einen Tag; jeder Tag darf nur einmal vorkommen) zählt nur Zeit innerhalb der Servicezeiten, ein über Nacht eröffnetes und gelöstes Ticket dauert also 0; "Tage" bedeutet weiterhin 24 Stunden. Feiertage fallen ganztägig heraus (auch ohne Servicezeiten). Fehlerzellen sind Fehler mit Angabe ihrer Position.`,
 };
 
 // ---------------------------------------------------------------- implementations
@@ -297,8 +298,8 @@ export const ticketFunctions: readonly FunctionSpec[] = [
     unit: 'count',
     summary: { en: 'Number of open tickets (now, or at as_of)', de: 'Anzahl offener Tickets (jetzt oder zum Zeitpunkt as_of)' },
     help: {
-      en: 'Without as_of: tickets with an opened date and no resolved date. With as_of: tickets opened at or before as_of and not resolved by then (no resolved date, or one after as_of). Rows with a blank opened date are skipped; resolved before opened is an error naming the row. 0 when nothing matches.',
-      de: 'Ohne as_of: Tickets mit Eröffnungs- und ohne Lösungsdatum. Mit as_of: Tickets, die bis as_of eröffnet und bis dahin nicht gelöst wurden (kein Lösungsdatum oder eines nach as_of). Zeilen ohne Eröffnungsdatum werden übersprungen; gelöst vor eröffnet ist ein Fehler mit Angabe der Zeile. 0, wenn nichts zutrifft.',
+      en: `Without as_of: tickets with an opened date and no resolved date. With as_of: tickets opened at or before as_of and not resolved by then (no resolved date, or one after as_of). Rows with a blank opened date are skipped; resolved before opened is an error naming the row. 0 when nothing matches. ${DATE_TEXT_RULES.en} ${DATE_ZERO_RULE.en} An as_of of 0 means no as_of.`,
+      de: `Ohne as_of: Tickets mit Eröffnungs- und ohne Lösungsdatum. Mit as_of: Tickets, die bis as_of eröffnet und bis dahin nicht gelöst wurden (kein Lösungsdatum oder eines nach as_of). Zeilen ohne Eröffnungsdatum werden übersprungen; gelöst vor eröffnet ist ein Fehler mit Angabe der Zeile. 0, wenn nichts zutrifft. ${DATE_TEXT_RULES.de} ${DATE_ZERO_RULE.de} Ein as_of von 0 bedeutet: ohne as_of.`,
     },
     example: '=ACTIVE_ISSUES(B2:B500, C2:C500) → 17',
     source: 'Zendesk: unsolved tickets (backlog)',
@@ -316,8 +317,8 @@ export const ticketFunctions: readonly FunctionSpec[] = [
     unit: 'duration',
     summary: { en: 'Average age of the tickets open at as_of', de: 'Durchschnittsalter der zum Zeitpunkt as_of offenen Tickets' },
     help: {
-      en: 'Mean of as_of − opened over the tickets active at as_of (opened at or before it, not resolved by then), in hours by default; calendar time, wall-clock like =B2-A2. as_of is a moment: a date alone means 00:00 of that day. No active ticket: "no data".',
-      de: 'Mittelwert von as_of − eröffnet über die zum Zeitpunkt as_of aktiven Tickets (bis dahin eröffnet und nicht gelöst), standardmäßig in Stunden; Kalenderzeit nach der Uhr wie =B2-A2. as_of ist ein Zeitpunkt: ein Datum allein bedeutet 00:00 Uhr dieses Tages. Kein aktives Ticket: „keine Daten“.',
+      en: `Mean of as_of − opened over the tickets active at as_of (opened at or before it, not resolved by then), in hours by default; calendar time, wall-clock like =B2-A2. as_of is a moment: a date alone means 00:00 of that day; it is required (0, a blank cell as Excel may pass it, is an error saying so). No active ticket: "no data". ${DATE_TEXT_RULES.en} ${DATE_ZERO_RULE.en}`,
+      de: `Mittelwert von as_of − eröffnet über die zum Zeitpunkt as_of aktiven Tickets (bis dahin eröffnet und nicht gelöst), standardmäßig in Stunden; Kalenderzeit nach der Uhr wie =B2-A2. as_of ist ein Zeitpunkt: ein Datum allein bedeutet 00:00 Uhr dieses Tages; es ist erforderlich (0, eine leere Zelle, wie Excel sie übergeben kann, ist ein Fehler, der das sagt). Kein aktives Ticket: „keine Daten“. ${DATE_TEXT_RULES.de} ${DATE_ZERO_RULE.de}`,
     },
     example: '=BACKLOG_AGE(B2:B500, C2:C500, DATE(2026,3,31), "days") → 3.2',
     source: 'Zendesk: unsolved ticket age (backlog age)',
@@ -335,8 +336,8 @@ export const ticketFunctions: readonly FunctionSpec[] = [
     unit: 'count',
     summary: { en: 'Number of tickets resolved in a period', de: 'Anzahl der in einem Zeitraum gelösten Tickets' },
     help: {
-      en: 'Count of resolved dates in [from, to]. A whole-number (date-only) to covers that whole day, so RESOLVED_ISSUES(C2:C500, DATE(2026,3,1), DATE(2026,3,31)) counts all of March. Blanks and a header are skipped; from after to is an error. 0 when nothing matches.',
-      de: 'Anzahl der Lösungsdaten in [from, to]. Ein ganzzahliges to (nur Datum) umfasst den ganzen Tag, RESOLVED_ISSUES(C2:C500; DATUM(2026;3;1); DATUM(2026;3;31)) zählt also den ganzen März. Leere Zellen und eine Kopfzeile werden übersprungen; from nach to ist ein Fehler. 0, wenn nichts zutrifft.',
+      en: `Count of resolved dates in [from, to]. A whole-number (date-only) to covers that whole day, so RESOLVED_ISSUES(C2:C500, DATE(2026,3,1), DATE(2026,3,31)) counts all of March. Blanks and a header are skipped; from after to is an error. 0 when nothing matches. ${DATE_TEXT_RULES.en} ${DATE_ZERO_RULE.en} A from or to of 0 means none.`,
+      de: `Anzahl der Lösungsdaten in [from, to]. Ein ganzzahliges to (nur Datum) umfasst den ganzen Tag, RESOLVED_ISSUES(C2:C500; DATUM(2026;3;1); DATUM(2026;3;31)) zählt also den ganzen März. Leere Zellen und eine Kopfzeile werden übersprungen; from nach to ist ein Fehler. 0, wenn nichts zutrifft. ${DATE_TEXT_RULES.de} ${DATE_ZERO_RULE.de} Ein from oder to von 0 bedeutet: keine Grenze.`,
     },
     example: '=RESOLVED_ISSUES(C2:C500, DATE(2026,3,1), DATE(2026,3,31)) → 412',
     source: 'Zendesk: solved tickets',

@@ -109,6 +109,42 @@ describe('EMPLOYEE_TURNOVER', () => {
   });
 });
 
+describe('EMPLOYEE_TURNOVER with method "monthly" (SHRM, catalog v3)', () => {
+  const months = (n: number, v: number | string) => Array.from({ length: n }, () => v);
+
+  it('sums each period\'s rate: the catalog example, twelve months of 5 leavers at headcount 100 → 0.6, not 0.05', () => {
+    const sep = col('Separations', ...months(12, 5));
+    const start = col('Start', ...months(12, 100));
+    const end = col('End', ...months(12, 100));
+    expect(call('EMPLOYEE_TURNOVER', sep, start, end, 'monthly')).toBeCloseTo(0.6, 12);
+    expect(call('EMPLOYEE_TURNOVER', sep, start, end, 'Monatlich')).toBeCloseTo(0.6, 12);
+  });
+
+  it('weighs each month by its own headcount (by hand: 5/105 + 6/115 + 6/110 = 0.15434)', () => {
+    const sep = col('Sep', 5, 6, 6), start = col('Start', 100, 110, 120), end = col('End', 110, 120, 100);
+    expect(call('EMPLOYEE_TURNOVER', sep, start, end, 'monthly')).toBeCloseTo(5 / 105 + 6 / 115 + 6 / 110, 12);
+    // The average method over the same rows: 17 / ((100 + 100) / 2) = 0.17.
+    expect(call('EMPLOYEE_TURNOVER', sep, start, end)).toBeCloseTo(0.17, 12);
+    expect(call('EMPLOYEE_TURNOVER', sep, start, end, 'average')).toBeCloseTo(0.17, 12);
+  });
+
+  it('skips blank rows, and names a row that holds only some of the three numbers', () => {
+    const sep = col('Sep', 5, null, 6), start = col('Start', 100, null, 120), end = col('End', 100, null, 100);
+    expect(call('EMPLOYEE_TURNOVER', sep, start, end, 'monthly')).toBeCloseTo(0.05 + 6 / 110, 12);
+    expect(errorOf(() => call('EMPLOYEE_TURNOVER', col(5, 6), col(100, 100), col(100, null), 'monthly')).message).toBe(
+      'EMPLOYEE_TURNOVER: row 2 has no headcount_end; method "monthly" needs separations, headcount_start and headcount_end as ranges with one row per period, each with all three',
+    );
+  });
+
+  it('needs ranges of the same size, and a known method word', () => {
+    expect(errorOf(() => call('EMPLOYEE_TURNOVER', col(5, 6), 100, 100, 'monthly')).message).toBe(
+      'EMPLOYEE_TURNOVER: method "monthly" needs separations, headcount_start and headcount_end as ranges with one row per period; they hold 2, 1 and 1 cells',
+    );
+    expect(errorOf(() => call('EMPLOYEE_TURNOVER', 6, 50, 70, 'yearly')).message).toMatch(/^EMPLOYEE_TURNOVER: method "yearly" is not one of "average", "durchschnitt", "monthly", "monatlich"/);
+    expect(errorOf(() => call('EMPLOYEE_TURNOVER', col(5), col(0), col(0), 'monthly')).message).toBe('EMPLOYEE_TURNOVER: the average headcount at row 1 is 0; turnover needs people to divide by');
+  });
+});
+
 describe('EMPLOYEE_RETENTION', () => {
   it('is (end − hires) / start', () => {
     // (52 − 7) / 50 = 0.9; (210 − 30) / 200 = 0.9.
