@@ -53,69 +53,34 @@ export const UNSATISFIED = 0, SATISFIED = 1;
  */
 export function tallyCells(ctx: CallContext, x: unknown, rule: TallyRule, arg?: string, segment?: Int32Array, segments = 1): Float64Array | undefined {
   const counts = new Float64Array(rule.buckets * segments);
+  // A column (what hosts pass) is read as it is, each row checked as it goes (see columnRows).
   const column = columnRows(x);
-  if (column && (!segment || segment.length === column.length) && tallyColumn(ctx, column, rule, arg, segment, counts)) return counts;
+  if (column && (!segment || segment.length === column.length) && tallyGrid(ctx, { cells: column, rows: column.length, cols: 1 }, true, rule, arg, segment, counts)) return counts;
   const g = toGrid(x);
   if (segment && segment.length !== g.rows * g.cols) return undefined;
   counts.fill(0);
-  tallyGrid(ctx, g, rule, arg, segment, counts);
+  tallyGrid(ctx, g, false, rule, arg, segment, counts);
   return counts;
 }
 
-function invalid(ctx: CallContext, g: Grid, i: number, rule: TallyRule, arg: string | undefined): never {
-  return cellError(ctx, g, i, rule.invalid, arg);
-}
-
 /**
- * tallyCells over a column (see columnRows); false when a row is not a one-cell array. The whole-range
- * case counts in registers, branch-free (n, ≥ cut1, ≥ cut2); the segment case indexes its counts.
+ * The loop: row-major over `g`; with `column`, false as soon as a row is not a one-cell array. The
+ * whole-range case counts in registers, branch-free (n, ≥ cut1, ≥ cut2); the segment case indexes
+ * its counts.
  */
-function tallyColumn(ctx: CallContext, cells: readonly (readonly unknown[])[], rule: TallyRule, arg: string | undefined, segment: Int32Array | undefined, counts: Float64Array): boolean {
-  const g: Grid = { cells, rows: cells.length, cols: 1 };
-  const { min, max, whole, cut1, cut2, buckets } = rule;
-  let reader: RatingCells | undefined;
-  let n = 0, above1 = 0, above2 = 0;
-  for (let r = 0; r < cells.length; r++) {
-    const row = cells[r];
-    if (!isCellRow(row)) return false;
-    const v = row[0];
-    const s = typeof v === 'number' && v - v === 0 ? v : (reader ??= new RatingCells(ctx, g, arg, rule.reads, rule.labels, rule.invalid)).value(r, v);
-    if (s !== s) continue;
-    if (!(s >= min && s <= max) || (whole && (s | 0) !== s)) invalid(ctx, g, r, rule, arg);
-    const a1 = +(s >= cut1), a2 = +(s >= cut2);
-    if (segment === undefined) {
-      n++;
-      above1 += a1;
-      above2 += a2;
-    } else {
-      const p = segment[r];
-      if (p >= 0) counts[buckets * p + a1 + a2]++;
-    }
-  }
-  if (segment === undefined) addWhole(counts, buckets, n, above1, above2);
-  return true;
-}
-
-/** The whole-range counts from n and the numbers at or above each cut. */
-function addWhole(counts: Float64Array, buckets: number, n: number, above1: number, above2: number): void {
-  counts[0] += n - above1;
-  counts[1] += buckets === 2 ? above1 : above1 - above2;
-  if (buckets === 3) counts[2] += above2;
-}
-
-/** tallyCells over any grid, row-major. */
-function tallyGrid(ctx: CallContext, g: Grid, rule: TallyRule, arg: string | undefined, segment: Int32Array | undefined, counts: Float64Array): void {
+function tallyGrid(ctx: CallContext, g: Grid, column: boolean, rule: TallyRule, arg: string | undefined, segment: Int32Array | undefined, counts: Float64Array): boolean {
   const { rows, cols, cells } = g;
   const { min, max, whole, cut1, cut2, buckets } = rule;
   let reader: RatingCells | undefined;
   let n = 0, above1 = 0, above2 = 0;
   for (let r = 0, i = 0; r < rows; r++) {
     const row = cells[r];
+    if (column && !isCellRow(row)) return false;
     for (let c = 0; c < cols; c++, i++) {
       const v = row[c];
       const s = typeof v === 'number' && v - v === 0 ? v : (reader ??= new RatingCells(ctx, g, arg, rule.reads, rule.labels, rule.invalid)).value(i, v);
       if (s !== s) continue;
-      if (!(s >= min && s <= max) || (whole && (s | 0) !== s)) invalid(ctx, g, i, rule, arg);
+      if (!(s >= min && s <= max) || (whole && (s | 0) !== s)) cellError(ctx, g, i, rule.invalid, arg);
       const a1 = +(s >= cut1), a2 = +(s >= cut2);
       if (segment === undefined) {
         n++;
@@ -127,7 +92,12 @@ function tallyGrid(ctx: CallContext, g: Grid, rule: TallyRule, arg: string | und
       }
     }
   }
-  if (segment === undefined) addWhole(counts, buckets, n, above1, above2);
+  if (segment === undefined) {
+    counts[0] += n - above1;
+    counts[1] += buckets === 2 ? above1 : above1 - above2;
+    if (buckets === 3) counts[2] += above2;
+  }
+  return true;
 }
 
 /**
