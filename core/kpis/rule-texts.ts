@@ -34,3 +34,9 @@ export const REPEATING_ZERO_CAVEAT = {
   en: 'Some Excel builds pass blank cells in args… as 0: a blank score then counts as a 0 (a detractor), so leave no blanks in score ranges passed here in Excel, or use NPS_TREND; a 0 in a date is read as a blank.',
   de: 'Manche Excel-Versionen übergeben leere Zellen in args… als 0: Ein leerer Wert zählt dann als 0 (ein Kritiker); in Excel also keine leeren Zellen in hier übergebenen Wertebereichen lassen oder NPS_TREND verwenden; eine 0 in einem Datum gilt als leer.',
 };
+
+/** Excel's blank single-cell references as 0 in scalar arguments. */
+export const SCALAR_ZERO_CAVEAT = {
+  en: 'Some Excel builds pass a blank cell given as a single argument as 0: leave an optional argument out rather than pointing it at an empty cell (a threshold of 0 would count every rating as satisfied).',
+  de: 'Manche Excel-Versionen übergeben eine leere Zelle, die als einzelnes Argument angegeben ist, als 0: ein optionales Argument also weglassen statt auf eine leere Zelle zu verweisen (eine Schwelle von 0 würde jede Bewertung als zufrieden zählen).',
+};

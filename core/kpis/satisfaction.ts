@@ -16,7 +16,7 @@ import {
   DETRACTORS, NPS_RULE, PASSIVES, PROMOTERS, readRatingScale, SATISFIED, shareRule, tallyCells, tallyRated, UNSATISFIED,
 } from './tally.js';
 import type { ScaleDefaults } from './tally.js';
-import { DATE_TEXT_RULES, DATE_ZERO_RULE, RATING_WORD_RULES, SURVEY_CELL_RULES } from './rule-texts.js';
+import { DATE_TEXT_RULES, DATE_ZERO_RULE, RATING_WORD_RULES, SCALAR_ZERO_CAVEAT, SURVEY_CELL_RULES } from './rule-texts.js';
 
 // ---------------------------------------------------------------- NPS
 
@@ -261,8 +261,8 @@ const NPS_READING = {
 };
 
 const CSAT_READING = {
-  en: `A rating is any number from 0 to scale_max (4.5 on a 5-point scale counts too); a rating outside the scale is an error naming the value and its row, as is an error cell. Blanks are skipped; a blank is never a 0. ${RATING_WORD_RULES.en} ${SURVEY_CELL_RULES.en}`,
-  de: `Eine Bewertung ist jede Zahl von 0 bis scale_max (auch 4,5 auf einer 5er-Skala); eine Bewertung außerhalb der Skala ist ein Fehler, der den Wert und seine Zeile nennt, ebenso eine Fehlerzelle. Leere Zellen werden übersprungen; eine leere Zelle zählt nie als 0. ${RATING_WORD_RULES.de} ${SURVEY_CELL_RULES.de}`,
+  en: `A rating is any number from 0 to scale_max (4.5 on a 5-point scale counts too); a rating outside the scale is an error naming the value and its row, as is an error cell. Blanks are skipped; a blank is never a 0. ${RATING_WORD_RULES.en} ${SURVEY_CELL_RULES.en} ${SCALAR_ZERO_CAVEAT.en}`,
+  de: `Eine Bewertung ist jede Zahl von 0 bis scale_max (auch 4,5 auf einer 5er-Skala); eine Bewertung außerhalb der Skala ist ein Fehler, der den Wert und seine Zeile nennt, ebenso eine Fehlerzelle. Leere Zellen werden übersprungen; eine leere Zelle zählt nie als 0. ${RATING_WORD_RULES.de} ${SURVEY_CELL_RULES.de} ${SCALAR_ZERO_CAVEAT.de}`,
 };
 
 const TREND_RULES = {
