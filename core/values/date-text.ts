@@ -203,19 +203,21 @@ export function dateSerial(p: DateParts, order: DateOrder | undefined, clock: Wa
 }
 
 /**
- * Date text as a wall-clock serial, reading each cell on its own: order-dependent text takes
- * `order`, or — without one — the order its own parts show (`13/01/2026` is day-first); text whose
- * parts are both ≤ 12 is then a problem naming both readings. For callers outside a KPI call (the
- * scorecard's detection, the command line); the KPI readers decide the order per call instead.
+ * Date text as a wall-clock serial, for callers outside a KPI call (the scorecard's detection, the
+ * command line). Numeric `d/m/y` / `m/d/y` text is read only with an `order` — the column's or the
+ * user's, decided once (profileColumn gives a column's evidence), never per cell: without one it is
+ * a problem (`could be 3 Jan or 1 Mar 2026`, or that it needs its column's order). The KPI readers
+ * decide the order per call instead (date-order.ts).
  */
 export function parseDateText(trimmed: string, clock: WallClock, order?: DateOrder): number | TextProblem | undefined {
   const p = scanDateText(trimmed);
   if (p === undefined || 'problem' in p) return p;
-  let o = order;
-  if (p.orderDependent && o === undefined) {
+  if (p.orderDependent && order === undefined) {
     const e = orderEvidence(p);
-    if (e === 0) return { problem: `could be ${bothReadings(p)}; nothing decides the day/month order (write ISO dates such as 2026-01-03)` };
-    o = e === 1 ? 'dmy' : 'mdy';
+    if (e === 0) return { problem: `could be ${bothReadings(p)}; nothing decides the day/month order (write ISO dates such as ${p.y}-${two(p.b)}-${two(p.a)})` };
+    return { problem: `reads ${e === 1 ? 'day' : 'month'} first on its own; its column's day/month order decides how all of them read` };
   }
-  return dateSerial(p, o, clock);
+  return dateSerial(p, order, clock);
 }
+
+const two = (n: number): string => (n < 10 ? '0' : '') + n;

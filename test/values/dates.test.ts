@@ -15,8 +15,9 @@ import { call, callIn, col, errorOf, serial } from '../helpers/call.js';
 
 const UTC = wallClock('UTC');
 const utc = contextFor('TEST', UTC);
-const at = (t: string): number | undefined => {
-  const r = parseDateText(t, UTC);
+/** A cell's serial, read with its column's order when it needs one (day first unless said). */
+const at = (t: string, order: 'dmy' | 'mdy' = 'dmy'): number | undefined => {
+  const r = parseDateText(t, UTC, order);
   return typeof r === 'number' ? r : undefined;
 };
 const close = (a: number | undefined, b: number): void => {
@@ -43,11 +44,13 @@ describe('date layouts (each cell on its own)', () => {
     close(at('01.03.26 14:30 Uhr'), serial('2026-03-01T14:30'));
   });
 
-  it('reads day-first and month-first numbers when the cell itself shows the order', () => {
+  it('reads day-first and month-first numbers in the order given, never deciding per cell', () => {
     close(at('29-02-2016 01:16'), serial('2016-02-29T01:16')); // ServiceNow, day first
     close(at('13/01/2026'), serial('2026-01-13'));
-    close(at('11/13/2019 8:51:12'), serial('2019-11-13T08:51:12')); // Google Forms, month first
-    close(at('12-25-2026'), serial('2026-12-25'));
+    close(at('11/13/2019 8:51:12', 'mdy'), serial('2019-11-13T08:51:12')); // Google Forms, month first
+    close(at('12-25-2026', 'mdy'), serial('2026-12-25'));
+    // Without an order a cell is not read on its own evidence: its column decides for all of them.
+    expect(parseDateText('13/01/2026', UTC)).toEqual({ problem: "reads day first on its own; its column's day/month order decides how all of them read" });
   });
 
   it('reads English and German month names, full and abbreviated, with or without a dot', () => {
@@ -68,10 +71,10 @@ describe('date layouts (each cell on its own)', () => {
   });
 
   it('reads 12-hour clocks: 12 AM is midnight, 12 PM noon', () => {
-    close(at('12/25/2026 12:00 AM'), serial('2026-12-25'));
-    close(at('12/25/2026 12:30 PM'), serial('2026-12-25T12:30'));
+    close(at('12/25/2026 12:00 AM', 'mdy'), serial('2026-12-25'));
+    close(at('12/25/2026 12:30 PM', 'mdy'), serial('2026-12-25T12:30'));
     close(at('25 Dec 2026 11:59:59 p.m.'), serial('2026-12-25T23:59:59'));
-    expect(parseDateText('12/25/2026 13:00 PM', UTC)).toEqual({ problem: 'is not a valid time (12-hour clock hours run from 1 to 12)' });
+    expect(parseDateText('12/25/2026 13:00 PM', UTC, 'mdy')).toEqual({ problem: 'is not a valid time (12-hour clock hours run from 1 to 12)' });
   });
 
   it('reads two-digit years as Excel does: 00–29 are 2000–2029, 30–99 are 1930–1999', () => {
@@ -82,7 +85,7 @@ describe('date layouts (each cell on its own)', () => {
   });
 
   it('names impossible dates and layouts it does not read; other text is no date', () => {
-    expect(parseDateText('31/02/2026', UTC)).toEqual({ problem: 'is not a valid date (read day first)' });
+    expect(parseDateText('31/02/2026', UTC, 'dmy')).toEqual({ problem: 'is not a valid date (read day first)' });
     expect(parseDateText('2026-02-30', UTC)).toEqual({ problem: 'is not a valid date' });
     expect(parseDateText('2026.03.01', UTC)).toHaveProperty('problem');
     expect(parseDateText('5 Foo 2026', UTC)).toHaveProperty('problem');
