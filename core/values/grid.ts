@@ -94,8 +94,9 @@ export const NOT_PLAIN: unique symbol = Symbol('not a plain value');
 /**
  * The plain value inside an Excel data type (with `allowCustomDataForDataTypeAny`, Excel passes
  * data-typed cells as objects): a formatted number's or a double's `basicValue`, a string's or a
- * boolean's, an entity's `text`; `null` for an empty value. NOT_PLAIN for anything else (an error
- * object, a web image). Readers call this on their slow path only: plain cells never get here.
+ * boolean's, an entity's plain `basicValue` or else its `text`; `null` for an empty value.
+ * NOT_PLAIN for anything else (an error object, a web image). Readers call this on their slow
+ * path only: plain cells never get here.
  */
 export function plainValue(v: unknown): unknown {
   if (typeof v !== 'object' || v === null) return NOT_PLAIN;
@@ -110,6 +111,8 @@ export function plainValue(v: unknown): unknown {
       return typeof o.basicValue === 'boolean' ? o.basicValue : NOT_PLAIN;
     case 'Entity':
     case 'LinkedEntity':
+      // An entity's basicValue is usually "#VALUE!"; a plain number or text there is its value.
+      if (typeof o.basicValue === 'number' || (typeof o.basicValue === 'string' && !o.basicValue.startsWith('#'))) return o.basicValue;
       return typeof o.text === 'string' ? o.text : NOT_PLAIN;
     case 'Empty':
       return null;

@@ -24,6 +24,8 @@ describe('Excel data-typed cells', () => {
     expect(plainValue({ type: 'String', basicValue: 'ja' })).toBe('ja');
     expect(plainValue({ type: 'Boolean', basicValue: true })).toBe(true);
     expect(plainValue(entity('Berlin'))).toBe('Berlin');
+    expect(plainValue({ type: 'Entity', text: 'Berlin', basicValue: '#VALUE!' })).toBe('Berlin');
+    expect(plainValue({ type: 'LinkedEntity', text: 'Microsoft Corp', basicValue: 412.5 })).toBe(412.5);
     expect(plainValue({ type: 'Empty' })).toBeNull();
     expect(plainValue({ type: 'WebImage', address: 'https://example.com/x.png' })).toBe(NOT_PLAIN);
     expect(describeValue(formatted(4.5))).toBe('4.5');
