@@ -116,15 +116,15 @@ export async function readBlocks(
       const single = batch.length === 1 && batch[0].rows === 1;
       if (!isPayloadError(e) || single) throw e;
       report.refused++;
-      // Smaller syncs from now on; the refused pieces are cut again to the new budget.
+      // Smaller syncs from now on: everything left is cut again to the new budget.
       budget = Math.max(1, Math.floor(cells / 2));
-      const again = batch.flatMap((p) => {
+      todo = todo.flatMap((p) => {
         const step = rowsPerChunk(reads[p.read].cols, budget);
+        if (p.rows <= step) return [p];
         const parts: Piece[] = [];
         for (let o = 0; o < p.rows; o += step) parts.push({ read: p.read, offset: p.offset + o, rows: Math.min(step, p.rows - o) });
         return parts;
       });
-      todo = [...again, ...todo.slice(batch.length)];
       continue;
     }
     batch.forEach((p, i) => {

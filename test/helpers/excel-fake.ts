@@ -48,8 +48,8 @@ export const DEFAULT_ROW_HEIGHT = 15;
 /** The error Office.js rejects `context.sync()` with (OfficeExtension.Error). */
 export class FakeRichApiError extends Error {
   override readonly name = 'RichApi.Error';
-  constructor(readonly code: string, message: string) {
-    super(`${code}: ${message}`);
+  constructor(readonly code: string, readonly detail: string) {
+    super(`${code}: ${detail}`);
   }
 }
 
@@ -314,11 +314,11 @@ export interface RunRecord {
   /** Bytes sent to Excel (the requests' JSON, estimated) and received (the responses' values). */
   requestBytes: number;
   responseBytes: number;
-  /** The largest single request and response: what the 5 MB limit applies to. */
+  /** The largest single request and response of the syncs that went through (the 5 MB applies to each). */
   largestRequest: number;
   largestResponse: number;
-  /** Syncs that Excel refused (a limit), with the error code. */
-  failures: string[];
+  /** Syncs that Excel refused (a limit): the error code and the size of what was refused. */
+  failures: { code: string; bytes: number }[];
 }
 
 export interface WorkbookOptions {
@@ -406,25 +406,29 @@ class FakeContext {
     this.queuedBytes = 0;
     this.responseBytes = 0;
     this.deliveries = [];
-    this.record.requestBytes += request;
-    this.record.largestRequest = Math.max(this.record.largestRequest, request);
-    try {
-      if (this.wb.limits && request > LIMITS.payloadBytes) {
-        throw new FakeRichApiError('RequestPayloadSizeLimitExceeded', `the request payload size has exceeded the limit (${mb(request)} > 5 MB)`);
-      }
-      for (const op of ops) op();
-      const response = this.responseBytes;
-      this.record.responseBytes += response;
-      this.record.largestResponse = Math.max(this.record.largestResponse, response);
-      if (this.wb.limits && response > LIMITS.payloadBytes) {
-        throw new FakeRichApiError('ResponsePayloadSizeLimitExceeded', `the response payload size has exceeded the limit (${mb(response)} > 5 MB)`);
-      }
-    } catch (e) {
+    const refuse = (code: string, bytes: number, message: string): never => {
       // A refused batch delivers nothing (and Office.js rejects the sync with the error).
       this.deliveries = [];
-      if (e instanceof FakeRichApiError) this.record.failures.push(e.code);
+      this.record.failures.push({ code, bytes });
+      throw new FakeRichApiError(code, message);
+    };
+    if (this.wb.limits && request > LIMITS.payloadBytes) {
+      refuse('RequestPayloadSizeLimitExceeded', request, `the request payload size has exceeded the limit (${mb(request)} > 5 MB)`);
+    }
+    try {
+      for (const op of ops) op();
+    } catch (e) {
+      if (e instanceof FakeRichApiError) refuse(e.code, 0, e.detail);
       throw e;
     }
+    const response = this.responseBytes;
+    if (this.wb.limits && response > LIMITS.payloadBytes) {
+      refuse('ResponsePayloadSizeLimitExceeded', response, `the response payload size has exceeded the limit (${mb(response)} > 5 MB)`);
+    }
+    this.record.requestBytes += request;
+    this.record.responseBytes += response;
+    this.record.largestRequest = Math.max(this.record.largestRequest, request);
+    this.record.largestResponse = Math.max(this.record.largestResponse, response);
     const deliveries = this.deliveries;
     this.deliveries = [];
     for (const d of deliveries) d();
