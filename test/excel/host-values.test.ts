@@ -21,11 +21,11 @@ import { blanksAsZero, bool, double, entity, text } from '../helpers/excel-value
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
- * The core's value reader change of issue 15 (core/values, by the values engineer): data-typed
- * values read by their basicValue (an entity by its text), and a date argument's serial 0 read as a
- * blank. Until it is in this branch the tests that need it are skipped; flip this when it lands.
+ * The second core reader change of issue 15 (core/values, by the values engineer): a date
+ * argument's serial 0 read as a blank. The first (data-typed values unwrapped) is in. Until this one
+ * is in this branch, the tests that need it are skipped; flip this when it lands.
  */
-const CORE_READS_HOST_VALUES = false;
+const CORE_READS_SERIAL_0_AS_BLANK = false;
 
 let code = '';
 let excel: LoadedFunctions;
@@ -67,7 +67,7 @@ describe('blanks that arrive as 0', () => {
     expect(() => lossy('CSAT', [ratings, null, null], ['scale_max'])).toThrow('CSAT: scale_max 0 must be greater than 0');
   });
 
-  it.skipIf(!CORE_READS_HOST_VALUES)('an open ticket in KPI_BY_PERIOD stays open when its blank resolved date arrives as 0', () => {
+  it.skipIf(!CORE_READS_SERIAL_0_AS_BLANK)('an open ticket in KPI_BY_PERIOD stays open when its blank resolved date arrives as 0', () => {
     const opened = col(serial('2026-03-02T09:00'), serial('2026-03-03T10:00'), serial('2026-03-04T08:00'));
     const resolved = col(serial('2026-03-02T15:00'), serial('2026-03-04T10:00'), null);
     const right = excel.call('KPI_BY_PERIOD', 'AVG_RESOLUTION', opened, 'month', [opened, resolved]);
@@ -77,7 +77,7 @@ describe('blanks that arrive as 0', () => {
     expect((right as unknown[][])[1][2]).toBeCloseTo(15, 9);
   });
 
-  it.skipIf(!CORE_READS_HOST_VALUES)('a blank date cell passed as a single date argument counts as left out', () => {
+  it.skipIf(!CORE_READS_SERIAL_0_AS_BLANK)('a blank date cell passed as a single date argument counts as left out', () => {
     const resolved = col(serial('2026-03-02'), serial('2026-03-05'), serial('2026-03-09'));
     expect(lossy('RESOLVED_ISSUES', [resolved, null, null], ['from', 'to'])).toBe(3);
     const opened = col(serial('2026-03-01'), serial('2026-03-02'));
@@ -104,7 +104,7 @@ describe('data-typed cells (allowCustomDataForDataTypeAny)', () => {
     expect(metadata.allowErrorForDataTypeAny).toBe(true);
   });
 
-  it.skipIf(!CORE_READS_HOST_VALUES)('reads formatted numbers and Double values by their basicValue', () => {
+  it('reads formatted numbers and Double values by their basicValue', () => {
     const plain = col(10, 9, 3, 8);
     const typed = col(double(10), double(9, '0'), double(3, '#,##0'), 8);
     expect(excel.call('NPS', typed)).toBe(excel.call('NPS', plain));
@@ -115,7 +115,7 @@ describe('data-typed cells (allowCustomDataForDataTypeAny)', () => {
     expect(excel.call('CSAT', col(5, 4, 2), double(5), null)).toBe(call('CSAT', col(5, 4, 2), 5));
   });
 
-  it.skipIf(!CORE_READS_HOST_VALUES)('reads entities by their text, never by their #VALUE! basicValue; strings and booleans by their basicValue', () => {
+  it('reads entities by their text, never by their #VALUE! basicValue; strings and booleans by their basicValue', () => {
     const groups = col(entity('Berlin', true), entity('Berlin', true), entity('Wien'), text('Wien'));
     const scores = col(10, 9, 3, 10);
     expect(excel.call('KPI_BY_GROUP', 'NPS', groups, [scores])).toEqual(excel.call('KPI_BY_GROUP', 'NPS', col('Berlin', 'Berlin', 'Wien', 'Wien'), [scores]));
