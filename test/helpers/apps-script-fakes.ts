@@ -601,6 +601,22 @@ export function loadScripts(files: readonly { name: string; code: string }[], gl
   return context;
 }
 
+/** The built add-on loaded into one context with fresh fakes, and a way to call its globals. */
+export interface OpenedAddon {
+  readonly fakes: AppsScriptFakes;
+  readonly context: vm.Context;
+  run(name: string, ...args: unknown[]): unknown;
+}
+
+export function openAddon(
+  addon: Pick<BuiltAddon, 'scripts'>,
+  options: { timeZone?: string; locale?: string; sheets?: readonly FakeSheetInit[]; globals?: Record<string, unknown> } = {},
+): OpenedAddon {
+  const fakes = createAppsScriptFakes({ timeZone: options.timeZone ?? 'UTC', locale: options.locale, sheets: options.sheets ?? [] });
+  const context = loadScripts(addon.scripts, { ...fakes.globals, ...options.globals });
+  return { fakes, context, run: (name, ...args) => (context[name] as (...a: unknown[]) => unknown)(...args) };
+}
+
 // ---------------------------------------------------------------- the built add-on
 
 export interface BuiltAddon {

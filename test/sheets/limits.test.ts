@@ -5,17 +5,14 @@
  * each sheet's header area and last row, settings that would not fit are refused with a clear
  * message, and a time zone this V8's Intl lacks still works through Utilities.formatDate.
  */
-import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outlineWorkbook } from '../../core/scorecard/outline.js';
 import { detectRoles } from '../../core/scorecard/detect.js';
 import { defaultOptions } from '../../core/scorecard/settings.js';
 import type { SheetData, WorkbookOutline } from '../../core/scorecard/types.js';
 import { OUTLINE_ROWS, outlineRows } from '../../sheets-addon/workbook.js';
-import {
-  ASSUMED_COST, LIMITS, buildAddon, createAppsScriptFakes, formatDate, intlWithout, loadScripts,
-} from '../helpers/apps-script-fakes.js';
-import type { AppsScriptFakes, BuiltAddon, FakeSheetInit } from '../helpers/apps-script-fakes.js';
+import { ASSUMED_COST, LIMITS, buildAddon, formatDate, intlWithout, openAddon } from '../helpers/apps-script-fakes.js';
+import type { BuiltAddon, FakeSheetInit, OpenedAddon } from '../helpers/apps-script-fakes.js';
 
 let addon: BuiltAddon;
 beforeAll(async () => {
@@ -25,18 +22,10 @@ afterAll(async () => {
   await addon?.remove();
 });
 
-interface Opened {
-  readonly fakes: AppsScriptFakes;
-  readonly context: vm.Context;
-  run(name: string, ...args: unknown[]): unknown;
-}
+type Opened = OpenedAddon;
 
-function open(options: { sheets?: FakeSheetInit[]; timeZone?: string; locale?: string; intl?: typeof Intl } = {}): Opened {
-  const fakes = createAppsScriptFakes({ timeZone: options.timeZone ?? 'UTC', sheets: options.sheets ?? [], locale: options.locale });
-  const globals = options.intl ? { ...fakes.globals, Intl: options.intl } : fakes.globals;
-  const context = loadScripts(addon.scripts, globals);
-  return { fakes, context, run: (name, ...args) => (context[name] as (...a: unknown[]) => unknown)(...args) };
-}
+const open = (options: { sheets?: FakeSheetInit[]; timeZone?: string; locale?: string; intl?: typeof Intl } = {}): Opened =>
+  openAddon(addon, { ...options, globals: options.intl ? { Intl: options.intl } : {} });
 
 describe('the fakes enforce the documented limits', () => {
   it('refuse a property value over 9 KB and a store over 500 KB: a 6 MB write fails and changes nothing', () => {

@@ -10,7 +10,7 @@ import { detectRoles } from '../../core/scorecard/detect.js';
 import { availableKpis, defaultTargets } from '../../core/scorecard/kpis.js';
 import { defaultOptions } from '../../core/scorecard/settings.js';
 import type { GenerateRequest, GenerateResult, WorkbookOutline } from '../../core/scorecard/types.js';
-import { ASSUMED_COST, LIMITS, buildAddon, createAppsScriptFakes, loadScripts } from '../helpers/apps-script-fakes.js';
+import { ASSUMED_COST, LIMITS, buildAddon, openAddon } from '../helpers/apps-script-fakes.js';
 import type { BuiltAddon, CallLog } from '../helpers/apps-script-fakes.js';
 import { mb, scaleSheets, sheetsScaleInit } from '../helpers/scale-workbook.js';
 
@@ -27,9 +27,7 @@ const line = (what: string, log: CallLog): string =>
 
 describe('Sheets at scale', () => {
   it('generates the scorecard for 200,000 tickets and 50,000 survey answers within the 6-minute execution', () => {
-    const fakes = createAppsScriptFakes({ timeZone: 'Europe/Berlin', sheets: sheetsScaleInit() });
-    const context = loadScripts(addon.scripts, fakes.globals);
-    const run = (name: string, ...args: unknown[]): unknown => (context[name] as (...a: unknown[]) => unknown)(...args);
+    const { fakes, run } = openAddon(addon, { timeZone: 'Europe/Berlin', sheets: sheetsScaleInit() });
     const lines: string[] = [];
 
     // Each google.script.run call is its own execution.
