@@ -4,11 +4,13 @@
  * sidebar's KPI list are generated from this list.
  */
 import { customerFunctions } from '../kpis/customers.js';
+import { messageLogFunctions } from '../kpis/message-log.js';
 import { moneyFunctions } from '../kpis/money.js';
 import { peopleFunctions } from '../kpis/people.js';
 import { satisfactionFunctions } from '../kpis/satisfaction.js';
 import { segmentFunctions } from '../kpis/segments.js';
 import { statusFunctions } from '../kpis/status.js';
+import { statusLogFunctions } from '../kpis/status-log.js';
 import { textFunctions } from '../kpis/text.js';
 import { ticketFunctions } from '../kpis/tickets.js';
 import type { FunctionSpec } from './types.js';
@@ -20,6 +22,7 @@ export const CATALOG_NAMES = [
   'REOPEN_RATE', 'COMPLAINT_RATE', 'RETURN_RATE', 'REVENUE_PER_CUSTOMER', 'COMPETITOR_GAP',
   'AVG_RESOLUTION', 'MEDIAN_RESOLUTION', 'RESOLUTION_PERCENTILE', 'AVG_FIRST_RESPONSE', 'SLA_ATTAINMENT',
   'ACTIVE_ISSUES', 'BACKLOG_AGE', 'RESOLVED_ISSUES',
+  'TIME_IN_STATUS', 'STATUS_SUMMARY', 'LOG_RESOLUTION', 'LOG_SLA_ATTAINMENT', 'NEXT_REPLY_TIME', 'REPLY_TIMES',
   'RESOLVED_PER_AGENT', 'AGENT_SUMMARY', 'EMPLOYEE_TURNOVER', 'EMPLOYEE_RETENTION',
   'BRAND_ATTRIBUTES', 'BRAND_MATCH',
   'CASH_FLOW',
@@ -30,7 +33,7 @@ export const CATALOG_NAMES = [
 export type CatalogName = (typeof CATALOG_NAMES)[number];
 
 const all = [
-  ...satisfactionFunctions, ...customerFunctions, ...ticketFunctions, ...peopleFunctions,
+  ...satisfactionFunctions, ...customerFunctions, ...ticketFunctions, ...statusLogFunctions, ...messageLogFunctions, ...peopleFunctions,
   ...textFunctions, ...moneyFunctions, ...statusFunctions, ...segmentFunctions,
 ];
 const byName = new Map<string, FunctionSpec>(all.map((f) => [f.name, f]));
@@ -45,4 +48,4 @@ export function findFunction(name: string): FunctionSpec | undefined {
   return byName.get(name.trim().toUpperCase().replace(/^KPI\./, ''));
 }
 
-export type { ArgSpec, FunctionSpec, Texts, Unit, Family, ArgKind } from './types.js';
+export type { ArgSpec, FunctionSpec, Texts, Unit, Family, ArgKind, RowGroups } from './types.js';

@@ -340,3 +340,6 @@ export const ticketFunctions: readonly FunctionSpec[] = [
     impl: resolvedIssues,
   },
 ];
+
+// The argument descriptions the log and contact-centre families share with the ticket functions.
+export { UNIT, BUSINESS_HOURS, HOLIDAYS };
