@@ -76,6 +76,105 @@ function blankError(ctx: CallContext, g: Grid, i: number, arg: string, what: str
   throw valueError(ctx.fn, `${arg} is blank at ${positionOf(g, i)}, a row with a time; every log row needs its ${what}`);
 }
 
+// ---------------------------------------------------------------- ticket ids
+
+const imul = Math.imul;
+
+/**
+ * Numbers → ticket index, open addressing on the number's bits: a million rows of numeric ticket
+ * ids cost a few ns each, where a Map of heap numbers costs an order of magnitude more and grows
+ * with garbage. Keys are finite numbers with -0 read as 0.
+ */
+class NumberIndex {
+  private keys = new Float64Array(1024);
+  private vals = new Int32Array(1024).fill(-1);
+  private mask = 1023;
+  private size = 0;
+  private readonly bits = new Float64Array(1);
+  private readonly words = new Int32Array(this.bits.buffer);
+
+  private slot(x: number): number {
+    this.bits[0] = x;
+    return imul(this.words[0] ^ imul(this.words[1], 0x85ebca6b), 0x9e3779b1) & this.mask;
+  }
+
+  /** The index stored for x, or -1. */
+  get(x: number): number {
+    const keys = this.keys, vals = this.vals, mask = this.mask;
+    for (let i = this.slot(x); ; i = (i + 1) & mask) {
+      const v = vals[i];
+      if (v < 0 || keys[i] === x) return v;
+    }
+  }
+
+  set(x: number, v: number): void {
+    if (2 * (this.size + 1) > this.mask) this.grow();
+    const keys = this.keys, vals = this.vals, mask = this.mask;
+    let i = this.slot(x);
+    while (vals[i] >= 0 && keys[i] !== x) i = (i + 1) & mask;
+    if (vals[i] < 0) this.size++;
+    keys[i] = x;
+    vals[i] = v;
+  }
+
+  private grow(): void {
+    const keys = this.keys, vals = this.vals;
+    this.keys = new Float64Array(keys.length * 2);
+    this.vals = new Int32Array(keys.length * 2).fill(-1);
+    this.mask = keys.length * 2 - 1;
+    this.size = 0;
+    for (let i = 0; i < keys.length; i++) if (vals[i] >= 0) this.set(keys[i], vals[i]);
+  }
+}
+
+/** Text that is exactly how a number prints ("42", "4.5"): the same ticket as that number. */
+function numericKey(t: string): number | undefined {
+  const c = t.charCodeAt(0);
+  if (!((c >= 48 && c <= 57) || c === 45)) return undefined;
+  const x = Number(t);
+  return x - x === 0 && '' + x === t ? x : undefined;
+}
+
+/**
+ * Ticket ids as indices 0, 1, 2 … in order of first appearance, compared as trimmed text (42 and
+ * "42" are one ticket, as in REPEAT_CUSTOMER_RATE): numbers — and text that prints as a number —
+ * through a NumberIndex, other text through a Map.
+ */
+class TicketIndex {
+  count = 0;
+  private readonly numbers = new NumberIndex();
+  private readonly texts = new Map<string, number>();
+
+  /** The index of a cell's id; -1 for a blank. Throws for error cells and unreadable values. */
+  of(ctx: CallContext, g: Grid, i: number, v: unknown): number {
+    if (typeof v === 'number' && v - v === 0) return this.ofNumber(v + 0);
+    if (typeof v === 'string') {
+      const raw = this.texts.get(v);
+      if (raw !== undefined) return raw;
+    }
+    if (isDateObject(v) && v.getTime() - v.getTime() === 0) return this.ofNumber(ctx.clock.serialOfInstant(v.getTime()));
+    const t = cellText(ctx, g, i, v, 'ticket_ids');
+    if (t === '') return -1;
+    const x = numericKey(t);
+    let k: number | undefined;
+    if (x !== undefined) k = this.ofNumber(x);
+    else {
+      k = this.texts.get(t);
+      if (k === undefined) this.texts.set(t, (k = this.count++));
+    }
+    // The cell's own spelling too (untrimmed, or text that prints as a number): a text always
+    // stands for the same ticket, so the next such cell costs one lookup.
+    if (typeof v === 'string') this.texts.set(v, k);
+    return k;
+  }
+
+  private ofNumber(x: number): number {
+    let k = this.numbers.get(x);
+    if (k < 0) this.numbers.set(x, (k = this.count++));
+    return k;
+  }
+}
+
 // ---------------------------------------------------------------- reading and grouping
 
 export interface LogOptions {
@@ -99,29 +198,19 @@ export function readLog(ctx: CallContext, idsArg: unknown, timesArg: unknown, la
   const t = times.values;
   const ticketOf = new Int32Array(n);
   const codes = new Int32Array(n);
-  // Raw cell → index caches: one Map lookup per row in the usual case (a repeated id or label).
-  const rawIds = new Map<unknown, number>();
-  const idIndex = new Map<string, number>();
+  const ticketIndex = new TicketIndex();
+  // Raw cell → code: one Map lookup per row in the usual case (a repeated status or author word).
   const rawLabels = new Map<unknown, number>();
   const idColumn = ids.cols === 1, labColumn = lab.cols === 1;
   const idCells = ids.cells, labCells = lab.cells;
-  let tickets = 0;
   for (let i = 0; i < n; i++) {
     if (t[i] !== t[i]) {
       ticketOf[i] = -1;
       codes[i] = -1;
       continue;
     }
-    const iv = idColumn ? idCells[i][0] : cellAt(ids, i);
-    const primitive = typeof iv === 'string' || typeof iv === 'number';
-    let id = primitive ? rawIds.get(iv) : undefined;
-    if (id === undefined) {
-      const key = cellText(ctx, ids, i, iv, 'ticket_ids');
-      if (key === '') blankError(ctx, ids, i, 'ticket_ids', 'ticket id');
-      id = idIndex.get(key);
-      if (id === undefined) idIndex.set(key, (id = tickets++));
-      if (primitive) rawIds.set(iv, id);
-    }
+    const id = ticketIndex.of(ctx, ids, i, idColumn ? idCells[i][0] : cellAt(ids, i));
+    if (id < 0) blankError(ctx, ids, i, 'ticket_ids', 'ticket id');
     ticketOf[i] = id;
     const lv = labColumn ? labCells[i][0] : cellAt(lab, i);
     const lp = typeof lv === 'string' || typeof lv === 'number';
@@ -134,6 +223,7 @@ export function readLog(ctx: CallContext, idsArg: unknown, timesArg: unknown, la
     }
     codes[i] = code;
   }
+  const tickets = ticketIndex.count;
   // Counting sort by ticket (rows after as_of left out), then each ticket's rows by time.
   const asOf = opts.asOf ?? Infinity;
   const start = new Int32Array(tickets + 1);

@@ -81,6 +81,14 @@ describe('TIME_IN_STATUS', () => {
     expect(call('LOG_RESOLUTION', ids, times, sts, 'Gelöst', 'Wartet auf Kunde', 'Minuten', null, null, 'erste')).toBe(240);
   });
 
+  it('compares ticket ids as trimmed text: 42, "42" and " 42 " are one ticket, "042" another', () => {
+    const ids = col(42, '42', ' 42 ', '042', '042');
+    const times = col(s('2026-03-02T09:00'), s('2026-03-02T10:00'), s('2026-03-02T13:00'), s('2026-03-02T09:00'), s('2026-03-02T09:30'));
+    const sts = col('new', 'open', 'solved', 'new', 'solved');
+    // Ticket 42: 4 h; ticket 042: 0.5 h.
+    expect(call('LOG_RESOLUTION', ids, times, sts, 'solved')).toBe(2.25);
+  });
+
   it('says what is wrong with the log', () => {
     expect(errorOf(() => call('TIME_IN_STATUS', ...ex, '')).message).toBe('TIME_IN_STATUS: counted is blank; list the statuses as a range or as text such as "new, open, on-hold"');
     expect(errorOf(() => call('TIME_IN_STATUS', col(1, null), col(s('2026-03-02'), s('2026-03-03')), col('new', 'open'), 'new')).message)
