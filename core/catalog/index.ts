@@ -3,6 +3,7 @@
  * order of the catalog page. functions.json, the Apps Script stubs, docs/functions.md and the
  * sidebar's KPI list are generated from this list.
  */
+import { contactCentreFunctions } from '../kpis/contact-centre.js';
 import { customerFunctions } from '../kpis/customers.js';
 import { messageLogFunctions } from '../kpis/message-log.js';
 import { moneyFunctions } from '../kpis/money.js';
@@ -23,6 +24,7 @@ export const CATALOG_NAMES = [
   'AVG_RESOLUTION', 'MEDIAN_RESOLUTION', 'RESOLUTION_PERCENTILE', 'AVG_FIRST_RESPONSE', 'SLA_ATTAINMENT',
   'ACTIVE_ISSUES', 'BACKLOG_AGE', 'RESOLVED_ISSUES',
   'TIME_IN_STATUS', 'STATUS_SUMMARY', 'LOG_RESOLUTION', 'LOG_SLA_ATTAINMENT', 'NEXT_REPLY_TIME', 'REPLY_TIMES',
+  'ERLANG_C', 'ERLANG_C_SERVICE_LEVEL', 'RATIO_OF_SUMS',
   'RESOLVED_PER_AGENT', 'AGENT_SUMMARY', 'EMPLOYEE_TURNOVER', 'EMPLOYEE_RETENTION',
   'BRAND_ATTRIBUTES', 'BRAND_MATCH',
   'CASH_FLOW',
@@ -33,7 +35,8 @@ export const CATALOG_NAMES = [
 export type CatalogName = (typeof CATALOG_NAMES)[number];
 
 const all = [
-  ...satisfactionFunctions, ...customerFunctions, ...ticketFunctions, ...statusLogFunctions, ...messageLogFunctions, ...peopleFunctions,
+  ...satisfactionFunctions, ...customerFunctions, ...ticketFunctions, ...statusLogFunctions, ...messageLogFunctions, ...contactCentreFunctions,
+  ...peopleFunctions,
   ...textFunctions, ...moneyFunctions, ...statusFunctions, ...segmentFunctions,
 ];
 const byName = new Map<string, FunctionSpec>(all.map((f) => [f.name, f]));
