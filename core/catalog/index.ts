@@ -5,6 +5,7 @@
  */
 import { contactCentreFunctions } from '../kpis/contact-centre.js';
 import { customerFunctions } from '../kpis/customers.js';
+import { durationColumnFunctions } from '../kpis/duration-columns.js';
 import { messageLogFunctions } from '../kpis/message-log.js';
 import { moneyFunctions } from '../kpis/money.js';
 import { peopleFunctions } from '../kpis/people.js';
@@ -23,6 +24,7 @@ export const CATALOG_NAMES = [
   'REOPEN_RATE', 'COMPLAINT_RATE', 'RETURN_RATE', 'REVENUE_PER_CUSTOMER', 'COMPETITOR_GAP',
   'AVG_RESOLUTION', 'MEDIAN_RESOLUTION', 'RESOLUTION_PERCENTILE', 'AVG_FIRST_RESPONSE', 'SLA_ATTAINMENT',
   'ACTIVE_ISSUES', 'BACKLOG_AGE', 'RESOLVED_ISSUES',
+  'AVG_DURATION', 'MEDIAN_DURATION',
   'TIME_IN_STATUS', 'STATUS_SUMMARY', 'LOG_RESOLUTION', 'LOG_SLA_ATTAINMENT', 'NEXT_REPLY_TIME', 'REPLY_TIMES',
   'ERLANG_C', 'ERLANG_C_SERVICE_LEVEL', 'RATIO_OF_SUMS',
   'RESOLVED_PER_AGENT', 'AGENT_SUMMARY', 'EMPLOYEE_TURNOVER', 'EMPLOYEE_RETENTION',
@@ -35,8 +37,8 @@ export const CATALOG_NAMES = [
 export type CatalogName = (typeof CATALOG_NAMES)[number];
 
 const all = [
-  ...satisfactionFunctions, ...customerFunctions, ...ticketFunctions, ...statusLogFunctions, ...messageLogFunctions, ...contactCentreFunctions,
-  ...peopleFunctions,
+  ...satisfactionFunctions, ...customerFunctions, ...ticketFunctions, ...durationColumnFunctions,
+  ...statusLogFunctions, ...messageLogFunctions, ...contactCentreFunctions, ...peopleFunctions,
   ...textFunctions, ...moneyFunctions, ...statusFunctions, ...segmentFunctions,
 ];
 const byName = new Map<string, FunctionSpec>(all.map((f) => [f.name, f]));
