@@ -3,6 +3,7 @@
  * order of the catalog page. functions.json, the Apps Script stubs, docs/functions.md and the
  * sidebar's KPI list are generated from this list.
  */
+import { callFunctions } from '../kpis/calls.js';
 import { contactCentreFunctions } from '../kpis/contact-centre.js';
 import { customerFunctions } from '../kpis/customers.js';
 import { durationColumnFunctions } from '../kpis/duration-columns.js';
@@ -26,7 +27,8 @@ export const CATALOG_NAMES = [
   'ACTIVE_ISSUES', 'BACKLOG_AGE', 'RESOLVED_ISSUES',
   'AVG_DURATION', 'MEDIAN_DURATION',
   'TIME_IN_STATUS', 'STATUS_SUMMARY', 'LOG_RESOLUTION', 'LOG_SLA_ATTAINMENT', 'NEXT_REPLY_TIME', 'REPLY_TIMES',
-  'ERLANG_C', 'ERLANG_C_SERVICE_LEVEL', 'RATIO_OF_SUMS',
+  'SERVICE_LEVEL', 'ABANDON_RATE', 'ASA', 'AHT', 'OCCUPANCY', 'ERLANG_C', 'ERLANG_C_SERVICE_LEVEL', 'RATIO_OF_SUMS',
+  'WEIGHTED_AVERAGE',
   'RESOLVED_PER_AGENT', 'AGENT_SUMMARY', 'EMPLOYEE_TURNOVER', 'EMPLOYEE_RETENTION',
   'BRAND_ATTRIBUTES', 'BRAND_MATCH',
   'CASH_FLOW',
@@ -38,7 +40,8 @@ export type CatalogName = (typeof CATALOG_NAMES)[number];
 
 const all = [
   ...satisfactionFunctions, ...customerFunctions, ...ticketFunctions, ...durationColumnFunctions,
-  ...statusLogFunctions, ...messageLogFunctions, ...contactCentreFunctions, ...peopleFunctions,
+  ...statusLogFunctions, ...messageLogFunctions, ...callFunctions, ...contactCentreFunctions,
+  ...peopleFunctions,
   ...textFunctions, ...moneyFunctions, ...statusFunctions, ...segmentFunctions,
 ];
 const byName = new Map<string, FunctionSpec>(all.map((f) => [f.name, f]));

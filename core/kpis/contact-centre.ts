@@ -1,12 +1,18 @@
 /**
  * Contact centre and workforce: Erlang C staffing and its what-if service level, and the ratio of
- * sums for exports with one row per day or interval.
+ * sums and weighted average for exports with one row per day or interval. The per-call KPIs are in
+ * calls.ts.
  */
 import type { FunctionSpec } from '../catalog/types.js';
 import { noDataError, valueError } from '../errors.js';
 import type { CallContext, Table } from '../values/context.js';
-import { describeValue, unwrapScalar } from '../values/grid.js';
-import { readNumberArg, readNumbers, requireSameSize, sumOf } from '../values/read.js';
+import { MS_PER_DAY } from '../values/clock.js';
+import { readDurations, readInputUnit } from '../values/duration-values.js';
+import { parseDurationText } from '../values/duration-text.js';
+import { cellAt, describeValue, positionOf } from '../values/grid.js';
+import { cellError, isOmitted, plainScalar, readNumberArg, readNumbers, readWordArg, requireSameSize, sumOf } from '../values/read.js';
+import { UNIT_PER_DAY, UNIT_WORDS } from '../values/words.js';
+import { DURATION_VALUE_RULES } from './duration-columns.js';
 import { erlangC, MAX_AGENTS, requiredAgents } from './erlang.js';
 
 // ---------------------------------------------------------------- Erlang C inputs
@@ -17,7 +23,7 @@ type Check = (x: number) => boolean;
 function readChecked(ctx: CallContext, x: unknown, arg: string, ok: Check, rule: string, fallback?: number): number {
   const v = readNumberArg(ctx, x, arg, fallback);
   if (!ok(v)) {
-    const shown = describeValue(unwrapScalar(x) ?? v);
+    const shown = describeValue(plainScalar(x) ?? v);
     const percent = rule.includes('between 0 and 1') && v > 1 && v <= 100 ? ` (write ${v / 100} for ${v} %)` : '';
     throw valueError(ctx.fn, `${arg} ${shown} must be ${rule}${percent}`);
   }
@@ -77,6 +83,52 @@ function ratioOfSums(ctx: CallContext, args: readonly unknown[]): number {
   const d = sumOf(den);
   if (d === 0) throw noDataError(ctx.fn, 'no data (the denominators add up to 0)');
   return sumOf(num) / d;
+}
+
+// ---------------------------------------------------------------- weighted average
+
+/**
+ * Σ value·weight ÷ Σ weight over rows with both. With input_unit the values are durations (read
+ * as AVG_DURATION reads them) and the result is in unit (seconds by default); without it they are
+ * plain numbers, and duration text among them is an error (it needs input_unit to be read).
+ */
+function weightedAverage(ctx: CallContext, args: readonly unknown[]): number {
+  const inputUnit = readInputUnit(ctx, args[2]);
+  if (inputUnit === undefined && !isOmitted(args[3])) {
+    throw valueError(ctx.fn, 'unit needs input_unit: give the unit of the values (e.g. "seconds", or "time" for 0:02:14 cells) to average them as durations');
+  }
+  let values: Float64Array, grid;
+  let msPerUnit = 1;
+  if (inputUnit !== undefined) {
+    const d = readDurations(ctx, args[0], 'values', inputUnit);
+    values = d.ms;
+    grid = d.grid;
+    msPerUnit = MS_PER_DAY / UNIT_PER_DAY[readWordArg(ctx, args[3], 'unit', UNIT_WORDS, 'seconds')];
+  } else {
+    const col = readNumbers(ctx, args[0], 'values');
+    values = col.values;
+    grid = col.grid;
+    for (let i = 0; i < values.length; i++) {
+      if (values[i] === values[i]) continue;
+      const v = cellAt(grid, i);
+      if (typeof v === 'string' && typeof parseDurationText(v.trim()) === 'number') {
+        throw valueError(ctx.fn, `${describeValue(v)} at ${positionOf(grid, i)} of values is a duration; pass input_unit (e.g. "seconds") to average durations`);
+      }
+    }
+  }
+  const weights = readNumbers(ctx, args[1], 'weights');
+  requireSameSize(ctx, grid, 'values', weights, 'weights');
+  const w = weights.values;
+  let sum = 0, total = 0;
+  for (let i = 0; i < w.length; i++) {
+    const x = values[i], k = w[i];
+    if (k < 0) cellError(ctx, weights.grid, i, 'is negative; a weight is a count or a share', 'weights');
+    if (x !== x || k !== k) continue;
+    sum += x * k;
+    total += k;
+  }
+  if (total === 0) throw noDataError(ctx.fn, 'no data (no row with a value and a weight above 0)');
+  return sum / total / msPerUnit;
 }
 
 // ---------------------------------------------------------------- catalog entries
@@ -148,5 +200,25 @@ export const contactCentreFunctions: readonly FunctionSpec[] = [
     example: '=RATIO_OF_SUMS(D2:D32, B2:B32) → 0.057',
     source: 'Ratio of totals (COPC and ICMI: abandon and answer rates over a period are computed from its totals)',
     impl: ratioOfSums,
+  },
+  {
+    name: 'WEIGHTED_AVERAGE',
+    family: 'contact',
+    args: [
+      { name: 'values', kind: 'range', description: { en: 'Per day or interval: an average or a share (ASA, AHT, service level)', de: 'Je Tag oder Intervall: ein Mittelwert oder Anteil (ASA, AHT, Servicelevel)' } },
+      { name: 'weights', kind: 'range', description: { en: 'Per day or interval: what it averages over (answered or offered calls)', de: 'Je Tag oder Intervall: worüber gemittelt wurde (angenommene oder angebotene Anrufe)' } },
+      { name: 'input_unit', kind: 'text', optional: true, description: { en: 'Give it when the values are durations: "seconds", "minutes", "hours" or "time" (0:02:14 cells)', de: 'Angeben, wenn die Werte Dauern sind: "Sekunden", "Minuten", "Stunden" oder "Zeit" (Zellen wie 0:02:14)' } },
+      { name: 'unit', kind: 'text', optional: true, default: '"seconds"', description: { en: 'Unit of a duration result (with input_unit): "seconds", "minutes" or "hours"', de: 'Einheit eines Dauer-Ergebnisses (mit input_unit): "Sekunden", "Minuten" oder "Stunden"' } },
+    ],
+    result: 'scalar',
+    unit: 'number',
+    summary: { en: 'Weighted average: combines daily averages or shares by their call counts', de: 'Gewichteter Mittelwert: fasst Tagesmittelwerte oder -anteile nach ihren Anrufzahlen zusammen' },
+    help: {
+      en: `Σ value·weight ÷ Σ weight over the rows that have both: ASA or AHT from daily averages weighted by answered calls, a service level from daily shares weighted by offered calls (the plain average of daily figures would weigh a quiet day like a busy one). Without input_unit the values are plain numbers (94.01% text is 0.9401) and duration text among them is an error asking for input_unit; with input_unit they are durations and the result is in unit (seconds by default). Weights must not be negative. Both ranges must have the same size; blanks and text (a header row) are skipped. ${DURATION_VALUE_RULES.en} Weights adding up to 0: "no data".`,
+      de: `Σ Wert·Gewicht ÷ Σ Gewicht über die Zeilen mit beidem: ASA oder AHT aus Tagesmittelwerten, gewichtet mit angenommenen Anrufen, ein Servicelevel aus Tagesanteilen, gewichtet mit angebotenen Anrufen (der einfache Mittelwert der Tageszahlen gewichtete einen ruhigen Tag wie einen vollen). Ohne input_unit sind die Werte einfache Zahlen (Text 94,01% ist 0,9401), und Dauern als Text darunter sind ein Fehler, der nach input_unit fragt; mit input_unit sind sie Dauern, und das Ergebnis ist in unit (standardmäßig Sekunden). Gewichte dürfen nicht negativ sein. Beide Bereiche müssen gleich groß sein; leere Zellen und Text (eine Kopfzeile) werden übersprungen. ${DURATION_VALUE_RULES.de} Gewichte mit der Summe 0: „keine Daten“.`,
+    },
+    example: '=WEIGHTED_AVERAGE(E2:E32, C2:C32, "time") → 24.6',
+    source: 'Weighted mean of interval statistics (ICMI: combine interval ASA and service level by call volume)',
+    impl: weightedAverage,
   },
 ];

@@ -8,9 +8,9 @@
 import { valueError } from '../errors.js';
 import { MS_PER_DAY } from '../values/clock.js';
 import type { CallContext } from '../values/context.js';
-import { cellAt, describeValue, errorCode, isDateObject, NOT_SCALAR, positionOf, toGrid, unwrapScalar } from '../values/grid.js';
+import { cellAt, describeValue, errorCode, isDateObject, NOT_PLAIN, NOT_SCALAR, plainValue, positionOf, toGrid } from '../values/grid.js';
 import type { Grid } from '../values/grid.js';
-import { cellError, readDates, requireSameSize } from '../values/read.js';
+import { cellError, plainScalar, readDates, requireSameSize } from '../values/read.js';
 import { isErrorText } from '../values/text.js';
 import { businessMinutesBetween } from './business-hours.js';
 import type { BusinessClock } from './business-hours.js';
@@ -69,6 +69,8 @@ function cellText(ctx: CallContext, g: Grid, i: number, v: unknown, arg: string)
   if (v === null || v === undefined) return '';
   if (isDateObject(v)) return String(ctx.clock.serialOfInstant(v.getTime()));
   if (errorCode(v)) cellError(ctx, g, i, 'is an error value', arg);
+  const p = plainValue(v); // an Excel data-typed cell
+  if (p !== NOT_PLAIN) return cellText(ctx, g, i, p, arg);
   return cellError(ctx, g, i, 'is not a value this function reads', arg);
 }
 
@@ -317,7 +319,7 @@ export class StatusDictionary implements LabelReader {
  * omitted. Names never seen in the log simply match nothing (a period may hold no such status).
  */
 export function readStatusList(ctx: CallContext, x: unknown, arg: string): string[] {
-  const one = unwrapScalar(x);
+  const one = plainScalar(x);
   const keys: string[] = [];
   if (one !== NOT_SCALAR) {
     if (one === null || one === undefined) return keys;

@@ -8,8 +8,8 @@ import type { FunctionSpec } from '../catalog/types.js';
 import { noDataError, valueError } from '../errors.js';
 import { median } from '../stats.js';
 import type { CallContext, Table } from '../values/context.js';
-import { cellAt, describeValue, NOT_SCALAR, positionOf, unwrapScalar } from '../values/grid.js';
-import { isOmitted, readDateArg, readNumberArg, readNumbers, readWordArg } from '../values/read.js';
+import { cellAt, describeValue, NOT_SCALAR, positionOf } from '../values/grid.js';
+import { isOmitted, plainScalar, readDateArg, readNumberArg, readNumbers, readWordArg } from '../values/read.js';
 import type { BusinessClock } from './business-hours.js';
 import { readDurationOptions } from './durations.js';
 import { hasTime, readLog, readStatusList, requireStatusList, spanMs, StatusDictionary, statusSet } from './log-rows.js';
@@ -193,9 +193,9 @@ function readTargets(ctx: CallContext, x: unknown, idsCells: number, msPerUnit: 
   const negative = (shown: string, where: string): never => {
     throw valueError(ctx.fn, `target ${shown}${where} is negative; a target is a duration`);
   };
-  if (unwrapScalar(x) !== NOT_SCALAR) {
+  if (plainScalar(x) !== NOT_SCALAR) {
     const target = readNumberArg(ctx, x, 'target');
-    if (target < 0) negative(describeValue(unwrapScalar(x)), '');
+    if (target < 0) negative(describeValue(plainScalar(x)), '');
     const ms = Math.round(target * msPerUnit);
     return () => ms;
   }
