@@ -176,6 +176,33 @@ export function bareTimeInStatus(inputs: HostInputs, counted: ReadonlySet<string
   return (total / n) * 24;
 }
 
+/** Service level ("offered"): answered within the threshold ÷ calls, over rows with a numeric wait. */
+export function bareServiceLevel(inputs: HostInputs, thresholdSeconds: number): number {
+  const { waits, answered } = inputs;
+  let within = 0, n = 0;
+  for (let r = 0; r < waits.length; r++) {
+    const w = waits[r][0], a = answered[r][0];
+    if (typeof w !== 'number' || typeof a !== 'boolean') continue;
+    n++;
+    if (a && w <= thresholdSeconds) within++;
+  }
+  return within / n;
+}
+
+/** Average handle time in seconds: talk + hold + after-call work over rows with a talk time. */
+export function bareAht(inputs: HostInputs): number {
+  const { talk, hold, acw } = inputs;
+  let sum = 0, n = 0;
+  for (let r = 0; r < talk.length; r++) {
+    const t = talk[r][0];
+    if (typeof t !== 'number') continue;
+    const h = hold[r][0], w = acw[r][0];
+    sum += t + (typeof h === 'number' ? h : 0) + (typeof w === 'number' ? w : 0);
+    n++;
+  }
+  return sum / n;
+}
+
 /** Word counts by response: lower case, split on non-letters, each word once per response. */
 export function bareTermCounts(comments: Column, top = 10): [string, number][] {
   const counts = new Map<string, number>();

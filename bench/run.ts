@@ -50,7 +50,7 @@ export const TARGETS = {
 } as const;
 
 /** The KPIs held to the 3× / 50× targets (BRAND_ATTRIBUTES is text analysis: reported, no target). */
-const NUMERIC = new Set(['NPS', 'CSAT', 'AVG_RESOLUTION', 'AVG_RESOLUTION (business hours)', 'ACTIVE_ISSUES', 'KPI_BY_PERIOD("NPS", …, "month")']);
+const NUMERIC = new Set(['NPS', 'CSAT', 'AVG_RESOLUTION', 'AVG_RESOLUTION (business hours)', 'ACTIVE_ISSUES', 'KPI_BY_PERIOD("NPS", …, "month")', 'SERVICE_LEVEL', 'AHT']);
 /** The log KPIs, held to maxTimesBareLogs. */
 const LOGS = new Set(['TIME_IN_STATUS (status log)']);
 const timesBareTarget = (kpi: string): number => (LOGS.has(kpi) ? TARGETS.maxTimesBareLogs : TARGETS.maxTimesBare);

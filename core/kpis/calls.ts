@@ -7,11 +7,13 @@
 import type { ArgSpec, FunctionSpec } from '../catalog/types.js';
 import { noDataError, valueError } from '../errors.js';
 import type { CallContext } from '../values/context.js';
-import { readDurationArg, readDurations, readInputUnit } from '../values/duration-values.js';
+import { MS_PER_INPUT_UNIT, readDurationArg, readDurations, readInputUnit } from '../values/duration-values.js';
+import { parseDurationText } from '../values/duration-text.js';
+import { isErrorText, parseNumberText } from '../values/text.js';
 import type { DurationColumn, InputUnit } from '../values/duration-values.js';
 import { readFlags } from '../values/flags.js';
 import type { FlagColumn } from '../values/flags.js';
-import { cellAt, positionOf } from '../values/grid.js';
+import { cellAt, columnRows, isCellRow, positionOf } from '../values/grid.js';
 import { isOmitted, plainScalar, readWordArg, requireSameSize } from '../values/read.js';
 import { UNIT_PER_DAY, UNIT_WORDS } from '../values/words.js';
 import { MS_PER_DAY } from '../values/clock.js';
@@ -116,6 +118,133 @@ function countCalls(ctx: CallContext, c: Calls, thresholdMs: number, abandonWait
   return { calls, answered, answeredWithin, abandonedWithin };
 }
 
+// ---------------------------------------------------------------- fast paths
+
+/*
+ * One pass over the columns as hosts pass them, reading inline only what most cells hold — finite
+ * numbers ≥ 0 in the input unit, booleans and 1/0 flags, blanks — and a header row on top. Any
+ * other cell, any row the rules would reject, or numbers the 0–1 guard would stop make the fast
+ * path give up (undefined): the call then goes through the readers, which give the same result or
+ * the error with its message. So the rules live in the readers only; this is the cost of a bare loop.
+ */
+
+const isBlankCell = (v: unknown): boolean => v === null || v === undefined || v === '';
+
+/** A header: text that the duration reader skips (no number, no duration, no error). */
+function isHeaderText(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  const t = v.trim();
+  if (t === '' || isErrorText(t)) return false;
+  const c = t.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || c === 43 || c === 45) return false;
+  return parseNumberText(t) === undefined && parseDurationText(t) === undefined;
+}
+
+/** A flag cell read inline: 1, 0, -1 (blank), or -2 (anything else: take the readers' path). */
+function fastFlag(v: unknown): number {
+  if (v === true || v === 1) return 1;
+  if (v === false || v === 0) return 0;
+  return isBlankCell(v) ? -1 : -2;
+}
+
+/** Milliseconds per number and whether to round (time values), as readDurations reads numbers. */
+function numberScale(unit: InputUnit | undefined): { per: number; round: boolean } {
+  return { per: unit === undefined ? 1000 : MS_PER_INPUT_UNIT[unit], round: unit === 'time' || unit === 'days' };
+}
+
+/** The 0–1 guard's verdict on a column: true when it would stop the call (only numbers strictly between 0 and 1). */
+const guardStops = (unit: InputUnit | undefined, numbers: number, outside: number): boolean => unit === undefined && numbers > 0 && outside === 0;
+
+function fastCountCalls(waitsArg: unknown, answeredArg: unknown, unit: InputUnit | undefined, thresholdMs: number, abandonWaits: boolean): CallCounts | undefined {
+  const wc = columnRows(waitsArg), ac = columnRows(answeredArg);
+  if (!wc || !ac || wc.length !== ac.length || wc.length === 0) return undefined;
+  const { per, round } = numberScale(unit);
+  const limit = wholeMs(thresholdMs);
+  let start = 0;
+  if (isHeaderText(wc[0][0]) && !(typeof ac[0][0] === 'string' && isErrorText(ac[0][0].trim()))) start = 1;
+  let calls = 0, answered = 0, answeredWithin = 0, abandonedWithin = 0, numbers = 0, outside = 0;
+  for (let r = start; r < wc.length; r++) {
+    const wr = wc[r], ar = ac[r];
+    if (!isCellRow(wr) || !isCellRow(ar)) return undefined;
+    const v = wr[0];
+    const flag = fastFlag(ar[0]);
+    if (flag === -2) return undefined;
+    let ms: number;
+    if (typeof v === 'number' && v >= 0 && v - v === 0) {
+      numbers++;
+      if (!(v > 0 && v < 1)) outside++;
+      ms = round ? floor(v * per + 0.5) : v * per;
+    } else if (isBlankCell(v)) ms = NaN;
+    else return undefined;
+    if (flag < 0) {
+      if (ms === ms) return undefined;
+      continue;
+    }
+    calls++;
+    if (flag === 1) {
+      if (ms !== ms) return undefined;
+      answered++;
+      if (wholeMs(ms) <= limit) answeredWithin++;
+    } else if (ms === ms) {
+      if (wholeMs(ms) <= limit) abandonedWithin++;
+    } else if (abandonWaits) return undefined;
+  }
+  if (guardStops(unit, numbers, outside)) return undefined;
+  return { calls, answered, answeredWithin, abandonedWithin };
+}
+
+/** Milliseconds of an extra (hold, wrap-up) cell: -1 for a blank, NaN for anything not read inline. */
+function extraMs(v: unknown, per: number, round: boolean, counts: Float64Array, k: number): number {
+  if (typeof v === 'number' && v >= 0 && v - v === 0) {
+    counts[2 * k]++;
+    if (!(v > 0 && v < 1)) counts[2 * k + 1]++;
+    return round ? floor(v * per + 0.5) : v * per;
+  }
+  return isBlankCell(v) ? -1 : NAN;
+}
+
+const NAN = Number.NaN;
+
+/** AHT's sum and count over talk and the optional hold and after-call work columns. */
+function fastHandleTimes(talkArg: unknown, holdArg: unknown, acwArg: unknown, unit: InputUnit | undefined): { sum: number; n: number } | undefined {
+  const talk = columnRows(talkArg);
+  const hold = holdArg === undefined ? undefined : columnRows(holdArg);
+  const acw = acwArg === undefined ? undefined : columnRows(acwArg);
+  if (!talk || talk.length === 0 || (holdArg !== undefined && (!hold || hold.length !== talk.length)) || (acwArg !== undefined && (!acw || acw.length !== talk.length))) return undefined;
+  const { per, round } = numberScale(unit);
+  const headerOrBlank = (c: readonly (readonly unknown[])[] | undefined) => !c || isBlankCell(c[0][0]) || isHeaderText(c[0][0]);
+  const start = isHeaderText(talk[0][0]) && headerOrBlank(hold) && headerOrBlank(acw) ? 1 : 0;
+  // Per column: numbers read, and numbers outside (0, 1) — the 0–1 guard's counts.
+  const counts = new Float64Array(6);
+  let sum = 0, n = 0;
+  for (let r = start; r < talk.length; r++) {
+    const tr = talk[r];
+    if (!isCellRow(tr)) return undefined;
+    const t = tr[0];
+    let h = -1, w = -1;
+    if (hold) {
+      const hr = hold[r];
+      if (!isCellRow(hr)) return undefined;
+      h = extraMs(hr[0], per, round, counts, 1);
+      if (h !== h) return undefined;
+    }
+    if (acw) {
+      const ar = acw[r];
+      if (!isCellRow(ar)) return undefined;
+      w = extraMs(ar[0], per, round, counts, 2);
+      if (w !== w) return undefined;
+    }
+    if (typeof t === 'number' && t >= 0 && t - t === 0) {
+      counts[0]++;
+      if (!(t > 0 && t < 1)) counts[1]++;
+      sum += (round ? floor(t * per + 0.5) : t * per) + (h > 0 ? h : 0) + (w > 0 ? w : 0);
+      n++;
+    } else if (!isBlankCell(t) || h >= 0 || w >= 0) return undefined; // hold or wrap-up without talk: the readers' path says so
+  }
+  for (let k = 0; k < 3; k++) if (guardStops(unit, counts[2 * k], counts[2 * k + 1])) return undefined;
+  return { sum, n };
+}
+
 /** The share of a call count for a mode; "no data" when its denominator is 0. */
 export function serviceLevelOf(ctx: CallContext, k: CallCounts, mode: ServiceLevelMode): number {
   let part: number, all: number;
@@ -133,8 +262,10 @@ function serviceLevel(ctx: CallContext, args: readonly unknown[]): number {
   const unit = readInputUnit(ctx, args[4]);
   const mode = readMode(ctx, args[3]);
   const thresholdMs = readDurationArg(ctx, args[2], 'threshold', unit);
-  const calls = readCalls(ctx, args[0], args[1], unit);
   const needs = mode === 'abandons_met' || mode === 'short_abandons_excluded';
+  const fast = fastCountCalls(args[0], args[1], unit, thresholdMs, needs);
+  if (fast) return serviceLevelOf(ctx, fast, mode);
+  const calls = readCalls(ctx, args[0], args[1], unit);
   return serviceLevelOf(ctx, countCalls(ctx, calls, thresholdMs, needs), mode);
 }
 
@@ -192,6 +323,8 @@ function asa(ctx: CallContext, args: readonly unknown[]): number {
 function aht(ctx: CallContext, args: readonly unknown[]): number {
   const unit = readInputUnit(ctx, args[3]);
   const msPerUnit = readSecondsUnit(ctx, args[4]);
+  const fast = fastHandleTimes(args[0], isOmitted(args[1]) ? undefined : args[1], isOmitted(args[2]) ? undefined : args[2], unit);
+  if (fast && fast.n > 0) return fast.sum / fast.n / msPerUnit;
   const talk = readDurations(ctx, args[0], 'talk', unit);
   const extras: { name: string; col: DurationColumn }[] = [];
   for (const [j, name] of [[1, 'hold'], [2, 'after_call_work']] as const) {

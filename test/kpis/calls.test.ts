@@ -166,3 +166,35 @@ describe('call KPIs by group', () => {
     ]);
   });
 });
+
+describe('the one-pass paths agree with the readers', () => {
+  // A text cell ("12 s") is not read inline, so the same data with one value written as text goes
+  // through the readers: both must give the same figure (or the same error).
+  const outcome = (f: () => unknown): unknown => {
+    try {
+      return f();
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  const cell = fc.oneof(fc.integer({ min: 0, max: 400 }), fc.constant(null), fc.constant(''));
+
+  it('SERVICE_LEVEL in every mode', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(cell, fc.oneof(fc.boolean(), fc.constant(null), fc.constantFrom(1, 0))), { minLength: 1, maxLength: 30 }),
+      fc.nat(), fc.constantFrom('offered', 'answered', 'abandons_met', 'short_abandons_excluded'), (rows, pick, mode) => {
+        const [w, a] = calls(rows as [number | null, unknown][]);
+        const i = 1 + (pick % rows.length);
+        const text = w.map((r, k) => (k === i && typeof r[0] === 'number' ? [`${r[0]} s`] : r));
+        expect(outcome(() => call('SERVICE_LEVEL', text, a, 20, mode))).toEqual(outcome(() => call('SERVICE_LEVEL', w, a, 20, mode)));
+      }), { numRuns: 300 });
+  });
+
+  it('AHT with hold and after-call work', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(cell, cell, cell), { minLength: 1, maxLength: 30 }), fc.nat(), (rows, pick) => {
+      const t = col('Talk', ...rows.map((r) => r[0])), h = col('Hold', ...rows.map((r) => r[1])), c = col('ACW', ...rows.map((r) => r[2]));
+      const i = 1 + (pick % rows.length);
+      const text = t.map((r, k) => (k === i && typeof r[0] === 'number' ? [`${r[0]} s`] : r));
+      expect(outcome(() => call('AHT', text, h, c))).toEqual(outcome(() => call('AHT', t, h, c)));
+    }), { numRuns: 300 });
+  });
+});
