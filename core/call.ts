@@ -7,14 +7,19 @@ import type { FunctionSpec } from './catalog/types.js';
 import { KpiError } from './errors.js';
 import { wallClock } from './values/clock.js';
 import type { WallClock } from './values/clock.js';
-import type { CallContext, Result } from './values/context.js';
+import type { CallContext, CallOptions, Result } from './values/context.js';
+import { newScope } from './values/scope.js';
 
 function lookup(name: string) {
   return findFunction(name);
 }
 
-export function contextFor(fn: string, clock: WallClock): CallContext {
-  return { fn, clock, lookup };
+/**
+ * A context for reading values outside a catalog call (tests, the scorecard's own reads): no
+ * argument sources, so the day/month order is decided over the range being read.
+ */
+export function contextFor(fn: string, clock: WallClock, options?: CallOptions): CallContext {
+  return { fn, clock, lookup, scope: newScope(undefined, [], options) };
 }
 
 /** Said when extreme inputs (1e308, 5e-324) overflow the arithmetic. */
@@ -44,17 +49,21 @@ function checked(fn: string, r: Result): Result {
   throw new KpiError('value', `${fn}: internal error: no result`);
 }
 
-/** Runs one catalog function with host arguments in a time zone's clock. */
-export function callSpec(spec: FunctionSpec, clock: WallClock, args: readonly unknown[]): Result {
-  return checked(spec.name, spec.impl(contextFor(spec.name, clock), args));
+/**
+ * Runs one catalog function with host arguments in a time zone's clock. `options.dateOrder` is the
+ * scorecard's or command line's day/month order, used only when the call's dates do not decide it.
+ */
+export function callSpec(spec: FunctionSpec, clock: WallClock, args: readonly unknown[], options?: CallOptions): Result {
+  const ctx: CallContext = { fn: spec.name, clock, lookup, scope: newScope(spec.args, args, options) };
+  return checked(spec.name, spec.impl(ctx, args));
 }
 
 export type KpiFunction = (...args: unknown[]) => Result;
 
-/** Every catalog function bound to a time zone: `fns.NPS(range)`. */
-export function functionsFor(timeZone: string): Record<string, KpiFunction> {
+/** Every catalog function bound to a time zone (and options): `fns.NPS(range)`. */
+export function functionsFor(timeZone: string, options?: CallOptions): Record<string, KpiFunction> {
   const clock = wallClock(timeZone);
   const out: Record<string, KpiFunction> = {};
-  for (const spec of CATALOG) out[spec.name] = (...args: unknown[]) => callSpec(spec, clock, args);
+  for (const spec of CATALOG) out[spec.name] = (...args: unknown[]) => callSpec(spec, clock, args, options);
   return out;
 }

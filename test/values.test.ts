@@ -34,7 +34,8 @@ describe('reading cell values', () => {
     expect(c.values[1]).toBeCloseTo(serial('2026-03-01T10:30'), 9);
     expect(c.values[2]).toBeCloseTo(serial('2026-03-01T10:30'), 9);
     expect(c.values[3]).toBeCloseTo(serial('2026-03-01T10:30'), 9);
-    expect(() => readNumbers(utc, [['03/01/2026']])).toThrow(/"03\/01\/2026" at row 1 is not a date format/);
+    expect(() => readNumbers(utc, [['03/01/2026']])).toThrow('TEST: "03/01/2026" at row 1 could be 3 Jan or 1 Mar 2026');
+    expect(() => readNumbers(utc, [['2026.03.01']])).toThrow(/"2026\.03\.01" at row 1 is not a date format/);
     expect(() => readNumbers(utc, [['2026-02-30']])).toThrow(/not a valid date/);
   });
 

@@ -1,4 +1,4 @@
-import type { CallContext, Result } from '../values/context.js';
+import type { CallContext, Result, ValueKind } from '../values/context.js';
 
 export interface Texts {
   readonly en: string;
@@ -19,6 +19,11 @@ export interface ArgSpec {
   readonly repeating?: boolean;
   /** The default as the catalog states it (`0.95`, `"hours"`, `scale_max−1`). */
   readonly default?: string;
+  /**
+   * What the argument holds, where it matters beyond its kind: `dates` arguments share one
+   * day/month order per call, `ratings` arguments one label scale (see core/values/scope.ts).
+   */
+  readonly values?: ValueKind;
   readonly description: Texts;
 }
 

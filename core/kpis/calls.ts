@@ -370,14 +370,14 @@ function occupancy(ctx: CallContext, args: readonly unknown[]): number {
 // ---------------------------------------------------------------- catalog entries
 
 const WAITS: ArgSpec = {
-  name: 'waits', kind: 'range',
+  name: 'waits', kind: 'range', values: 'durations',
   description: {
     en: 'Each call\'s time in queue until it was answered or abandoned (seconds, 0:00:20, 20 s …)',
     de: 'Die Wartezeit jedes Anrufs bis zur Annahme oder zum Abbruch (Sekunden, 0:00:20, 20 Sek. …)',
   },
 };
 const ANSWERED: ArgSpec = {
-  name: 'answered', kind: 'range',
+  name: 'answered', kind: 'range', values: 'flags',
   description: {
     en: 'Whether each call was answered: TRUE/FALSE, yes/no, answered/abandoned, angenommen/abgebrochen',
     de: 'Ob jeder Anruf angenommen wurde: WAHR/FALSCH, ja/nein, angenommen/abgebrochen, answered/abandoned',
@@ -466,9 +466,9 @@ export const callFunctions: readonly FunctionSpec[] = [
     name: 'AHT',
     family: 'contact',
     args: [
-      { name: 'talk', kind: 'range', description: { en: 'Talk time of each call (blank for calls not handled)', de: 'Gesprächszeit jedes Anrufs (leer bei nicht bearbeiteten Anrufen)' } },
-      { name: 'hold', kind: 'range', optional: true, description: { en: 'Hold time of each call; blank is 0 on a row with a talk time', de: 'Haltezeit jedes Anrufs; leer zählt als 0 in einer Zeile mit Gesprächszeit' } },
-      { name: 'after_call_work', kind: 'range', optional: true, description: { en: 'After-call work (wrap-up) of each call; blank is 0 on a row with a talk time', de: 'Nachbearbeitung jedes Anrufs; leer zählt als 0 in einer Zeile mit Gesprächszeit' } },
+      { name: 'talk', kind: 'range', values: 'durations', description: { en: 'Talk time of each call (blank for calls not handled)', de: 'Gesprächszeit jedes Anrufs (leer bei nicht bearbeiteten Anrufen)' } },
+      { name: 'hold', kind: 'range', optional: true, values: 'durations', description: { en: 'Hold time of each call; blank is 0 on a row with a talk time', de: 'Haltezeit jedes Anrufs; leer zählt als 0 in einer Zeile mit Gesprächszeit' } },
+      { name: 'after_call_work', kind: 'range', optional: true, values: 'durations', description: { en: 'After-call work (wrap-up) of each call; blank is 0 on a row with a talk time', de: 'Nachbearbeitung jedes Anrufs; leer zählt als 0 in einer Zeile mit Gesprächszeit' } },
       INPUT_UNIT, SECONDS_UNIT,
     ],
     result: 'scalar',
@@ -486,8 +486,8 @@ export const callFunctions: readonly FunctionSpec[] = [
     name: 'OCCUPANCY',
     family: 'contact',
     args: [
-      { name: 'handle_time', kind: 'range', description: { en: 'Handle times (per call, or per agent and interval)', de: 'Bearbeitungszeiten (je Anruf oder je Agent und Intervall)' } },
-      { name: 'available_time', kind: 'range', description: { en: 'Time agents were available (logged in, not on break), per agent and interval', de: 'Zeit, in der Agenten verfügbar waren (angemeldet, nicht in Pause), je Agent und Intervall' } },
+      { name: 'handle_time', kind: 'range', values: 'durations', description: { en: 'Handle times (per call, or per agent and interval)', de: 'Bearbeitungszeiten (je Anruf oder je Agent und Intervall)' } },
+      { name: 'available_time', kind: 'range', values: 'durations', description: { en: 'Time agents were available (logged in, not on break), per agent and interval', de: 'Zeit, in der Agenten verfügbar waren (angemeldet, nicht in Pause), je Agent und Intervall' } },
       INPUT_UNIT,
     ],
     result: 'scalar',

@@ -273,7 +273,7 @@ export const customerFunctions: readonly FunctionSpec[] = [
     name: 'CONVERSION_RATE',
     family: 'customers',
     args: [
-      { name: 'outcomes', kind: 'range', description: { en: 'One yes/no outcome per lead, visit or offer', de: 'Ein Ja/Nein-Ergebnis je Lead, Besuch oder Angebot' } },
+      { name: 'outcomes', kind: 'range', values: 'flags', description: { en: 'One yes/no outcome per lead, visit or offer', de: 'Ein Ja/Nein-Ergebnis je Lead, Besuch oder Angebot' } },
     ],
     result: 'scalar',
     unit: 'share',
@@ -290,7 +290,7 @@ export const customerFunctions: readonly FunctionSpec[] = [
     name: 'FIRST_CONTACT_RESOLUTION',
     family: 'customers',
     args: [
-      { name: 'flags', kind: 'range', description: { en: 'Per ticket: resolved at the first contact (yes/no)', de: 'Je Ticket: beim ersten Kontakt gelöst (ja/nein)' } },
+      { name: 'flags', kind: 'range', values: 'flags', description: { en: 'Per ticket: resolved at the first contact (yes/no)', de: 'Je Ticket: beim ersten Kontakt gelöst (ja/nein)' } },
     ],
     result: 'scalar',
     unit: 'share',
@@ -307,7 +307,7 @@ export const customerFunctions: readonly FunctionSpec[] = [
     name: 'REOPEN_RATE',
     family: 'customers',
     args: [
-      { name: 'flags', kind: 'range', description: { en: 'Per resolved ticket: was it reopened (yes/no)', de: 'Je gelöstem Ticket: wurde es wieder geöffnet (ja/nein)' } },
+      { name: 'flags', kind: 'range', values: 'flags', description: { en: 'Per resolved ticket: was it reopened (yes/no)', de: 'Je gelöstem Ticket: wurde es wieder geöffnet (ja/nein)' } },
     ],
     result: 'scalar',
     unit: 'share',

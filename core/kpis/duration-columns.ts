@@ -37,7 +37,7 @@ function medianDuration(ctx: CallContext, args: readonly unknown[]): number {
 // ---------------------------------------------------------------- catalog entries
 
 const DURATIONS: ArgSpec = {
-  name: 'durations', kind: 'range',
+  name: 'durations', kind: 'range', values: 'durations',
   description: {
     en: 'One duration per row: numbers in input_unit, or text such as 0:02:14, 3h 20m, 134 s, PT3H20M',
     de: 'Eine Dauer je Zeile: Zahlen in input_unit oder Text wie 0:02:14, 3h 20m, 134 Sek., PT3H20M',

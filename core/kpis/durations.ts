@@ -133,8 +133,8 @@ export function foldPairs(
     if (typeof b === 'number' && b - b === 0) c = b;
     else if (b instanceof DateClass && (ms = b.getTime()) - ms === 0) c = clock.serialOfInstant(ms);
     else c = cellNumber(ctx, gc, r, b, closedName);
-    if (o < MIN_DATE_SERIAL || o >= MAX_DATE_SERIAL) cellError(ctx, go, r, NOT_A_DATE, 'opened');
-    if (c < MIN_DATE_SERIAL || c >= MAX_DATE_SERIAL) cellError(ctx, gc, r, NOT_A_DATE, closedName);
+    if (o < MIN_DATE_SERIAL || o >= MAX_DATE_SERIAL || o === 0) o = dateOrBlank(ctx, go, r, o, 'opened');
+    if (c < MIN_DATE_SERIAL || c >= MAX_DATE_SERIAL || c === 0) c = dateOrBlank(ctx, gc, r, c, closedName);
     if (c < o - SAME_INSTANT) {
       throw valueError(ctx.fn, `${closedName.replace(/_/g, ' ')} ${wallClockText(c)} is before opened ${wallClockText(o)} at row ${r + 1}`);
     }
@@ -148,6 +148,12 @@ export function foldPairs(
     if (activeAt && o <= asOf && !(c <= asOf)) activeRows++; // NaN compares false: blank opened never counts, blank closed is open
   }
   return { sum, n: durations ? closedRows : activeAt ? activeRows : openRows };
+}
+
+/** Serial 0 is a blank Excel passed as 0 (NaN); any other serial outside the date range is an error. */
+function dateOrBlank(ctx: CallContext, g: Grid, r: number, serial: number, arg: string): number {
+  if (serial === 0) return Number.NaN;
+  return cellError(ctx, g, r, NOT_A_DATE, arg);
 }
 
 /** Wall-clock duration in whole ms (from ≤ to), as durationMs without a schedule. */

@@ -9,7 +9,7 @@ export const TICKET_IDS: ArgSpec = {
   description: { en: 'The ticket (or conversation) of each log row', de: 'Das Ticket (oder die Konversation) jeder Protokollzeile' },
 };
 export const TIMES: ArgSpec = {
-  name: 'times', kind: 'range',
+  name: 'times', kind: 'range', values: 'dates',
   description: { en: 'When each row happened (dates with times): the status change or the message', de: 'Wann jede Zeile geschah (Datum mit Uhrzeit): der Statuswechsel oder die Nachricht' },
 };
 export const STATUSES: ArgSpec = {
@@ -24,7 +24,7 @@ export const AUTHOR_ARG: ArgSpec = {
   },
 };
 export const LOG_AS_OF: ArgSpec = {
-  name: 'as_of', kind: 'date', optional: true,
+  name: 'as_of', kind: 'date', optional: true, values: 'dates',
   description: {
     en: 'Look at the log as it stood at this moment: later rows are ignored and the current status runs up to it',
     de: 'Das Protokoll so betrachten, wie es zu diesem Zeitpunkt stand: spätere Zeilen zählen nicht, der aktuelle Status läuft bis dahin',

@@ -162,7 +162,7 @@ export const peopleFunctions: readonly FunctionSpec[] = [
     family: 'people',
     args: [
       { name: 'agents', kind: 'range', description: { en: 'The agent of each ticket', de: 'Der bearbeitende Mitarbeiter jedes Tickets' } },
-      { name: 'resolved', kind: 'range', description: { en: 'When each ticket was resolved; blank while it is open', de: 'Wann jedes Ticket gelöst wurde; leer, solange es offen ist' } },
+      { name: 'resolved', kind: 'range', values: 'dates', description: { en: 'When each ticket was resolved; blank while it is open', de: 'Wann jedes Ticket gelöst wurde; leer, solange es offen ist' } },
     ],
     result: 'scalar',
     unit: 'number',
@@ -180,8 +180,8 @@ export const peopleFunctions: readonly FunctionSpec[] = [
     family: 'people',
     args: [
       { name: 'agents', kind: 'range', description: { en: 'The agent of each ticket', de: 'Der bearbeitende Mitarbeiter jedes Tickets' } },
-      { name: 'opened', kind: 'range', description: { en: 'When each ticket was opened', de: 'Wann jedes Ticket eröffnet wurde' } },
-      { name: 'resolved', kind: 'range', description: { en: 'When each ticket was resolved; blank while it is open', de: 'Wann jedes Ticket gelöst wurde; leer, solange es offen ist' } },
+      { name: 'opened', kind: 'range', values: 'dates', description: { en: 'When each ticket was opened', de: 'Wann jedes Ticket eröffnet wurde' } },
+      { name: 'resolved', kind: 'range', values: 'dates', description: { en: 'When each ticket was resolved; blank while it is open', de: 'Wann jedes Ticket gelöst wurde; leer, solange es offen ist' } },
       { name: 'unit', kind: 'text', optional: true, default: '"hours"', description: { en: 'Unit of Avg resolution: "hours", "minutes" or "days"', de: 'Einheit der Spalte Avg resolution: "Stunden", "Minuten" oder "Tage"' } },
     ],
     result: 'table',

@@ -8,14 +8,16 @@ import type { FunctionSpec } from '../catalog/types.js';
 import { noDataError, valueError } from '../errors.js';
 import { npsDiffSignificant, npsVariance, pooledTwoProportionZ, wilsonInterval, Z95, zForConfidence } from '../stats.js';
 import type { CallContext, Table } from '../values/context.js';
-import { columnRows, describeValue, isCellRow, toGrid } from '../values/grid.js';
-import type { Grid } from '../values/grid.js';
-import { groupByPeriod } from '../values/periods.js';
-import { cellError, cellNumber, readDates, readNumberArg, readNumbers, readWordArg, requireSameSize } from '../values/read.js';
-import type { NumberColumn } from '../values/read.js';
+import { columnRows, describeValue, toGrid } from '../values/grid.js';
+import { periodIndex } from '../values/periods.js';
+import { readDates, readNumberArg, readWordArg } from '../values/read.js';
 import { PERIOD_WORDS } from '../values/words.js';
+import {
+  DETRACTORS, NPS_RULE, PASSIVES, PROMOTERS, readRatingScale, SATISFIED, shareRule, tallyCells, tallyRated, UNSATISFIED,
+} from './tally.js';
+import type { ScaleDefaults } from './tally.js';
 
-// ---------------------------------------------------------------- NPS tally
+// ---------------------------------------------------------------- NPS
 
 export interface NpsCounts {
   /** Scores 9–10. */
@@ -28,28 +30,9 @@ export interface NpsCounts {
   readonly n: number;
 }
 
-/**
- * Counts promoters, passives and detractors among the scores of `col` (all cells, or only the
- * row-major indices in `rows`). Blanks and skipped text (NaN) are not counted. A score that is not a
- * whole number from 0 to 10 throws, naming the value and its position (`arg` names the range when
- * the function has several).
- */
-export function tallyNps(ctx: CallContext, col: NumberColumn, rows?: ArrayLike<number>, arg?: string): NpsCounts {
-  const v = col.values;
-  let promoters = 0, passives = 0, detractors = 0;
-  // Branches in score order: one comparison chain per cell, no lookups, nothing allocated.
-  const m = rows ? rows.length : v.length;
-  for (let j = 0; j < m; j++) {
-    const i = rows ? rows[j] : j;
-    const s = v[i];
-    if (s !== s) continue;
-    if (s >= 9) {
-      if (s === 9 || s === 10) { promoters++; continue; }
-    } else if (s >= 7) {
-      if (s === 7 || s === 8) { passives++; continue; }
-    } else if (s >= 0 && (s | 0) === s) { detractors++; continue; }
-    cellError(ctx, col.grid, i, 'is not a score from 0 to 10', arg);
-  }
+/** NPS counts of segment `p` of a tally (three buckets a segment). */
+export function npsCountsAt(c: Float64Array, p = 0): NpsCounts {
+  const detractors = c[3 * p + DETRACTORS], passives = c[3 * p + PASSIVES], promoters = c[3 * p + PROMOTERS];
   return { promoters, passives, detractors, n: promoters + passives + detractors };
 }
 
@@ -58,106 +41,25 @@ export function npsOf(c: NpsCounts): number {
   return (100 * (c.promoters - c.detractors)) / c.n;
 }
 
-/** 1 promoter (9–10), 2 passive (7–8), 3 detractor (0–6), 0 not counted (NaN), -1 not a score. */
-function npsClass(s: number): number {
-  if (s !== s) return 0;
-  if (s >= 9) return s === 9 || s === 10 ? 1 : -1;
-  if (s >= 7) return s === 7 || s === 8 ? 2 : -1;
-  return s >= 0 && (s | 0) === s ? 3 : -1;
-}
-
-const NOT_A_SCORE = 'is not a score from 0 to 10';
-
 /**
- * tallyNps over every cell of a range, read in the same pass (no typed array in between): the
- * whole-range case of NPS, NPS_MOE and NPS_BREAKDOWN, where a million rows must cost about what a
- * bare loop costs. Cells are read exactly as readNumbers reads them.
+ * Promoters, passives and detractors of a range of scores, per segment when `segment` is given (see
+ * tallyCells). A score that is not a whole number from 0 to 10, and text below the header that is no
+ * score, number with a label or non-answer, is an error naming it.
  */
-export function tallyNpsCells(ctx: CallContext, x: unknown, arg?: string): NpsCounts {
-  const column = columnRows(x);
-  if (column) {
-    const counts = tallyNpsColumn(ctx, column, arg);
-    if (counts) return counts;
-  }
-  const g = toGrid(x);
-  const { rows, cols, cells } = g;
-  const c = [0, 0, 0, 0];
-  for (let r = 0, i = 0; r < rows; r++) {
-    const row = cells[r];
-    for (let j = 0; j < cols; j++, i++) {
-      const v = row[j];
-      const k = npsClass(typeof v === 'number' && v - v === 0 ? v : cellNumber(ctx, g, i, v, arg));
-      if (k < 0) cellError(ctx, g, i, NOT_A_SCORE, arg);
-      c[k]++;
-    }
-  }
-  return { promoters: c[1], passives: c[2], detractors: c[3], n: c[1] + c[2] + c[3] };
-}
-
-/** tallyNpsCells for a column (see columnRows); undefined when a row is not a one-cell array. */
-function tallyNpsColumn(ctx: CallContext, cells: readonly (readonly unknown[])[], arg: string | undefined): NpsCounts | undefined {
-  const g: Grid = { cells, rows: cells.length, cols: 1 };
-  let promoters = 0, passives = 0, detractors = 0;
-  for (let r = 0; r < cells.length; r++) {
-    const row = cells[r];
-    if (!isCellRow(row)) return undefined;
-    const v = row[0];
-    const k = npsClass(typeof v === 'number' && v - v === 0 ? v : cellNumber(ctx, g, r, v, arg));
-    if (k === 1) promoters++;
-    else if (k === 2) passives++;
-    else if (k === 3) detractors++;
-    else if (k < 0) cellError(ctx, g, r, NOT_A_SCORE, arg);
-  }
-  return { promoters, passives, detractors, n: promoters + passives + detractors };
-}
-
-/**
- * NPS counts of every segment in one pass over a column of scores (KPI_BY_PERIOD, KPI_BY_GROUP):
- * `segment[r]` is row r's segment, -1 for none (its score is still checked). Returns promoters,
- * passives and detractors per segment (three entries each), or undefined when the scores are not
- * one column — the caller then cuts the range per segment instead.
- */
-export function tallyNpsSegments(ctx: CallContext, x: unknown, segment: Int32Array, segments: number): Float64Array | undefined {
-  const cells = columnRows(x);
-  if (!cells || cells.length !== segment.length) return undefined;
-  const g: Grid = { cells, rows: cells.length, cols: 1 };
-  const counts = new Float64Array(3 * segments);
-  for (let r = 0; r < cells.length; r++) {
-    const row = cells[r];
-    if (!isCellRow(row)) return undefined;
-    const v = row[0];
-    const k = npsClass(typeof v === 'number' && v - v === 0 ? v : cellNumber(ctx, g, r, v, undefined));
-    if (k < 0) cellError(ctx, g, r, NOT_A_SCORE);
-    const p = segment[r];
-    if (k > 0 && p >= 0) counts[3 * p + k - 1]++;
-  }
-  return counts;
+export function tallyNps(ctx: CallContext, x: unknown, arg?: string, segment?: Int32Array, segments = 1): Float64Array | undefined {
+  return tallyCells(ctx, x, NPS_RULE, arg, segment, segments);
 }
 
 function npsCounts(ctx: CallContext, x: unknown): NpsCounts {
-  const counts = tallyNpsCells(ctx, x);
+  const counts = npsCountsAt(tallyNps(ctx, x)!);
   if (counts.n === 0) throw noDataError(ctx.fn);
   return counts;
 }
 
-// ---------------------------------------------------------------- CSAT tally
+// ---------------------------------------------------------------- CSAT
 
-export interface CsatScale {
-  readonly scaleMax: number;
-  /** Ratings ≥ threshold count as satisfied. */
-  readonly threshold: number;
-}
-
-/** `scale_max` (default 5, must be > 0) and `threshold` (default scale_max − 1, within 0…scale_max). */
-export function readCsatScale(ctx: CallContext, scaleArg: unknown, thresholdArg: unknown): CsatScale {
-  const scaleMax = readNumberArg(ctx, scaleArg, 'scale_max', 5);
-  if (!(scaleMax > 0)) throw valueError(ctx.fn, `scale_max ${describeValue(scaleMax)} must be greater than 0`);
-  const threshold = readNumberArg(ctx, thresholdArg, 'threshold', scaleMax - 1);
-  if (!(threshold >= 0 && threshold <= scaleMax)) {
-    throw valueError(ctx.fn, `threshold ${describeValue(threshold)} must lie within 0 and scale_max ${describeValue(scaleMax)}`);
-  }
-  return { scaleMax, threshold };
-}
+/** CSAT's scale: 0…scale_max (default 5, or the label scale's k), top-two-box by default, top box on 2- and 3-point label scales. */
+export const CSAT_DEFAULTS: ScaleDefaults = { scaleMax: 5, threshold: (max) => max - 1, min: 0 };
 
 export interface CsatCounts {
   /** Ratings ≥ threshold. */
@@ -167,97 +69,25 @@ export interface CsatCounts {
 }
 
 /**
- * Counts satisfied ratings (≥ threshold) among the ratings of `col` (all cells, or only the
- * row-major indices in `rows`). Any number within 0…scale_max is a rating (4.5 on a 5-point scale
- * too, e.g. averaged sub-scores); a rating outside the scale throws, naming the value and its position.
+ * Satisfied and all ratings of a range, per segment when `segment` is given, with `scale_max` and
+ * `threshold` read from their arguments for the call's label scale (see tallyRated). Any number within
+ * 0…scale_max is a rating (4.5 on a 5-point scale too, e.g. averaged sub-scores).
  */
-export function tallyCsat(ctx: CallContext, col: NumberColumn, scale: CsatScale, rows?: ArrayLike<number>, arg?: string): CsatCounts {
-  const v = col.values;
-  const { scaleMax, threshold } = scale;
-  const m = rows ? rows.length : v.length;
-  let satisfied = 0, n = 0;
-  for (let j = 0; j < m; j++) {
-    const i = rows ? rows[j] : j;
-    const r = v[i];
-    if (r !== r) continue;
-    if (!(r >= 0 && r <= scaleMax)) cellError(ctx, col.grid, i, `is not a rating from 0 to ${scaleMax}`, arg);
-    n++;
-    if (r >= threshold) satisfied++;
-  }
-  return { satisfied, n };
-}
-
-/** tallyCsat over every cell of a range, read in the same pass (see tallyNpsCells). */
-export function tallyCsatCells(ctx: CallContext, x: unknown, scale: CsatScale, arg?: string): CsatCounts {
-  const column = columnRows(x);
-  if (column) {
-    const counts = tallyCsatColumn(ctx, column, scale, arg);
-    if (counts) return counts;
-  }
-  const g = toGrid(x);
-  const { rows, cols, cells } = g;
-  let satisfied = 0, n = 0;
-  for (let r = 0, i = 0; r < rows; r++) {
-    const row = cells[r];
-    for (let j = 0; j < cols; j++, i++) {
-      const v = row[j];
-      const rating = typeof v === 'number' && v - v === 0 ? v : cellNumber(ctx, g, i, v, arg);
-      if (rating !== rating) continue;
-      if (!(rating >= 0 && rating <= scale.scaleMax)) cellError(ctx, g, i, `is not a rating from 0 to ${scale.scaleMax}`, arg);
-      n++;
-      if (rating >= scale.threshold) satisfied++;
-    }
-  }
-  return { satisfied, n };
-}
-
-/** tallyCsatCells for a column (see columnRows); undefined when a row is not a one-cell array. */
-function tallyCsatColumn(ctx: CallContext, cells: readonly (readonly unknown[])[], scale: CsatScale, arg: string | undefined): CsatCounts | undefined {
-  const g: Grid = { cells, rows: cells.length, cols: 1 };
-  const { scaleMax, threshold } = scale;
-  let satisfied = 0, n = 0;
-  for (let r = 0; r < cells.length; r++) {
-    const row = cells[r];
-    if (!isCellRow(row)) return undefined;
-    const v = row[0];
-    const rating = typeof v === 'number' && v - v === 0 ? v : cellNumber(ctx, g, r, v, arg);
-    if (rating !== rating) continue;
-    if (!(rating >= 0 && rating <= scaleMax)) cellError(ctx, g, r, `is not a rating from 0 to ${scaleMax}`, arg);
-    n++;
-    if (rating >= threshold) satisfied++;
-  }
-  return { satisfied, n };
-}
-
-/**
- * CSAT counts of every segment in one pass over a column of ratings (see tallyNpsSegments):
- * satisfied and all ratings per segment (two entries each), or undefined when not a column.
- */
-export function tallyCsatSegments(ctx: CallContext, x: unknown, scale: CsatScale, segment: Int32Array, segments: number): Float64Array | undefined {
-  const cells = columnRows(x);
-  if (!cells || cells.length !== segment.length) return undefined;
-  const g: Grid = { cells, rows: cells.length, cols: 1 };
-  const { scaleMax, threshold } = scale;
-  const counts = new Float64Array(2 * segments);
-  for (let r = 0; r < cells.length; r++) {
-    const row = cells[r];
-    if (!isCellRow(row)) return undefined;
-    const v = row[0];
-    const rating = typeof v === 'number' && v - v === 0 ? v : cellNumber(ctx, g, r, v, undefined);
-    if (rating !== rating) continue;
-    if (!(rating >= 0 && rating <= scaleMax)) cellError(ctx, g, r, `is not a rating from 0 to ${scaleMax}`);
-    const p = segment[r];
-    if (p < 0) continue;
-    counts[2 * p + 1]++;
-    if (rating >= threshold) counts[2 * p]++;
-  }
-  return counts;
+export function tallyCsat(
+  ctx: CallContext, x: unknown, scaleArg: unknown, thresholdArg: unknown, arg?: string, segment?: Int32Array, segments = 1,
+): Float64Array | undefined {
+  return tallyRated(
+    ctx,
+    (labels) => shareRule(readRatingScale(ctx, scaleArg, thresholdArg, labels, CSAT_DEFAULTS), CSAT_DEFAULTS.min, labels),
+    (rule) => tallyCells(ctx, x, rule, arg, segment, segments),
+  );
 }
 
 function csatCounts(ctx: CallContext, args: readonly unknown[]): CsatCounts {
-  const counts = tallyCsatCells(ctx, args[0], readCsatScale(ctx, args[1], args[2]));
-  if (counts.n === 0) throw noDataError(ctx.fn);
-  return counts;
+  const c = tallyCsat(ctx, args[0], args[1], args[2])!;
+  const n = c[UNSATISFIED] + c[SATISFIED];
+  if (n === 0) throw noDataError(ctx.fn);
+  return { satisfied: c[SATISFIED], n };
 }
 
 /** A confidence level strictly between 0 and 1 (default 0.95). */
@@ -275,27 +105,33 @@ function readConfidence(ctx: CallContext, x: unknown): number {
 const MIN_RESPONSES_FOR_TEST = 30;
 
 /**
- * Values and dates read as a pair, and their rows grouped by period. A row counts only when it has
- * both a value and a date: a value with a blank (or text) date belongs to no period and is skipped,
- * and so is a date without a value. Every value is still checked, so a bad value is never hidden.
+ * The rows of each period of `dates`, as a segment index per cell for tallyCells: values and dates
+ * are paired by position (same size), a value with a blank (or text) date belongs to no period.
  */
-function periodRows(
-  ctx: CallContext,
-  args: readonly unknown[],
-  valuesArg: string,
-  check: (col: NumberColumn) => void,
-): { values: NumberColumn; labels: string[]; rows: number[][] } {
-  const values = readNumbers(ctx, args[0], valuesArg);
+function periodSegments(ctx: CallContext, args: readonly unknown[], valuesArg: string): { labels: string[]; index: Int32Array } {
   const dates = readDates(ctx, args[1], 'dates');
-  requireSameSize(ctx, values, valuesArg, dates, 'dates');
+  const cells = cellCount(args[0]);
+  const n = dates.grid.rows * dates.grid.cols;
+  if (cells !== n) throw valueError(ctx.fn, `${valuesArg} has ${cells} cells but dates has ${n}; the ranges must be the same size`);
   const period = readWordArg(ctx, args[2], 'period', PERIOD_WORDS, 'month');
-  check(values);
-  // `dates` is our own copy: blank out the dates of rows without a value so they join no period.
-  const v = values.values, d = dates.values;
-  for (let i = 0; i < d.length; i++) if (v[i] !== v[i]) d[i] = NaN;
-  const { labels, rows } = groupByPeriod(d, period);
-  if (labels.length === 0) throw noDataError(ctx.fn);
-  return { values, labels, rows };
+  const { labels, index } = periodIndex(dates.values, period);
+  return { labels, index };
+}
+
+/** Cells of a range (a column without a pass over it). */
+function cellCount(x: unknown): number {
+  const column = columnRows(x);
+  if (column) return column.length;
+  const g = toGrid(x);
+  return g.rows * g.cols;
+}
+
+/** The periods that have responses (periods without any are not listed); "no data" when none has. */
+function answeredPeriods(ctx: CallContext, labels: readonly string[], n: (p: number) => number): number[] {
+  const listed: number[] = [];
+  for (let p = 0; p < labels.length; p++) if (n(p) > 0) listed.push(p);
+  if (listed.length === 0) throw noDataError(ctx.fn);
+  return listed;
 }
 
 /**
@@ -323,21 +159,25 @@ function trendTable(
 }
 
 function npsTrend(ctx: CallContext, args: readonly unknown[]): Table {
-  const { values, labels, rows } = periodRows(ctx, args, 'scores', (col) => void tallyNps(ctx, col, undefined, 'scores'));
-  const counts = rows.map((r) => tallyNps(ctx, values, r, 'scores'));
-  const p = counts.map((c) => c.promoters / c.n);
-  const d = counts.map((c) => c.detractors / c.n);
-  return trendTable('NPS', labels, counts.map((c) => c.n), counts.map(npsOf), (a, b) =>
+  const { labels, index } = periodSegments(ctx, args, 'scores');
+  const c = tallyNps(ctx, args[0], 'scores', index, labels.length)!;
+  const periods = answeredPeriods(ctx, labels, (p) => npsCountsAt(c, p).n);
+  const counts = periods.map((p) => npsCountsAt(c, p));
+  const p = counts.map((k) => k.promoters / k.n);
+  const d = counts.map((k) => k.detractors / k.n);
+  return trendTable('NPS', periods.map((k) => labels[k]), counts.map((k) => k.n), counts.map(npsOf), (a, b) =>
     npsDiffSignificant(p[a], d[a], counts[a].n, p[b], d[b], counts[b].n),
   );
 }
 
 function csatTrend(ctx: CallContext, args: readonly unknown[]): Table {
-  const scale = readCsatScale(ctx, args[3], args[4]);
-  const { values, labels, rows } = periodRows(ctx, args, 'ratings', (col) => void tallyCsat(ctx, col, scale, undefined, 'ratings'));
-  const counts = rows.map((r) => tallyCsat(ctx, values, scale, r, 'ratings'));
-  return trendTable('CSAT', labels, counts.map((c) => c.n), counts.map((c) => c.satisfied / c.n), (a, b) =>
-    Math.abs(pooledTwoProportionZ(counts[a].satisfied, counts[a].n, counts[b].satisfied, counts[b].n)) >= Z95,
+  const { labels, index } = periodSegments(ctx, args, 'ratings');
+  const c = tallyCsat(ctx, args[0], args[3], args[4], 'ratings', index, labels.length)!;
+  const periods = answeredPeriods(ctx, labels, (p) => c[2 * p] + c[2 * p + 1]);
+  const sat = periods.map((p) => c[2 * p + SATISFIED]);
+  const n = periods.map((p) => c[2 * p] + c[2 * p + 1]);
+  return trendTable('CSAT', periods.map((k) => labels[k]), n, n.map((k, j) => sat[j] / k), (a, b) =>
+    Math.abs(pooledTwoProportionZ(sat[a], n[a], sat[b], n[b])) >= Z95,
   );
 }
 
@@ -346,18 +186,21 @@ function csatTrend(ctx: CallContext, args: readonly unknown[]): Table {
 const SCORES = {
   name: 'scores',
   kind: 'range',
+  values: 'scores',
   description: { en: 'Survey answers: whole-number scores from 0 to 10', de: 'Umfrageantworten: ganze Zahlen von 0 bis 10' },
 } as const;
 
 const RATINGS = {
   name: 'ratings',
   kind: 'range',
+  values: 'ratings',
   description: { en: 'Satisfaction ratings from 0 to scale_max', de: 'Zufriedenheitsbewertungen von 0 bis scale_max' },
 } as const;
 
 const DATES = {
   name: 'dates',
   kind: 'range',
+  values: 'dates',
   description: { en: 'Response dates, one per answer (same size as the answers)', de: 'Antwortdatum, eines je Antwort (gleich groß wie die Antworten)' },
 } as const;
 

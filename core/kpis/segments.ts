@@ -12,9 +12,13 @@ import type { CallContext, CatalogImpl, Cell, Table } from '../values/context.js
 import { columnRows, toGrid } from '../values/grid.js';
 import { periodIndex, rowsPerIndex } from '../values/periods.js';
 import { readDates, readKeys, readNumbers, readTextArg, readWordArg } from '../values/read.js';
-import { isErrorText, parseDateText, parseNumberText } from '../values/text.js';
+import { scanDateText } from '../values/date-text.js';
+import { parseDurationText } from '../values/duration-text.js';
+import { flagOfText } from '../values/flags.js';
+import { classifyRatingText } from '../values/ratings.js';
+import { widenScope } from '../values/scope.js';
 import { PERIOD_WORDS } from '../values/words.js';
-import { readCsatScale, tallyCsatSegments, tallyNpsSegments } from './satisfaction.js';
+import { npsCountsAt, npsOf, tallyCsat, tallyNps } from './satisfaction.js';
 
 type Ctx = CallContext;
 type Rows = readonly (readonly unknown[])[];
@@ -108,34 +112,31 @@ const share = (part: number, all: number): Cell => (all > 0 ? part / all : '');
 function segmentedValues(ctx: Ctx, inner: CatalogImpl, slots: readonly Slot[], segment: Int32Array, segments: number): Cell[] | undefined {
   const first = slots[0];
   if (!first || !first.cut || slots.slice(1).some((s) => s.cut)) return undefined;
+  if (!columnRows(first.rows)) return undefined;
   const innerCtx = { ...ctx, fn: inner.name };
+  const value = (j: number): unknown => (slots[j] && !slots[j].cut ? (slots[j] as { value: unknown }).value : undefined);
   try {
     if (inner.name === 'NPS' && slots.length === 1) {
-      const c = tallyNpsSegments(innerCtx, first.rows, segment, segments);
+      const c = tallyNps(innerCtx, first.rows, undefined, segment, segments);
       if (!c) return undefined;
       const out: Cell[] = [];
       for (let p = 0; p < segments; p++) {
-        const n = c[3 * p] + c[3 * p + 1] + c[3 * p + 2];
-        out.push(n > 0 ? (100 * (c[3 * p] - c[3 * p + 2])) / n : '');
+        const k = npsCountsAt(c, p);
+        out.push(k.n > 0 ? npsOf(k) : '');
       }
       return out;
     }
-    if (inner.name === 'CSAT') {
-      const value = (j: number): unknown => (slots[j] && !slots[j].cut ? (slots[j] as { value: unknown }).value : undefined);
-      let scale;
-      try {
-        scale = readCsatScale(innerCtx, value(1), value(2));
-      } catch {
-        return undefined;
-      }
-      const c = tallyCsatSegments(innerCtx, first.rows, scale, segment, segments);
+    if (inner.name === 'CSAT' && slots.length <= 3) {
+      const c = tallyCsat(innerCtx, first.rows, value(1), value(2), undefined, segment, segments);
       if (!c) return undefined;
       const out: Cell[] = [];
-      for (let p = 0; p < segments; p++) out.push(share(c[2 * p], c[2 * p + 1]));
+      for (let p = 0; p < segments; p++) out.push(share(c[2 * p + 1], c[2 * p] + c[2 * p + 1]));
       return out;
     }
   } catch (e) {
     if (isKpiError(e) && e.kind === 'value' && /\bat row \d/.test(e.message)) throw new KpiError('value', `${ctx.fn}: ${e.message}`);
+    // A bad scale argument (no row in it): the general path reports it per segment, as before.
+    if (isKpiError(e)) return undefined;
     throw e;
   }
   return undefined;
@@ -195,8 +196,10 @@ function countsOf(segment: Int32Array, segments: number): Int32Array {
 
 // ---------------------------------------------------------------- by period
 
-function kpiByPeriod(ctx: Ctx, args: readonly unknown[]): Table {
-  const inner = innerKpi(ctx, args[0]);
+function kpiByPeriod(outer: Ctx, args: readonly unknown[]): Table {
+  const inner = innerKpi(outer, args[0]);
+  // The day/month order and the rating scale are decided over the whole ranges, before any cut.
+  const ctx = widenScope(outer, inner, args.slice(3));
   const dates = readDates(ctx, args[1], 'dates');
   requireColumn(ctx, dates.grid.cols, 'dates');
   const period = readWordArg(ctx, args[2], 'period', PERIOD_WORDS, 'month');
@@ -232,13 +235,14 @@ export function compareCodePoints(a: string, b: string): number {
   return a.length - b.length;
 }
 
-/** Text in a value cell that no reader takes as a value (yes/no words are values too). */
-const VALUE_WORDS = new Set(['true', 'false', 'wahr', 'falsch', 'yes', 'no', 'ja', 'nein', 'y', 'n', 'j', 'x']);
-
-function isLabel(ctx: Ctx, v: unknown): boolean {
+/**
+ * Text in a value cell that no reader takes as a value: not a flag word, a number, a date, a
+ * duration, a rating word, a number with a label or a survey non-answer.
+ */
+function isLabel(v: unknown): boolean {
   if (typeof v !== 'string') return false;
   const t = v.trim();
-  return t !== '' && !isErrorText(t) && !VALUE_WORDS.has(t.toLowerCase()) && parseNumberText(t) === undefined && parseDateText(t, ctx.clock) === undefined;
+  return t !== '' && flagOfText(t) < 0 && classifyRatingText(t).kind === 'other' && scanDateText(t) === undefined && parseDurationText(t) === undefined;
 }
 
 /**
@@ -254,15 +258,16 @@ function isHeaderRow(ctx: Ctx, groupCell: unknown, alone: boolean, slots: readon
     const row = s.rows[0];
     const cells = Array.isArray(row) ? row : [row];
     for (const v of cells) {
-      if (isLabel(ctx, v)) labels++;
+      if (isLabel(v)) labels++;
       else if (!(v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))) return false;
     }
   }
   return labels > 0;
 }
 
-function kpiByGroup(ctx: Ctx, args: readonly unknown[]): Table {
-  const inner = innerKpi(ctx, args[0]);
+function kpiByGroup(outer: Ctx, args: readonly unknown[]): Table {
+  const inner = innerKpi(outer, args[0]);
+  const ctx = widenScope(outer, inner, args.slice(2));
   const groups = readKeys(ctx, args[1], 'groups');
   requireColumn(ctx, groups.grid.cols, 'groups');
   const slots = slotsOf(ctx, args, 2, groups.grid.rows, 'groups');
@@ -357,7 +362,7 @@ export const segmentFunctions: readonly FunctionSpec[] = [
     family: 'segments',
     args: [
       KPI_ARG,
-      { name: 'dates', kind: 'range', description: { en: 'One date per row; decides the period of each row', de: 'Ein Datum je Zeile; bestimmt den Zeitraum jeder Zeile' } },
+      { name: 'dates', kind: 'range', values: 'dates', description: { en: 'One date per row; decides the period of each row', de: 'Ein Datum je Zeile; bestimmt den Zeitraum jeder Zeile' } },
       { name: 'period', kind: 'text', description: { en: '"day", "week" (ISO, Monday), "month", "quarter" or "year"; German: Tag, Woche, Monat, Quartal, Jahr', de: '"Tag", "Woche" (ISO, Montag), "Monat", "Quartal" oder "Jahr"; englisch: day, week, month, quarter, year' } },
       ARGS_ARG,
     ],

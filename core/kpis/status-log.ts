@@ -345,7 +345,7 @@ export const statusLogFunctions: readonly FunctionSpec[] = [
       },
       PAUSE, UNIT, BUSINESS_HOURS, HOLIDAYS,
       {
-        name: 'as_of', kind: 'date', optional: true,
+        name: 'as_of', kind: 'date', optional: true, values: 'dates',
         description: {
           en: 'Also count tickets still open at this moment whose clock is already past their target (breached)',
           de: 'Auch Tickets zählen, die zu diesem Zeitpunkt noch offen sind und deren Uhr ihr Ziel schon überschritten hat (verletzt)',

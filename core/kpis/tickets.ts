@@ -19,22 +19,22 @@ import {
 // ---------------------------------------------------------------- shared argument texts
 
 const OPENED: ArgSpec = {
-  name: 'opened', kind: 'range',
+  name: 'opened', kind: 'range', values: 'dates',
   description: { en: 'When each ticket was opened (dates with times)', de: 'Wann jedes Ticket eröffnet wurde (Datum mit Uhrzeit)' },
 };
 const OPENED_OR_BOTH: ArgSpec = {
-  name: 'opened', kind: 'range',
+  name: 'opened', kind: 'range', values: 'dates',
   description: {
     en: 'When each ticket was opened; or, without resolved, one two-column range (opened, resolved)',
     de: 'Wann jedes Ticket eröffnet wurde; oder, ohne resolved, ein zweispaltiger Bereich (eröffnet, gelöst)',
   },
 };
 const RESOLVED: ArgSpec = {
-  name: 'resolved', kind: 'range',
+  name: 'resolved', kind: 'range', values: 'dates',
   description: { en: 'When each ticket was resolved; blank while it is open', de: 'Wann jedes Ticket gelöst wurde; leer, solange es offen ist' },
 };
 const FIRST_RESPONSE: ArgSpec = {
-  name: 'first_response', kind: 'range',
+  name: 'first_response', kind: 'range', values: 'dates',
   description: { en: 'When each ticket got its first reply; blank while it has none', de: 'Wann jedes Ticket die erste Antwort bekam; leer, solange keine vorliegt' },
 };
 const PERCENTILE_K: ArgSpec = {
@@ -53,11 +53,11 @@ const BUSINESS_HOURS: ArgSpec = {
   },
 };
 const HOLIDAYS: ArgSpec = {
-  name: 'holidays', kind: 'range', optional: true,
+  name: 'holidays', kind: 'range', optional: true, values: 'dates',
   description: { en: 'Dates whose whole days are not counted', de: 'Daten, deren ganze Tage nicht mitzählen' },
 };
 const AS_OF_OPTIONAL: ArgSpec = {
-  name: 'as_of', kind: 'date', optional: true,
+  name: 'as_of', kind: 'date', optional: true, values: 'dates',
   description: { en: 'The moment to look at (e.g. =TODAY()); a date alone means 00:00 of that day', de: 'Der betrachtete Zeitpunkt (z. B. =HEUTE()); ein Datum allein bedeutet 00:00 Uhr dieses Tages' },
 };
 
@@ -172,8 +172,10 @@ function slaAttainment(ctx: CallContext, args: readonly unknown[]): number {
   const { opened, closed, grid } = readPairs(ctx, args[0], args[1]);
   const { msPerUnit, business } = readDurationOptions(ctx, args[3], args[4], args[5]);
   const targetOf = readSlaTargets(ctx, args[2], opened, grid, msPerUnit);
-  const hasAsOf = !isOmitted(args[6]);
-  const asOf = hasAsOf ? readDateArg(ctx, args[6], 'as_of') : 0;
+  // An omitted as_of, or 0 (a blank cell as Excel may pass it), means "without as_of".
+  const asOfArg = readDateArg(ctx, args[6], 'as_of', NaN);
+  const hasAsOf = asOfArg === asOfArg;
+  const asOf = hasAsOf ? asOfArg : 0;
   let met = 0, counted = 0;
   for (let i = 0; i < opened.length; i++) {
     const o = opened[i];
@@ -199,8 +201,9 @@ function slaAttainment(ctx: CallContext, args: readonly unknown[]): number {
 }
 
 function activeIssues(ctx: CallContext, args: readonly unknown[]): number {
-  const atNow = isOmitted(args[2]);
-  const asOfFirst = atNow ? 0 : readDateArg(ctx, args[2], 'as_of');
+  const asOfArg = readDateArg(ctx, args[2], 'as_of', NaN);
+  const atNow = asOfArg !== asOfArg;
+  const asOfFirst = atNow ? 0 : asOfArg;
   const totals = foldPairs(ctx, args[0], args[1], 'resolved', atNow ? 'open' : 'activeAt', undefined, asOfFirst);
   if (totals !== undefined) return totals.n;
   const { opened, closed } = readPairs(ctx, args[0], args[1]);
@@ -352,7 +355,7 @@ export const ticketFunctions: readonly FunctionSpec[] = [
       OPENED, RESOLVED,
       { name: 'target', kind: 'any', description: { en: 'The resolution target in unit (e.g. 24 hours), or a range with one target per ticket', de: 'Das Lösungsziel in der Einheit unit (z. B. 24 Stunden) oder ein Bereich mit einem Ziel je Ticket' } },
       UNIT, BUSINESS_HOURS, HOLIDAYS,
-      { name: 'as_of', kind: 'date', optional: true, description: { en: 'Also count tickets still open at this moment that are already older than target (breached)', de: 'Auch Tickets zählen, die zu diesem Zeitpunkt noch offen und schon älter als target sind (verletzt)' } },
+      { name: 'as_of', kind: 'date', optional: true, values: 'dates', description: { en: 'Also count tickets still open at this moment that are already older than target (breached)', de: 'Auch Tickets zählen, die zu diesem Zeitpunkt noch offen und schon älter als target sind (verletzt)' } },
     ],
     result: 'scalar',
     unit: 'share',
@@ -385,7 +388,7 @@ export const ticketFunctions: readonly FunctionSpec[] = [
     family: 'tickets',
     args: [
       OPENED, RESOLVED,
-      { name: 'as_of', kind: 'date', description: { en: 'The moment to measure ages at (e.g. =TODAY())', de: 'Der Zeitpunkt, zu dem das Alter gemessen wird (z. B. =HEUTE())' } },
+      { name: 'as_of', kind: 'date', values: 'dates', description: { en: 'The moment to measure ages at (e.g. =TODAY())', de: 'Der Zeitpunkt, zu dem das Alter gemessen wird (z. B. =HEUTE())' } },
       UNIT,
     ],
     result: 'scalar',
@@ -403,9 +406,9 @@ export const ticketFunctions: readonly FunctionSpec[] = [
     name: 'RESOLVED_ISSUES',
     family: 'tickets',
     args: [
-      { name: 'resolved', kind: 'range', description: { en: 'When each ticket was resolved', de: 'Wann jedes Ticket gelöst wurde' } },
-      { name: 'from', kind: 'date', optional: true, description: { en: 'Count from this moment on (inclusive); blank: from the start', de: 'Ab diesem Zeitpunkt zählen (einschließlich); leer: von Anfang an' } },
-      { name: 'to', kind: 'date', optional: true, description: { en: 'Count up to this moment (inclusive); a date alone covers that whole day', de: 'Bis zu diesem Zeitpunkt zählen (einschließlich); ein Datum allein umfasst den ganzen Tag' } },
+      { name: 'resolved', kind: 'range', values: 'dates', description: { en: 'When each ticket was resolved', de: 'Wann jedes Ticket gelöst wurde' } },
+      { name: 'from', kind: 'date', optional: true, values: 'dates', description: { en: 'Count from this moment on (inclusive); blank: from the start', de: 'Ab diesem Zeitpunkt zählen (einschließlich); leer: von Anfang an' } },
+      { name: 'to', kind: 'date', optional: true, values: 'dates', description: { en: 'Count up to this moment (inclusive); a date alone covers that whole day', de: 'Bis zu diesem Zeitpunkt zählen (einschließlich); ein Datum allein umfasst den ganzen Tag' } },
     ],
     result: 'scalar',
     unit: 'count',

@@ -1,4 +1,35 @@
 import type { WallClock } from './clock.js';
+import type { DateOrder } from './date-text.js';
+import type { LabelScale } from './ratings.js';
+
+/**
+ * What an argument holds, where the catalog needs to know: the day/month order of text dates is
+ * decided over all `dates` arguments of a call together, and the scale of rating labels over all
+ * `ratings` arguments; `scores`, `durations` and `flags` tell the scorecard and the generators
+ * what a column must hold.
+ */
+export type ValueKind = 'dates' | 'ratings' | 'scores' | 'durations' | 'flags';
+
+/** An argument of the call, by name, as the host passed it. */
+export interface Source {
+  readonly name: string;
+  readonly value: unknown;
+}
+
+/**
+ * Decisions taken once per call over all arguments of a kind, before any range is cut
+ * (KPI_BY_PERIOD/KPI_BY_GROUP widen the scope to their inner KPI's whole ranges).
+ */
+export interface CallScope {
+  readonly dateSources: readonly Source[];
+  readonly ratingSources: readonly Source[];
+  /** The day/month order to take when no date of the call decides it (the scorecard's or CLI's choice). */
+  readonly preferredOrder: DateOrder | undefined;
+  /** The day/month order, once decided (date-order.ts). */
+  order: DateOrder | undefined;
+  /** The rating label scale, once decided (ratings.ts); null when the call's ratings hold no label. */
+  labels: LabelScale | null | undefined;
+}
 
 /** What every catalog implementation gets besides its arguments: its own name and the spreadsheet's clock. */
 export interface CallContext {
@@ -7,6 +38,17 @@ export interface CallContext {
   readonly clock: WallClock;
   /** Another catalog function by name (KPI_BY_PERIOD and KPI_BY_GROUP run other KPIs). */
   readonly lookup: (name: string) => CatalogImpl | undefined;
+  /** Per-call decisions (day/month order, rating scale); shared by the contexts a call derives. */
+  readonly scope: CallScope;
+}
+
+/**
+ * Options a caller may pass for a whole call. Cell functions never set them; the scorecard and the
+ * command line pass the user's day/month order (`--date-order`, the sidebar's choice), which is used
+ * only when nothing in the call's dates decides it.
+ */
+export interface CallOptions {
+  readonly dateOrder?: DateOrder;
 }
 
 export type Cell = number | string | boolean;
@@ -16,5 +58,7 @@ export type Result = Cell | Table;
 export interface CatalogImpl {
   readonly name: string;
   readonly result: 'scalar' | 'table' | 'row';
+  /** The arguments (names, and what they hold), in order. */
+  readonly args?: readonly { readonly name: string; readonly values?: ValueKind }[];
   readonly impl: (ctx: CallContext, args: readonly unknown[]) => Result;
 }

@@ -17,6 +17,10 @@ import { cellError, isOmitted, plainScalar } from './read.js';
 import { DURATION_HELP, parseDurationText } from './duration-text.js';
 import { isErrorText, parseNumberText } from './text.js';
 
+/** Held once: a global lookup per cell is slow inside a Node vm context (see read.ts). */
+const NAN = Number.NaN;
+const roundMs = Math.round;
+
 export type InputUnit = 'seconds' | 'minutes' | 'hours' | 'days' | 'time';
 
 /** `input_unit` words, English and German, case-insensitive. */
@@ -75,7 +79,7 @@ interface Guard {
 /** Milliseconds of a plain number in the unit (time values rounded to whole ms: serial dust). */
 function msOfNumber(n: number, unit: InputUnit | undefined): number {
   if (unit === undefined || unit === 'seconds') return n * 1000;
-  if (unit === 'time' || unit === 'days') return Math.round(n * MS_PER_DAY);
+  if (unit === 'time' || unit === 'days') return roundMs(n * MS_PER_DAY);
   return n * MS_PER_INPUT_UNIT[unit];
 }
 
@@ -85,14 +89,14 @@ function msOfNumber(n: number, unit: InputUnit | undefined): number {
  * type (Excel) unwrapped, errors thrown. NaN for blanks and skipped text.
  */
 function durationOfCell(ctx: CallContext, g: Grid, i: number, v: unknown, arg: string, unit: InputUnit | undefined, guard: Guard): number {
-  if (v === null || v === undefined || typeof v === 'boolean') return NaN;
+  if (v === null || v === undefined || typeof v === 'boolean') return NAN;
   if (typeof v === 'number') {
     if (v - v !== 0) return cellError(ctx, g, i, 'is not a finite number', arg);
     return numberCell(ctx, g, i, v, arg, unit, guard);
   }
   if (typeof v === 'string') {
     const t = v.trim();
-    if (t === '') return NaN;
+    if (t === '') return NAN;
     if (isErrorText(t)) return cellError(ctx, g, i, 'is an error value', arg);
     const n = parseNumberText(t);
     if (typeof n === 'number') return numberCell(ctx, g, i, n, arg, unit, guard);
@@ -106,7 +110,7 @@ function durationOfCell(ctx: CallContext, g: Grid, i: number, v: unknown, arg: s
     const c = t.charCodeAt(0);
     // Text starting like a number or a duration is a value this cannot read, never a header.
     if ((c >= 48 && c <= 57) || c === 45 || c === 43) return cellError(ctx, g, i, NOT_A_DURATION, arg);
-    return NaN;
+    return NAN;
   }
   if (isDateObject(v)) {
     const ms = v.getTime();
@@ -114,7 +118,7 @@ function durationOfCell(ctx: CallContext, g: Grid, i: number, v: unknown, arg: s
     const serial = ctx.clock.serialOfInstant(ms);
     if (serial >= MAX_TIME_VALUE_SERIAL) return cellError(ctx, g, i, 'is a date, not a duration (a duration cell shows as 0:02:14)', arg);
     if (serial < 0) return cellError(ctx, g, i, NEGATIVE, arg);
-    return Math.round(serial * MS_PER_DAY);
+    return roundMs(serial * MS_PER_DAY);
   }
   if (errorCode(v)) return cellError(ctx, g, i, 'is an error value', arg);
   const p = plainValue(v);
@@ -160,7 +164,7 @@ export function readDurations(ctx: CallContext, x: unknown, arg: string, unit: I
         if (v > 0 && v < 1) {
           if (guard.firstInside < 0) guard.firstInside = i;
         } else guard.outside++;
-        ms = round ? Math.round(v * msPer) : v * msPer;
+        ms = round ? roundMs(v * msPer) : v * msPer;
       } else ms = durationOfCell(ctx, grid, i, v, arg, unit, guard);
       if (ms === ms) count++;
       out[i] = ms;

@@ -7,7 +7,9 @@ import { valueError } from '../errors.js';
 import type { CallContext } from './context.js';
 import { cellAt, columnRows, describeValue, errorCode, isCellRow, isDateObject, NOT_PLAIN, NOT_SCALAR, plainValue, positionOf, toGrid, unwrapScalar } from './grid.js';
 import type { Grid } from './grid.js';
-import { isErrorText, parseDateText, parseNumericText } from './text.js';
+import { isErrorText, parseNumericText } from './text.js';
+import { dateSerial, scanDateText } from './date-text.js';
+import { dayMonthOrder } from './date-order.js';
 
 /**
  * Globals used per cell, held in module constants: a global lookup is cheap in a browser or Apps
@@ -45,9 +47,8 @@ export function numberOfCell(ctx: CallContext, g: Grid, i: number, v: unknown, a
     const t = v.trim();
     if (t === '') return NAN;
     if (isErrorText(t)) return cellError(ctx, g, i, 'is an error value', arg);
-    let parsed = parseNumericText(t);
-    if (parsed === undefined) parsed = parseDateText(t, ctx.clock);
-    if (parsed === undefined) return NAN;
+    const parsed = parseNumericText(t);
+    if (parsed === undefined) return dateOfText(ctx, g, i, t, arg);
     if (typeof parsed === 'number') return parsed;
     return cellError(ctx, g, i, parsed.problem, arg);
   }
@@ -60,6 +61,18 @@ export function numberOfCell(ctx: CallContext, g: Grid, i: number, v: unknown, a
   const plain = plainValue(v);
   if (plain !== NOT_PLAIN) return numberOfCell(ctx, g, i, plain, arg);
   return cellError(ctx, g, i, 'is not a value this function reads', arg);
+}
+
+/**
+ * Date text as a wall-clock serial; NaN when the text is no date. Numeric `d/m/y` text takes the
+ * call's day/month order (decided once over all its date arguments, date-order.ts).
+ */
+function dateOfText(ctx: CallContext, g: Grid, i: number, t: string, arg: string | undefined): number {
+  const p = scanDateText(t);
+  if (p === undefined) return NAN;
+  if ('problem' in p) return cellError(ctx, g, i, p.problem, arg);
+  const serial = dateSerial(p, p.orderDependent ? dayMonthOrder(ctx, g, arg) : undefined, ctx.clock);
+  return typeof serial === 'number' ? serial : cellError(ctx, g, i, serial.problem, arg);
 }
 
 const DateClass = Date;
@@ -103,10 +116,12 @@ function readColumn(ctx: CallContext, x: unknown, arg: string | undefined, dates
     const row = cells[r];
     for (let c = 0; c < cols; c++, i++) {
       const v = row[c];
-      const n = typeof v === 'number' && v - v === 0 ? v : cellNumber(ctx, grid, i, v, arg);
+      let n = typeof v === 'number' && v - v === 0 ? v : cellNumber(ctx, grid, i, v, arg);
       if (n === n) {
-        if (dates && (n < MIN_DATE_SERIAL || n >= MAX_DATE_SERIAL)) cellError(ctx, grid, i, NOT_A_DATE, arg);
-        count++;
+        if (dates && (n < MIN_DATE_SERIAL || n >= MAX_DATE_SERIAL || n === 0)) {
+          if (n !== 0) cellError(ctx, grid, i, NOT_A_DATE, arg);
+          n = NAN; // serial 0 (1899-12-30 00:00) is a blank that Excel passed as 0
+        } else count++;
       }
       values[i] = n;
     }
@@ -124,10 +139,12 @@ function readCellColumn(ctx: CallContext, cells: readonly (readonly unknown[])[]
     const row = cells[r];
     if (!isCellRow(row)) return undefined;
     const v = row[0];
-    const n = typeof v === 'number' && v - v === 0 ? v : cellNumber(ctx, grid, r, v, arg);
+    let n = typeof v === 'number' && v - v === 0 ? v : cellNumber(ctx, grid, r, v, arg);
     if (n === n) {
-      if (dates && (n < MIN_DATE_SERIAL || n >= MAX_DATE_SERIAL)) cellError(ctx, grid, r, NOT_A_DATE, arg);
-      count++;
+      if (dates && (n < MIN_DATE_SERIAL || n >= MAX_DATE_SERIAL || n === 0)) {
+        if (n !== 0) cellError(ctx, grid, r, NOT_A_DATE, arg);
+        n = NAN; // serial 0: a blank that Excel passed as 0
+      } else count++;
     }
     values[r] = n;
   }
@@ -285,14 +302,24 @@ export const MIN_DATE_SERIAL = -657_434;
 export const MAX_DATE_SERIAL = 2_958_466;
 export const NOT_A_DATE = 'is not a date (outside the years 100 to 9999)';
 
-/** A range of dates and times as wall-clock serials; numbers outside the spreadsheet date range are errors. */
+/**
+ * A range of dates and times as wall-clock serials; numbers outside the spreadsheet date range are
+ * errors, and serial 0 is a blank (Excel may pass blank cells as 0; 1899-12-30 is never a date here).
+ */
 export function readDates(ctx: CallContext, x: unknown, arg?: string): NumberColumn {
   return readColumn(ctx, x, arg, true);
 }
 
-/** A single date (serial, Date, date text or [[x]]); `fallback` when omitted. */
+/**
+ * A single date (serial, Date, date text or [[x]]); `fallback` when omitted. Serial 0
+ * (1899-12-30 00:00) is read as omitted: it is how some Excel builds pass a blank single cell.
+ */
 export function readDateArg(ctx: CallContext, x: unknown, arg: string, fallback?: number): number {
-  const s = readNumberArg(ctx, x, arg, fallback);
+  let s = readNumberArg(ctx, x, arg, fallback);
+  if (s === 0) {
+    if (fallback === undefined) throw valueError(ctx.fn, `${arg} is required (it is blank, or 0, which is how Excel may pass a blank cell)`);
+    s = fallback;
+  }
   if (s === fallback) return s;
   if (s < MIN_DATE_SERIAL || s >= MAX_DATE_SERIAL) throw valueError(ctx.fn, `${arg} ${s} ${NOT_A_DATE}`);
   return s;

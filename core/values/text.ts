@@ -1,10 +1,9 @@
 /**
- * Reading text cells: numbers with `.` or `,` decimals, ISO and German dates, spreadsheet error text.
- * Each parser returns a number, `undefined` (not this kind of text) or a problem description
- * (`{ problem }`) that the caller turns into an error naming the cell.
+ * Reading text cells: numbers with `.` or `,` decimals and `%`, spreadsheet error text; date text is
+ * in date-text.ts (parseDateText is re-exported here for its older callers). Each parser returns a
+ * number, `undefined` (not this kind of text) or a problem description (`{ problem }`) that the
+ * caller turns into an error naming the cell.
  */
-import { serialOfWallClock, MS_PER_DAY } from './clock.js';
-import type { WallClock } from './clock.js';
 
 export interface TextProblem {
   readonly problem: string;
@@ -64,50 +63,4 @@ function shiftedByTwo(t: string, p: number): number {
   return p / 100;
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
-const GERMAN = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
-const DATE_LIKE = /^\d{1,4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,4}\b/;
-
-function validParts(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
-  if (mo < 1 || mo > 12 || d < 1 || h > 24 || mi > 59 || s > 59) return false;
-  if (h === 24 && (mi > 0 || s > 0)) return false;
-  const dim = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d <= dim;
-}
-
-const DATE_HELP = 'is not a date format this reads; write ISO (2026-03-01 10:30) or German (01.03.2026 10:30) dates, or real date cells';
-
-/**
- * Date text as a wall-clock serial. ISO and German text is wall-clock time; ISO text with `Z` or an
- * offset is an instant and is converted to the clock's zone. Other date-like text is a problem.
- */
-export function parseDateText(trimmed: string, clock: WallClock): number | TextProblem | undefined {
-  const c = trimmed.charCodeAt(0);
-  if (!(c >= 48 && c <= 57)) return undefined;
-  let m = ISO.exec(trimmed);
-  if (m) {
-    const y = +m[1], mo = +m[2], d = +m[3];
-    const h = m[4] ? +m[4] : 0, mi = m[5] ? +m[5] : 0, s = m[6] ? +m[6] : 0;
-    const frac = m[7] ? Number('0.' + m[7]) : 0;
-    if (!validParts(y, mo, d, h, mi, s)) return { problem: 'is not a valid date' };
-    const wall = serialOfWallClock(y, mo, d, h, mi, s) + frac / 86400;
-    if (!m[8]) return wall;
-    let offsetMin = 0;
-    if (m[8].toUpperCase() !== 'Z') {
-      const sign = m[8][0] === '-' ? -1 : 1;
-      const digits = m[8].slice(1).replace(':', '');
-      offsetMin = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0'));
-    }
-    const instantMs = (wall - 25569) * MS_PER_DAY - offsetMin * 60_000;
-    return clock.serialOfInstant(instantMs);
-  }
-  m = GERMAN.exec(trimmed);
-  if (m) {
-    const d = +m[1], mo = +m[2], y = +m[3];
-    const h = m[4] ? +m[4] : 0, mi = m[5] ? +m[5] : 0, s = m[6] ? +m[6] : 0;
-    if (!validParts(y, mo, d, h, mi, s)) return { problem: 'is not a valid date' };
-    return serialOfWallClock(y, mo, d, h, mi, s);
-  }
-  if (DATE_LIKE.test(trimmed)) return { problem: DATE_HELP };
-  return undefined;
-}
+export { parseDateText } from './date-text.js';

@@ -14,10 +14,19 @@ import { call, callIn, col, errorOf, serial } from '../helpers/call.js';
 import { AWKWARD, INJECTIONS, LONGEST_CELL } from './hostile.js';
 
 describe('hostile text in numeric and date ranges', () => {
-  it('skips formula text, markup, emoji and a 32,767-character cell like any other header text', () => {
-    // Scores 10, 9, 3 → (2 − 1) / 3 = 33.3 points; everything else is text and skipped.
-    const scores = col(...INJECTIONS, ...AWKWARD, LONGEST_CELL, 10, 9, 3);
-    expect(call('NPS', scores)).toBeCloseTo(100 / 3, 12);
+  it('skips formula text, markup, emoji and a 32,767-character cell in a numeric range like any other header text', () => {
+    // Amounts 10, 9, 3 → 22; everything else is text and skipped.
+    expect(call('CASH_FLOW', col(...INJECTIONS, ...AWKWARD, LONGEST_CELL, 10, 9, 3))).toBe(22);
+  });
+
+  it('takes such text as the header of a score column, and names it (short) anywhere below it (v3 strict rule)', () => {
+    for (const bad of [...INJECTIONS, ...AWKWARD, LONGEST_CELL]) {
+      // Scores 10, 9, 3 → (2 − 1) / 3 = 33.3 points.
+      expect(call('NPS', col(bad, 10, 9, 3))).toBeCloseTo(100 / 3, 12);
+      const e = errorOf(() => call('NPS', col('Score', 10, bad, 3)));
+      expect(e.message).toMatch(/^NPS: ".*" at row 3 is not a score from 0 to 10$/s);
+      expect(e.message.length).toBeLessThan(300);
+    }
   });
 
   it('keeps messages short when the offending cell holds 32,767 characters', () => {
@@ -73,7 +82,7 @@ describe('a column read in one pass', () => {
 describe('KPI_BY_PERIOD and KPI_BY_GROUP in one pass', () => {
   const scoreCell = fc.oneof(
     { weight: 8, arbitrary: fc.integer({ min: 0, max: 10 }) },
-    { weight: 1, arbitrary: fc.constantFrom(null, '', 'n/a', '=HYPERLINK("x")') },
+    { weight: 1, arbitrary: fc.constantFrom(null, '', 'n/a', 'Offered', 'Not offered', '8 - likely') },
   );
   const dayCell = fc.oneof(
     { weight: 8, arbitrary: fc.integer({ min: 0, max: 800 }).map((d) => serial('2025-06-01') + d + 0.4) },

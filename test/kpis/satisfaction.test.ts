@@ -284,7 +284,7 @@ describe('CSAT', () => {
   });
 
   it('rejects a scale_max that is not positive and a threshold outside the scale', () => {
-    expect(errorOf(() => call('CSAT', RATINGS, 0)).message).toBe('CSAT: scale_max 0 must be greater than 0');
+    expect(errorOf(() => call('CSAT', RATINGS, 0)).message).toBe('CSAT: scale_max 0 must be greater than 0 (a blank cell reaches some Excel builds as 0: leave the argument out instead)');
     expect(errorOf(() => call('CSAT', RATINGS, 5, 6)).message).toBe('CSAT: threshold 6 must lie within 0 and scale_max 5');
     expect(errorOf(() => call('CSAT', RATINGS, 5, -1)).message).toBe('CSAT: threshold -1 must lie within 0 and scale_max 5');
   });

@@ -79,7 +79,9 @@ describe('AVG_RESOLUTION', () => {
   it('reports error cells and unreadable date text with their position', () => {
     expect(errorOf(() => call('AVG_RESOLUTION', col(1, 2, 3), col(2, '#N/A', 4))).message).toBe('AVG_RESOLUTION: "#N/A" at row 2 of resolved is an error value');
     expect(errorOf(() => call('AVG_RESOLUTION', col(1, { code: '#REF!' }), col(2, 3))).message).toBe('AVG_RESOLUTION: #REF! at row 2 of opened is an error value');
-    expect(errorOf(() => call('AVG_RESOLUTION', col('03/01/2026'), col(2))).message).toMatch(/^AVG_RESOLUTION: "03\/01\/2026" at row 1 of opened is not a date format/);
+    expect(errorOf(() => call('AVG_RESOLUTION', col('2026.03.01'), col(2))).message).toMatch(/^AVG_RESOLUTION: "2026\.03\.01" at row 1 of opened is not a date format/);
+    // Day/month text that nothing in the call decides (v3): quoted with its row and both readings.
+    expect(errorOf(() => call('AVG_RESOLUTION', col('03/01/2026'), col(null))).message).toMatch(/^AVG_RESOLUTION: "03\/01\/2026" at row 1 of opened could be 3 Jan or 1 Mar 2026/);
   });
 
   it('is "no data" when no ticket is resolved, never 0', () => {
