@@ -14,7 +14,7 @@ import { periodIndex, rowsPerIndex } from '../values/periods.js';
 import { readDates, readKeys, readNumbers, readTextArg, readWordArg } from '../values/read.js';
 import { scanDateText } from '../values/date-text.js';
 import { parseDurationText } from '../values/duration-text.js';
-import { flagOfText } from '../values/flags.js';
+import { flagOfText, readFlags } from '../values/flags.js';
 import { classifyRatingText } from '../values/ratings.js';
 import { widenScope } from '../values/scope.js';
 import { PERIOD_WORDS } from '../values/words.js';
@@ -246,19 +246,33 @@ function isLabel(v: unknown): boolean {
 }
 
 /**
+ * A flag word on top of a flags argument that the flag reader itself takes as the column's name:
+ * "Answered" above TRUE/FALSE (readFlags' rule for call outcomes).
+ */
+function isFlagColumnName(ctx: Ctx, inner: CatalogImpl, j: number, s: Slot, v: unknown): boolean {
+  if (inner.args?.[j]?.values !== 'flags' || !s.cut || typeof v !== 'string' || flagOfText(v.trim()) < 0) return false;
+  try {
+    return readFlags(ctx, s.rows).flags[0] === -1;
+  } catch {
+    return false; // a bad cell: checkCells reports it
+  }
+}
+
+/**
  * Whole-column references start with their header row. The first row is taken as the header when
  * its group text occurs nowhere else (`alone`) and every range argument holds only labels (or
  * blanks) there.
  */
-function isHeaderRow(ctx: Ctx, groupCell: unknown, alone: boolean, slots: readonly Slot[]): boolean {
+function isHeaderRow(ctx: Ctx, inner: CatalogImpl, groupCell: unknown, alone: boolean, slots: readonly Slot[]): boolean {
   if (!alone || typeof groupCell !== 'string') return false;
   let labels = 0;
-  for (const s of slots) {
+  for (let j = 0; j < slots.length; j++) {
+    const s = slots[j];
     if (!s.cut) continue;
     const row = s.rows[0];
     const cells = Array.isArray(row) ? row : [row];
     for (const v of cells) {
-      if (isLabel(v)) labels++;
+      if (isLabel(v) || isFlagColumnName(ctx, inner, j, s, v)) labels++;
       else if (!(v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))) return false;
     }
   }
@@ -286,7 +300,7 @@ function kpiByGroup(outer: Ctx, args: readonly unknown[]): Table {
     }
     segment[r] = id;
   }
-  if (segment.length > 0 && segment[0] >= 0 && isHeaderRow(ctx, groups.grid.cells[0][0], countsOf(segment, names.length)[segment[0]] === 1, slots)) segment[0] = -1;
+  if (segment.length > 0 && segment[0] >= 0 && isHeaderRow(ctx, inner, groups.grid.cells[0][0], countsOf(segment, names.length)[segment[0]] === 1, slots)) segment[0] = -1;
   let checked = false;
   if ((inner as Partial<Pick<FunctionSpec, 'rowGroups'>>).rowGroups) {
     checkCells(ctx, inner, slots);
