@@ -14,6 +14,7 @@ import { satisfactionFunctions } from '../kpis/satisfaction.js';
 import { segmentFunctions } from '../kpis/segments.js';
 import { statusFunctions } from '../kpis/status.js';
 import { statusLogFunctions } from '../kpis/status-log.js';
+import { surveyFunctions } from '../kpis/survey.js';
 import { textFunctions } from '../kpis/text.js';
 import { ticketFunctions } from '../kpis/tickets.js';
 import type { FunctionSpec } from './types.js';
@@ -21,6 +22,7 @@ import type { FunctionSpec } from './types.js';
 /** The catalog page's order (a contract: never reorder). */
 export const CATALOG_NAMES = [
   'NPS', 'NPS_MOE', 'NPS_BREAKDOWN', 'NPS_TREND', 'CSAT', 'CSAT_CI', 'CSAT_TREND',
+  'NPS_CI', 'CES', 'RESPONSE_RATE', 'GROUP_SIGNIFICANCE',
   'RETENTION_RATE', 'CHURN_RATE', 'REPEAT_CUSTOMER_RATE', 'CONVERSION_RATE', 'FIRST_CONTACT_RESOLUTION',
   'REOPEN_RATE', 'COMPLAINT_RATE', 'RETURN_RATE', 'REVENUE_PER_CUSTOMER', 'COMPETITOR_GAP',
   'AVG_RESOLUTION', 'MEDIAN_RESOLUTION', 'RESOLUTION_PERCENTILE', 'AVG_FIRST_RESPONSE', 'SLA_ATTAINMENT',
@@ -39,7 +41,7 @@ export const CATALOG_NAMES = [
 export type CatalogName = (typeof CATALOG_NAMES)[number];
 
 const all = [
-  ...satisfactionFunctions, ...customerFunctions, ...ticketFunctions, ...durationColumnFunctions,
+  ...satisfactionFunctions, ...surveyFunctions, ...customerFunctions, ...ticketFunctions, ...durationColumnFunctions,
   ...statusLogFunctions, ...messageLogFunctions, ...callFunctions, ...contactCentreFunctions,
   ...peopleFunctions,
   ...textFunctions, ...moneyFunctions, ...statusFunctions, ...segmentFunctions,
