@@ -12,6 +12,7 @@ import { cellAt, describeValue, errorCode, isDateObject, NOT_PLAIN, NOT_SCALAR, 
 import type { Grid } from '../values/grid.js';
 import { cellError, plainScalar, readDates, requireSameSize } from '../values/read.js';
 import { isErrorText } from '../values/text.js';
+import { median, percentileInc } from '../stats.js';
 import { businessMinutesBetween } from './business-hours.js';
 import type { BusinessClock } from './business-hours.js';
 
@@ -284,6 +285,22 @@ export function spanMs(from: number, to: number, business: BusinessClock | undef
 /** True when the wall-clock time from one serial to the next is at least a whole millisecond. */
 export function hasTime(from: number, to: number): boolean {
   return floor((to - from) * MS_PER_DAY + 0.5) > 0;
+}
+
+/** Count, mean, median, 90th percentile (PERCENTILE.INC) and total of durations in ms (at least one). */
+export interface DurationStats {
+  readonly n: number;
+  readonly mean: number;
+  readonly median: number;
+  readonly p90: number;
+  readonly total: number;
+}
+
+export function durationStats(xs: readonly number[]): DurationStats {
+  const sorted = Float64Array.from(xs).sort();
+  let total = 0;
+  for (let i = 0; i < sorted.length; i++) total += sorted[i];
+  return { n: sorted.length, mean: total / sorted.length, median: median(sorted), p90: percentileInc(sorted, 0.9), total };
 }
 
 // ---------------------------------------------------------------- status lists

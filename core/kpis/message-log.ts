@@ -4,11 +4,10 @@
  */
 import type { FunctionSpec } from '../catalog/types.js';
 import { noDataError } from '../errors.js';
-import { median, percentileInc } from '../stats.js';
 import type { CallContext, Cell, Table } from '../values/context.js';
 import type { BusinessClock } from './business-hours.js';
 import { readDurationOptions } from './durations.js';
-import { AGENT, AUTHORS, CUSTOMER, readLog, SKIPPED, spanMs } from './log-rows.js';
+import { AGENT, AUTHORS, CUSTOMER, durationStats, readLog, SKIPPED, spanMs } from './log-rows.js';
 import type { LogRows } from './log-rows.js';
 import { AUTHOR_ARG, LOG_ROWS, LOG_RULES, TICKET_IDS, TIMES } from './log-texts.js';
 import { BUSINESS_HOURS, HOLIDAYS, UNIT } from './tickets.js';
@@ -76,10 +75,8 @@ function nextReplyTime(ctx: CallContext, args: readonly unknown[]): number {
 
 function replyRow(label: string, xs: readonly number[], msPerUnit: number): Cell[] {
   if (xs.length === 0) return [label, 0, '', '', ''];
-  const sorted = Float64Array.from(xs).sort();
-  let total = 0;
-  for (let i = 0; i < sorted.length; i++) total += sorted[i];
-  return [label, sorted.length, total / sorted.length / msPerUnit, median(sorted) / msPerUnit, percentileInc(sorted, 0.9) / msPerUnit];
+  const st = durationStats(xs);
+  return [label, st.n, st.mean / msPerUnit, st.median / msPerUnit, st.p90 / msPerUnit];
 }
 
 function replyTimes(ctx: CallContext, args: readonly unknown[]): Table {

@@ -6,13 +6,12 @@
  */
 import type { FunctionSpec } from '../catalog/types.js';
 import { noDataError, valueError } from '../errors.js';
-import { median } from '../stats.js';
 import type { CallContext, Table } from '../values/context.js';
 import { cellAt, describeValue, NOT_SCALAR, positionOf } from '../values/grid.js';
 import { isOmitted, plainScalar, readDateArg, readNumberArg, readNumbers, readWordArg } from '../values/read.js';
 import type { BusinessClock } from './business-hours.js';
 import { readDurationOptions } from './durations.js';
-import { hasTime, readLog, readStatusList, requireStatusList, spanMs, StatusDictionary, statusSet } from './log-rows.js';
+import { durationStats, hasTime, readLog, readStatusList, requireStatusList, spanMs, StatusDictionary, statusSet } from './log-rows.js';
 import type { LogRows } from './log-rows.js';
 import { LOG_AS_OF, LOG_ROWS, LOG_RULES, STATUS_RULES, STATUSES, TICKET_IDS, TIMES } from './log-texts.js';
 import { BUSINESS_HOURS, HOLIDAYS, UNIT } from './tickets.js';
@@ -114,10 +113,8 @@ function statusSummary(ctx: CallContext, args: readonly unknown[]): Table {
       table.push([dict.names[c], 0, '', '', '']);
       continue;
     }
-    const sorted = Float64Array.from(xs).sort();
-    let total = 0;
-    for (let i = 0; i < sorted.length; i++) total += sorted[i];
-    table.push([dict.names[c], xs.length, total / xs.length / msPerUnit, median(sorted) / msPerUnit, total / msPerUnit]);
+    const st = durationStats(xs);
+    table.push([dict.names[c], st.n, st.mean / msPerUnit, st.median / msPerUnit, st.total / msPerUnit]);
   }
   return table;
 }
