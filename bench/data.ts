@@ -35,6 +35,68 @@ export interface RawColumns {
   readonly resolved: Float64Array;
   /** Survey comments ("" = blank). */
   readonly comments: readonly string[];
+  /** A status log of the same number of rows (row 0 the header): ticket ids, times (serials), statuses. */
+  readonly log: LogColumns;
+  /** Per-call rows: wait in seconds, answered (1/0), talk, hold and after-call work in seconds (NaN = blank). */
+  readonly calls: CallColumns;
+}
+
+export interface LogColumns {
+  readonly ids: Float64Array;
+  readonly times: Float64Array;
+  readonly statuses: readonly string[];
+}
+
+export interface CallColumns {
+  readonly waits: Float64Array;
+  readonly answered: Uint8Array;
+  readonly talk: Float64Array;
+  readonly hold: Float64Array;
+  readonly acw: Float64Array;
+}
+
+/**
+ * A status log as a helpdesk exports it: about 4 rows per ticket (new, open, sometimes a pending or
+ * on-hold spell and back to open, mostly solved), every ticket's rows interleaved with the others'
+ * in time order, whole minutes, twelve months from FIRST_SERIAL.
+ */
+function logColumns(rows: number, next: () => number): LogColumns {
+  const times: number[] = [NaN], ids: number[] = [NaN], statuses: string[] = ['Status'];
+  for (let ticket = 1; times.length < rows; ticket++) {
+    let m = Math.floor(next() * 365 * 1440);
+    const path = ['new', 'open'];
+    if (next() < 0.5) path.push(next() < 0.7 ? 'pending' : 'on-hold', 'open');
+    if (next() < 0.9) path.push('solved');
+    for (const status of path) {
+      if (times.length >= rows) break;
+      times.push(outsideChangeHour(FIRST_SERIAL + m / 1440));
+      ids.push(ticket);
+      statuses.push(status);
+      m += 1 + Math.floor(next() * next() * 3000);
+    }
+  }
+  const order = Array.from({ length: rows - 1 }, (_, i) => i + 1).sort((a, b) => times[a] - times[b] || a - b);
+  order.unshift(0);
+  return {
+    ids: Float64Array.from(order, (i) => ids[i]),
+    times: Float64Array.from(order, (i) => times[i]),
+    statuses: order.map((i) => statuses[i]),
+  };
+}
+
+/** Per-call rows: 6 % abandoned; waits skewed short; talk 1–10 min; hold and wrap-up sometimes blank. */
+function callColumns(rows: number, next: () => number): CallColumns {
+  const waits = new Float64Array(rows), answered = new Uint8Array(rows), talk = new Float64Array(rows);
+  const hold = new Float64Array(rows), acw = new Float64Array(rows);
+  waits[0] = talk[0] = hold[0] = acw[0] = NaN;
+  for (let r = 1; r < rows; r++) {
+    answered[r] = next() < 0.94 ? 1 : 0;
+    waits[r] = Math.floor(next() * next() * 180);
+    talk[r] = answered[r] ? 60 + Math.floor(next() * 540) : NaN;
+    hold[r] = answered[r] && next() < 0.3 ? Math.floor(next() * 120) : NaN;
+    acw[r] = answered[r] && next() < 0.8 ? Math.floor(next() * 90) : NaN;
+  }
+  return { waits, answered, talk, hold, acw };
 }
 
 const PHRASES_EN = [
@@ -77,7 +139,7 @@ export function rawColumns(rows: number): RawColumns {
     const c = next();
     comments[r] = c < 0.3 ? '' : c < 0.7 ? PHRASES_EN[Math.floor(next() * PHRASES_EN.length)] : PHRASES_DE[Math.floor(next() * PHRASES_DE.length)];
   }
-  return { rows, scores, ratings, opened, resolved, comments };
+  return { rows, scores, ratings, opened, resolved, comments, log: logColumns(rows, next), calls: callColumns(rows, next) };
 }
 
 /** A 2-D column (one array per row), ready to pass as a range argument. */
@@ -91,6 +153,15 @@ export interface HostInputs {
   readonly opened: Column;
   readonly resolved: Column;
   readonly comments: Column;
+  readonly logIds: Column;
+  readonly logTimes: Column;
+  readonly logStatuses: Column;
+  /** Calls: waits in seconds, answered TRUE/FALSE, talk/hold/after-call work in seconds. */
+  readonly waits: Column;
+  readonly answered: Column;
+  readonly talk: Column;
+  readonly hold: Column;
+  readonly acw: Column;
 }
 
 /** Excel's shape: numbers and serials, `null` blanks, text header. */
@@ -109,6 +180,14 @@ export function excelInputs(raw: RawColumns): HostInputs {
     opened: num(raw.opened, 'Opened'),
     resolved: num(raw.resolved, 'Resolved'),
     comments: raw.comments.map((c) => [c === '' ? null : c]),
+    logIds: num(raw.log.ids, 'Ticket'),
+    logTimes: num(raw.log.times, 'Time'),
+    logStatuses: raw.log.statuses.map((v) => [v]),
+    waits: num(raw.calls.waits, 'Wait (s)'),
+    answered: [['Answered'], ...Array.from(raw.calls.answered.subarray(1), (a) => [a === 1])],
+    talk: num(raw.calls.talk, 'Talk (s)'),
+    hold: num(raw.calls.hold, 'Hold (s)'),
+    acw: num(raw.calls.acw, 'Wrap-up (s)'),
   };
 }
 
@@ -141,9 +220,24 @@ export function sheetsInputs(raw: RawColumns, context: vm.Context, timeZone = SH
     for (var r = 0; r < xs.length; r++) out[r] = [xs[r]];
     return out;
   })`, context) as (xs: readonly string[]) => Column;
+  const logMs = raw.log.times.map((t) => (t === t ? instant(t) : NaN));
+  const flags = vm.runInContext(`(function (xs, header) {
+    var out = new Array(xs.length);
+    out[0] = [header];
+    for (var r = 1; r < xs.length; r++) out[r] = [xs[r] === 1];
+    return out;
+  })`, context) as (xs: Uint8Array, header: string) => Column;
   return {
     host: 'sheets',
     rows: raw.rows,
+    logIds: make(raw.log.ids, 'Ticket', false),
+    logTimes: make(logMs, 'Time', true),
+    logStatuses: texts(raw.log.statuses),
+    waits: make(raw.calls.waits, 'Wait (s)', false),
+    answered: flags(raw.calls.answered, 'Answered'),
+    talk: make(raw.calls.talk, 'Talk (s)', false),
+    hold: make(raw.calls.hold, 'Hold (s)', false),
+    acw: make(raw.calls.acw, 'Wrap-up (s)', false),
     scores: make(raw.scores, 'Score', false),
     ratings: make(raw.ratings, 'Rating', false),
     opened: make(openedMs, 'Opened', true),

@@ -143,6 +143,66 @@ export function bareNpsByMonth(inputs: HostInputs, fixedOffsetMs: number): [numb
   return out;
 }
 
+/**
+ * Time in status from a log, bare: one pass, a Map from ticket id to its running state (last time,
+ * whether its status counts, sum), the subtraction per row — assuming rows come in time order per
+ * ticket, as the generated log does. Mean over tickets that spent time in a counted status and are
+ * no longer in one, in hours.
+ */
+export function bareTimeInStatus(inputs: HostInputs, counted: ReadonlySet<string>, fixedOffsetMs: number): number {
+  const read = dateReader(inputs.host, fixedOffsetMs);
+  const { logIds, logTimes, logStatuses } = inputs;
+  const state = new Map<unknown, { last: number; counts: boolean; sum: number }>();
+  for (let r = 0; r < logIds.length; r++) {
+    const t = read(logTimes[r][0]);
+    if (t !== t) continue;
+    const id = logIds[r][0];
+    const counts = counted.has(logStatuses[r][0] as string);
+    const s = state.get(id);
+    if (s === undefined) state.set(id, { last: t, counts, sum: 0 });
+    else {
+      if (s.counts) s.sum += t - s.last;
+      s.last = t;
+      s.counts = counts;
+    }
+  }
+  let total = 0, n = 0;
+  for (const s of state.values()) {
+    if (!s.counts && s.sum > 0) {
+      total += s.sum;
+      n++;
+    }
+  }
+  return (total / n) * 24;
+}
+
+/** Service level ("offered"): answered within the threshold ÷ calls, over rows with a numeric wait. */
+export function bareServiceLevel(inputs: HostInputs, thresholdSeconds: number): number {
+  const { waits, answered } = inputs;
+  let within = 0, n = 0;
+  for (let r = 0; r < waits.length; r++) {
+    const w = waits[r][0], a = answered[r][0];
+    if (typeof w !== 'number' || typeof a !== 'boolean') continue;
+    n++;
+    if (a && w <= thresholdSeconds) within++;
+  }
+  return within / n;
+}
+
+/** Average handle time in seconds: talk + hold + after-call work over rows with a talk time. */
+export function bareAht(inputs: HostInputs): number {
+  const { talk, hold, acw } = inputs;
+  let sum = 0, n = 0;
+  for (let r = 0; r < talk.length; r++) {
+    const t = talk[r][0];
+    if (typeof t !== 'number') continue;
+    const h = hold[r][0], w = acw[r][0];
+    sum += t + (typeof h === 'number' ? h : 0) + (typeof w === 'number' ? w : 0);
+    n++;
+  }
+  return sum / n;
+}
+
 /** Word counts by response: lower case, split on non-letters, each word once per response. */
 export function bareTermCounts(comments: Column, top = 10): [string, number][] {
   const counts = new Map<string, number>();

@@ -9,7 +9,7 @@ import type { LoadedHost } from './hosts.js';
 import { measureSideBySide, pairedRatio } from './measure.js';
 import type { Candidate } from './measure.js';
 import {
-  bareActiveIssues, bareAvgBusinessHours, bareAvgResolution, bareCsat, bareNps, bareNpsByMonth, bareTermCounts,
+  bareActiveIssues, bareAht, bareAvgBusinessHours, bareAvgResolution, bareCsat, bareServiceLevel, bareNps, bareNpsByMonth, bareTermCounts, bareTimeInStatus,
   formulaActiveIssues, formulaAvgResolution, formulaCsat, formulaNps, formulaNpsByMonth, monthStarts, naiveIntlAvgResolution,
 } from './references.js';
 import type { FlatInputs } from './references.js';
@@ -113,6 +113,24 @@ export const CASES: readonly KpiCase[] = [
       const tol = host === 'excel' ? 1e-9 : 0.5;
       return b.every((pair, k) => Math.abs((a[k + 1] as unknown[])[2] as number - (pair as number[])[1]) <= tol);
     },
+  },
+  {
+    kpi: 'SERVICE_LEVEL', excelArity: 5,
+    args: (x) => [x.waits, x.answered, 20],
+    bare: (x) => bareServiceLevel(x, 20),
+    agree: close(1e-12),
+  },
+  {
+    kpi: 'AHT', excelArity: 5,
+    args: (x) => [x.talk, x.hold, x.acw],
+    bare: (x) => bareAht(x),
+    agree: close(1e-9),
+  },
+  {
+    kpi: 'TIME_IN_STATUS (status log)', excelArity: 8,
+    args: (x) => [x.logIds, x.logTimes, x.logStatuses, 'new, open, on-hold'],
+    bare: (x, off) => bareTimeInStatus(x, new Set(['new', 'open', 'on-hold']), off),
+    agree: (a, b, host) => close(host === 'excel' ? 1e-6 : 1e-3)(a, b),
   },
   {
     kpi: 'BRAND_ATTRIBUTES', excelArity: 4,

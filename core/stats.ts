@@ -146,3 +146,27 @@ export function sortedNumbers(values: Float64Array): Float64Array {
   for (let i = 0; i < values.length; i++) if (values[i] === values[i]) out[j++] = values[i];
   return out.sort();
 }
+
+// ---------------------------------------------------------------- NPS intervals (NPS_CI)
+
+/**
+ * Confidence interval of an NPS in points, clipped to −100…100, from promoter and detractor counts
+ * of n > 0 answers. `adjusted`: the adjusted-Wald interval (J. Rocks, "Confidence Intervals for
+ * Net Promoter Scores", MeasuringU 2016): n′ = n + 3, p′ = (promoters + ¾)/n′, d′ = (detractors + ¾)/n′,
+ * centre (p′ − d′)·100 ± z·√((p′ + d′ − (p′ − d′)²)/n′)·100 — never of zero width, and close to the
+ * nominal coverage even for a handful of answers. `wald`: NPS ± z·√((p + d − (p − d)²)/n)·100
+ * (NPS_MOE), of zero width when every answer is of one kind.
+ * @example npsInterval(6, 2, 10, 0.95, 'adjusted') → [−21.6, 67.0] (approximately)
+ */
+export function npsInterval(promoters: number, detractors: number, n: number, conf: number, method: 'adjusted' | 'wald'): [number, number] {
+  if (!(n > 0) || !(promoters >= 0 && detractors >= 0 && promoters + detractors <= n)) {
+    throw new RangeError(`npsInterval: ${promoters} promoters and ${detractors} detractors of ${n} answers`);
+  }
+  const z = conf === 0.95 ? Z95 : zForConfidence(conf);
+  const m = method === 'adjusted' ? n + 3 : n;
+  const p = method === 'adjusted' ? (promoters + 0.75) / m : promoters / n;
+  const d = method === 'adjusted' ? (detractors + 0.75) / m : detractors / n;
+  const centre = (p - d) * 100;
+  const half = z * Math.sqrt(npsVariance(p, d) / m) * 100;
+  return [Math.max(-100, centre - half), Math.min(100, centre + half)];
+}

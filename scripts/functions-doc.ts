@@ -11,6 +11,8 @@ const FAMILY_TITLES: Record<FunctionSpec['family'], Record<Lang, string>> = {
   satisfaction: { en: 'Satisfaction and loyalty (surveys)', de: 'Zufriedenheit und Loyalität (Umfragen)' },
   customers: { en: 'Customers', de: 'Kunden' },
   tickets: { en: 'Tickets (helpdesk, call centre)', de: 'Tickets (Helpdesk, Callcenter)' },
+  logs: { en: 'Status and message logs', de: 'Status- und Nachrichtenprotokolle' },
+  contact: { en: 'Contact centre and workforce', de: 'Contact-Center und Personaleinsatz' },
   people: { en: 'People', de: 'Mitarbeiter' },
   text: { en: 'Brand and open text', de: 'Marke und Freitext' },
   money: { en: 'Money', de: 'Geld' },

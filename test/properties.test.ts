@@ -17,6 +17,7 @@ const WORDS = [
   'hours', 'Stunden', 'days', 'Tage', 'minutes', 'month', 'Monat', 'week', 'quarter', 'Quartal', 'year', 'day',
   'higher', 'lower', 'niedriger', 'average', 'best', 'rank', 'Rang', 'auto', 'en', 'de',
   'Mon-Fri 09:00-17:00', 'Mo-Fr 08:00-18:00', 'Sa-Mo 10:00-14:00', 'NPS', 'CSAT', 'AVG_RESOLUTION', 'CASH_FLOW', 'CONVERSION_RATE',
+  'new, open, on-hold', 'solved', 'pending', 'first', 'TIME_IN_STATUS',
 ];
 
 const cellValue: fc.Arbitrary<unknown> = fc.oneof(

@@ -3,13 +3,18 @@
  * order of the catalog page. functions.json, the Apps Script stubs, docs/functions.md and the
  * sidebar's KPI list are generated from this list.
  */
+import { callFunctions } from '../kpis/calls.js';
+import { contactCentreFunctions } from '../kpis/contact-centre.js';
 import { customerFunctions } from '../kpis/customers.js';
 import { durationColumnFunctions } from '../kpis/duration-columns.js';
+import { messageLogFunctions } from '../kpis/message-log.js';
 import { moneyFunctions } from '../kpis/money.js';
 import { peopleFunctions } from '../kpis/people.js';
 import { satisfactionFunctions } from '../kpis/satisfaction.js';
 import { segmentFunctions } from '../kpis/segments.js';
 import { statusFunctions } from '../kpis/status.js';
+import { statusLogFunctions } from '../kpis/status-log.js';
+import { surveyFunctions } from '../kpis/survey.js';
 import { textFunctions } from '../kpis/text.js';
 import { ticketFunctions } from '../kpis/tickets.js';
 import type { FunctionSpec } from './types.js';
@@ -17,11 +22,15 @@ import type { FunctionSpec } from './types.js';
 /** The catalog page's order (a contract: never reorder). */
 export const CATALOG_NAMES = [
   'NPS', 'NPS_MOE', 'NPS_BREAKDOWN', 'NPS_TREND', 'CSAT', 'CSAT_CI', 'CSAT_TREND',
+  'NPS_CI', 'CES', 'RESPONSE_RATE', 'GROUP_SIGNIFICANCE',
   'RETENTION_RATE', 'CHURN_RATE', 'REPEAT_CUSTOMER_RATE', 'CONVERSION_RATE', 'FIRST_CONTACT_RESOLUTION',
   'REOPEN_RATE', 'COMPLAINT_RATE', 'RETURN_RATE', 'REVENUE_PER_CUSTOMER', 'COMPETITOR_GAP',
   'AVG_RESOLUTION', 'MEDIAN_RESOLUTION', 'RESOLUTION_PERCENTILE', 'AVG_FIRST_RESPONSE', 'SLA_ATTAINMENT',
   'ACTIVE_ISSUES', 'BACKLOG_AGE', 'RESOLVED_ISSUES',
-  'AVG_DURATION', 'MEDIAN_DURATION',
+  'MEDIAN_FIRST_RESPONSE', 'FIRST_RESPONSE_PERCENTILE', 'AVG_DURATION', 'MEDIAN_DURATION',
+  'TIME_IN_STATUS', 'STATUS_SUMMARY', 'LOG_RESOLUTION', 'LOG_SLA_ATTAINMENT', 'NEXT_REPLY_TIME', 'REPLY_TIMES',
+  'SERVICE_LEVEL', 'ABANDON_RATE', 'ASA', 'AHT', 'OCCUPANCY', 'ERLANG_C', 'ERLANG_C_SERVICE_LEVEL', 'RATIO_OF_SUMS',
+  'WEIGHTED_AVERAGE',
   'RESOLVED_PER_AGENT', 'AGENT_SUMMARY', 'EMPLOYEE_TURNOVER', 'EMPLOYEE_RETENTION',
   'BRAND_ATTRIBUTES', 'BRAND_MATCH',
   'CASH_FLOW',
@@ -32,7 +41,9 @@ export const CATALOG_NAMES = [
 export type CatalogName = (typeof CATALOG_NAMES)[number];
 
 const all = [
-  ...satisfactionFunctions, ...customerFunctions, ...ticketFunctions, ...durationColumnFunctions, ...peopleFunctions,
+  ...satisfactionFunctions, ...surveyFunctions, ...customerFunctions, ...ticketFunctions, ...durationColumnFunctions,
+  ...statusLogFunctions, ...messageLogFunctions, ...callFunctions, ...contactCentreFunctions,
+  ...peopleFunctions,
   ...textFunctions, ...moneyFunctions, ...statusFunctions, ...segmentFunctions,
 ];
 const byName = new Map<string, FunctionSpec>(all.map((f) => [f.name, f]));
@@ -47,4 +58,4 @@ export function findFunction(name: string): FunctionSpec | undefined {
   return byName.get(name.trim().toUpperCase().replace(/^KPI\./, ''));
 }
 
-export type { ArgSpec, FunctionSpec, Texts, Unit, Family, ArgKind } from './types.js';
+export type { ArgSpec, FunctionSpec, Texts, Unit, Family, ArgKind, RowGroups } from './types.js';

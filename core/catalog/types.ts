@@ -30,7 +30,8 @@ export interface ArgSpec {
 /** Formatting hint for results: the scorecard and the docs use it. */
 export type Unit = 'points' | 'share' | 'duration' | 'count' | 'number' | 'money' | 'rank' | 'text' | 'table';
 
-export type Family = 'satisfaction' | 'customers' | 'tickets' | 'people' | 'text' | 'money' | 'scorecard' | 'segments';
+export type Family =
+  | 'satisfaction' | 'customers' | 'tickets' | 'logs' | 'contact' | 'people' | 'text' | 'money' | 'scorecard' | 'segments';
 
 export interface FunctionSpec {
   readonly name: string;
@@ -48,4 +49,15 @@ export interface FunctionSpec {
   /** The standard definition this follows (Bain for NPS, SHRM for turnover, …). */
   readonly source: string;
   readonly impl: (ctx: CallContext, args: readonly unknown[]) => Result;
+  /**
+   * Rows that belong together, as a ticket's rows in a status or message log: KPI_BY_PERIOD and
+   * KPI_BY_GROUP keep them in one segment. The argument positions of their ids and of the times
+   * that order them.
+   */
+  readonly rowGroups?: RowGroups;
+}
+
+export interface RowGroups {
+  readonly ids: number;
+  readonly times: number;
 }

@@ -14,7 +14,7 @@ import { periodIndex, rowsPerIndex } from '../values/periods.js';
 import { readDates, readKeys, readNumbers, readTextArg, readWordArg } from '../values/read.js';
 import { scanDateText } from '../values/date-text.js';
 import { parseDurationText } from '../values/duration-text.js';
-import { flagOfText } from '../values/flags.js';
+import { flagOfText, readFlags } from '../values/flags.js';
 import { classifyRatingText } from '../values/ratings.js';
 import { widenScope } from '../values/scope.js';
 import { PERIOD_WORDS } from '../values/words.js';
@@ -148,6 +148,53 @@ function requireColumn(ctx: Ctx, cols: number, arg: string): void {
   if (cols > 1) throw valueError(ctx.fn, `${arg} must be a single column, not ${cols} columns`);
 }
 
+/**
+ * Log KPIs read rows that belong together (a ticket's status changes or messages; the spec's
+ * rowGroups): all rows of a ticket go to one segment — `earliest`: the smallest segment among its
+ * rows (periods are numbered oldest first, so the period of its earliest date); `first`: the
+ * segment of its first row by time (ties: sheet order). Rows without an id or a time are not part
+ * of a ticket and keep their own segment. Undefined when the KPI has no such rows or its ids and
+ * times are not ranges cut with the others. Runs after checkCells, so the cells are known to read.
+ */
+function keepTogether(ctx: Ctx, inner: CatalogImpl, slots: readonly Slot[], segment: Int32Array, rule: 'earliest' | 'first'): Int32Array | undefined {
+  const together = (inner as Partial<Pick<FunctionSpec, 'rowGroups'>>).rowGroups;
+  if (!together) return undefined;
+  const ids = slots[together.ids], times = slots[together.times];
+  if (!ids || !ids.cut || !times || !times.cut) return undefined;
+  const keys = readKeys(ctx, ids.rows).keys;
+  const t = readDates(ctx, times.rows).values;
+  const n = segment.length;
+  if (keys.length !== n || t.length !== n) return undefined;
+  const ticketOf = new Map<string, number>();
+  const ticket = new Int32Array(n).fill(-1);
+  const chosen: number[] = []; // per ticket: its segment (earliest) or its first row (first)
+  for (let r = 0; r < n; r++) {
+    const k = keys[r];
+    if (k === undefined || t[r] !== t[r]) continue;
+    let id = ticketOf.get(k);
+    if (id === undefined) {
+      ticketOf.set(k, (id = chosen.length));
+      chosen.push(rule === 'first' ? r : segment[r]);
+    } else if (rule === 'first') {
+      if (t[r] < t[chosen[id]]) chosen[id] = r;
+    } else if (segment[r] >= 0 && (chosen[id] < 0 || segment[r] < chosen[id])) chosen[id] = segment[r];
+    ticket[r] = id;
+  }
+  const moved = Int32Array.from(segment);
+  for (let r = 0; r < n; r++) {
+    const id = ticket[r];
+    if (id >= 0) moved[r] = rule === 'first' ? segment[chosen[id]] : chosen[id];
+  }
+  return moved;
+}
+
+/** Rows per segment. */
+function countsOf(segment: Int32Array, segments: number): Int32Array {
+  const counts = new Int32Array(segments);
+  for (let r = 0; r < segment.length; r++) if (segment[r] >= 0) counts[segment[r]]++;
+  return counts;
+}
+
 // ---------------------------------------------------------------- by period
 
 function kpiByPeriod(outer: Ctx, args: readonly unknown[]): Table {
@@ -167,7 +214,8 @@ function kpiByPeriod(outer: Ctx, args: readonly unknown[]): Table {
     return table;
   }
   checkCells(ctx, inner, slots);
-  const rows = rowsPerIndex(index, counts);
+  const moved = keepTogether(ctx, inner, slots, index, 'earliest');
+  const rows = moved ? rowsPerIndex(moved, countsOf(moved, labels.length)) : rowsPerIndex(index, counts);
   for (let p = 0; p < labels.length; p++) {
     table.push([labels[p], rows[p].length, runSegment(ctx, inner, slots, rows[p], `period ${labels[p]}`)]);
   }
@@ -199,18 +247,33 @@ function isLabel(v: unknown): boolean {
 }
 
 /**
- * Whole-column references start with their header row. The first row is taken as the header when
- * its group text occurs nowhere else and every range argument holds only labels (or blanks) there.
+ * A flag word on top of a flags argument that the flag reader itself takes as the column's name:
+ * "Answered" above TRUE/FALSE (readFlags' rule for call outcomes).
  */
-function isHeaderRow(groupCell: unknown, groupRows: readonly number[], slots: readonly Slot[]): boolean {
-  if (groupRows.length !== 1 || groupRows[0] !== 0 || typeof groupCell !== 'string') return false;
+function isFlagColumnName(ctx: Ctx, inner: CatalogImpl, j: number, s: Slot, v: unknown): boolean {
+  if (inner.args?.[j]?.values !== 'flags' || !s.cut || typeof v !== 'string' || flagOfText(v.trim()) < 0) return false;
+  try {
+    return readFlags(ctx, s.rows).flags[0] === -1;
+  } catch {
+    return false; // a bad cell: checkCells reports it
+  }
+}
+
+/**
+ * Whole-column references start with their header row. The first row is taken as the header when
+ * its group text occurs nowhere else (`alone`) and every range argument holds only labels (or
+ * blanks) there.
+ */
+function isHeaderRow(ctx: Ctx, inner: CatalogImpl, groupCell: unknown, alone: boolean, slots: readonly Slot[]): boolean {
+  if (!alone || typeof groupCell !== 'string') return false;
   let labels = 0;
-  for (const s of slots) {
+  for (let j = 0; j < slots.length; j++) {
+    const s = slots[j];
     if (!s.cut) continue;
     const row = s.rows[0];
     const cells = Array.isArray(row) ? row : [row];
     for (const v of cells) {
-      if (isLabel(v)) labels++;
+      if (isLabel(v) || isFlagColumnName(ctx, inner, j, s, v)) labels++;
       else if (!(v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))) return false;
     }
   }
@@ -223,29 +286,48 @@ function kpiByGroup(outer: Ctx, args: readonly unknown[]): Table {
   const groups = readKeys(ctx, args[1], 'groups');
   requireColumn(ctx, groups.grid.cols, 'groups');
   const slots = slotsOf(ctx, args, 2, groups.grid.rows, 'groups');
-  const byGroup = new Map<string, number[]>();
+  // Each row's group as an id in order of first appearance (-1: blank group).
   const keys = groups.keys;
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  let segment: Int32Array = new Int32Array(keys.length).fill(-1);
   for (let r = 0; r < keys.length; r++) {
     const k = keys[r];
     if (k === undefined) continue;
-    let list = byGroup.get(k);
-    if (!list) byGroup.set(k, (list = []));
-    list.push(r);
+    let id = ids.get(k);
+    if (id === undefined) {
+      ids.set(k, (id = names.length));
+      names.push(k);
+    }
+    segment[r] = id;
   }
-  const header = keys[0];
-  if (header !== undefined && isHeaderRow(groups.grid.cells[0][0], byGroup.get(header)!, slots)) byGroup.delete(header);
-  if (byGroup.size === 0) throw noDataError(ctx.fn, 'no data (groups holds no value)');
-  const order = [...byGroup.entries()].sort((a, b) => b[1].length - a[1].length || compareCodePoints(a[0], b[0]));
+  if (segment.length > 0 && segment[0] >= 0 && isHeaderRow(ctx, inner, groups.grid.cells[0][0], countsOf(segment, names.length)[segment[0]] === 1, slots)) segment[0] = -1;
+  let checked = false;
+  if ((inner as Partial<Pick<FunctionSpec, 'rowGroups'>>).rowGroups) {
+    checkCells(ctx, inner, slots);
+    checked = true;
+    segment = keepTogether(ctx, inner, slots, segment, 'first') ?? segment;
+  }
+  const counts = countsOf(segment, names.length);
+  const order: number[] = [];
+  for (let id = 0; id < names.length; id++) if (counts[id] > 0) order.push(id);
+  if (order.length === 0) throw noDataError(ctx.fn, 'no data (groups holds no value)');
+  order.sort((a, b) => counts[b] - counts[a] || compareCodePoints(names[a], names[b]));
+  const position = new Int32Array(names.length).fill(-1);
+  order.forEach((id, p) => { position[id] = p; });
+  const bySegment = new Int32Array(segment.length);
+  for (let r = 0; r < segment.length; r++) bySegment[r] = segment[r] >= 0 ? position[segment[r]] : -1;
   const table: Table = [['Group', 'Rows', 'Value']];
-  const segment = new Int32Array(keys.length).fill(-1);
-  order.forEach(([, rows], p) => { for (const r of rows) segment[r] = p; });
-  const fast = segmentedValues(ctx, inner, slots, segment, order.length);
-  if (fast) {
-    order.forEach(([group, rows], p) => table.push([group, rows.length, fast[p]]));
-    return table;
+  if (!checked) {
+    const fast = segmentedValues(ctx, inner, slots, bySegment, order.length);
+    if (fast) {
+      order.forEach((id, p) => table.push([names[id], counts[id], fast[p]]));
+      return table;
+    }
+    checkCells(ctx, inner, slots);
   }
-  checkCells(ctx, inner, slots);
-  for (const [group, rows] of order) table.push([group, rows.length, runSegment(ctx, inner, slots, rows, `group "${group}"`)]);
+  const rows = rowsPerIndex(bySegment, countsOf(bySegment, order.length));
+  order.forEach((id, p) => table.push([names[id], counts[id], runSegment(ctx, inner, slots, rows[p], `group "${names[id]}"`)]));
   return table;
 }
 
@@ -303,8 +385,8 @@ export const segmentFunctions: readonly FunctionSpec[] = [
     unit: 'table',
     summary: { en: 'Any single-value KPI per period: table Period, Rows, Value', de: 'Eine beliebige Kennzahl je Zeitraum: Tabelle Period, Rows, Value' },
     help: {
-      en: `A table with the header Period, Rows, Value and one row per period of dates that holds at least one date, oldest first. Period labels are text: 2026-03-05 (day), 2026-W10 (ISO week, starting Monday), 2026-03 (month), 2026-Q1 (quarter), 2026 (year); a blank period means "month". Rows counts the rows of dates in the period; rows whose date is blank, 0 or text that is no date (the header) belong to no period. ${DATE_TEXT_RULES.en} ${periodRun.en} With no date at all the result is "no data" (#N/A).`,
-      de: `Eine Tabelle mit der Kopfzeile Period, Rows, Value und einer Zeile je Zeitraum von dates mit mindestens einem Datum, der älteste zuerst. Die Zeitraumbezeichnungen sind Text: 2026-03-05 (Tag), 2026-W10 (ISO-Woche, ab Montag), 2026-03 (Monat), 2026-Q1 (Quartal), 2026 (Jahr); ein leerer period bedeutet „Monat“. Rows zählt die Zeilen von dates im Zeitraum; Zeilen mit leerem Datum, 0 oder Text, der kein Datum ist (Überschrift), gehören zu keinem Zeitraum. ${DATE_TEXT_RULES.de} ${periodRun.de} Ohne ein einziges Datum lautet das Ergebnis „keine Daten“ (#NV).`,
+      en: `A table with the header Period, Rows, Value and one row per period of dates that holds at least one date, oldest first. Period labels are text: 2026-03-05 (day), 2026-W10 (ISO week, starting Monday), 2026-03 (month), 2026-Q1 (quarter), 2026 (year); a blank period means "month". Rows counts the rows of dates in the period; rows whose date is blank or text (the header) belong to no period. The log KPIs (TIME_IN_STATUS, LOG_RESOLUTION, LOG_SLA_ATTAINMENT, NEXT_REPLY_TIME) keep a ticket's rows together: all of them go to the period of the ticket's earliest date in dates, and Rows counts them there. ${periodRun.en} With no date at all the result is "no data" (#N/A).`,
+      de: `Eine Tabelle mit der Kopfzeile Period, Rows, Value und einer Zeile je Zeitraum von dates mit mindestens einem Datum, der älteste zuerst. Die Zeitraumbezeichnungen sind Text: 2026-03-05 (Tag), 2026-W10 (ISO-Woche, ab Montag), 2026-03 (Monat), 2026-Q1 (Quartal), 2026 (Jahr); ein leerer period bedeutet „Monat“. Rows zählt die Zeilen von dates im Zeitraum; Zeilen mit leerem Datum oder Text (Überschrift) gehören zu keinem Zeitraum. Die Protokoll-Kennzahlen (TIME_IN_STATUS, LOG_RESOLUTION, LOG_SLA_ATTAINMENT, NEXT_REPLY_TIME) halten die Zeilen eines Tickets zusammen: Alle gehen in den Zeitraum des frühesten Datums des Tickets in dates, und Rows zählt sie dort. ${periodRun.de} Ohne ein einziges Datum lautet das Ergebnis „keine Daten“ (#NV).`,
     },
     example: '=KPI_BY_PERIOD("AVG_RESOLUTION", B2:B500, "month", B2:B500, C2:C500, "days") → table Period, Rows, Value',
     source: 'Period-over-period KPI reporting (periods as in NPS_TREND: ISO 8601 weeks, calendar months, quarters, years)',
@@ -322,8 +404,8 @@ export const segmentFunctions: readonly FunctionSpec[] = [
     unit: 'table',
     summary: { en: 'Any single-value KPI per segment (channel, team, agent, region): table Group, Rows, Value', de: 'Eine beliebige Kennzahl je Segment (Kanal, Team, Agent, Region): Tabelle Group, Rows, Value' },
     help: {
-      en: `A table with the header Group, Rows, Value and one row per distinct value of groups, most rows first, ties in code-point order. Groups are compared as trimmed text, case-sensitive (42 and "42" are the same group); rows with a blank group are skipped. When the first row is the header row of whole-column references — its group text occurs nowhere else and every range in args holds only text labels or blanks there — it is skipped. ${groupRun.en} With no group at all the result is "no data" (#N/A).`,
-      de: `Eine Tabelle mit der Kopfzeile Group, Rows, Value und einer Zeile je verschiedenem Wert von groups, die meisten Zeilen zuerst, bei Gleichstand in Code-Point-Reihenfolge. Gruppen werden als Text ohne Randleerzeichen verglichen, mit Beachtung der Groß-/Kleinschreibung (42 und "42" sind dieselbe Gruppe); Zeilen mit leerer Gruppe werden übersprungen. Ist die erste Zeile die Überschriftenzeile ganzer Spalten – ihr Gruppentext kommt sonst nirgends vor und alle Bereiche in args enthalten dort nur Beschriftungen oder leere Zellen –, wird sie übersprungen. ${groupRun.de} Ohne eine einzige Gruppe lautet das Ergebnis „keine Daten“ (#NV).`,
+      en: `A table with the header Group, Rows, Value and one row per distinct value of groups, most rows first, ties in code-point order. Groups are compared as trimmed text, case-sensitive (42 and "42" are the same group); rows with a blank group are skipped. When the first row is the header row of whole-column references — its group text occurs nowhere else and every range in args holds only text labels or blanks there — it is skipped. The log KPIs (TIME_IN_STATUS, LOG_RESOLUTION, LOG_SLA_ATTAINMENT, NEXT_REPLY_TIME) keep a ticket's rows together: all of them go to the group of the ticket's first row by time, and Rows counts them there. ${groupRun.en} With no group at all the result is "no data" (#N/A).`,
+      de: `Eine Tabelle mit der Kopfzeile Group, Rows, Value und einer Zeile je verschiedenem Wert von groups, die meisten Zeilen zuerst, bei Gleichstand in Code-Point-Reihenfolge. Gruppen werden als Text ohne Randleerzeichen verglichen, mit Beachtung der Groß-/Kleinschreibung (42 und "42" sind dieselbe Gruppe); Zeilen mit leerer Gruppe werden übersprungen. Ist die erste Zeile die Überschriftenzeile ganzer Spalten – ihr Gruppentext kommt sonst nirgends vor und alle Bereiche in args enthalten dort nur Beschriftungen oder leere Zellen –, wird sie übersprungen. Die Protokoll-Kennzahlen (TIME_IN_STATUS, LOG_RESOLUTION, LOG_SLA_ATTAINMENT, NEXT_REPLY_TIME) halten die Zeilen eines Tickets zusammen: Alle gehen in die Gruppe der zeitlich ersten Zeile des Tickets, und Rows zählt sie dort. ${groupRun.de} Ohne eine einzige Gruppe lautet das Ergebnis „keine Daten“ (#NV).`,
     },
     example: '=KPI_BY_GROUP("CSAT", D2:D500, E2:E500) → table Group, Rows, Value',
     source: 'KPI segmentation by customer or service segment (balanced-scorecard customer perspective: measures per target segment)',

@@ -7,8 +7,9 @@
 import type { ArgSpec, FunctionSpec } from '../catalog/types.js';
 import { noDataError, valueError } from '../errors.js';
 import type { CallContext } from '../values/context.js';
-import { describeValue, unwrapScalar } from '../values/grid.js';
-import { isOmitted, readDateArg, readDates, readNumberArg } from '../values/read.js';
+import { cellAt, describeValue, NOT_SCALAR, positionOf, unwrapScalar } from '../values/grid.js';
+import type { Grid } from '../values/grid.js';
+import { cellError, isOmitted, plainScalar, readDateArg, readDates, readNumberArg, readNumbers, requireSameSize } from '../values/read.js';
 import { median, percentileInc } from '../stats.js';
 import { DATE_TEXT_RULES, DATE_ZERO_RULE } from './rule-texts.js';
 import type { BusinessClock } from './business-hours.js';
@@ -32,6 +33,14 @@ const OPENED_OR_BOTH: ArgSpec = {
 const RESOLVED: ArgSpec = {
   name: 'resolved', kind: 'range', values: 'dates',
   description: { en: 'When each ticket was resolved; blank while it is open', de: 'Wann jedes Ticket gelöst wurde; leer, solange es offen ist' },
+};
+const FIRST_RESPONSE: ArgSpec = {
+  name: 'first_response', kind: 'range', values: 'dates',
+  description: { en: 'When each ticket got its first reply; blank while it has none', de: 'Wann jedes Ticket die erste Antwort bekam; leer, solange keine vorliegt' },
+};
+const PERCENTILE_K: ArgSpec = {
+  name: 'k', kind: 'number',
+  description: { en: 'The percentile as a fraction from 0 to 1 (0.9 for the 90th)', de: 'Das Perzentil als Anteil von 0 bis 1 (0,9 für das 90.)' },
 };
 const UNIT: ArgSpec = {
   name: 'unit', kind: 'text', optional: true, default: '"hours"',
@@ -109,6 +118,51 @@ function avgFirstResponse(ctx: CallContext, args: readonly unknown[]): number {
   return meanClosedMs(ctx, args[0], args[1], 'first_response', business, 'no tickets with a first response') / msPerUnit;
 }
 
+const NO_FIRST_RESPONSE = 'no tickets with a first response';
+
+function medianFirstResponse(ctx: CallContext, args: readonly unknown[]): number {
+  const tickets = readPairs(ctx, args[0], args[1], 'first_response');
+  const { msPerUnit, business } = readDurationOptions(ctx, args[2], args[3], args[4]);
+  return median(requireDurations(ctx, tickets, business, NO_FIRST_RESPONSE).sort()) / msPerUnit;
+}
+
+function firstResponsePercentile(ctx: CallContext, args: readonly unknown[]): number {
+  const tickets = readPairs(ctx, args[0], args[1], 'first_response');
+  const k = readShare(ctx, args[2], 'k');
+  const { msPerUnit, business } = readDurationOptions(ctx, args[3], args[4], args[5]);
+  return percentileInc(requireDurations(ctx, tickets, business, NO_FIRST_RESPONSE).sort(), k) / msPerUnit;
+}
+
+/**
+ * SLA_ATTAINMENT's target in ms per row: one number for every ticket, or (v3) a range with one
+ * target per ticket, e.g. looked up from the priority. A blank, text or negative target on a row
+ * with an opened date is an error naming the row.
+ */
+function readSlaTargets(ctx: CallContext, x: unknown, opened: Float64Array, openedGrid: Grid, msPerUnit: number): (i: number) => number {
+  if (plainScalar(x) !== NOT_SCALAR) {
+    const target = readNumberArg(ctx, x, 'target');
+    if (target < 0) throw valueError(ctx.fn, `target ${describeValue(plainScalar(x))} is negative; a target is a duration`);
+    const ms = Math.round(target * msPerUnit);
+    return () => ms;
+  }
+  const col = readNumbers(ctx, x, 'target');
+  requireSameSize(ctx, openedGrid, 'opened', col, 'target');
+  const v = col.values;
+  for (let i = 0; i < v.length; i++) {
+    if (opened[i] !== opened[i]) continue;
+    const t = v[i];
+    if (t !== t) {
+      const cell = cellAt(col.grid, i);
+      const what = isOmitted(cell) ? 'is blank' : `${describeValue(cell)} is not a number`;
+      throw valueError(ctx.fn, `target ${what} at ${positionOf(col.grid, i)}, a ticket with an opened date; give every ticket its target`);
+    }
+    if (t < 0) cellError(ctx, col.grid, i, 'is negative; a target is a duration', 'target');
+  }
+  const ms = new Float64Array(v.length);
+  for (let i = 0; i < v.length; i++) ms[i] = Math.round(v[i] * msPerUnit);
+  return (i) => ms[i];
+}
+
 /**
  * Without as_of: share of resolved tickets whose duration is ≤ target. With as_of, the picture at
  * that moment: tickets opened after it do not exist yet; tickets resolved after it were still open
@@ -116,11 +170,9 @@ function avgFirstResponse(ctx: CallContext, args: readonly unknown[]): number {
  * still make it and is not counted.
  */
 function slaAttainment(ctx: CallContext, args: readonly unknown[]): number {
-  const { opened, closed } = readPairs(ctx, args[0], args[1]);
-  const target = readNumberArg(ctx, args[2], 'target');
-  if (target < 0) throw valueError(ctx.fn, `target ${describeValue(unwrapScalar(args[2]))} is negative; a target is a duration`);
+  const { opened, closed, grid } = readPairs(ctx, args[0], args[1]);
   const { msPerUnit, business } = readDurationOptions(ctx, args[3], args[4], args[5]);
-  const targetMs = Math.round(target * msPerUnit);
+  const targetOf = readSlaTargets(ctx, args[2], opened, grid, msPerUnit);
   // An omitted as_of, or 0 (a blank cell as Excel may pass it), means "without as_of".
   const asOfArg = readDateArg(ctx, args[6], 'as_of', NaN);
   const hasAsOf = asOfArg === asOfArg;
@@ -130,6 +182,7 @@ function slaAttainment(ctx: CallContext, args: readonly unknown[]): number {
     const o = opened[i];
     if (o !== o) continue;
     const c = closed[i];
+    const targetMs = targetOf(i);
     if (!hasAsOf) {
       if (c !== c) continue;
       counted++;
@@ -236,9 +289,7 @@ export const ticketFunctions: readonly FunctionSpec[] = [
     name: 'RESOLUTION_PERCENTILE',
     family: 'tickets',
     args: [
-      OPENED, RESOLVED,
-      { name: 'k', kind: 'number', description: { en: 'The percentile as a fraction from 0 to 1 (0.9 for the 90th)', de: 'Das Perzentil als Anteil von 0 bis 1 (0,9 für das 90.)' } },
-      UNIT, BUSINESS_HOURS, HOLIDAYS,
+      OPENED, RESOLVED, PERCENTILE_K, UNIT, BUSINESS_HOURS, HOLIDAYS,
     ],
     result: 'scalar',
     unit: 'duration',
@@ -255,9 +306,7 @@ export const ticketFunctions: readonly FunctionSpec[] = [
     name: 'AVG_FIRST_RESPONSE',
     family: 'tickets',
     args: [
-      OPENED,
-      { name: 'first_response', kind: 'range', values: 'dates', description: { en: 'When each ticket got its first reply; blank while it has none', de: 'Wann jedes Ticket die erste Antwort bekam; leer, solange keine vorliegt' } },
-      UNIT, BUSINESS_HOURS, HOLIDAYS,
+      OPENED, FIRST_RESPONSE, UNIT, BUSINESS_HOURS, HOLIDAYS,
     ],
     result: 'scalar',
     unit: 'duration',
@@ -271,11 +320,41 @@ export const ticketFunctions: readonly FunctionSpec[] = [
     impl: avgFirstResponse,
   },
   {
+    name: 'MEDIAN_FIRST_RESPONSE',
+    family: 'tickets',
+    args: [OPENED, FIRST_RESPONSE, UNIT, BUSINESS_HOURS, HOLIDAYS],
+    result: 'scalar',
+    unit: 'duration',
+    summary: { en: 'Median time from opened to the first response', de: 'Median der Zeit bis zur ersten Antwort' },
+    help: {
+      en: `Median of first_response − opened over tickets that have a first response (the middle value; with an even count, the mean of the two middle ones), in hours by default. Zendesk and Help Scout report the median because a few tickets answered days later pull the average far from what most customers see. First response before opened is an error naming the row. ${DURATION_RULES.en} No first response at all: "no data".`,
+      de: `Median von erste Antwort − eröffnet über die Tickets mit einer ersten Antwort (der mittlere Wert; bei gerader Anzahl der Mittelwert der beiden mittleren), standardmäßig in Stunden. Zendesk und Help Scout berichten den Median, weil wenige erst nach Tagen beantwortete Tickets den Durchschnitt weit von dem entfernen, was die meisten Kunden erleben. Eine erste Antwort vor der Eröffnung ist ein Fehler mit Angabe der Zeile. ${DURATION_RULES.de} Gar keine erste Antwort: „keine Daten“.`,
+    },
+    example: '=MEDIAN_FIRST_RESPONSE(B2:B500, D2:D500, "minutes") → 18',
+    source: 'Zendesk Explore: first reply time (median)',
+    impl: medianFirstResponse,
+  },
+  {
+    name: 'FIRST_RESPONSE_PERCENTILE',
+    family: 'tickets',
+    args: [OPENED, FIRST_RESPONSE, PERCENTILE_K, UNIT, BUSINESS_HOURS, HOLIDAYS],
+    result: 'scalar',
+    unit: 'duration',
+    summary: { en: 'k-th percentile of first-response times, as PERCENTILE.INC', de: 'k-tes Perzentil der Erstantwortzeiten, wie QUANTIL.INKL' },
+    help: {
+      en: `The k-th percentile (0 ≤ k ≤ 1) of first_response − opened over tickets that have a first response, computed like the spreadsheet's PERCENTILE.INC (linear interpolation between the two nearest values). 0.9 answers "90 % of tickets got a first reply within …", the usual form of a first-response SLA. k outside 0…1 is an error. ${DURATION_RULES.en} No first response at all: "no data".`,
+      de: `Das k-te Perzentil (0 ≤ k ≤ 1) von erste Antwort − eröffnet über die Tickets mit einer ersten Antwort, berechnet wie QUANTIL.INKL der Tabellenkalkulation (lineare Interpolation zwischen den zwei nächsten Werten). 0,9 beantwortet „90 % der Tickets erhielten innerhalb von … eine erste Antwort“, die übliche Form eines Erstantwort-SLA. k außerhalb von 0…1 ist ein Fehler. ${DURATION_RULES.de} Gar keine erste Antwort: „keine Daten“.`,
+    },
+    example: '=FIRST_RESPONSE_PERCENTILE(B2:B500, D2:D500, 0.9) → 4.5',
+    source: 'PERCENTILE.INC (Hyndman–Fan type 7) of Zendesk first reply times',
+    impl: firstResponsePercentile,
+  },
+  {
     name: 'SLA_ATTAINMENT',
     family: 'tickets',
     args: [
       OPENED, RESOLVED,
-      { name: 'target', kind: 'number', description: { en: 'The resolution target in unit (e.g. 24 hours)', de: 'Das Lösungsziel in der Einheit unit (z. B. 24 Stunden)' } },
+      { name: 'target', kind: 'any', description: { en: 'The resolution target in unit (e.g. 24 hours), or a range with one target per ticket', de: 'Das Lösungsziel in der Einheit unit (z. B. 24 Stunden) oder ein Bereich mit einem Ziel je Ticket' } },
       UNIT, BUSINESS_HOURS, HOLIDAYS,
       { name: 'as_of', kind: 'date', optional: true, values: 'dates', description: { en: 'Also count tickets still open at this moment that are already older than target (breached)', de: 'Auch Tickets zählen, die zu diesem Zeitpunkt noch offen und schon älter als target sind (verletzt)' } },
     ],
@@ -283,8 +362,8 @@ export const ticketFunctions: readonly FunctionSpec[] = [
     unit: 'share',
     summary: { en: 'Share of tickets resolved within the target time', de: 'Anteil der Tickets, die innerhalb der Zielzeit gelöst wurden' },
     help: {
-      en: `Share (0–1) of tickets meeting the target: resolved − opened ≤ target. Without as_of, over resolved tickets. With as_of, as things stood at that moment: tickets opened later are left out, tickets resolved later count as open then, and open tickets already older than target at as_of count as breached; open tickets still younger than target are not counted (they may still make it). ${DURATION_RULES.en} Nothing to count: "no data".`,
-      de: `Anteil (0–1) der Tickets, die das Ziel erreichen: gelöst − eröffnet ≤ target. Ohne as_of über die gelösten Tickets. Mit as_of so, wie es zu diesem Zeitpunkt stand: später eröffnete Tickets fallen weg, später gelöste gelten dann als offen, und offene Tickets, die bei as_of schon älter als target sind, zählen als verletzt; noch jüngere offene Tickets zählen nicht (sie können das Ziel noch schaffen). ${DURATION_RULES.de} Nichts zu zählen: „keine Daten“.`,
+      en: `Share (0–1) of tickets meeting the target: resolved − opened ≤ target (compared in whole milliseconds). target is one number, or a range with one target per ticket (as many rows as opened; e.g. looked up from the priority, so one call covers per-priority SLAs); a blank, text or negative target on a row with an opened date is an error naming the row. Without as_of, over resolved tickets. With as_of, as things stood at that moment: tickets opened later are left out, tickets resolved later count as open then, and open tickets already older than target at as_of count as breached; open tickets still younger than target are not counted (they may still make it). ${DURATION_RULES.en} Nothing to count: "no data".`,
+      de: `Anteil (0–1) der Tickets, die das Ziel erreichen: gelöst − eröffnet ≤ target (in ganzen Millisekunden verglichen). target ist eine Zahl oder ein Bereich mit einem Ziel je Ticket (so viele Zeilen wie opened; etwa aus der Priorität nachgeschlagen, sodass ein Aufruf SLAs je Priorität abdeckt); ein leeres, textuelles oder negatives Ziel in einer Zeile mit Eröffnungsdatum ist ein Fehler mit Angabe der Zeile. Ohne as_of über die gelösten Tickets. Mit as_of so, wie es zu diesem Zeitpunkt stand: später eröffnete Tickets fallen weg, später gelöste gelten dann als offen, und offene Tickets, die bei as_of schon älter als target sind, zählen als verletzt; noch jüngere offene Tickets zählen nicht (sie können das Ziel noch schaffen). ${DURATION_RULES.de} Nichts zu zählen: „keine Daten“.`,
     },
     example: '=SLA_ATTAINMENT(B2:B500, C2:C500, 24) → 0.92',
     source: 'Zendesk SLA policies: share of tickets achieving the resolution target',
@@ -344,3 +423,6 @@ export const ticketFunctions: readonly FunctionSpec[] = [
     impl: resolvedIssues,
   },
 ];
+
+// The argument descriptions the log and contact-centre families share with the ticket functions.
+export { UNIT, BUSINESS_HOURS, HOLIDAYS };

@@ -148,3 +148,44 @@ describe('tables spill as 2-D arrays', () => {
     expect(days).toEqual(call('KPI_BY_PERIOD', 'AVG_RESOLUTION', dates, 'month', opened, dates, 'days'));
   });
 });
+
+describe('the v3 functions with Excel-shaped arguments', () => {
+  it('reads a status log of serials and spills STATUS_SUMMARY with "" in its empty cells', () => {
+    // The catalog's worked example (Klipfolio/MetricHQ's requester wait): new 09:00, pending 10:00, open 12:00, solved 14:00.
+    const ids = col('Ticket', 101, 101, 101, 101);
+    const times = col('Time', serial('2026-03-02T12:00'), serial('2026-03-02T09:00'), serial('2026-03-02T14:00'), serial('2026-03-02T10:00'));
+    const statuses = col('Status', 'open', 'new', 'solved', 'pending');
+    expect(excel.call('TIME_IN_STATUS', ids, times, statuses, 'new, open, on-hold', null, null, null, null)).toBe(3);
+    expect(excel.call('LOG_RESOLUTION', ids, times, statuses, [['solved']], [['pending']], null, null, null, null)).toBe(3);
+    const summary = excel.call('STATUS_SUMMARY', ids, times, statuses, null, null, null, null) as unknown[][];
+    expect(summary[4]).toEqual(['solved', 0, '', '', '']);
+    expect(summary).toEqual(call('STATUS_SUMMARY', ids, times, statuses));
+    // Inside KPI_BY_PERIOD (args as one array of matrices) the ticket stays in the period of its earliest date.
+    const byDay = excel.call('KPI_BY_PERIOD', 'TIME_IN_STATUS', times, 'day', [ids, times, statuses, [['new, open, on-hold']]]) as unknown[][];
+    expect(byDay).toEqual([['Period', 'Rows', 'Value'], ['2026-03-02', 4, 3]]);
+  });
+
+  it('reads TRUE/FALSE flags, null blanks and a [[x]] threshold in call rows; unknown author words are #VALUE!', () => {
+    const waits = col('Wait (s)', 12, 45, 20, 8, 30, null);
+    const answered = col('Answered', true, false, true, true, true, null);
+    expect(excel.call('SERVICE_LEVEL', waits, answered, [[20]], null, null)).toBe(0.6);
+    expect(excel.call('SERVICE_LEVEL', waits, answered, 20, [['short_abandons_excluded']], null)).toBe(0.6);
+    // (300 + 60 + 200) / 2 = 280 s
+    expect(excel.call('AHT', col(300, 200), col(60, null), null, null, [['minutes']])).toBeCloseTo(280 / 60, 12);
+    const e = excel.errorOf('NEXT_REPLY_TIME', col(1, 1), col(serial('2026-03-02T09:00'), serial('2026-03-02T10:00')), col('customer', 'robot'), null, null, null);
+    expect(e.code).toBe('#VALUE!');
+    expect(e.message).toMatch(/^NEXT_REPLY_TIME: "robot" at row 2 of authors is not an author word/);
+  });
+
+  it('spills ERLANG_C and GROUP_SIGNIFICANCE, whose KPI arguments Excel passes as one array of matrices', () => {
+    const erlang = excel.call('ERLANG_C', 100, 30, 180, 0.8, 19.8, 0.3, null) as number[][];
+    expect(erlang[1].slice(0, 2)).toEqual([14, 20]);
+    expect(erlang[1][2].toFixed(3)).toBe('0.888');
+    const groups = col('Agent', 'Ann', 'Ann', 'Bo', 'Bo');
+    const ratings = col('CSAT', 5, 4, 2, 5);
+    const t = excel.call('GROUP_SIGNIFICANCE', 'CSAT', groups, [ratings, [[null]], [[null]]]) as unknown[][];
+    expect(t).toEqual(call('GROUP_SIGNIFICANCE', 'CSAT', groups, ratings));
+    expect(t[1]).toEqual(['Ann', 2, 1, 0.5, 0.5, '']);
+    expect(excel.call('NPS_CI', npsExample(), null, [['wald']])).toEqual(call('NPS_CI', npsExample(), null, 'wald'));
+  });
+});

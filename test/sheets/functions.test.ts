@@ -107,6 +107,16 @@ const AS_OF = berlin('2026-04-03T00:00');
 const TALK = col('Talk time', new Date(Date.parse('1899-12-30T00:02:14+01:00')), new Date(Date.parse('1899-12-30T00:03:10+01:00')), '0:01:00', '');
 const TEXTS = col('Comment', 'Friendly and fast help', 'not friendly at all', 'fast, reliable', '', 'Very friendly staff', 'slow answer');
 
+// A status log and a message log (ticket, time as a Date, status / author), rows out of order.
+const LOG_IDS = col('Ticket', 7, 7, 7, 7, 8, 8);
+const LOG_TIMES = col('Changed', berlin('2026-03-27T09:00'), berlin('2026-03-27T12:00'), berlin('2026-03-27T10:00'), berlin('2026-03-27T14:00'),
+  berlin('2026-03-30T11:00'), berlin('2026-03-30T09:00'));
+const LOG_STATUSES = col('Status', 'New', 'Open', 'Pending', 'Solved', 'Solved', 'Neu');
+const MSG_AUTHORS = col('Author', 'customer', 'customer', 'agent', 'agent', 'Mitarbeiter', 'Kunde');
+// Calls: waits in seconds, answered as checkbox booleans, a header row.
+const WAITS = col('Wait (s)', 12, 45, 20, 8, 30, '');
+const ANSWERED = col('Answered', true, false, true, true, true, '');
+
 /** One Sheets-shaped call per catalog function (its arguments in catalog order). */
 const CALLS: Record<string, readonly unknown[]> = {
   NPS: [SCORES],
@@ -116,6 +126,10 @@ const CALLS: Record<string, readonly unknown[]> = {
   CSAT: [RATINGS],
   CSAT_CI: [RATINGS, 5, 4, 0.95],
   CSAT_TREND: [RATINGS, RATING_DATES, 'Quartal', 5],
+  NPS_CI: [EXAMPLE_SCORES],
+  CES: [col('CES', 7, 6, 5, 4, 2)],
+  RESPONSE_RATE: [col('CSAT', 'Good', '', 'Offered', 'Bad', 'Not offered')],
+  GROUP_SIGNIFICANCE: ['CSAT', CHANNELS, RATINGS],
   RETENTION_RATE: [200, 210, 30],
   CHURN_RATE: [col('Customers', 200, 205), col('Lost', 4, 6)],
   REPEAT_CUSTOMER_RATE: [col('Customer', 'C1', 'C2', 'C1', 42, '42', 'C3')],
@@ -134,8 +148,25 @@ const CALLS: Record<string, readonly unknown[]> = {
   ACTIVE_ISSUES: [OPENED, RESOLVED, AS_OF],
   BACKLOG_AGE: [OPENED, RESOLVED, AS_OF, 'days'],
   RESOLVED_ISSUES: [RESOLVED, berlin('2026-03-28T00:00'), berlin('2026-04-01T00:00')],
+  MEDIAN_FIRST_RESPONSE: [OPENED, FIRST_RESPONSE],
+  FIRST_RESPONSE_PERCENTILE: [OPENED, FIRST_RESPONSE, 0.9, 'minutes'],
   AVG_DURATION: [TALK, undefined, 'seconds'],
   MEDIAN_DURATION: [col('First reply (min)', 30, 45, 60, 15), 'minutes', 'minutes'],
+  TIME_IN_STATUS: [LOG_IDS, LOG_TIMES, LOG_STATUSES, 'new, open, on-hold'],
+  STATUS_SUMMARY: [LOG_IDS, LOG_TIMES, LOG_STATUSES, 'minutes'],
+  LOG_RESOLUTION: [LOG_IDS, LOG_TIMES, LOG_STATUSES, 'solved', 'pending'],
+  LOG_SLA_ATTAINMENT: [LOG_IDS, LOG_TIMES, LOG_STATUSES, 'solved', 4, 'pending', 'hours', 'Mon-Fri 09:00-17:00'],
+  NEXT_REPLY_TIME: [LOG_IDS, LOG_TIMES, MSG_AUTHORS, 'minutes'],
+  REPLY_TIMES: [LOG_IDS, LOG_TIMES, MSG_AUTHORS],
+  SERVICE_LEVEL: [WAITS, ANSWERED, 20],
+  ABANDON_RATE: [ANSWERED, WAITS, 5],
+  ASA: [WAITS, ANSWERED],
+  AHT: [TALK, col('Hold', 30, '', '', ''), col('Wrap-up', '0:00:20', 10, '', '')],
+  OCCUPANCY: [col('Handle', '0:10:00', '0:20:00', '0:30:00'), col('Available', '1:00:00', '0:15:00')],
+  ERLANG_C: [100, 30, 180, 0.8, 20, 0.3],
+  ERLANG_C_SERVICE_LEVEL: [14, 100, 30, 180, 20],
+  RATIO_OF_SUMS: [col('Abandoned', 50, 12), col('Offered', 1000, 100)],
+  WEIGHTED_AVERAGE: [col('ASA', '0:00:30', '0:01:00'), col('Answered', 900, 100), 'seconds'],
   RESOLVED_PER_AGENT: [AGENTS, RESOLVED],
   AGENT_SUMMARY: [AGENTS, OPENED, RESOLVED],
   EMPLOYEE_TURNOVER: [6, 50, 70],
@@ -246,6 +277,36 @@ describe('custom functions called as Sheets calls them', () => {
     expect(table[1][2] as number).toBeCloseTo(32 / 3, 9);
     expect(table[2][0]).toBe('2026-04');
     expect(table[2][2]).toBe(24);
+  });
+});
+
+describe('the v3 functions as Sheets calls them', () => {
+  it('read Date objects in a log as wall-clock times of the spreadsheet\'s zone', () => {
+    const s = sheets();
+    // Ticket 7: New 09:00, Pending 10:00, Open 12:00, Solved 14:00 (Berlin): requester wait 3 h, paused resolution 3 h.
+    // Ticket 8: Neu 09:00, Solved 11:00 on 30 March (summer time): 2 h of "new"; the German status word is its own status.
+    expect(s.cell('TIME_IN_STATUS', LOG_IDS, LOG_TIMES, LOG_STATUSES, 'new, open, on-hold')).toBe(3);
+    expect(s.cell('TIME_IN_STATUS', LOG_IDS, LOG_TIMES, LOG_STATUSES, 'new, neu, open')).toBe(2.5);
+    expect(s.cell('LOG_RESOLUTION', LOG_IDS, LOG_TIMES, LOG_STATUSES, 'solved', 'pending')).toBe(2.5);
+    // Messages: ticket 7 customer 09:00, agent 10:00 (first reply 1 h), customer 12:00, agent 14:00 (next 2 h);
+    // ticket 8: Kunde 09:00, Mitarbeiter 11:00 (first reply 2 h).
+    expect(s.cell('NEXT_REPLY_TIME', LOG_IDS, LOG_TIMES, MSG_AUTHORS, 'minutes')).toBe(120);
+    expect((s.cell('REPLY_TIMES', LOG_IDS, LOG_TIMES, MSG_AUTHORS) as unknown[][])[1]).toEqual(['First reply', 2, 1.5, 1.5, 1.9]);
+  });
+
+  it('read checkbox booleans and "" blanks in call rows, and spill ERLANG_C', () => {
+    const s = sheets();
+    // 12, 20 and 8 s answered within 20 s of 5 calls; 30 s answered late; 45 s abandoned.
+    expect(s.cell('SERVICE_LEVEL', WAITS, ANSWERED, 20)).toBe(0.6);
+    expect(s.cell('SERVICE_LEVEL', WAITS, ANSWERED, '0:00:20', 'answered')).toBe(0.75);
+    expect(s.cell('ASA', WAITS, ANSWERED)).toBe(17.5);
+    const erlang = s.cell('ERLANG_C', 100, 30, 180, 0.8, 19.8, 0.3) as unknown[][];
+    expect(erlang[0]).toEqual(['Agents', 'Staff', 'Service level', 'ASA (s)', 'Occupancy', 'Wait probability']);
+    expect(erlang[1].slice(0, 2)).toEqual([14, 20]);
+    // GROUP_SIGNIFICANCE takes its KPI's arguments as a rest parameter.
+    const groups = s.cell('GROUP_SIGNIFICANCE', 'NPS', CHANNELS, SCORES) as unknown[][];
+    expect(groups[0]).toEqual(['Group', 'Responses', 'Value', 'Others', 'Difference', 'Significant']);
+    expect(groups.map((r) => r[0])).toEqual(['Group', 'mail', 'phone', 'chat']);
   });
 });
 
