@@ -7,6 +7,7 @@
 import { CATALOG } from '../core/catalog/index.js';
 import type { KpiErrorKind } from '../core/errors.js';
 import { excelFunction } from './adapt.js';
+import { shareCatalog } from './shared-catalog.js';
 
 function excelError(kind: KpiErrorKind, message: string): CustomFunctions.Error {
   const code = kind === 'na' ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
@@ -19,6 +20,9 @@ function excelError(kind: KpiErrorKind, message: string): CustomFunctions.Error 
  */
 const REGISTERED = '__serviceKpiFunctions';
 const host = globalThis as unknown as Record<string, unknown>;
+
+// The task pane in the same runtime uses this copy of the catalog (shared-catalog.ts).
+shareCatalog();
 
 // Outside Excel (the page opened in a browser) there is nothing to register with.
 if (typeof CustomFunctions !== 'undefined' && !host[REGISTERED]) {

@@ -12,11 +12,14 @@
 // @ts-expect-error: a plain .mjs build helper without type declarations
 import { stripCatalogTexts } from './catalog-texts-plugin.mjs';
 import { build } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import * as catalogModule from '../core/catalog/index.js';
 import { CATALOG } from '../core/catalog/index.js';
+import { SHARED_CATALOG_KEY } from '../excel-addin/shared-catalog.js';
 import type { FunctionSpec } from '../core/catalog/types.js';
 import { ICON_SIZES, iconPng } from './excel-icons.js';
 import { DEV_BASE_URL, manifestFor, normaliseBaseUrl, versionedPage } from './excel-manifest.js';
@@ -108,6 +111,32 @@ export async function bundleFunctions(root: string, minify = true): Promise<stri
   return out.outputFiles[0].text;
 }
 
+/**
+ * The task pane takes the catalog from functions.js, which the same page loads first (see
+ * excel-addin/shared-catalog.ts): imports of core/catalog/index resolve to the published global.
+ */
+function catalogFromFunctionsJs(root: string): Plugin {
+  const catalogIndex = path.join(root, 'core', 'catalog', 'index');
+  return {
+    name: 'catalog-from-functions-js',
+    setup(b) {
+      b.onResolve({ filter: /catalog\/index(\.js|\.ts)?$/ }, (args) => {
+        const target = path.resolve(args.resolveDir, args.path).replace(/\.(js|ts)$/, '');
+        return target === catalogIndex ? { path: 'shared-catalog', namespace: 'shared-catalog' } : undefined;
+      });
+      b.onLoad({ filter: /.*/, namespace: 'shared-catalog' }, () => ({
+        loader: 'js',
+        contents: [
+          `const c = globalThis[${JSON.stringify(SHARED_CATALOG_KEY)}];`,
+          "if (!c) throw new Error('KPI Scorecard: functions.js must load before taskpane.js');",
+          // Every runtime export of the catalog module, as it stands.
+          ...Object.keys(catalogModule).map((k) => `export const ${k} = c.${k};`),
+        ].join('\n'),
+      }));
+    },
+  };
+}
+
 export async function buildExcelAddin(options: ExcelBuildOptions = {}): Promise<ExcelBuildReport> {
   const root = path.resolve(options.root ?? process.cwd());
   const outDir = path.resolve(root, options.outDir ?? 'dist/excel-addin');
@@ -144,7 +173,7 @@ export async function buildExcelAddin(options: ExcelBuildOptions = {}): Promise<
     write: false,
     outfile: path.join(outDir, 'taskpane.js'),
     logLevel: 'warning',
-    plugins: [stripCatalogTexts()],
+    plugins: [stripCatalogTexts(), catalogFromFunctionsJs(root)],
   });
   const taskpaneJs = taskpane.outputFiles[0].text;
   writeFileSync(path.join(outDir, 'taskpane.js'), taskpaneJs);

@@ -22,8 +22,10 @@ interface StatusLog {
   readonly asOf: number | undefined;
 }
 
+/** as_of, or undefined when left out (a serial 0 is a blank cell as Excel may pass it: left out too). */
 function readAsOf(ctx: CallContext, x: unknown): number | undefined {
-  return isOmitted(x) ? undefined : readDateArg(ctx, x, 'as_of');
+  const s = readDateArg(ctx, x, 'as_of', Number.NaN);
+  return s === s ? s : undefined;
 }
 
 function readStatusLog(ctx: CallContext, args: readonly unknown[], asOf: number | undefined): StatusLog {
