@@ -11,7 +11,8 @@ import { writeAllAtomically } from '../../cli/atomic.js';
 import { isCliError } from '../../cli/errors.js';
 import { parseRoles } from '../../cli/roles-file.js';
 import { parseTargets } from '../../cli/targets-file.js';
-import { fileKind, packageParts } from '../../cli/zip-entries.js';
+import { fileKind } from '../../cli/file-kind.js';
+import { packageParts } from '../../cli/xlsx/package-parts.js';
 import { buildCli } from '../../scripts/build-cli.mjs';
 import { CSV_DIR, ROOT, SAMPLE, buildTestCli, removeTestCli, runCli, sha256 } from './helpers.js';
 
