@@ -19,6 +19,7 @@ import { describeFsError, inputError, oneLine } from './errors.js';
 import { fileKindOf } from './file-kind.js';
 import type { InputSheet, InputWorkbook } from './input.js';
 import { MARKER_NAME, TARGET_NAME_PREFIX, parseNameRef } from './marker.js';
+import { MAX_SHEET_NAME, fitSheetNames } from './sheet-names.js';
 import { packageParts } from './xlsx/package-parts.js';
 import type { PackageParts } from './xlsx/package-parts.js';
 import type { SharedStrings } from './xlsx/shared-strings.js';
@@ -61,8 +62,12 @@ interface Counts extends SheetCounts {
   images: number;
 }
 
-const gb = (n: number): string => `${(n / 1024 ** 3).toFixed(1)} GB`;
-const size = (n: number): string => (n >= 1024 ** 3 ? gb(n) : `${Math.round(n / 1024 ** 2)} MB`);
+/** A byte count as people read it: `2.0 GB`, `350 MB`, `12 KB`. */
+const size = (n: number): string => {
+  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GB`;
+  if (n >= 1024 ** 2) return `${Math.round(n / 1024 ** 2)} MB`;
+  return `${Math.ceil(n / 1024)} KB`;
+};
 
 /** Reads an .xlsx file into sheets of values, with notes on what the output will not carry over. */
 export async function readXlsxFile(file: string, limits: ReadLimits = READ_LIMITS): Promise<InputWorkbook> {
@@ -162,7 +167,7 @@ async function readPackage(file: string, pkg: ZipPackage, limits: ReadLimits): P
   // The directory's own sizes first: a workbook that says it is too big is refused before any inflating.
   const declared = [bookPart, stylesPart, stringsPart, ...worksheetParts].reduce((n, p) => n + (p === undefined ? 0 : pkg.declaredSize(p) ?? 0), 0);
   if (declared > limits.maxUnpackedBytes) {
-    throw inputError(`${file} would unpack to ${gb(declared)}, more than the ${gb(limits.maxUnpackedBytes)} the command line reads (a damaged file or a zip bomb; for very large data, export CSV files)`);
+    throw inputError(`${file} would unpack to ${size(declared)}, more than the ${size(limits.maxUnpackedBytes)} the command line reads (a damaged file or a zip bomb; for very large data, export CSV files)`);
   }
 
   let styles: CellStyle[] = [];
@@ -183,6 +188,8 @@ async function readPackage(file: string, pkg: ZipPackage, limits: ReadLimits): P
   const sheets: InputSheet[] = [];
   const existing: ExistingSheet[] = [];
   const sheetNames: string[] = [];
+  /** The index in sheetNames of each sheet in sheets. */
+  const dataIndex: number[] = [];
   for (const s of sheetParts) {
     sheetNames.push(s.name);
     const part = s.part?.type === REL.worksheet ? partOf(pkg, s.part) : undefined;
@@ -202,6 +209,7 @@ async function readPackage(file: string, pkg: ZipPackage, limits: ReadLimits): P
     existing.push({ name: s.name, ours: false });
     const read = await readSheet(pkg, part, { strings, styles, date1904: info.date1904, counts, maxCells: limits.maxCells });
     await countSheetExtras(pkg, part, counts);
+    dataIndex.push(sheetNames.length - 1);
     sheets.push({
       data: { name: s.name, values: read.values as unknown[][], originRow: read.originRow, originCol: read.originCol },
       formats: read.formats,
@@ -214,7 +222,20 @@ async function readPackage(file: string, pkg: ZipPackage, limits: ReadLimits): P
     });
   }
   if (sheets.length === 0) throw inputError(`${file} has no worksheets with data`);
-  return { sheets, sheetNames, existing, notes: notesOf(file, counts, packageParts(pkg.names), ourSheet), files: [file] };
+  const notes = notesOf(file, counts, packageParts(pkg.names), ourSheet);
+  // Names Excel would not accept (written by other tools) are fitted before the scorecard refers to them.
+  const fitted = fitSheetNames(sheetNames);
+  if (fitted.renamed.length === 0) return { sheets, sheetNames, existing, notes, files: [file] };
+  for (const r of fitted.renamed) {
+    notes.push(`${file}: the sheet name "${r.from.length > 40 ? `${r.from.slice(0, 39)}…` : r.from}" is not one Excel accepts (at most ${MAX_SHEET_NAME} characters, none of [ ] : * ? / \\, unique); its copy is named "${r.to}"`);
+  }
+  return {
+    sheets: sheets.map((s, i) => ({ ...s, data: { ...s.data, name: fitted.names[dataIndex[i]] } })),
+    sheetNames: fitted.names,
+    existing: existing.map((e, i) => (e.ours ? e : { ...e, name: fitted.names[i] })),
+    notes,
+    files: [file],
+  };
 }
 
 async function readSheet(pkg: ZipPackage, part: string, ctx: ConstructorParameters<typeof SheetReader>[0]): Promise<SheetRead> {
