@@ -62,6 +62,11 @@ Example:
   npx service-kpi scorecard examples/helpdesk.xlsx --out out/scorecard.xlsx --html out/scorecard.html
 `;
 
+/** `out/` or `out\\`: a folder, whatever the name before it says. */
+function endsInSeparator(file: string): boolean {
+  return /[\\/]$/.test(file);
+}
+
 export function machineTimeZone(): string {
   try {
     return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -124,9 +129,12 @@ export function parseCommandLine(argv: readonly string[]): Command {
 
   const out = values.out;
   if (out === undefined || out === '') throw usageError('--out FILE.xlsx is required: the scorecard is written to a new workbook');
+  if (endsInSeparator(out)) throw usageError(`--out ${out}: ends in a folder separator; give a file name such as ${out.replace(/[\\/]+$/, '')}`);
   if (path.extname(out).toLowerCase() !== '.xlsx') throw usageError(`--out ${out}: the output must be an .xlsx file`);
   const html = values.html;
   if (html !== undefined && html === '') throw usageError('--html needs a file name');
+  if (html !== undefined && endsInSeparator(html)) throw usageError(`--html ${html}: ends in a folder separator; give a file name such as report.html`);
+  if (html !== undefined && !/\.html?$/i.test(html)) throw usageError(`--html ${html}: the report must be an .html or .htm file`);
 
   const period = (values.period ?? 'month').toLowerCase() as PeriodName;
   if (!PERIODS.includes(period)) throw usageError(`--period ${values.period}: choose week, month, quarter or year`);
