@@ -5,10 +5,11 @@
  * temporary folder. Targets: under 20 s and 1 GB.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateSample, writeSampleWorkbook } from '../examples/generate.js';
+import type { SampleCell } from '../examples/generate.js';
 
 export interface CliRun {
   readonly input: string;
@@ -37,6 +38,33 @@ async function generatedWorkbook(dir: string, tickets: number, log: (line: strin
   if (existsSync(file) && statSync(file).size > 0) return file;
   log(`  generating ${path.basename(file)} (once; cached in ${dir})`);
   await writeSampleWorkbook(file, generateSample(undefined, { tickets }));
+  return file;
+}
+
+/** A cell as CSV text: ISO wall-clock dates, TRUE/FALSE, text quoted when it must be. */
+function csvField(v: SampleCell): string {
+  if (v === null) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 16).replace('T', ' ');
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  const t = String(v);
+  return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+}
+
+/** The sample's tickets sheet with `tickets` rows as a CSV file, cached like the workbook. */
+export async function generatedCsv(dir: string, tickets: number, log: (line: string) => void): Promise<string> {
+  const file = path.join(dir, `tickets-${tickets}.csv`);
+  if (existsSync(file) && statSync(file).size > 0) return file;
+  log(`  generating ${path.basename(file)} (once; cached in ${dir})`);
+  const sheet = generateSample(undefined, { tickets, survey: 0, orders: 0 }).tickets;
+  const temp = `${file}.partial`;
+  const out = createWriteStream(temp);
+  const write = (text: string): Promise<void> => new Promise((resolve) => (out.write(text) ? resolve() : out.once('drain', resolve)));
+  await write(`${sheet.columns.map((c) => csvField(c.header)).join(',')}\n`);
+  for (let i = 0; i < sheet.rows.length; i += 10_000) {
+    await write(sheet.rows.slice(i, i + 10_000).map((r) => `${r.map(csvField).join(',')}\n`).join(''));
+  }
+  await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+  renameSync(temp, file);
   return file;
 }
 

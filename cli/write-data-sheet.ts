@@ -2,8 +2,8 @@
  * The copy of a data sheet in the output workbook: values and number formats at the same cells,
  * dates as date cells, bold header rows, widths, frozen panes, merges, visibility.
  *
- * The sheet is one of exceljs's streaming worksheets (exceljs writes the package, the styles, the
- * shared strings and the sheet's frame), but its rows are rendered here as SpreadsheetML and
+ * The sheet is one of exceljs's streaming worksheets (exceljs writes the package, the styles and
+ * the sheet's frame), but its rows are rendered here as SpreadsheetML and
  * handed to the worksheet's stream: exceljs's own row objects cost ~2 µs per cell, most of the
  * time of a 200,000-row copy (docs/architecture.md has the measurement). The exceljs members used
  * for that are private; `ExcelInternals` names them, and test/cli/output.test.ts reads every kind
@@ -31,7 +31,6 @@ const END_SERIAL = 2_958_466;
 /** The exceljs members this writer uses beyond its typings (exceljs 4.4). */
 export interface ExcelInternals {
   readonly styles: { addStyleModel(model: Partial<ExcelJS.Style>, cellType?: ExcelJS.ValueType): number };
-  readonly sharedStrings: { add(text: string): number };
 }
 
 interface SheetInternals {
@@ -81,7 +80,20 @@ function dateText(d: Date): string {
   return d.toISOString().replace(/\.000Z$|Z$/, '').replace(/T00:00:00$/, '');
 }
 
-const escapeXml = (t: string): string => t.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+const XML_SPECIAL = /[&<>]/;
+const escapeXml = (t: string): string => (XML_SPECIAL.test(t) ? t.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;')) : t);
+
+/**
+ * Text as an inline string (`<is><t>`). Shared strings would make the file smaller, but exceljs's
+ * table of them costs more than everything else per text cell on a big copy (its keys live in a
+ * plain object); spreadsheets read both alike.
+ */
+function inlineText(text: string): string {
+  const t = escapeXml(encodeOoxmlText(text));
+  const c0 = t.charCodeAt(0), c1 = t.charCodeAt(t.length - 1);
+  const preserve = c0 === 32 || c0 === 9 || c0 === 10 || c1 === 32 || c1 === 9 || c1 === 10;
+  return preserve ? `<is><t xml:space="preserve">${t}</t></is>` : `<is><t>${t}</t></is>`;
+}
 
 /** Rows rendered per write to the sheet's stream. */
 const ROWS_PER_CHUNK = 2_000;
@@ -164,8 +176,7 @@ export function writeDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: In
           v = cutText(v);
         }
         const s = fmt !== undefined || isBold ? styleId(fmt, isBold, false) : 0;
-        const k = book.sharedStrings.add(encodeOoxmlText(v as string));
-        row += s === 0 ? `<c r="${ref}" t="s"><v>${k}</v></c>` : `<c r="${ref}" s="${s}" t="s"><v>${k}</v></c>`;
+        row += `<c r="${ref}"${s === 0 ? '' : ` s="${s}"`} t="inlineStr">${inlineText(v as string)}</c>`;
       } else if (typeof v === 'boolean') {
         const s = isBold ? styleId(fmt, isBold, false) : 0;
         row += `<c r="${ref}"${s ? ` s="${s}"` : ''} t="b"><v>${v ? 1 : 0}</v></c>`;
@@ -174,7 +185,7 @@ export function writeDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: In
         if (!(serial >= FIRST_SERIAL && serial < END_SERIAL)) {
           if (issues.datesAsText++ === 0) issues.datesAt = where(r, c);
           const s = isBold ? styleId(undefined, isBold, false) : 0;
-          row += `<c r="${ref}"${s ? ` s="${s}"` : ''} t="s"><v>${book.sharedStrings.add(dateText(v))}</v></c>`;
+          row += `<c r="${ref}"${s ? ` s="${s}"` : ''} t="inlineStr">${inlineText(dateText(v))}</c>`;
           continue;
         }
         row += `<c r="${ref}" s="${styleId(fmt, isBold, true)}"><v>${serial}</v></c>`;

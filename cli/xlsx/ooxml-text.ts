@@ -12,8 +12,11 @@ export function decodeOoxmlText(text: string): string {
   return text.replace(ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** Characters XML 1.0 cannot hold, and a literal `_xHHHH_` whose underscore must be escaped. */
-const NEEDS_ESCAPE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|_(?=x[0-9A-Fa-f]{4}_)/g;
+/**
+ * Characters XML 1.0 cannot hold, a carriage return (XML turns it into a line feed), and a literal
+ * `_xHHHH_` whose underscore must be escaped.
+ */
+const NEEDS_ESCAPE = /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|_(?=x[0-9A-Fa-f]{4}_)/g;
 
 /** Text as a part stores it, so that decodeOoxmlText gives it back exactly. */
 export function encodeOoxmlText(text: string): string {
