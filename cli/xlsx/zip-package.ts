@@ -47,6 +47,8 @@ export interface ZipPackage {
 
 /** Inflated bytes per chunk: fewer, larger chunks cost less per byte to decode and parse. */
 const CHUNK_BYTES = 256 * 1024;
+/** Inflated chunks that may wait to be parsed (a bound on memory: 16 × 256 KB). */
+const READ_AHEAD = 16;
 
 function openZip(file: string): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
@@ -130,29 +132,55 @@ export async function openPackage(file: string, budget: ByteBudget): Promise<Zip
           };
           raw.once('error', fail);
           if (stream !== raw) stream.once('error', fail);
+          // Inflated chunks are counted as they arrive and parsed a moment later, so zlib inflates
+          // the next chunks on its thread while this one is parsed; at most READ_AHEAD chunks wait.
+          const queue: Buffer[] = [];
+          let ended = false, scheduled = false;
+          const drain = (): void => {
+            scheduled = false;
+            if (failed) return;
+            try {
+              const chunk = queue.shift();
+              if (chunk !== undefined) {
+                decoder ??= decoderFor(chunk);
+                const text = decoder.decode(chunk, { stream: true });
+                if (text.length > 0) onText(text);
+              }
+              if (queue.length > 0) schedule();
+              else if (ended) finish();
+              if (stream.isPaused() && queue.length < READ_AHEAD / 2) stream.resume();
+            } catch (e) {
+              fail(e);
+            }
+          };
+          const schedule = (): void => {
+            if (!scheduled) {
+              scheduled = true;
+              setImmediate(drain);
+            }
+          };
+          const finish = (): void => {
+            if (inflated !== declared) throw new ZipReadError(`${name} unpacks to less than its zip directory says`, 'damaged');
+            const rest = decoder?.decode() ?? '';
+            if (rest.length > 0) onText(rest);
+            resolve();
+          };
           stream.on('data', (chunk: Buffer) => {
             if (failed) return;
             try {
               inflated += chunk.length;
               if (inflated > declared) throw new ZipReadError(`${name} unpacks to more than its zip directory says`, 'lying');
               budget.take(chunk.length, name);
-              decoder ??= decoderFor(chunk);
-              const text = decoder.decode(chunk, { stream: true });
-              if (text.length > 0) onText(text);
+              queue.push(chunk);
+              if (queue.length >= READ_AHEAD) stream.pause();
+              schedule();
             } catch (e) {
               fail(e);
             }
           });
           stream.once('end', () => {
-            if (failed) return;
-            try {
-              if (inflated !== declared) throw new ZipReadError(`${name} unpacks to less than its zip directory says`, 'damaged');
-              const rest = decoder?.decode() ?? '';
-              if (rest.length > 0) onText(rest);
-              resolve();
-            } catch (e) {
-              fail(e);
-            }
+            ended = true;
+            if (!failed) schedule();
           });
         });
       });
