@@ -4,6 +4,7 @@
  * sidebar's KPI list are generated from this list.
  */
 import { customerFunctions } from '../kpis/customers.js';
+import { durationColumnFunctions } from '../kpis/duration-columns.js';
 import { moneyFunctions } from '../kpis/money.js';
 import { peopleFunctions } from '../kpis/people.js';
 import { satisfactionFunctions } from '../kpis/satisfaction.js';
@@ -20,6 +21,7 @@ export const CATALOG_NAMES = [
   'REOPEN_RATE', 'COMPLAINT_RATE', 'RETURN_RATE', 'REVENUE_PER_CUSTOMER', 'COMPETITOR_GAP',
   'AVG_RESOLUTION', 'MEDIAN_RESOLUTION', 'RESOLUTION_PERCENTILE', 'AVG_FIRST_RESPONSE', 'SLA_ATTAINMENT',
   'ACTIVE_ISSUES', 'BACKLOG_AGE', 'RESOLVED_ISSUES',
+  'AVG_DURATION', 'MEDIAN_DURATION',
   'RESOLVED_PER_AGENT', 'AGENT_SUMMARY', 'EMPLOYEE_TURNOVER', 'EMPLOYEE_RETENTION',
   'BRAND_ATTRIBUTES', 'BRAND_MATCH',
   'CASH_FLOW',
@@ -30,7 +32,7 @@ export const CATALOG_NAMES = [
 export type CatalogName = (typeof CATALOG_NAMES)[number];
 
 const all = [
-  ...satisfactionFunctions, ...customerFunctions, ...ticketFunctions, ...peopleFunctions,
+  ...satisfactionFunctions, ...customerFunctions, ...ticketFunctions, ...durationColumnFunctions, ...peopleFunctions,
   ...textFunctions, ...moneyFunctions, ...statusFunctions, ...segmentFunctions,
 ];
 const byName = new Map<string, FunctionSpec>(all.map((f) => [f.name, f]));
