@@ -45,6 +45,9 @@ export interface ZipPackage {
   close(): void;
 }
 
+/** zlib.crc32 (Node 20.15 and later): each part's checksum is verified where Node has it. */
+const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
 /** Inflated bytes per chunk: fewer, larger chunks cost less per byte to decode and parse. */
 const CHUNK_BYTES = 256 * 1024;
 /** Inflated chunks that may wait to be parsed (a bound on memory: 16 × 256 KB). */
@@ -119,6 +122,7 @@ export async function openPackage(file: string, budget: ByteBudget): Promise<Zip
           const stream: Readable = entry.compressionMethod === 8 ? raw.pipe(zlib.createInflateRaw({ chunkSize: CHUNK_BYTES })) : raw;
           let decoder: TextDecoder | undefined;
           let inflated = 0;
+          let crc = 0;
           let failed = false;
           const fail = (e: unknown): void => {
             if (failed) return;
@@ -161,6 +165,7 @@ export async function openPackage(file: string, budget: ByteBudget): Promise<Zip
           };
           const finish = (): void => {
             if (inflated !== declared) throw new ZipReadError(`${name} unpacks to less than its zip directory says`, 'damaged');
+            if (crc32 && crc >>> 0 !== entry.crc32 >>> 0) throw new ZipReadError(`${name} is corrupt (its CRC-32 checksum does not match)`, 'damaged');
             const rest = decoder?.decode() ?? '';
             if (rest.length > 0) onText(rest);
             resolve();
@@ -170,6 +175,7 @@ export async function openPackage(file: string, budget: ByteBudget): Promise<Zip
             try {
               inflated += chunk.length;
               if (inflated > declared) throw new ZipReadError(`${name} unpacks to more than its zip directory says`, 'lying');
+              if (crc32) crc = crc32(chunk, crc);
               budget.take(chunk.length, name);
               queue.push(chunk);
               if (queue.length >= READ_AHEAD) stream.pause();
