@@ -22,6 +22,8 @@ export interface CliRun {
   readonly targetBytes?: number;
   readonly command: string;
   readonly seconds: number;
+  /** User + system CPU seconds: steadier than wall time on a shared machine. */
+  readonly cpuSeconds?: number;
   readonly peakBytes: number;
   readonly exitCode: number | null;
   /** Why the run could not be measured. */
@@ -31,12 +33,14 @@ export interface CliRun {
 export const TIME = '/usr/bin/time';
 
 /** Parses GNU time's -v report: wall clock ("h:mm:ss" or "m:ss.ss") and max RSS in kB. */
-export function parseTimeReport(stderr: string): { seconds: number; peakBytes: number } | undefined {
+export function parseTimeReport(stderr: string): { seconds: number; cpuSeconds?: number; peakBytes: number } | undefined {
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):(\d+(?:\.\d+)?)/.exec(stderr);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
   if (!wall || !rss) return undefined;
   const seconds = (wall[1] ? +wall[1] * 3600 : 0) + +wall[2] * 60 + +wall[3];
-  return { seconds, peakBytes: +rss[1] * 1024 };
+  const user = /User time \(seconds\): (\d+(?:\.\d+)?)/.exec(stderr);
+  const system = /System time \(seconds\): (\d+(?:\.\d+)?)/.exec(stderr);
+  return { seconds, ...(user && system ? { cpuSeconds: +user[1] + +system[1] } : {}), peakBytes: +rss[1] * 1024 };
 }
 
 /** A generated workbook with `tickets` tickets, cached in the temp folder (same seed, same file). */
@@ -127,7 +131,7 @@ export async function measureCli(root: string, dist: string, log: (line: string)
       if (!launcher) continue;
       const run = { ...timeRun(root, launcher, file, work, name, build), targetSeconds, targetBytes };
       runs.push(run);
-      log(`  ${name} (${build}): ${run.error ?? `${run.seconds.toFixed(1)} s, ${(run.peakBytes / 1024 / 1024).toFixed(0)} MB`}`);
+      log(`  ${name} (${build}): ${run.error ?? `${run.seconds.toFixed(1)} s (CPU ${run.cpuSeconds?.toFixed(1) ?? '?'} s), ${(run.peakBytes / 1024 / 1024).toFixed(0)} MB`}`);
     }
   }
   return runs;

@@ -243,11 +243,13 @@ function scorecardSection(sc: ScorecardFigures): string {
 function cliSection(runs: readonly CliRun[]): string {
   const previous = (r: CliRun): CliRun | undefined => runs.find((x) => x.build === 'previous' && x.input === r.input && x.error === undefined);
   return 'CLI (/usr/bin/time -v: wall time and maximum resident set size; "previous": the --base build, run right after ours on the same input)\n' + table(
-    ['input', 'build', 'wall time', 'peak memory', 'time vs previous', 'exit'],
+    ['input', 'build', 'wall time', 'CPU time', 'peak memory', 'wall vs previous', 'CPU vs previous', 'exit'],
     runs.map((r) => {
       const p = r.build === 'current' && r.error === undefined ? previous(r) : undefined;
-      return [r.input, r.build, r.error ? r.error : `${r.seconds.toFixed(2)} s`, r.error ? '—' : mb(r.peakBytes), p ? ratio(r.seconds / p.seconds, 2) : '', String(r.exitCode ?? '—')];
+      const cpu = (x: CliRun): string => (x.cpuSeconds === undefined ? '—' : `${x.cpuSeconds.toFixed(2)} s`);
+      return [r.input, r.build, r.error ? r.error : `${r.seconds.toFixed(2)} s`, r.error ? '—' : cpu(r), r.error ? '—' : mb(r.peakBytes),
+        p ? ratio(r.seconds / p.seconds, 2) : '', p && r.cpuSeconds && p.cpuSeconds ? ratio(r.cpuSeconds / p.cpuSeconds, 2) : '', String(r.exitCode ?? '—')];
     }),
-    [false, false, true, true, true, true],
+    [false, false, true, true, true, true, true, true],
   );
 }
