@@ -312,8 +312,13 @@ export interface CellReader {
   hasSeconds: boolean;
 }
 
+/** Texts up to this length are kept once per distinct value (at most INTERN_MAX_ENTRIES of them). */
+const INTERN_MAX_LENGTH = 64;
+const INTERN_MAX_ENTRIES = 200_000;
+
 /** A reader of field text with the core's rules and the file's number convention. */
 export function cellReader(clock: WallClock, decimalComma: boolean): CellReader {
+  const interned = new Map<string, string>();
   const r: CellReader = {
     kind: CellKind.Blank,
     percentDecimals: 0,
@@ -370,8 +375,23 @@ export function cellReader(clock: WallClock, decimalComma: boolean): CellReader 
           return false;
         }
       }
+      if (raw.length <= INTERN_MAX_LENGTH) {
+        // Text repeats down a column (agents, teams, channels): one string per distinct text.
+        const known = interned.get(raw);
+        if (known !== undefined) {
+          r.kind = CellKind.Text;
+          return known;
+        }
+      }
       r.kind = hasUnstorable(raw) ? CellKind.Cleaned : CellKind.Text;
-      return storableText(raw);
+      const text = storableText(raw);
+      if (raw.length <= INTERN_MAX_LENGTH && r.kind === CellKind.Text && interned.size < INTERN_MAX_ENTRIES) {
+        // A copy, so the kept string does not hold on to the whole file's text.
+        const own = Buffer.from(text, 'utf8').toString('utf8');
+        interned.set(own, own);
+        return own;
+      }
+      return text;
     },
   };
   return r;
@@ -397,6 +417,12 @@ function numberOf(t: string, decimalComma: boolean): number | { value: number; d
 export interface CsvSheetResult {
   readonly sheet: InputSheet;
   readonly notes: string[];
+}
+
+function sameFormats(a: readonly (string | undefined)[], b: readonly (string | undefined)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Number format of a date column: with time and seconds when any cell has them. */
@@ -465,12 +491,14 @@ export function csvSheet(text: string, name: string, file: string, clock: WallCl
           break;
       }
     }
-    formats[r] = rowFormats;
+    // Rows of a table share their formats: one array for a run of equal rows.
+    const before = formats[r - 1];
+    formats[r] = rowFormats && before && sameFormats(before, rowFormats) ? before : rowFormats;
   }
   // Date cells get their column's format (with a time when any cell of the column has one).
   for (let r = 1; r < rows.length; r++) {
     const f = formats[r];
-    if (!f) continue;
+    if (!f || f === formats[r - 1]) continue;
     for (let c = 0; c < f.length; c++) {
       if (f[c] === 'date') f[c] = dateFormat(dateCols[c].hasTime, dateCols[c].hasSeconds);
     }

@@ -98,7 +98,7 @@ function inlineText(text: string): string {
 /** Rows rendered per write to the sheet's stream. */
 const ROWS_PER_CHUNK = 2_000;
 
-export function writeDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: InputSheet, issues: WriteIssues, onRows: (rows: number) => void): void {
+export async function writeDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: InputSheet, issues: WriteIssues, onRows: (rows: number) => void): Promise<void> {
   const { data } = sheet;
   const frozen = sheet.frozenRows > 0 || sheet.frozenCols > 0;
   const ws = wb.addWorksheet(data.name, {
@@ -199,6 +199,8 @@ export function writeDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: In
       pending = 0;
       onRows(i + 1 - reported);
       reported = i + 1;
+      // Let the zip writer take what is written so far: the sheet's XML is never held whole.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
   if (xml !== '') frame._write(xml);

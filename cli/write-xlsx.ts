@@ -188,7 +188,7 @@ export async function scorecardXlsx(
   let written = 0;
   const issues = newWriteIssues();
   for (const sheet of input.sheets) {
-    writeDataSheet(wb, sheet, issues, (rows) => {
+    await writeDataSheet(wb, sheet, issues, (rows) => {
       written += rows;
       onProgress(written / total);
     });
