@@ -5,6 +5,7 @@
  * 18.4.8 si, 22.9.2.19 ST_Xstring) and checked in LibreOffice where noted.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,8 +14,8 @@ import type { InputWorkbook } from '../../cli/input.js';
 import { readXlsxFile } from '../../cli/read-xlsx.js';
 import { decodeOoxmlText, encodeOoxmlText } from '../../cli/xlsx/ooxml-text.js';
 import { isDateFormat } from '../../cli/xlsx/styles.js';
-import { SAMPLE } from './helpers.js';
-import { STYLE, craftWorkbook, inline, lyingWorkbook, num, row, workbookParts, zip64Parts, zipParts } from './xlsx-craft.js';
+import { ROOT, SAMPLE } from './helpers.js';
+import { STYLE, craftWorkbook, inline, lyingWorkbook, num, rawZip, row, workbookParts, zip64Parts, zipParts } from './xlsx-craft.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -165,6 +166,19 @@ describe('the shape of a sheet', () => {
   });
 });
 
+describe('a real workbook saved by Excel', () => {
+  it('reads the PwC call-centre workbook with the counts test/fixtures/real/expected-notes.md gives', async () => {
+    const book = await readXlsxFile(path.join(ROOT, 'test/fixtures/real/pwc-call-center-dataset.xlsx'));
+    const rows = book.sheets[0].data.values.slice(1) as unknown[][];
+    expect(rows).toHaveLength(5000);
+    expect(rows.filter((r) => r[5] === 'N')).toHaveLength(946);
+    const ratings = [1, 2, 3, 4, 5].map((k) => rows.filter((r) => r[9] === k).length);
+    expect(ratings).toEqual([417, 396, 1218, 1180, 843]);
+    // The talk time is an h:mm:ss time of day in the file (2 min 23 s on the first call).
+    expect(rows[0][8]).toEqual(new Date(Date.UTC(1899, 11, 30, 0, 2, 23)));
+  });
+});
+
 describe('the package', () => {
   it('reads a ZIP64 archive like any other', async () => {
     const parts = workbookParts([{ name: 'S', rows: row(1, inline('A1', 'a') + inline('B1', 'b')) + row(2, num('A2', 1) + num('B2', 2.5)) }]);
@@ -191,6 +205,13 @@ describe('the package', () => {
   it('refuses a workbook whose directory says it unpacks past the limit, before inflating', async () => {
     const rows = row(1, inline('A1', 'a'.repeat(20_000)));
     expect(await failure(craftWorkbook([{ name: 'S', rows }]), { maxUnpackedBytes: 8 * 1024, maxCells: 100 })).toBe('book.xlsx would unpack to 21 KB, more than the 8 KB the command line reads (a damaged file or a zip bomb; for very large data, export CSV files)');
+  });
+
+  it('never inflates parts it does not use, whatever size their directory entry declares', async () => {
+    const parts = workbookParts([{ name: 'S', rows: row(1, inline('A1', 'a') + inline('B1', 'b')) + row(2, num('A2', 1) + num('B2', 2)) }]);
+    const entries = Object.entries(parts).map(([name, text]) => ({ name, data: deflateRawSync(Buffer.from(text)), crc: crc32(Buffer.from(text)), size: Buffer.byteLength(text) }));
+    entries.push({ name: 'xl/media/video.bin', data: deflateRawSync(Buffer.alloc(10)), crc: 0, size: 0xfffffff0 });
+    expect((await read(rawZip(entries))).sheets[0].data.values).toEqual([['a', 'b'], [1, 2]]);
   });
 
   it('refuses more cells than it reads, with one line', async () => {

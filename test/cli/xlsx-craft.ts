@@ -4,8 +4,9 @@
  * of order, a far cell), and zip archives no library writes on purpose: ZIP64 ones and ones whose
  * central directory understates a part's size.
  */
-import { deflateRawSync, constants as zlibConstants, createDeflateRaw, crc32 } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
+import { fullFlushBlock } from '../hardening/hostile.js';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -177,25 +178,11 @@ export async function lyingWorkbook(gigabytes: number, declared: number): Promis
   const parts = workbookParts([{ name: 'Data', rows: row(1, inline('A1', 'Date') + inline('B1', 'NPS')) }]);
   const head = Buffer.from(parts['xl/worksheets/sheet1.xml'].replace(/<\/sheetData>.*$/s, ''), 'utf8');
   const chunk = Buffer.alloc(1 << 20, 0x20);
-  const headBlock = await fullFlush(head);
-  const block = await fullFlush(chunk);
+  const headBlock = await fullFlushBlock(head);
+  const block = await fullFlushBlock(chunk);
   const copies = Math.round((gigabytes * 1024 ** 3) / chunk.length);
   const data = Buffer.concat([headBlock, ...Array.from({ length: copies }, () => block), Buffer.from([0x03, 0x00])]);
   const entries = Object.entries(parts).filter(([n]) => n !== 'xl/worksheets/sheet1.xml').map(([n, c]) => entryOf(n, c));
   entries.push({ name: 'xl/worksheets/sheet1.xml', data, crc: 0, size: declared });
   return rawZip(entries);
-}
-
-function fullFlush(data: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const d = createDeflateRaw({ level: 9 });
-    const out: Buffer[] = [];
-    d.on('data', (b: Buffer) => out.push(b));
-    d.on('error', reject);
-    d.write(data);
-    d.flush(zlibConstants.Z_FULL_FLUSH, () => {
-      resolve(Buffer.concat(out));
-      d.destroy();
-    });
-  });
 }
