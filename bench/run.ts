@@ -3,7 +3,10 @@
  * measured side by side in one run and printed with its target and whether it is met.
  *
  *   tsx bench/run.ts [--dist DIR] [--only throughput,cold,sizes,scorecard,hosts,cli] [--sizes 10000,100000]
- *                    [--no-formulas] [--json FILE]
+ *                    [--no-formulas] [--json FILE] [--base DIR]
+ *
+ * --base DIR: a built checkout of the previous version; the CLI section runs its CLI beside ours
+ * on the same inputs in the same bench run (default: /work/base when it exists).
  *
  * Sections: throughput of the KPIs through the built bundles (Excel and Sheets shapes) against a
  * bare loop and formulajs (and from it, the rows a Sheets custom function handles within 30 s);
@@ -49,6 +52,7 @@ export const TARGETS = {
   sheetsDatesMs: 300,
   /** Cost per row at 1,048,576 rows at most this many times the cost per row at 100k (linear growth). */
   maxPerRowGrowth: 2,
+  /** The bundled sample (the big inputs carry their own targets: bench/cli.ts). */
   cliSeconds: 20,
   cliBytes: 1024 * 1024 * 1024,
 } as const;
@@ -162,12 +166,16 @@ if (only.has('scorecard')) {
 // ---- CLI
 if (only.has('cli')) {
   log('cli: wall time and peak memory');
-  const runs = await measureCli(ROOT, dist, log);
+  const base = argValue('--base') ?? (existsSync('/work/base/dist/cli.js') ? '/work/base' : undefined);
+  const runs = await measureCli(ROOT, dist, log, { base });
   sections.push(cliSection(runs));
-  for (const r of runs) {
+  for (const r of runs.filter((x) => x.build === 'current')) {
     const ok = r.error === undefined;
-    checks.push({ section: 'cli', figure: `${r.input}: wall time`, measured: ok ? `${r.seconds.toFixed(1)} s` : r.error!, target: `< ${TARGETS.cliSeconds} s`, met: ok ? r.seconds < TARGETS.cliSeconds : null });
-    checks.push({ section: 'cli', figure: `${r.input}: peak memory`, measured: ok ? mb(r.peakBytes) : '—', target: `< ${mb(TARGETS.cliBytes)}`, met: ok ? r.peakBytes < TARGETS.cliBytes : null });
+    const seconds = r.targetSeconds ?? TARGETS.cliSeconds, bytes = r.targetBytes ?? TARGETS.cliBytes;
+    const before = runs.find((x) => x.build === 'previous' && x.input === r.input && x.error === undefined);
+    const was = (v: string): string => (before ? ` (previous: ${v})` : '');
+    checks.push({ section: 'cli', figure: `${r.input}: wall time`, measured: ok ? `${r.seconds.toFixed(1)} s${was(`${before?.seconds.toFixed(1)} s`)}` : r.error!, target: `< ${seconds} s`, met: ok ? r.seconds < seconds : null });
+    checks.push({ section: 'cli', figure: `${r.input}: peak memory`, measured: ok ? `${mb(r.peakBytes)}${was(before ? mb(before.peakBytes) : '')}` : '—', target: `< ${mb(bytes)}`, met: ok ? r.peakBytes < bytes : null });
   }
 }
 
@@ -256,9 +264,15 @@ function scorecardSection(sc: ScorecardFigures): string {
 }
 
 function cliSection(runs: readonly CliRun[]): string {
-  return 'CLI (/usr/bin/time -v: wall time and maximum resident set size)\n' + table(
-    ['input', 'command', 'wall time', 'peak memory', 'exit'],
-    runs.map((r) => [r.input, r.command, r.error ? r.error : `${r.seconds.toFixed(2)} s`, r.error ? '—' : mb(r.peakBytes), String(r.exitCode ?? '—')]),
-    [false, false, true, true, true],
+  const previous = (r: CliRun): CliRun | undefined => runs.find((x) => x.build === 'previous' && x.input === r.input && x.error === undefined);
+  return 'CLI (/usr/bin/time -v: wall time and maximum resident set size; "previous": the --base build, run right after ours on the same input)\n' + table(
+    ['input', 'build', 'wall time', 'CPU time', 'peak memory', 'wall vs previous', 'CPU vs previous', 'exit'],
+    runs.map((r) => {
+      const p = r.build === 'current' && r.error === undefined ? previous(r) : undefined;
+      const cpu = (x: CliRun): string => (x.cpuSeconds === undefined ? '—' : `${x.cpuSeconds.toFixed(2)} s`);
+      return [r.input, r.build, r.error ? r.error : `${r.seconds.toFixed(2)} s`, r.error ? '—' : cpu(r), r.error ? '—' : mb(r.peakBytes),
+        p ? ratio(r.seconds / p.seconds, 2) : '', p && r.cpuSeconds && p.cpuSeconds ? ratio(r.cpuSeconds / p.cpuSeconds, 2) : '', String(r.exitCode ?? '—')];
+    }),
+    [false, false, true, true, true, true, true, true],
   );
 }

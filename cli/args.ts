@@ -35,9 +35,12 @@ export type Command = ScorecardArgs | { readonly command: 'help' } | { readonly 
 
 const PERIODS: readonly PeriodName[] = ['week', 'month', 'quarter', 'year'];
 
+/** Delimited text: CSV, tab-separated (`.tsv`), and Excel's "Text (Tab delimited)" / "Unicode Text" (`.txt`). */
+const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
+
 export const USAGE = `Usage: service-kpi scorecard INPUT... --out FILE.xlsx [options]
 
-Reads one .xlsx workbook or one or more .csv files (each becomes a sheet named after the file),
+Reads one .xlsx workbook or one or more .csv/.tsv files (each becomes a sheet named after the file),
 finds the columns, computes the customer-service KPIs and writes a scorecard workbook.
 The input files are never changed.
 
@@ -61,6 +64,11 @@ Exit codes: 0 written, 1 input problem, 2 usage problem.
 Example:
   npx service-kpi scorecard examples/helpdesk.xlsx --out out/scorecard.xlsx --html out/scorecard.html
 `;
+
+/** `out/` or `out\\`: a folder, whatever the name before it says. */
+function endsInSeparator(file: string): boolean {
+  return /[\\/]$/.test(file);
+}
 
 export function machineTimeZone(): string {
   try {
@@ -103,7 +111,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (positionals.length === 0) throw usageError('no command given; try: service-kpi scorecard INPUT... --out FILE.xlsx (see service-kpi --help)');
   const [command, ...inputs] = positionals;
   if (command !== 'scorecard') {
-    const hint = /\.(xlsx|xlsm|csv)$/i.test(command) ? `; did you mean: service-kpi scorecard ${command} …` : '';
+    const hint = /\.(xlsx|xlsm|csv|tsv)$/i.test(command) ? `; did you mean: service-kpi scorecard ${command} …` : '';
     throw usageError(`unknown command "${command}"${hint} (see service-kpi --help)`);
   }
   if (inputs.length === 0) throw usageError('no input files; give one .xlsx workbook or one or more .csv files');
@@ -112,11 +120,11 @@ export function parseCommandLine(argv: readonly string[]): Command {
   for (let i = 0; i < inputs.length; i++) {
     const ext = exts[i];
     if (ext === '.xls') throw usageError(`${inputs[i]}: old Excel .xls files are not read; save it as .xlsx`);
-    if (ext !== '.xlsx' && ext !== '.xlsm' && ext !== '.csv') {
-      throw usageError(`${inputs[i]}: not an .xlsx or .csv file (the name must end in .xlsx or .csv)`);
+    if (ext !== '.xlsx' && ext !== '.xlsm' && !TEXT_EXTENSIONS.has(ext)) {
+      throw usageError(`${inputs[i]}: not an .xlsx or .csv file (the name must end in .xlsx, .xlsm, .csv, .tsv or .txt)`);
     }
   }
-  const workbooks = exts.filter((e) => e !== '.csv').length;
+  const workbooks = exts.filter((e) => !TEXT_EXTENSIONS.has(e)).length;
   if (workbooks > 0 && inputs.length > 1) {
     throw usageError(workbooks > 1 ? 'give one .xlsx workbook at a time' : 'give either one .xlsx workbook or .csv files, not both');
   }
@@ -124,9 +132,12 @@ export function parseCommandLine(argv: readonly string[]): Command {
 
   const out = values.out;
   if (out === undefined || out === '') throw usageError('--out FILE.xlsx is required: the scorecard is written to a new workbook');
+  if (endsInSeparator(out)) throw usageError(`--out ${out}: ends in a folder separator; give a file name such as ${out.replace(/[\\/]+$/, '')}`);
   if (path.extname(out).toLowerCase() !== '.xlsx') throw usageError(`--out ${out}: the output must be an .xlsx file`);
   const html = values.html;
   if (html !== undefined && html === '') throw usageError('--html needs a file name');
+  if (html !== undefined && endsInSeparator(html)) throw usageError(`--html ${html}: ends in a folder separator; give a file name such as report.html`);
+  if (html !== undefined && !/\.html?$/i.test(html)) throw usageError(`--html ${html}: the report must be an .html or .htm file`);
 
   const period = (values.period ?? 'month').toLowerCase() as PeriodName;
   if (!PERIODS.includes(period)) throw usageError(`--period ${values.period}: choose week, month, quarter or year`);

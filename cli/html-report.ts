@@ -20,6 +20,9 @@ export interface ReportMeta {
   readonly timeZone: string;
 }
 
+/** The line near the top of every report of ours: an existing report is recognised by it (paths.ts). */
+export const REPORT_GENERATOR = '<meta name="generator" content="service-kpi">';
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text safe inside HTML elements and quoted attributes. */
@@ -156,7 +159,7 @@ export function renderHtmlReport(plan: ScorecardPlan, meta: ReportMeta): string 
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="service-kpi">
+${REPORT_GENERATOR}
 <title>${esc(t.title)} – ${esc(meta.sources.join(', '))}</title>
 <style>
 :root { color-scheme: light; --line: #d9dde3; --muted: #5f6b7a; --accent: #2f6db5; }

@@ -10,6 +10,11 @@ import type { ExistingSheet } from '../core/scorecard/api.js';
 import type { SheetData, WorkbookData } from '../core/scorecard/types.js';
 
 export interface InputSheet {
+  /**
+   * The values from the first used row and column. Workbook sheets are sparse: a row without cells
+   * is a hole (undefined) and a row ends at its last cell, so a far cell costs nothing; the core
+   * reads holes and missing cells as blanks.
+   */
   readonly data: SheetData;
   /** Number format per cell, parallel to `data.values` (a missing row or cell: General). */
   readonly formats: readonly ((readonly (string | undefined)[]) | undefined)[];

@@ -3,10 +3,14 @@
  * resolved real path (symbolic links followed) and, when it already exists, by device and inode
  * (hard links, case-insensitive file systems). --out and --html must name different files.
  * Output folders that do not exist yet are fine: they are created when the outputs are written.
+ * An existing file is replaced only when it is an earlier output of ours: --html only replaces a
+ * report this command wrote (recognised by its generator line), so a mistyped --html never eats a
+ * document.
  */
-import { realpath, stat } from 'node:fs/promises';
+import { open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { usageError } from './errors.js';
+import { REPORT_GENERATOR } from './html-report.js';
 
 interface Resolved {
   readonly real: string;
@@ -58,6 +62,21 @@ async function resolveInput(file: string): Promise<Resolved | undefined> {
   }
 }
 
+async function isOurReport(file: string): Promise<boolean> {
+  try {
+    const handle = await open(file, 'r');
+    try {
+      const head = Buffer.alloc(2048);
+      const { bytesRead } = await handle.read(head, 0, head.length, 0);
+      return head.subarray(0, bytesRead).toString('utf8').includes(REPORT_GENERATOR);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
 const same = (a: Resolved, b: Resolved): boolean => a.real === b.real || (a.id !== undefined && a.id === b.id);
 
 export async function checkOutputPaths(inputs: readonly string[], outputs: readonly { readonly flag: string; readonly file: string }[]): Promise<void> {
@@ -72,6 +91,9 @@ export async function checkOutputPaths(inputs: readonly string[], outputs: reado
     }
     for (const i of resolvedInputs) {
       if (i.r && same(r, i.r)) throw usageError(`${o.flag} ${o.file} is the input ${i.file}; the input is never overwritten, choose another output file`);
+    }
+    if (o.flag === '--html' && r.id !== undefined && !(await isOurReport(r.real))) {
+      throw usageError(`--html ${o.file} already exists and is not a report written by service-kpi; it is never overwritten, choose another file name`);
     }
     for (const p of resolvedOutputs) {
       if (same(r, p.r)) throw usageError(`${p.flag} and ${o.flag} name the same file (${o.file}); give them different names`);

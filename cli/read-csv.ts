@@ -13,10 +13,19 @@
  *   LF, control characters a workbook cannot hold removed (with a note).
  *
  * The delimiter (`,` `;` or tab) is the one that occurs most in the header line outside quotes, or
- * the one an Excel `sep=;` first line names. Quotes follow RFC 4180 (`""` inside a quoted field is
- * a quote; quoted fields may span lines). The bytes are UTF-8 with or without BOM, or UTF-16 with
- * a BOM (Excel's "Unicode text"); a file that is not valid UTF-8 is read as Windows-1252 (what
- * German Excel writes) and the user is told.
+ * the one an Excel `sep=;` first line names; `.tsv` files are tab-separated. Rows written with
+ * another delimiter than the header are an input error naming the first such line (they would
+ * read as one blank column). Quotes follow RFC 4180 (`""` inside a quoted field is a quote; quoted
+ * fields may span lines); quotes that break it are read as Excel reads them, with a note: a quote
+ * inside an unquoted field is text (`5" screen`), a lone quote inside a quoted field is text when
+ * the field still closes on that line (`"He said "no" to me"`), and a closing quote followed by
+ * text ends the quoted part, the rest of the field read as written (`"Great" service` → `Great
+ * service`). Only a quoted field that never closes is an error. The bytes are UTF-8 with or without
+ * BOM, or UTF-16 with a BOM (Excel's "Unicode text"); a file that is not valid UTF-8 is read as
+ * Windows-1252 (what German Excel writes) and the user is told.
+ *
+ * Our own splitter rather than a CSV library: docs/architecture.md has the measured comparison
+ * (csv-parse and papaparse are no faster here, and neither recovers loose quotes as Excel does).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -72,6 +81,11 @@ export interface CsvRows {
   /** The line (1-based) each row starts on. */
   readonly lines: number[];
   readonly delimiter: Delimiter;
+  /** Fields whose quotes break RFC 4180, read as Excel reads them; the line of the first. */
+  readonly loose: number;
+  readonly looseLine: number;
+  /** Rows (by index) that are one quoted field: one column written properly, whatever it holds. */
+  readonly quotedSingles: ReadonlySet<number>;
 }
 
 const SEP_LINE = /^sep=(.)\r?\n/i;
@@ -101,13 +115,18 @@ export function splitCsv(text: string, file: string, forced?: Delimiter): CsvRow
   let row: string[] = [];
   let rowLine = line;
   let i = start;
-  if (i >= n) return { rows, lines, delimiter };
+  let loose = 0, looseLine = 0;
+  const quotedSingles = new Set<number>();
+  let firstQuoted = false;
+  if (i >= n) return { rows, lines, delimiter, loose, looseLine, quotedSingles };
   for (;;) {
     let value: string;
     if (i < n && text.charCodeAt(i) === QUOTE) {
+      if (row.length === 0) firstQuoted = true;
       const openLine = line;
       let from = i + 1;
       let j = from;
+      let looseField = false;
       value = '';
       for (;;) {
         const q = text.indexOf('"', j);
@@ -121,30 +140,53 @@ export function splitCsv(text: string, file: string, forced?: Delimiter): CsvRow
           from = j;
           continue;
         }
-        value += text.slice(from, q);
-        i = q + 1;
-        break;
-      }
-      // Only spaces may follow a closing quote before the delimiter or the line end.
-      while (i < n && text.charCodeAt(i) === SPACE) i++;
-      if (i < n) {
-        const ch = text.charCodeAt(i);
-        if (ch !== delim && ch !== LF && ch !== CR) {
-          throw inputError(`${file}: line ${line}: text after a closing quote (unbalanced quotes; a quote inside a quoted field must be doubled: "")`);
+        // A closing quote: only spaces may follow it before the delimiter or the line end.
+        let k = q + 1;
+        while (k < n && text.charCodeAt(k) === SPACE) k++;
+        const next = k < n ? text.charCodeAt(k) : LF;
+        if (next === delim || next === LF || next === CR) {
+          value += text.slice(from, q);
+          i = k;
+          break;
         }
+        // Text after a quote: the field's quotes are loose.
+        if (!looseField && loose++ === 0) looseLine = openLine;
+        looseField = true;
+        if (closesOnLine(text, q + 1, delim)) {
+          // A quote inside the quoted text: kept as text, the field goes on.
+          value += text.slice(from, q + 1);
+          j = q + 1;
+          from = j;
+          continue;
+        }
+        // The quoted part ends here; the rest of the field is read as written (Excel's reading).
+        let e = q + 1;
+        while (e < n) {
+          const ch = text.charCodeAt(e);
+          if (ch === delim || ch === LF || ch === CR) break;
+          e++;
+        }
+        value += text.slice(from, q) + text.slice(q + 1, e);
+        i = e;
+        break;
       }
     } else {
       let j = i;
+      let quote = false;
       while (j < n) {
         const ch = text.charCodeAt(j);
         if (ch === delim || ch === LF || ch === CR) break;
+        if (ch === QUOTE) quote = true;
         j++;
       }
+      // A quote inside an unquoted field (`5" screen`) is text, as everywhere; counted for the note.
+      if (quote && loose++ === 0) looseLine = line;
       value = text.slice(i, j);
       i = j;
     }
     row.push(value);
     if (i >= n) {
+      if (firstQuoted && row.length === 1) quotedSingles.add(rows.length);
       rows.push(row);
       lines.push(rowLine);
       break;
@@ -157,6 +199,8 @@ export function splitCsv(text: string, file: string, forced?: Delimiter): CsvRow
     // A line end: \r\n, \n or a lone \r.
     i += ch === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
     line++;
+    if (firstQuoted && row.length === 1) quotedSingles.add(rows.length);
+    firstQuoted = false;
     rows.push(row);
     lines.push(rowLine);
     row = [];
@@ -168,7 +212,50 @@ export function splitCsv(text: string, file: string, forced?: Delimiter): CsvRow
     rows.pop();
     lines.pop();
   }
-  return { rows, lines, delimiter };
+  return { rows, lines, delimiter, loose, looseLine, quotedSingles };
+}
+
+/** Whether a quote after `from`, before the line ends, closes a field (a delimiter or the line end follows it). */
+function closesOnLine(text: string, from: number, delim: number): boolean {
+  for (let q = text.indexOf('"', from); q >= 0; q = text.indexOf('"', q + 1)) {
+    if (text.lastIndexOf('\n', q) >= from || text.lastIndexOf('\r', q) >= from) return false;
+    if (text.charCodeAt(q + 1) === QUOTE) {
+      q++;
+      continue;
+    }
+    let k = q + 1;
+    while (k < text.length && text.charCodeAt(k) === SPACE) k++;
+    if (k >= text.length) return true;
+    const ch = text.charCodeAt(k);
+    if (ch === delim || ch === LF || ch === CR) return true;
+  }
+  return false;
+}
+
+const DELIMITER_NAMES: Readonly<Record<Delimiter, string>> = { ',': '","', ';': '";"', '\t': 'tab' };
+
+/**
+ * Rows written with another delimiter than the header: a row that splits into one field while
+ * the header has several, and holds another delimiter outside quotes, would read as one blank
+ * column. Two such rows (or every row, in a short file) are an input error naming the first; a
+ * single one is taken as text that happens to hold a comma.
+ */
+function checkDelimiter({ rows, lines, delimiter, quotedSingles }: CsvRows, file: string): void {
+  if (rows.length < 2 || rows[0].length < 2) return;
+  let first = -1, seen = 0;
+  let other: Delimiter | undefined;
+  for (let r = 1; r < rows.length && seen < 2; r++) {
+    if (rows[r].length !== 1 || quotedSingles.has(r)) continue;
+    const field = rows[r][0];
+    const d = ([',', ';', '\t'] as const).find((x) => x !== delimiter && field.includes(x));
+    if (d === undefined) continue;
+    if (seen++ === 0) {
+      first = r;
+      other = d;
+    }
+  }
+  if (other === undefined || (seen < 2 && rows.length > 2)) return;
+  throw inputError(`${file}: line ${lines[first]}: the rows are separated by ${DELIMITER_NAMES[other]} but the header by ${DELIMITER_NAMES[delimiter]}; save the file with one delimiter (or write sep=${other === '\t' ? '<tab>' : other} as its first line)`);
 }
 
 function newlinesIn(text: string, from: number, to: number): number {
@@ -225,8 +312,13 @@ export interface CellReader {
   hasSeconds: boolean;
 }
 
+/** Texts up to this length are kept once per distinct value (at most INTERN_MAX_ENTRIES of them). */
+const INTERN_MAX_LENGTH = 64;
+const INTERN_MAX_ENTRIES = 200_000;
+
 /** A reader of field text with the core's rules and the file's number convention. */
 export function cellReader(clock: WallClock, decimalComma: boolean): CellReader {
+  const interned = new Map<string, string>();
   const r: CellReader = {
     kind: CellKind.Blank,
     percentDecimals: 0,
@@ -283,8 +375,23 @@ export function cellReader(clock: WallClock, decimalComma: boolean): CellReader 
           return false;
         }
       }
+      if (raw.length <= INTERN_MAX_LENGTH) {
+        // Text repeats down a column (agents, teams, channels): one string per distinct text.
+        const known = interned.get(raw);
+        if (known !== undefined) {
+          r.kind = CellKind.Text;
+          return known;
+        }
+      }
       r.kind = hasUnstorable(raw) ? CellKind.Cleaned : CellKind.Text;
-      return storableText(raw);
+      const text = storableText(raw);
+      if (raw.length <= INTERN_MAX_LENGTH && r.kind === CellKind.Text && interned.size < INTERN_MAX_ENTRIES) {
+        // A copy, so the kept string does not hold on to the whole file's text.
+        const own = Buffer.from(text, 'utf8').toString('utf8');
+        interned.set(own, own);
+        return own;
+      }
+      return text;
     },
   };
   return r;
@@ -312,14 +419,22 @@ export interface CsvSheetResult {
   readonly notes: string[];
 }
 
+function sameFormats(a: readonly (string | undefined)[], b: readonly (string | undefined)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Number format of a date column: with time and seconds when any cell has them. */
 function dateFormat(hasTime: boolean, hasSeconds: boolean): string {
   return hasSeconds ? 'yyyy-mm-dd hh:mm:ss' : hasTime ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd';
 }
 
-/** One CSV text as a sheet named `name` (messages name `file`). */
-export function csvSheet(text: string, name: string, file: string, clock: WallClock): CsvSheetResult {
-  const { rows, lines, delimiter } = splitCsv(text, file);
+/** One CSV text as a sheet named `name` (messages name `file`); `forced` skips delimiter detection. */
+export function csvSheet(text: string, name: string, file: string, clock: WallClock, forced?: Delimiter): CsvSheetResult {
+  const split = splitCsv(text, file, forced);
+  checkDelimiter(split, file);
+  const { rows, lines, delimiter } = split;
   if (rows.length === 0) throw inputError(`${file} is empty`);
   if (rows.length > MAX_ROWS) throw inputError(`${file} has ${rows.length} rows; a worksheet holds at most ${MAX_ROWS}`);
   const reader = cellReader(clock, delimiter === ';');
@@ -328,8 +443,10 @@ export function csvSheet(text: string, name: string, file: string, clock: WallCl
   let width = 0;
   for (const row of rows) if (row.length > width) width = row.length;
   if (width > MAX_COLS) throw inputError(`${file} has ${width} columns; a worksheet holds at most ${MAX_COLS}`);
+  const widths = columnWidths(rows, width);
 
-  const values: unknown[][] = new Array(rows.length);
+  // Each row's fields are replaced by their values in place: no second array per row.
+  const values: unknown[][] = rows as unknown[][];
   const formats: ((string | undefined)[] | undefined)[] = new Array(rows.length);
   const dateCols: { hasTime: boolean; hasSeconds: boolean }[] = [];
   let ambiguous = 0, ambiguousExample = '';
@@ -343,10 +460,11 @@ export function csvSheet(text: string, name: string, file: string, clock: WallCl
   });
   for (let r = 1; r < rows.length; r++) {
     const fields = rows[r];
-    const out: unknown[] = new Array(fields.length);
+    const out: unknown[] = fields;
     let rowFormats: (string | undefined)[] | undefined;
     for (let c = 0; c < fields.length; c++) {
-      const v = reader.read(fields[c]);
+      const raw = fields[c];
+      const v = reader.read(raw);
       out[c] = v;
       switch (reader.kind) {
         case CellKind.Date: {
@@ -361,10 +479,10 @@ export function csvSheet(text: string, name: string, file: string, clock: WallCl
           (rowFormats ??= [])[c] = reader.percentDecimals > 0 ? `0.${'0'.repeat(Math.min(reader.percentDecimals, 6))}%` : '0%';
           break;
         case CellKind.Ambiguous:
-          if (ambiguous++ === 0) ambiguousExample = `"${fields[c].trim()}" on line ${lines[r]}`;
+          if (ambiguous++ === 0) ambiguousExample = `"${raw.trim()}" on line ${lines[r]}`;
           break;
         case CellKind.UnreadableDate:
-          if (unreadable++ === 0) unreadableExample = `"${fields[c].trim()}" on line ${lines[r]}`;
+          if (unreadable++ === 0) unreadableExample = `"${raw.trim()}" on line ${lines[r]}`;
           break;
         case CellKind.Cleaned:
           if (cleaned++ === 0) cleanedExample = `line ${lines[r]}`;
@@ -373,13 +491,14 @@ export function csvSheet(text: string, name: string, file: string, clock: WallCl
           break;
       }
     }
-    values[r] = out;
-    formats[r] = rowFormats;
+    // Rows of a table share their formats: one array for a run of equal rows.
+    const before = formats[r - 1];
+    formats[r] = rowFormats && before && sameFormats(before, rowFormats) ? before : rowFormats;
   }
   // Date cells get their column's format (with a time when any cell of the column has one).
   for (let r = 1; r < rows.length; r++) {
     const f = formats[r];
-    if (!f) continue;
+    if (!f || f === formats[r - 1]) continue;
     for (let c = 0; c < f.length; c++) {
       if (f[c] === 'date') f[c] = dateFormat(dateCols[c].hasTime, dateCols[c].hasSeconds);
     }
@@ -396,12 +515,15 @@ export function csvSheet(text: string, name: string, file: string, clock: WallCl
   if (cleaned > 0) {
     notes.push(`${file}: ${cleaned} cell${cleaned === 1 ? '' : 's'} (first on ${cleanedExample}) held control characters a workbook cannot store; they were removed`);
   }
+  if (split.loose > 0) {
+    notes.push(`${file}: ${split.loose} field${split.loose === 1 ? '' : 's'} (first on line ${split.looseLine}) had quotes that break the CSV rules (a quote inside a quoted field must be doubled: ""); read as Excel reads them`);
+  }
 
   return {
     sheet: {
       data: { name, values, originRow: 1, originCol: 1 },
       formats,
-      widths: columnWidths(rows, width),
+      widths,
       frozenRows: 1,
       frozenCols: 0,
       boldRows: [1],
@@ -426,7 +548,7 @@ function columnWidths(rows: readonly string[][], width: number): number[] {
   return out;
 }
 
-/** Reads one CSV file from disk as a sheet. */
+/** Reads one CSV file from disk as a sheet (a `.tsv` file is tab-separated). */
 export async function readCsvFile(file: string, name: string, clock: WallClock): Promise<CsvSheetResult> {
   let bytes: Buffer;
   try {
@@ -435,7 +557,7 @@ export async function readCsvFile(file: string, name: string, clock: WallClock):
     throw inputError(describeFsError(e, file));
   }
   const { text, fallback } = decodeCsv(bytes);
-  const result = csvSheet(text, name, file, clock);
+  const result = csvSheet(text, name, file, clock, /\.tsv$/i.test(file) ? '\t' : undefined);
   if (fallback) result.notes.unshift(`${path.basename(file)} is not UTF-8; read as Windows-1252 (save as "CSV UTF-8" to avoid this)`);
   return result;
 }

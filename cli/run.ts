@@ -13,7 +13,7 @@ import { defaultOptions, parseSettings } from '../core/scorecard/settings.js';
 import type { KpiSummary, RoleAssignment, ScorecardOptions, ScorecardPlan, StoredSettings, WorkbookOutline } from '../core/scorecard/types.js';
 import { wallClock } from '../core/values/clock.js';
 import type { ScorecardArgs } from './args.js';
-import { writeAllAtomically } from './atomic.js';
+import { OutputError, writeAllAtomically } from './atomic.js';
 import { describeFsError, inputError } from './errors.js';
 import { renderHtmlReport } from './html-report.js';
 import type { InputSheet, InputWorkbook } from './input.js';
@@ -182,12 +182,13 @@ export async function runScorecard(args: ScorecardArgs, io: Io): Promise<RunResu
   const large = (await totalBytes(args.inputs)) >= LARGE_INPUT_BYTES;
   const progress = createProgress(io.stderr, large);
   let result: RunResult;
+  const writeNotes: string[] = [];
   try {
     result = await planFor(args, progress);
     const { plan, input } = result;
     progress.step('writing the workbook', 0.7);
     const now = io.now();
-    const bytes = await scorecardXlsx(input, plan, now, (f) => progress.step('writing the workbook', 0.7 + 0.25 * f));
+    const bytes = await scorecardXlsx(input, plan, now, (f) => progress.step('writing the workbook', 0.7 + 0.25 * f), writeNotes);
     const files: { target: string; data: Uint8Array | string }[] = [{ target: args.out, data: bytes }];
     if (args.html) {
       files.push({
@@ -205,8 +206,8 @@ export async function runScorecard(args: ScorecardArgs, io: Io): Promise<RunResu
     try {
       await writeAllAtomically(files);
     } catch (e) {
-      const failed = (e as { path?: string }).path;
-      throw inputError(`cannot write the output: ${describeFsError(e, failed ? path.basename(failed) : args.out)}`);
+      if (e instanceof OutputError) throw inputError(`cannot write the output: ${describeFsError(e.cause, e.target)}`);
+      throw e;
     }
   } finally {
     progress.done();
@@ -214,7 +215,7 @@ export async function runScorecard(args: ScorecardArgs, io: Io): Promise<RunResu
 
   const { plan, input } = result;
   if (!args.quiet) {
-    for (const note of [...input.notes, ...plan.notes]) io.stderr.write(`note: ${note}\n`);
+    for (const note of [...input.notes, ...plan.notes, ...writeNotes]) io.stderr.write(`note: ${note}\n`);
   }
   if (args.json) {
     io.stdout.write(`${JSON.stringify(summaryJson(plan.summary), null, 2)}\n`);

@@ -21,9 +21,9 @@ import type { CellStyle, LocalRef, PlanCell, ScorecardPlan } from '../core/score
 import type { Cell } from '../core/values/context.js';
 import { isErrorText } from '../core/values/text.js';
 import { a1, localA1 } from '../core/scorecard/formula.js';
-import type { InputSheet, InputWorkbook } from './input.js';
+import type { InputWorkbook } from './input.js';
 import { MARKER_NAME, absoluteRef, targetName } from './marker.js';
-import { readZipEntry, replaceZipEntry } from './zip-entries.js';
+import { newWriteIssues, writeDataSheet, writeIssueNotes } from './write-data-sheet.js';
 
 type Style = Partial<ExcelJS.Style>;
 
@@ -100,8 +100,8 @@ function writePlanCell(ws: Sheet, row: number, col: number, pc: PlanCell): void 
   if (pc.numberFormat) cell.numFmt = pc.numberFormat;
 }
 
-/** The scorecard sheet as the plan describes it (data bars are added to the file afterwards: see dataBarsXml). */
-function writeScorecardSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: ScorecardPlan): number {
+/** The scorecard sheet as the plan describes it, data bars included (see dataBarsXml). */
+function writeScorecardSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: ScorecardPlan): void {
   const ws = wb.addWorksheet(plan.sheetName, {
     views: [{
       state: 'frozen',
@@ -136,65 +136,17 @@ function writeScorecardSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: Score
       })),
     });
   }
-  ws.commit();
-  return priority;
-}
-
-/** A data sheet copied from the input: values, number formats, widths, frozen rows, bold header, merges. */
-function writeDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: InputSheet, onRows: (rows: number) => void): void {
-  const { data } = sheet;
-  const frozen = sheet.frozenRows > 0 || sheet.frozenCols > 0;
-  const ws = wb.addWorksheet(data.name, {
-    state: sheet.hidden ? 'hidden' : 'visible',
-    views: frozen
-      ? [{ state: 'frozen', xSplit: sheet.frozenCols, ySplit: sheet.frozenRows, topLeftCell: a1(sheet.frozenRows + 1, sheet.frozenCols + 1), activeCell: a1(sheet.frozenRows + 1, 1) }]
-      : [{}],
-  }) as unknown as Sheet;
-  sheet.widths.forEach((w, i) => {
-    if (w !== undefined && w > 0) ws.getColumn(data.originCol + i).width = w;
-  });
-  for (const m of sheet.merges) {
-    try {
-      ws.mergeCells(m);
-    } catch {
-      // An overlapping or malformed merge in the input: the values are there, the merge is not.
-    }
+  if (plan.dataBars.length > 0) {
+    // exceljs writes its conditional formats in _writeConditionalFormatting (exceljs 4.4); the
+    // data bars follow them in the same stream.
+    const frame = ws as unknown as { _writeConditionalFormatting(): void; _write(text: string): void };
+    const own = frame._writeConditionalFormatting.bind(frame);
+    const bars = dataBarsXml(plan.dataBars, priority);
+    frame._writeConditionalFormatting = () => {
+      own();
+      frame._write(bars);
+    };
   }
-  const bold = new Set(sheet.boldRows);
-  // One style object per (format, bold, date) shared by every cell that has it: exceljs caches
-  // style ids per object, so a fresh style per cell (cell.numFmt = …) costs seconds on big sheets.
-  // Dates without a format keep their own object: exceljs picks their default format by type.
-  // Indexed by (bold ? 2 : 0) + (date ? 1 : 0), then by format ('' for none): no key string per cell.
-  const styles: Map<string, Partial<ExcelJS.Style>>[] = [new Map(), new Map(), new Map(), new Map()];
-  const styleFor = (fmt: string | undefined, isBold: boolean, isDate: boolean): Partial<ExcelJS.Style> => {
-    const byFormat = styles[(isBold ? 2 : 0) + (isDate ? 1 : 0)];
-    const key = fmt ?? '';
-    let style = byFormat.get(key);
-    if (!style) {
-      style = {};
-      if (fmt) style.numFmt = fmt;
-      if (isBold) style.font = { bold: true };
-      byFormat.set(key, style);
-    }
-    return style;
-  };
-  for (let r = 0; r < data.values.length; r++) {
-    const values = data.values[r];
-    const rowNumber = data.originRow + r;
-    const row = ws.getRow(rowNumber);
-    const formats = sheet.formats[r];
-    const isBold = bold.has(rowNumber);
-    for (let c = 0; values && c < values.length; c++) {
-      const v = values[c];
-      if (v === null || v === undefined || v === '') continue;
-      const cell = row.getCell(data.originCol + c);
-      cell.value = typeof v === 'string' && isErrorText(v.trim()) ? { error: v.trim() as ExcelJS.CellErrorValue['error'] } : (v as ExcelJS.CellValue);
-      cell.style = styleFor(formats?.[c], isBold, v instanceof Date);
-    }
-    row.commit();
-    if ((r & 0x3fff) === 0x3fff) onRows(0x4000);
-  }
-  onRows(data.values.length & 0x3fff);
   ws.commit();
 }
 
@@ -202,26 +154,11 @@ function writeDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: InputShee
  * Data bars as Excel 2007 wrote them (`<dataBar>` with min/max and a colour), which every Excel
  * since and LibreOffice draw. exceljs writes data bars only with a link to an Excel 2010
  * extension, which its streaming writer leaves out (a broken link; cf. exceljs issue #3015), so
- * the CLI adds them to the sheet XML itself.
+ * the CLI writes them into the sheet's stream right after exceljs's own conditional formats (the
+ * place the schema gives them).
  */
 export function dataBarsXml(bars: readonly LocalRef[], firstPriority: number, color = 'FF8EA9DB'): string {
   return bars.map((ref, i) => `<conditionalFormatting sqref="${localA1(ref)}"><cfRule type="dataBar" priority="${firstPriority + i}"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="${color}"/></dataBar></cfRule></conditionalFormatting>`).join('');
-}
-
-/** The sheet XML with `xml` inserted where conditional formats belong (schema order). */
-export function insertConditionalFormats(sheetXml: string, xml: string): string {
-  const lastCf = sheetXml.lastIndexOf('</conditionalFormatting>');
-  if (lastCf >= 0) {
-    const at = lastCf + '</conditionalFormatting>'.length;
-    return sheetXml.slice(0, at) + xml + sheetXml.slice(at);
-  }
-  const after = sheetXml.indexOf('</sheetData>');
-  const tail = sheetXml.slice(after);
-  const next = ['<dataValidations', '<hyperlinks', '<printOptions', '<pageMargins', '<pageSetup', '<headerFooter', '<rowBreaks', '<colBreaks', '<drawing', '<legacyDrawing', '<tableParts', '<extLst', '</worksheet>']
-    .map((tag) => tail.indexOf(tag))
-    .filter((i) => i >= 0);
-  const at = after + Math.min(...next);
-  return sheetXml.slice(0, at) + xml + sheetXml.slice(at);
 }
 
 /**
@@ -235,6 +172,8 @@ export async function scorecardXlsx(
   now: Date = new Date(),
   /** Called with the share (0..1) of the data rows written so far. */
   onProgress: (fraction: number) => void = () => {},
+  /** Receives a note for each kind of value the copy could not hold as it was (cut text, dates as text). */
+  notes: string[] = [],
 ): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   const sink = new PassThrough();
@@ -244,11 +183,12 @@ export async function scorecardXlsx(
   wb.lastModifiedBy = 'service-kpi';
   wb.created = now;
   wb.modified = now;
-  const nextPriority = writeScorecardSheet(wb, plan);
+  writeScorecardSheet(wb, plan);
   const total = Math.max(1, input.sheets.reduce((n, s) => n + s.data.values.length, 0));
   let written = 0;
+  const issues = newWriteIssues();
   for (const sheet of input.sheets) {
-    writeDataSheet(wb, sheet, (rows) => {
+    await writeDataSheet(wb, sheet, issues, (rows) => {
       written += rows;
       onProgress(written / total);
     });
@@ -262,14 +202,7 @@ export async function scorecardXlsx(
   await wb.commit();
   // Every byte has been read from the sink once its readable side has ended.
   await new Promise<void>((resolve) => (sink.readableEnded ? resolve() : sink.once('end', () => resolve())));
-  let zip: Buffer = Buffer.concat(chunks);
-  if (plan.dataBars.length > 0) {
-    // The scorecard is the first sheet exceljs writes: xl/worksheets/sheet1.xml.
-    const part = 'xl/worksheets/sheet1.xml';
-    const xml = readZipEntry(zip, part)?.toString('utf8');
-    if (xml === undefined) throw new Error(`internal: the written workbook has no ${part}`);
-    zip = replaceZipEntry(zip, part, Buffer.from(insertConditionalFormats(xml, dataBarsXml(plan.dataBars, nextPriority)), 'utf8'));
-  }
-  return zip;
+  notes.push(...writeIssueNotes(issues));
+  return Buffer.concat(chunks);
 }
 

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvSheet, decodeCsv, detectDelimiter, readCsvFile, splitCsv } from '../../cli/read-csv.js';
@@ -65,8 +66,41 @@ describe('splitting CSV text into rows (RFC 4180)', () => {
     expect(errorOf('a,b\n1,2\n3,"open\n4,5\n6,7\n')).toBe('bad.csv: line 3: a quoted field never ends (unbalanced quotes)');
   });
 
-  it('rejects text after a closing quote, naming the line', () => {
-    expect(errorOf('a,b\n1,2\n"5" screen",x\n')).toMatch(/^bad\.csv: line 3: text after a closing quote/);
+  it('reads loose quotes as Excel does (a lone quote in quoted text is text; text after a closing quote joins the field) and counts them', () => {
+    const r = splitCsv('Date,NPS,Review\n2026-03-01,9,"He said "great" service"\n2026-03-02,3,"Slow" and rude\n2026-03-03,8,fine\n', 'x.csv');
+    expect(r.rows.slice(1)).toEqual([['2026-03-01', '9', 'He said "great" service'], ['2026-03-02', '3', 'Slow and rude'], ['2026-03-03', '8', 'fine']]);
+    expect({ loose: r.loose, looseLine: r.looseLine }).toEqual({ loose: 2, looseLine: 2 });
+  });
+
+  it('tells the user which line first had loose quotes', () => {
+    const r = csvSheet('Date,NPS,Review\n2026-03-01,9,fine\n2026-03-02,9,"5" screen",x\n', 'S', 'r.csv', UTC);
+    expect(r.sheet.data.values[2]).toEqual([wall(2026, 3, 2), 9, '5" screen', 'x']);
+    expect(r.notes).toEqual(['r.csv: 1 field (first on line 3) had quotes that break the CSV rules (a quote inside a quoted field must be doubled: ""); read as Excel reads them']);
+  });
+});
+
+describe('a delimiter that changes between the header and the rows', () => {
+  it('is an input error naming the first line written with the other delimiter', () => {
+    expect(() => csvSheet('Date,NPS\n2026-03-01,9\n2026-03-02;10\n2026-03-03;8\n', 'S', 'm.csv', UTC)).toThrow('m.csv: line 3: the rows are separated by ";" but the header by ","; save the file with one delimiter (or write sep=; as its first line)');
+    expect(() => csvSheet('Datum;NPS\n01.03.2026\t9\n', 'S', 'm.csv', UTC)).toThrow('m.csv: line 2: the rows are separated by tab but the header by ";"; save the file with one delimiter (or write sep=<tab> as its first line)');
+  });
+
+  it('is not confused by one row whose only field holds a comma, or by quoted ones', () => {
+    expect(valuesOf('Datum;Kommentar\n01.03.2026;gut\nnur Text, mit Komma\n"a,b"\n"c,d"\n')).toEqual([['Datum', 'Kommentar'], [wall(2026, 3, 1), 'gut'], ['nur Text, mit Komma'], ['a,b'], ['c,d']]);
+  });
+});
+
+describe('tab-separated files', () => {
+  it('reads .tsv files as tab-separated, whatever the header holds', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'skpi-tsv-'));
+    try {
+      const file = path.join(dir, 'export.tsv');
+      await writeFile(file, 'Date\tNPS\tComment, with a comma\n2026-03-01\t9\tgood, really\n');
+      const r = await readCsvFile(file, 'export', UTC);
+      expect(r.sheet.data.values).toEqual([['Date', 'NPS', 'Comment, with a comma'], [wall(2026, 3, 1), 9, 'good, really']]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -3,15 +3,17 @@
  * exit code 1 (input) or 2 (usage), no output file left behind (not even a temporary one), and
  * every input file byte for byte as it was.
  */
-import { copyFile, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeAllAtomically } from '../../cli/atomic.js';
+import { OutputError, writeAllAtomically } from '../../cli/atomic.js';
 import { isCliError } from '../../cli/errors.js';
 import { parseRoles } from '../../cli/roles-file.js';
 import { parseTargets } from '../../cli/targets-file.js';
-import { fileKind, packageParts } from '../../cli/zip-entries.js';
+import { fileKind } from '../../cli/file-kind.js';
+import { packageParts } from '../../cli/xlsx/package-parts.js';
 import { buildCli } from '../../scripts/build-cli.mjs';
 import { CSV_DIR, ROOT, SAMPLE, buildTestCli, removeTestCli, runCli, sha256 } from './helpers.js';
 
@@ -71,16 +73,24 @@ function compoundFile(streams: readonly string[]): Buffer {
 }
 
 /**
- * The sample with its zip directory claiming that one entry unpacks to `size` bytes: what a zip
- * bomb's directory says (the refusal must come from the directory, before any inflating).
+ * The sample with its zip directory claiming that its sheet part xl/worksheets/sheet2.xml unpacks
+ * to `size` bytes: what a zip bomb's directory says (the refusal must come from the directory,
+ * before any inflating).
  */
 function claimedSizes(zip: Buffer, size: number): Buffer {
   const out = Buffer.from(zip);
   let eocd = out.length - 22;
   while (out.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  const p = out.readUInt32LE(eocd + 16);
-  out.writeUInt32LE(size, p + 24);
-  return out;
+  let p = out.readUInt32LE(eocd + 16);
+  for (let i = 0; i < out.readUInt16LE(eocd + 10); i++) {
+    const nameLen = out.readUInt16LE(p + 28);
+    if (out.toString('utf8', p + 46, p + 46 + nameLen) === 'xl/worksheets/sheet2.xml') {
+      out.writeUInt32LE(size, p + 24);
+      return out;
+    }
+    p += 46 + nameLen + out.readUInt16LE(p + 30) + out.readUInt16LE(p + 32);
+  }
+  throw new Error('the sample has no xl/worksheets/sheet2.xml');
 }
 
 interface Case {
@@ -106,11 +116,17 @@ const CASES: readonly Case[] = [
   { name: '--out naming the input', args: ['scorecard', 'helpdesk.xlsx', '--out', 'helpdesk.xlsx'], code: 2, message: 'service-kpi: --out helpdesk.xlsx is the input helpdesk.xlsx; the input is never overwritten, choose another output file' },
   { name: '--out naming the input through a symbolic link', args: ['scorecard', 'helpdesk.xlsx', '--out', 'link.xlsx'], code: 2, message: 'service-kpi: --out link.xlsx is the input helpdesk.xlsx; the input is never overwritten, choose another output file' },
   { name: '--out naming the input by another path', args: ['scorecard', 'helpdesk.xlsx', '--out', './sub/../helpdesk.xlsx'], code: 2, message: 'service-kpi: --out ./sub/../helpdesk.xlsx is the input helpdesk.xlsx; the input is never overwritten, choose another output file' },
-  { name: '--html naming a CSV input', args: ['scorecard', 'survey.csv', '--out', OUT, '--html', 'survey.csv'], code: 2, message: 'service-kpi: --html survey.csv is the input survey.csv; the input is never overwritten, choose another output file' },
-  { name: '--out and --html naming the same file', args: ['scorecard', 'helpdesk.xlsx', '--out', 'same.xlsx', '--html', './same.xlsx'], code: 2, message: 'service-kpi: --out and --html name the same file (./same.xlsx); give them different names' },
+  { name: '--html naming a CSV input', args: ['scorecard', 'survey.csv', '--out', OUT, '--html', 'survey.csv'], code: 2, message: 'service-kpi: --html survey.csv: the report must be an .html or .htm file' },
+  { name: '--html naming the --roles file', files: { 'roles.html': '[]' }, args: ['scorecard', 'survey.csv', '--out', OUT, '--html', 'roles.html', '--roles', 'roles.html'], code: 2, message: 'service-kpi: --html roles.html is the input roles.html; the input is never overwritten, choose another output file' },
+  { name: '--html naming a CSV file that is not an input (it would have been overwritten)', args: ['scorecard', '--out', OUT, '--html', 'survey.csv', 'tickets.csv'], code: 2, message: 'service-kpi: --html survey.csv: the report must be an .html or .htm file' },
+  { name: '--html naming an existing file that is not a report of ours', files: { 'notes.html': '<!DOCTYPE html><p>my notes</p>' }, args: ['scorecard', 'survey.csv', '--out', OUT, '--html', 'notes.html'], code: 2, message: 'service-kpi: --html notes.html already exists and is not a report written by service-kpi; it is never overwritten, choose another file name' },
+  { name: '--out naming an existing folder with a trailing slash', args: ['scorecard', 'survey.csv', '--out', 'existingdir.xlsx/'], code: 2, message: 'service-kpi: --out existingdir.xlsx/: ends in a folder separator; give a file name such as existingdir.xlsx' },
+  { name: '--out naming a new folder with a trailing slash', args: ['scorecard', 'survey.csv', '--out', 'newdir.xlsx/'], code: 2, message: 'service-kpi: --out newdir.xlsx/: ends in a folder separator; give a file name such as newdir.xlsx' },
+  { name: '--out and --html naming the same file', args: ['scorecard', 'helpdesk.xlsx', '--out', 'same.xlsx', '--html', './same.xlsx'], code: 2, message: 'service-kpi: --html ./same.xlsx: the report must be an .html or .htm file' },
   { name: 'a workbook and CSV files together', args: ['scorecard', 'helpdesk.xlsx', 'survey.csv', '--out', OUT], code: 2, message: 'service-kpi: give either one .xlsx workbook or .csv files, not both' },
   { name: 'an old .xls workbook', args: ['scorecard', 'old.xls', '--out', OUT], code: 2, message: 'service-kpi: old.xls: old Excel .xls files are not read; save it as .xlsx' },
-  { name: 'an input that is neither .xlsx nor .csv', args: ['scorecard', 'notes.txt', '--out', OUT], code: 2, message: 'service-kpi: notes.txt: not an .xlsx or .csv file (the name must end in .xlsx or .csv)' },
+  { name: 'an input that is neither .xlsx nor .csv', args: ['scorecard', 'notes.pdf', '--out', OUT], code: 2, message: 'service-kpi: notes.pdf: not an .xlsx or .csv file (the name must end in .xlsx, .xlsm, .csv, .tsv or .txt)' },
+  { name: 'a CSV file whose rows use another delimiter than its header', files: { 'mixed.csv': 'Date,NPS,Comment\n2026-01-01;9;fine\n2026-01-02;7;ok\n' }, args: ['scorecard', 'mixed.csv', '--out', OUT], code: 1, message: 'service-kpi: mixed.csv: line 2: the rows are separated by ";" but the header by ","; save the file with one delimiter (or write sep=; as its first line)' },
   { name: 'an unknown period', args: ['scorecard', 'helpdesk.xlsx', '--out', OUT, '--period', 'fortnight'], code: 2, message: 'service-kpi: --period fortnight: choose week, month, quarter or year' },
   { name: 'an unknown time zone', args: ['scorecard', 'helpdesk.xlsx', '--out', OUT, '--tz', 'Mars/Olympus'], code: 2, message: 'service-kpi: --tz Mars/Olympus: not a time zone this system knows; use an IANA name such as Europe/Berlin or UTC' },
   { name: 'a bad --sla-hours', args: ['scorecard', 'helpdesk.xlsx', '--out', OUT, '--sla-hours=0'], code: 2, message: 'service-kpi: --sla-hours 0: give a number of hours above 0 (at most 8760)' },
@@ -147,12 +163,13 @@ describe('bad input and bad usage', () => {
     const sample = await readFile(SAMPLE);
     await writeFile(path.join(dir, 'truncated.xlsx'), sample.subarray(0, Math.floor(sample.length / 2)));
     await writeFile(path.join(dir, 'bomb.xlsx'), claimedSizes(sample, 2 * 1024 ** 3));
+    await mkdir(path.join(dir, 'existingdir.xlsx'));
   });
 
   for (const c of CASES) {
     it(`${c.name}: one line, exit code ${c.code}, nothing written, inputs untouched`, async () => {
       for (const [name, content] of Object.entries(c.files ?? {})) await writeFile(path.join(dir, name), content);
-      const inputs = (await readdir(dir)).filter((f) => /\.(xlsx|csv|json)$/.test(f));
+      const inputs = (await readdir(dir)).filter((f) => /\.(xlsx|csv|json|html)$/.test(f) && f !== 'existingdir.xlsx');
       const hashes = await Promise.all(inputs.map((f) => sha256(path.join(dir, f))));
 
       const r = await runCli(cli, c.args, { cwd: dir });
@@ -166,7 +183,7 @@ describe('bad input and bad usage', () => {
       else expect(lines[0]).toMatch(c.message);
       // Nothing written: no output folder, no output, no temporary file.
       const after = await readdir(dir);
-      expect(after.filter((f) => f === 'out' || f === 'same.xlsx' || f.endsWith('.tmp'))).toEqual([]);
+      expect(after.filter((f) => f === 'out' || f === 'same.xlsx' || f === 'newdir.xlsx' || f.endsWith('.tmp'))).toEqual([]);
       expect(await Promise.all(inputs.map((f) => sha256(path.join(dir, f))))).toEqual(hashes);
     });
   }
@@ -213,6 +230,45 @@ describe('writing the outputs', () => {
     expect(await readFile(path.join(dir, 'atomic-old.xlsx'), 'utf8')).toBe('old workbook');
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
+
+  it('names the output, never its temporary file, when writing fails', async () => {
+    await writeFile(path.join(dir, 'plain-file'), 'not a folder');
+    const failure = await writeAllAtomically([{ target: path.join(dir, 'plain-file', 'sub', 'a.xlsx'), data: 'A' }]).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(OutputError);
+    expect((failure as OutputError).target).toBe(path.join(dir, 'plain-file', 'sub', 'a.xlsx'));
+    expect(String((failure as Error).message)).not.toMatch(/\.tmp/);
+  });
+
+  it('replaces an earlier report of ours given as --html, and leaves no temporary file', async () => {
+    const args = ['scorecard', 'survey.csv', '--out', 'again/scorecard.xlsx', '--html', 'again/report.html', '--quiet'];
+    expect((await runCli(cli, args, { cwd: dir })).code).toBe(0);
+    const first = await readFile(path.join(dir, 'again/report.html'), 'utf8');
+    const second = await runCli(cli, args, { cwd: dir });
+    expect(second.code, second.stderr).toBe(0);
+    expect(await readFile(path.join(dir, 'again/report.html'), 'utf8')).toContain('<meta name="generator" content="service-kpi">');
+    expect(first).toContain('<meta name="generator" content="service-kpi">');
+    expect((await readdir(path.join(dir, 'again'))).sort()).toEqual(['report.html', 'scorecard.xlsx']);
+  });
+
+  it('removes its temporary files when stopped by SIGINT or SIGTERM while writing, and names none of them', async () => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const target = path.join(dir, `stopped-${signal}.xlsx`);
+      // A child process writes an output whose data never ends, and says when its temporary file exists.
+      const script = `import { writeAllAtomically } from ${JSON.stringify(path.join(ROOT, 'cli/atomic.ts'))};
+async function* data() { yield 'first chunk'; process.stdout.write('writing\\n'); await new Promise(() => setInterval(() => {}, 1000)); }
+await writeAllAtomically([{ target: ${JSON.stringify(target)}, data: data() }]);`;
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+      await new Promise<void>((resolve) => child.stdout.on('data', (b: Buffer) => b.toString().includes('writing') && resolve()));
+      expect((await readdir(dir)).filter((f) => f.includes(`stopped-${signal}`))).toHaveLength(1);
+      child.kill(signal);
+      const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+      expect(code).toBe(signal === 'SIGINT' ? 130 : 143);
+      expect(stderr).toBe(`service-kpi: stopped by ${signal}; no output was written\n`);
+      expect((await readdir(dir)).filter((f) => f.includes(`stopped-${signal}`))).toEqual([]);
+    }
+  }, 60_000);
 
   it('writes every output when all can be written, creating missing folders', async () => {
     await writeAllAtomically([

@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCli } from '../../scripts/build-cli.mjs';
-import { readZipEntry } from '../../cli/zip-entries.js';
+import { partText } from '../helpers/zip.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SAMPLE = path.join(ROOT, 'examples/helpdesk.xlsx');
@@ -89,7 +89,7 @@ export function colNumber(letters: string): number {
 
 /** Every formula cell of a worksheet part (`xl/worksheets/sheet1.xml`) with its cached value. */
 export function formulaCells(xlsx: Uint8Array, part = 'xl/worksheets/sheet1.xml'): FormulaCell[] {
-  const xml = readZipEntry(xlsx, part)?.toString('utf8');
+  const xml = partText(xlsx, part);
   if (xml === undefined) throw new Error(`no ${part} in the workbook`);
   const out: FormulaCell[] = [];
   const cell = /<c r="([A-Z]+)(\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;

@@ -103,13 +103,15 @@ export async function writeZipBomb(file: string, gigabytes = 3.5): Promise<{ byt
   const tail = Buffer.from([0x03, 0x00]); // final, empty fixed-Huffman block
   const bombData = Buffer.concat([...Array.from({ length: copies }, () => block), tail]);
   const unpacked = copies * chunk.length;
-  const bomb = { name: 'xl/worksheets/sheet2.xml', method: 8, crc: 0, compressed: bombData, size: unpacked };
-  const out = buildZip([...entries.map((e) => ({ name: e.name, method: 8, crc: e.crc, compressed: e.compressed, size: e.size })), bomb]);
+  // The bomb is the workbook's own sheet part: a reader that only inflates the parts a workbook
+  // uses would never touch an extra, unreferenced entry.
+  const bomb = { name: 'xl/worksheets/sheet1.xml', method: 8, crc: 0, compressed: bombData, size: unpacked };
+  const out = buildZip([...entries.filter((e) => e.name !== bomb.name).map((e) => ({ name: e.name, method: 8, crc: e.crc, compressed: e.compressed, size: e.size })), bomb]);
   await writeFile(file, out);
   return { bytes: out.length, unpacked };
 }
 
-async function fullFlushBlock(data: Buffer): Promise<Buffer> {
+export async function fullFlushBlock(data: Buffer): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const d = createDeflateRaw({ level: 9 });
     const parts: Buffer[] = [];

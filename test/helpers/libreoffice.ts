@@ -47,10 +47,11 @@ export function libreOfficeSkipReason(): string | undefined {
   return reason;
 }
 
-const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
+/** The profile's recalculation mode on load: 0 always, 1 never (the values the file saved). */
+const recalcProfile = (mode: 0 | 1): string => `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>${mode}</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>${mode}</value></prop></item>
 </oor:items>
 `;
 
@@ -64,14 +65,17 @@ export interface LibreOfficeSession {
 
 const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
 
-/** A LibreOffice with its own always-recalculate profile (one session per test file: profiles cannot be shared by running instances). */
-export async function startLibreOffice(): Promise<LibreOfficeSession> {
+/**
+ * A LibreOffice with its own always-recalculate profile (one session per test file: profiles
+ * cannot be shared by running instances). `{ recalculate: false }` keeps the values files saved.
+ */
+export async function startLibreOffice(options: { recalculate?: boolean } = {}): Promise<LibreOfficeSession> {
   const soffice = findSoffice();
   if (!soffice) throw new Error('LibreOffice (soffice) is required here: install libreoffice-calc-nogui');
   const root = await mkdtemp(path.join(tmpdir(), 'skpi-lo-'));
   const user = path.join(root, 'profile', 'user');
   await mkdir(user, { recursive: true });
-  await writeFile(path.join(user, 'registrymodifications.xcu'), RECALC_ALWAYS);
+  await writeFile(path.join(user, 'registrymodifications.xcu'), recalcProfile(options.recalculate === false ? 1 : 0));
   const profileUrl = pathToFileURL(path.join(root, 'profile')).href;
   const convert = async (files: readonly string[], filter: string, outDir: string): Promise<void> => {
     await mkdir(outDir, { recursive: true });
