@@ -8,20 +8,7 @@ import type { FunctionSpec } from './catalog/types.js';
 import { functionsFor } from './call.js';
 import type { KpiFunction } from './call.js';
 
-const utc = functionsFor('UTC');
-
-export const {
-  NPS, NPS_MOE, NPS_BREAKDOWN, NPS_TREND, CSAT, CSAT_CI, CSAT_TREND,
-  RETENTION_RATE, CHURN_RATE, REPEAT_CUSTOMER_RATE, CONVERSION_RATE, FIRST_CONTACT_RESOLUTION,
-  REOPEN_RATE, COMPLAINT_RATE, RETURN_RATE, REVENUE_PER_CUSTOMER, COMPETITOR_GAP,
-  AVG_RESOLUTION, MEDIAN_RESOLUTION, RESOLUTION_PERCENTILE, AVG_FIRST_RESPONSE, SLA_ATTAINMENT,
-  ACTIVE_ISSUES, BACKLOG_AGE, RESOLVED_ISSUES,
-  RESOLVED_PER_AGENT, AGENT_SUMMARY, EMPLOYEE_TURNOVER, EMPLOYEE_RETENTION,
-  BRAND_ATTRIBUTES, BRAND_MATCH,
-  CASH_FLOW,
-  KPI_STATUS,
-  KPI_BY_PERIOD, KPI_BY_GROUP,
-} = utc as Record<string, KpiFunction>;
+export * from './functions.js';
 
 export type CatalogEntry = Omit<FunctionSpec, 'impl'>;
 
