@@ -62,7 +62,7 @@ export function tableKpi(ctx: PlanContext, bound: BoundKpi, ranges: ReadonlyMap<
   };
   const definition = definitionText(variant.definition, ctx.lang, ctx.options, facts);
   w.putValue(top, COL.kpi, `${name}: ${definition}`, { style: 'section' });
-  w.addBlock(`${def.id}-title`, top, COL.kpi, 1, 1);
+  w.addBlock(`${def.id}:title`, top, COL.kpi, 1, 1);
   let height = spillOrValues(ctx, `${def.id}:table`, name, top + 1, COL.kpi, variant.live(args), 11, 3);
 
   const words = ctx.options.brandAttributes.filter((a) => a.trim() !== '');
