@@ -161,8 +161,10 @@ function match(c: NativeCall): Value {
   const type = c.args.length > 2 ? toNumber(single(arg(c, 2))) : 1;
   if (isError(type)) return type;
   if (type !== 0) return err('#VALUE!', 'MATCH: only exact matching (match_type 0) is evaluated');
-  const a = arg(c, 1);
-  if (!isArray(a)) return isError(a) ? a : VALUE;
+  const v = arg(c, 1);
+  if (isError(v)) return v;
+  // A one-cell range evaluates to its value: a 1×1 array.
+  const a = isArray(v) ? v : flatArray(1, 1, [v]);
   const n = a.rows * a.cols;
   for (let i = 0; i < n; i++) {
     const x = a.at(i);

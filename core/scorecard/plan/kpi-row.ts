@@ -318,10 +318,11 @@ function rowTail(ctx: PlanContext, r: RowContext, bound: BoundKpi, row: number, 
   const T = localExpr({ row, col: COL.target });
   const D = localExpr({ row, col: COL.direction });
   ctx.w.putFormula(row, COL.variance, fn('IF', op('=', actualExpr, str('')), str(''), fn('IF', op('=', T, str('')), str(''), op('-', actualExpr, T))), { numberFormat: fmt });
+  // An actual that is an error (bad data, see the notes) has no status in either mode.
   const status = ctx.portable
     ? nativeStatus(actualExpr, T, D, ctx.options.tolerance)
     : ours('KPI_STATUS', actualExpr, T, D, num(ctx.options.tolerance));
-  ctx.w.putFormula(row, COL.status, status);
+  ctx.w.putFormula(row, COL.status, fn('IF', fn('ISERROR', actualExpr), str(''), status));
 
   // Trend picture.
   const source: LocalRef = { row, col: COL.trendFirst, rows: 1, cols: TREND_PERIODS };
