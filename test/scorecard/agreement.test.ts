@@ -21,7 +21,7 @@ import { knobsArbitrary, randomRequest, randomWorkbook } from './random-workbook
 import type { Knobs, RandomWorkbook } from './random-workbook.js';
 
 /** The cells of a KPI row a manager reads (the trend picture's cells included). */
-const READ_COLUMNS = [COL.actual, COL.previous, COL.baseline, COL.variance, COL.status, COL.n, COL.ciLow, COL.ciHigh];
+const READ_COLUMNS: number[] = [COL.actual, COL.previous, COL.baseline, COL.variance, COL.status, COL.n, COL.ciLow, COL.ciHigh];
 for (let c = COL.trendFirst; c <= TREND_LAST; c++) READ_COLUMNS.push(c);
 
 const same = (a: Cell | undefined, b: Cell | undefined): boolean => {
