@@ -245,8 +245,9 @@ describe('the scorecard plan', () => {
     });
 
     it('prefixes our functions with KPI. for the Excel add-in and not at all for Sheets', () => {
-      expect(at(plan({}, 'excel'), kpiRow(plan(), 'nps'), COL.status)!.formula!.text).toMatch(/^=KPI\.KPI_STATUS\(/);
-      expect(at(plan({}, 'sheets'), kpiRow(plan(), 'nps'), COL.status)!.formula!.text).toMatch(/^=KPI_STATUS\(/);
+      // An actual that is an error has no status: IF(ISERROR(actual),"",…) in both modes.
+      expect(at(plan({}, 'excel'), kpiRow(plan(), 'nps'), COL.status)!.formula!.text).toMatch(/^=IF\(ISERROR\(C\d+\),"",KPI\.KPI_STATUS\(/);
+      expect(at(plan({}, 'sheets'), kpiRow(plan(), 'nps'), COL.status)!.formula!.text).toMatch(/^=IF\(ISERROR\(C\d+\),"",KPI_STATUS\(/);
     });
   });
 
@@ -321,7 +322,7 @@ describe('the scorecard plan', () => {
       expect(summaryOf(live, 'nps').status).toBe('amber');
       expect(summaryOf(live, 'avgResolution').status).toBe('amber');
       for (const s of live.summary) expect(summaryOf(portable, s.id).status, s.id).toBe(s.status);
-      expect(at(portable, kpiRow(portable, 'nps'), COL.status)!.formula!.text).toMatch(/^=IF\(C\d+="","",IF\(G\d+="",""/);
+      expect(at(portable, kpiRow(portable, 'nps'), COL.status)!.formula!.text).toMatch(/^=IF\(ISERROR\(C\d+\),"",IF\(C\d+="","",IF\(G\d+="",""/);
     });
   });
 
