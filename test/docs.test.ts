@@ -10,6 +10,6 @@ describe('the generated function reference', () => {
       expect(en, name).toContain(`#### \`${name}(`);
       expect(de, name).toContain(`#### \`${name}(`);
     }
-    expect(CATALOG.length).toBe(35);
+    expect(CATALOG.length).toBe(CATALOG_NAMES.length); // every catalog name is implemented
   });
 });

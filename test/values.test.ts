@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { wallClock } from '../core/values/clock.js';
-import { readDateArg, readDates, readFlags, readNumbers, readNumberArg, isOmitted } from '../core/values/read.js';
+import { readDateArg, readDates, readNumbers, readNumberArg, isOmitted } from '../core/values/read.js';
+import { readFlags } from '../core/values/flags.js';
 import { contextFor } from '../core/call.js';
 import { KpiError } from '../core/errors.js';
 import { periodLabel } from '../core/values/periods.js';

@@ -4,6 +4,7 @@
  * sidebar's KPI list are generated from this list.
  */
 import { customerFunctions } from '../kpis/customers.js';
+import { durationColumnFunctions } from '../kpis/duration-columns.js';
 import { moneyFunctions } from '../kpis/money.js';
 import { peopleFunctions } from '../kpis/people.js';
 import { satisfactionFunctions } from '../kpis/satisfaction.js';
@@ -21,7 +22,7 @@ export type { CatalogName } from './names.js';
  * listing its functions in the page's order. CATALOG_NAMES (names.ts) is generated from it.
  */
 const all: readonly FunctionSpec[] = [
-  ...satisfactionFunctions, ...customerFunctions, ...ticketFunctions, ...peopleFunctions,
+  ...satisfactionFunctions, ...customerFunctions, ...ticketFunctions, ...durationColumnFunctions, ...peopleFunctions,
   ...textFunctions, ...moneyFunctions, ...statusFunctions, ...segmentFunctions,
 ];
 const byName = new Map<string, FunctionSpec>(all.map((f) => [f.name, f]));

@@ -11,10 +11,11 @@ import type { FunctionSpec } from '../catalog/types.js';
 import { noDataError, valueError } from '../errors.js';
 import type { CallContext } from '../values/context.js';
 import {
-  cellError, firstOf, isOmitted, lastOf, readCounts as readCountColumn, readFlags, readKeys, readNumberArg, readNumbers, readWordArg,
+  cellError, firstOf, isOmitted, lastOf, readCounts as readCountColumn, readKeys, readNumberArg, readNumbers, readWordArg,
   requireSameSize, sumOf,
 } from '../values/read.js';
 import type { NumberColumn } from '../values/read.js';
+import { readFlags, readFlow, truthyCount } from '../values/flags.js';
 import { DIRECTION_WORDS, MODE_WORDS } from '../values/words.js';
 
 type Ctx = CallContext;
@@ -42,14 +43,17 @@ function stockAtEnd(ctx: Ctx, x: unknown, arg: string): number {
   return v === v ? v : noNumber(ctx, arg);
 }
 
-/** A flow over the span: the sum of the numbers. A range without any number is no data, not 0. */
+/**
+ * A flow over the span: the sum of the numbers, or the truthy flags of a yes/no column (one row per
+ * customer or item). A range without any number or flag is no data, not 0.
+ */
 function flowOf(ctx: Ctx, x: unknown, arg: string): number {
   return flowColumn(ctx, x, arg).sum;
 }
 
 function flowColumn(ctx: Ctx, x: unknown, arg: string): { sum: number; count: number } {
-  const col = readCounts(ctx, x, arg);
-  return col.count > 0 ? { sum: sumOf(col), count: col.count } : noNumber(ctx, arg);
+  const flow = readFlow(ctx, x, arg, 'a count cannot be negative');
+  return flow.count > 0 ? { sum: flow.total, count: flow.count } : noNumber(ctx, arg);
 }
 
 function requireNonZero(ctx: Ctx, v: number, what: string): void {
@@ -77,22 +81,8 @@ function churnRate(ctx: Ctx, args: readonly unknown[]): number {
   return lost / start;
 }
 
-/**
- * Complaints as counts, or — for a ticket list with a complaint flag column — as flags
- * (TRUE/yes/ja/1 counts one complaint): an analyst points at either.
- */
-function complaintsOf(ctx: Ctx, x: unknown): number {
-  const col = readCounts(ctx, x, 'complaints');
-  if (col.count > 0) return sumOf(col);
-  const { flags, count } = readFlags(ctx, x, 'complaints');
-  if (count === 0) noNumber(ctx, 'complaints');
-  let n = 0;
-  for (let i = 0; i < flags.length; i++) if (flags[i] === 1) n++;
-  return n;
-}
-
 function complaintRate(ctx: Ctx, args: readonly unknown[]): number {
-  const complaints = complaintsOf(ctx, args[0]);
+  const complaints = flowOf(ctx, args[0], 'complaints');
   const customers = readCounts(ctx, args[1], 'customers');
   if (customers.count === 0) noNumber(ctx, 'customers');
   const average = sumOf(customers) / customers.count;
@@ -172,13 +162,11 @@ function revenuePerCustomer(ctx: Ctx, args: readonly unknown[]): number {
 
 // ---------------------------------------------------------------- flags
 
-/** Share of truthy flags among the non-blank ones. */
-function flagShare(ctx: Ctx, x: unknown, arg: string): number {
-  const { flags, count } = readFlags(ctx, x, arg);
-  if (count === 0) throw noDataError(ctx.fn, `no data (${arg} holds no yes/no value)`);
-  let yes = 0;
-  for (let i = 0; i < flags.length; i++) if (flags[i] === 1) yes++;
-  return yes / count;
+/** Share of truthy flags among the non-blank ones (with `counts`, reopen counts > 0 are truthy). */
+function flagShare(ctx: Ctx, x: unknown, arg: string, counts = false): number {
+  const col = readFlags(ctx, x, arg, counts);
+  if (col.count === 0) throw noDataError(ctx.fn, `no data (${arg} holds no ${counts ? 'yes/no value or count' : 'yes/no value'})`);
+  return truthyCount(col) / col.count;
 }
 
 // ---------------------------------------------------------------- competitors
@@ -330,7 +318,7 @@ export const customerFunctions: readonly FunctionSpec[] = [
     },
     example: '=REOPEN_RATE(E2:E501) → 0.06',
     source: 'Ticket reopen rate = reopened tickets / solved tickets (helpdesk standard, e.g. Zendesk reopens)',
-    impl: (ctx, args) => flagShare(ctx, args[0], 'flags'),
+    impl: (ctx, args) => flagShare(ctx, args[0], 'flags', true),
   },
   {
     name: 'COMPLAINT_RATE',

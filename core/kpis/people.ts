@@ -5,7 +5,10 @@
 import type { FunctionSpec } from '../catalog/types.js';
 import { noDataError, valueError } from '../errors.js';
 import type { CallContext, Table } from '../values/context.js';
-import { firstOf, lastOf, readCounts, readDates, readKeys, readNumbers, requireSameSize, sumOf, cellError } from '../values/read.js';
+import { firstOf, lastOf, readCounts, readDates, readKeys, readWordArg, requireSameSize } from '../values/read.js';
+import { readFlow } from '../values/flags.js';
+import { positionOf } from '../values/grid.js';
+import { TURNOVER_METHOD_WORDS } from '../values/words.js';
 import type { NumberColumn } from '../values/read.js';
 import { durationMs, readPairs, readUnit } from './durations.js';
 
@@ -86,8 +89,17 @@ function readHeadcounts(ctx: CallContext, x: unknown, arg: string): NumberColumn
   return col;
 }
 
+/** A flow of people (separations, hires): numbers summed, or the truthy flags of a per-employee column. */
+function peopleFlow(ctx: CallContext, x: unknown, arg: string): number {
+  const flow = readFlow(ctx, x, arg, 'it counts people');
+  if (flow.count === 0) throw noDataError(ctx.fn, `no data (${arg} holds no numbers)`);
+  return flow.total;
+}
+
 function employeeTurnover(ctx: CallContext, args: readonly unknown[]): number {
-  const separations = sumOf(readHeadcounts(ctx, args[0], 'separations'));
+  const method = readWordArg(ctx, args[3], 'method', TURNOVER_METHOD_WORDS, 'average');
+  if (method === 'monthly') return monthlyTurnover(ctx, args);
+  const separations = peopleFlow(ctx, args[0], 'separations');
   const start = firstOf(readHeadcounts(ctx, args[1], 'headcount_start'));
   const end = lastOf(readHeadcounts(ctx, args[2], 'headcount_end'));
   const average = (start + end) / 2;
@@ -95,10 +107,44 @@ function employeeTurnover(ctx: CallContext, args: readonly unknown[]): number {
   return separations / average;
 }
 
+const MONTHLY_NEEDS = 'method "monthly" needs separations, headcount_start and headcount_end as ranges with one row per period';
+
+/**
+ * SHRM's annual turnover from monthly figures: the sum over the periods (rows) of each period's
+ * separations ÷ its average headcount ((start + end) / 2). Rows with none of the three numbers (a
+ * header, a blank row) are skipped; a row with only some of them is an error naming it.
+ */
+function monthlyTurnover(ctx: CallContext, args: readonly unknown[]): number {
+  const sep = readCounts(ctx, args[0], 'separations', 'it counts people');
+  const start = readCounts(ctx, args[1], 'headcount_start', 'it counts people');
+  const end = readCounts(ctx, args[2], 'headcount_end', 'it counts people');
+  const cells = (c: NumberColumn): number => c.grid.rows * c.grid.cols;
+  if (cells(sep) !== cells(start) || cells(sep) !== cells(end)) {
+    throw valueError(ctx.fn, `${MONTHLY_NEEDS}; they hold ${cells(sep)}, ${cells(start)} and ${cells(end)} cells`);
+  }
+  const s = sep.values, a = start.values, b = end.values;
+  let total = 0, periods = 0;
+  for (let i = 0; i < s.length; i++) {
+    const have = (s[i] === s[i] ? 1 : 0) + (a[i] === a[i] ? 1 : 0) + (b[i] === b[i] ? 1 : 0);
+    if (have === 0) continue;
+    const where = positionOf(sep.grid, i);
+    if (have < 3) {
+      const missing = [s[i] === s[i] ? '' : 'separations', a[i] === a[i] ? '' : 'headcount_start', b[i] === b[i] ? '' : 'headcount_end'].filter(Boolean).join(' and ');
+      throw valueError(ctx.fn, `${where} has no ${missing}; ${MONTHLY_NEEDS}, each with all three`);
+    }
+    const average = (a[i] + b[i]) / 2;
+    if (average === 0) throw valueError(ctx.fn, `the average headcount at ${where} is 0; turnover needs people to divide by`);
+    total += s[i] / average;
+    periods++;
+  }
+  if (periods === 0) throw noDataError(ctx.fn, 'no data (no row holds separations and both headcounts)');
+  return total;
+}
+
 function employeeRetention(ctx: CallContext, args: readonly unknown[]): number {
   const start = firstOf(readHeadcounts(ctx, args[0], 'headcount_start'));
   const end = lastOf(readHeadcounts(ctx, args[1], 'headcount_end'));
-  const hires = sumOf(readHeadcounts(ctx, args[2], 'hires'));
+  const hires = peopleFlow(ctx, args[2], 'hires');
   if (start === 0) throw valueError(ctx.fn, 'headcount_start is 0; retention needs people at the start to divide by');
   return (end - hires) / start;
 }

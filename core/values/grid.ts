@@ -89,6 +89,35 @@ export function unwrapScalar(x: unknown): unknown {
 
 export const NOT_SCALAR: unique symbol = Symbol('not a single value');
 
+export const NOT_PLAIN: unique symbol = Symbol('not a plain value');
+
+/**
+ * The plain value inside an Excel data type (with `allowCustomDataForDataTypeAny`, Excel passes
+ * data-typed cells as objects): a formatted number's or a double's `basicValue`, a string's or a
+ * boolean's, an entity's `text`; `null` for an empty value. NOT_PLAIN for anything else (an error
+ * object, a web image). Readers call this on their slow path only: plain cells never get here.
+ */
+export function plainValue(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null) return NOT_PLAIN;
+  const o = v as { type?: unknown; basicValue?: unknown; text?: unknown };
+  switch (o.type) {
+    case 'Double':
+    case 'FormattedNumber':
+      return typeof o.basicValue === 'number' ? o.basicValue : NOT_PLAIN;
+    case 'String':
+      return typeof o.basicValue === 'string' ? o.basicValue : NOT_PLAIN;
+    case 'Boolean':
+      return typeof o.basicValue === 'boolean' ? o.basicValue : NOT_PLAIN;
+    case 'Entity':
+    case 'LinkedEntity':
+      return typeof o.text === 'string' ? o.text : NOT_PLAIN;
+    case 'Empty':
+      return null;
+    default:
+      return NOT_PLAIN;
+  }
+}
+
 /** How a cell value is shown in a message: numbers as they are, text quoted, dates as ISO. */
 export function describeValue(v: unknown): string {
   if (typeof v === 'string') {
@@ -104,6 +133,8 @@ export function describeValue(v: unknown): string {
   }
   const err = errorCode(v);
   if (err) return err;
+  const plain = plainValue(v);
+  if (plain !== NOT_PLAIN) return describeValue(plain);
   return 'an unsupported value';
 }
 

@@ -5,9 +5,9 @@
  */
 import { valueError } from '../errors.js';
 import type { CallContext } from './context.js';
-import { cellAt, columnRows, describeValue, errorCode, isCellRow, isDateObject, NOT_SCALAR, positionOf, toGrid, unwrapScalar } from './grid.js';
+import { cellAt, columnRows, describeValue, errorCode, isCellRow, isDateObject, NOT_PLAIN, NOT_SCALAR, plainValue, positionOf, toGrid, unwrapScalar } from './grid.js';
 import type { Grid } from './grid.js';
-import { isErrorText, parseDateText, parseNumberText } from './text.js';
+import { isErrorText, parseDateText, parseNumericText } from './text.js';
 
 /**
  * Globals used per cell, held in module constants: a global lookup is cheap in a browser or Apps
@@ -45,7 +45,7 @@ export function numberOfCell(ctx: CallContext, g: Grid, i: number, v: unknown, a
     const t = v.trim();
     if (t === '') return NAN;
     if (isErrorText(t)) return cellError(ctx, g, i, 'is an error value', arg);
-    let parsed = parseNumberText(t);
+    let parsed = parseNumericText(t);
     if (parsed === undefined) parsed = parseDateText(t, ctx.clock);
     if (parsed === undefined) return NAN;
     if (typeof parsed === 'number') return parsed;
@@ -57,6 +57,8 @@ export function numberOfCell(ctx: CallContext, g: Grid, i: number, v: unknown, a
     return ctx.clock.serialOfInstant(ms);
   }
   if (errorCode(v)) return cellError(ctx, g, i, 'is an error value', arg);
+  const plain = plainValue(v);
+  if (plain !== NOT_PLAIN) return numberOfCell(ctx, g, i, plain, arg);
   return cellError(ctx, g, i, 'is not a value this function reads', arg);
 }
 
@@ -171,54 +173,6 @@ export function requireSameSize(ctx: CallContext, a: NumberColumn | Grid, aName:
   }
 }
 
-// ---------------------------------------------------------------- flags
-
-const TRUTHY = new Set(['true', 'wahr', 'yes', 'ja', 'y', 'j', 'x', '1']);
-const FALSY = new Set(['false', 'falsch', 'no', 'nein', 'n', '0']);
-
-/**
- * Flags: 1 for truthy (TRUE, 1, yes/ja/y/j/x, true/wahr), 0 for falsy (FALSE, 0, no/nein/n,
- * false/falsch), -1 for blanks. Unknown text in the first non-blank cell is a header and skipped;
- * anywhere else it is an error naming it.
- */
-export function readFlags(ctx: CallContext, x: unknown, arg?: string): { grid: Grid; flags: Int8Array; count: number } {
-  const grid = toGrid(x);
-  const n = grid.rows * grid.cols;
-  const flags = new Int8Array(n).fill(-1);
-  let seenValue = false;
-  let count = 0;
-  for (let i = 0; i < n; i++) {
-    const v = cellAt(grid, i);
-    let f = -1;
-    if (v === null || v === undefined) f = -1;
-    else if (typeof v === 'boolean') f = v ? 1 : 0;
-    else if (typeof v === 'number') {
-      if (v === 1) f = 1;
-      else if (v === 0) f = 0;
-      else cellError(ctx, grid, i, 'is not a yes/no flag (use TRUE/FALSE, 1/0, yes/no or ja/nein)', arg);
-    } else if (typeof v === 'string') {
-      const t = v.trim();
-      if (t !== '') {
-        if (isErrorText(t)) cellError(ctx, grid, i, 'is an error value', arg);
-        const low = t.toLowerCase();
-        if (TRUTHY.has(low)) f = 1;
-        else if (FALSY.has(low)) f = 0;
-        else if (!seenValue) {
-          seenValue = true; // a header
-          continue;
-        } else cellError(ctx, grid, i, 'is not a yes/no flag (use TRUE/FALSE, 1/0, yes/no or ja/nein)', arg);
-      }
-    } else if (errorCode(v)) cellError(ctx, grid, i, 'is an error value', arg);
-    else cellError(ctx, grid, i, 'is not a yes/no flag', arg);
-    if (f !== -1) {
-      seenValue = true;
-      flags[i] = f;
-      count++;
-    }
-  }
-  return { grid, flags, count };
-}
-
 // ---------------------------------------------------------------- keys (ids, names, groups)
 
 /**
@@ -245,10 +199,19 @@ export function readKeys(ctx: CallContext, x: unknown, arg?: string): { grid: Gr
     else if (v === null || v === undefined) k = undefined;
     else if (isDateObject(v)) k = String(numberOfCell(ctx, grid, i, v, arg));
     else if (errorCode(v)) cellError(ctx, grid, i, 'is an error value', arg);
-    else cellError(ctx, grid, i, 'is not a value this function reads', arg);
+    else k = keyOfPlain(ctx, grid, i, v, arg);
     keys[i] = k;
   }
   return { grid, keys };
+}
+
+/** The key of an Excel data-typed cell (an entity's text, a formatted number's value). */
+function keyOfPlain(ctx: CallContext, grid: Grid, i: number, v: unknown, arg: string | undefined): string | undefined {
+  const p = plainValue(v);
+  if (p === NOT_PLAIN) return cellError(ctx, grid, i, 'is not a value this function reads', arg);
+  if (p === null) return undefined;
+  if (typeof p === 'string') return p.trim() === '' ? undefined : p.trim();
+  return typeof p === 'boolean' ? (p ? 'TRUE' : 'FALSE') : '' + p;
 }
 
 /** Cells as text (comments); blanks and error cells become `undefined`-free: blanks skipped, errors thrown. */
@@ -261,13 +224,23 @@ export function readTexts(ctx: CallContext, x: unknown, arg?: string): { grid: G
 
 /** True when an optional argument was omitted: `undefined`, `null`, `""` or a blank `[[x]]`. */
 export function isOmitted(x: unknown): boolean {
-  const v = unwrapScalar(x);
+  const v = plainScalar(x);
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 }
 
 function scalar(ctx: CallContext, x: unknown, arg: string): unknown {
-  const v = unwrapScalar(x);
+  const v = plainScalar(x);
   if (v === NOT_SCALAR) throw valueError(ctx.fn, `${arg} must be a single value, not a range`);
+  return v;
+}
+
+/** unwrapScalar, and the plain value of an Excel data type (a formatted number as its number). */
+export function plainScalar(x: unknown): unknown {
+  const v = unwrapScalar(x);
+  if (typeof v === 'object' && v !== null && !isDateObject(v) && !errorCode(v)) {
+    const p = plainValue(v);
+    if (p !== NOT_PLAIN) return p;
+  }
   return v;
 }
 

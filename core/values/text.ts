@@ -41,6 +41,29 @@ export function parseNumberText(trimmed: string): number | TextProblem | undefin
   return undefined;
 }
 
+const PERCENT = /^(.*?)\s*%$/;
+
+/**
+ * Numeric text as the core reads it in numbers (v3): parseNumberText, and a trailing `%` making a
+ * fraction (`"94.01%"` is 0.9401, `"94,01 %"` too). The fraction is parsed as decimal text shifted
+ * by two places, so it is the double nearest 0.9401, not 94.01 / 100.
+ */
+export function parseNumericText(trimmed: string): number | TextProblem | undefined {
+  const n = parseNumberText(trimmed);
+  if (n !== undefined || trimmed.charCodeAt(trimmed.length - 1) !== 37 /* % */) return n;
+  const m = PERCENT.exec(trimmed);
+  const p = m ? parseNumberText(m[1]) : undefined;
+  if (p === undefined || typeof p !== 'number') return p;
+  return shiftedByTwo(m![1], p);
+}
+
+/** `p` / 100 for the numeric text `t` that gave `p`, exactly as the text `…e-2` reads. */
+function shiftedByTwo(t: string, p: number): number {
+  const plain = t.replace(/^\+/, '');
+  if (/^-?\d+(?:[.,]\d+)?$/.test(plain)) return Number(plain.replace(',', '.') + 'e-2');
+  return p / 100;
+}
+
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const GERMAN = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const DATE_LIKE = /^\d{1,4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,4}\b/;

@@ -109,7 +109,7 @@ describe('CONVERSION_RATE, FIRST_CONTACT_RESOLUTION and REOPEN_RATE', () => {
   });
 
   it('reject unknown text below the first cell, naming it', () => {
-    expect(errorOf(() => call('CONVERSION_RATE', col('Converted', true, 'maybe'))).message).toBe('CONVERSION_RATE: "maybe" at row 3 of outcomes is not a yes/no flag (use TRUE/FALSE, 1/0, yes/no or ja/nein)');
+    expect(errorOf(() => call('CONVERSION_RATE', col('Converted', true, 'maybe'))).message).toBe('CONVERSION_RATE: "maybe" at row 3 of outcomes is not a yes/no flag (use TRUE/FALSE, 1/0, yes/no, ja/nein or answered/abandoned)');
   });
 
   it('are no data when there is no flag at all', () => {

@@ -118,7 +118,7 @@ describe('KPI_BY_PERIOD', () => {
     const dates = col('Date', serial('2026-01-10'), serial('2026-02-10'), serial('2026-02-11'));
     const outcomes = col('Converted', 'yes', 'maybe', 'no');
     expect(errorOf(() => call('KPI_BY_PERIOD', 'CONVERSION_RATE', dates, 'month', outcomes)).message).toBe(
-      'KPI_BY_PERIOD: CONVERSION_RATE: "maybe" at row 3 of outcomes is not a yes/no flag (use TRUE/FALSE, 1/0, yes/no or ja/nein)',
+      'KPI_BY_PERIOD: CONVERSION_RATE: "maybe" at row 3 of outcomes is not a yes/no flag (use TRUE/FALSE, 1/0, yes/no, ja/nein or answered/abandoned)',
     );
   });
 

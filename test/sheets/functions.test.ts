@@ -6,7 +6,7 @@
  */
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATALOG } from '../../core/catalog/index.js';
+import { CATALOG, CATALOG_NAMES } from '../../core/catalog/index.js';
 import { KpiError } from '../../core/errors.js';
 import { callIn, col } from '../helpers/call.js';
 import {
@@ -103,6 +103,8 @@ const FIRST_RESPONSE = col('First response', berlin('2026-03-27T09:30'), berlin(
   berlin('2026-04-01T09:00'), berlin('2026-04-01T10:05'), '');
 const AGENTS = col('Agent', 'Ada', 'Ben', 'Ada', 'Cem', 'Ben', 'Ada');
 const AS_OF = berlin('2026-04-03T00:00');
+// Talk times as Sheets passes duration cells: Dates of 30 Dec 1899 in the spreadsheet's zone (CET in 1899).
+const TALK = col('Talk time', new Date(Date.parse('1899-12-30T00:02:14+01:00')), new Date(Date.parse('1899-12-30T00:03:10+01:00')), '0:01:00', '');
 const TEXTS = col('Comment', 'Friendly and fast help', 'not friendly at all', 'fast, reliable', '', 'Very friendly staff', 'slow answer');
 
 /** One Sheets-shaped call per catalog function (its arguments in catalog order). */
@@ -132,6 +134,8 @@ const CALLS: Record<string, readonly unknown[]> = {
   ACTIVE_ISSUES: [OPENED, RESOLVED, AS_OF],
   BACKLOG_AGE: [OPENED, RESOLVED, AS_OF, 'days'],
   RESOLVED_ISSUES: [RESOLVED, berlin('2026-03-28T00:00'), berlin('2026-04-01T00:00')],
+  AVG_DURATION: [TALK, undefined, 'seconds'],
+  MEDIAN_DURATION: [col('First reply (min)', 30, 45, 60, 15), 'minutes', 'minutes'],
   RESOLVED_PER_AGENT: [AGENTS, RESOLVED],
   AGENT_SUMMARY: [AGENTS, OPENED, RESOLVED],
   EMPLOYEE_TURNOVER: [6, 50, 70],
@@ -151,7 +155,7 @@ describe('the loaded scripts', () => {
     // Nothing may run at load time: onOpen runs in AuthMode.NONE and every cell call loads all files.
     const context = loadScripts(addon.scripts, throwingGlobals(SERVICE_NAMES));
     for (const spec of CATALOG) expect(typeof context[spec.name], spec.name).toBe('function');
-    expect(CATALOG).toHaveLength(35);
+    expect(CATALOG).toHaveLength(CATALOG_NAMES.length);
   });
 
   it('list every catalog function once in functions.js, with @customfunction JSDoc naming each argument', () => {
