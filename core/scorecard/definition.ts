@@ -95,6 +95,12 @@ interface VariantBase {
   readonly definition: Texts;
   /** Rows the catalog function rejects: a portable formula shows its error exactly where the live one does. */
   readonly rules?: readonly RowRule[];
+  /**
+   * The catalog function can also fail on a period's totals (a zero denominator, more new customers
+   * than at the end), which no native formula reproduces: the plan then always checks the native
+   * form against it (and writes values where it fails). Without this, only small data is checked.
+   */
+  readonly totalsCanFail?: boolean;
   readonly facts?: (d: FactSource) => Partial<KpiFacts>;
 }
 

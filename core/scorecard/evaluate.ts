@@ -56,7 +56,7 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
         if (hit !== undefined) return hit;
       }
       const v = binary(e.op, evaluate(e.left, env), evaluate(e.right, env));
-      if (key !== undefined && isArray(v)) env.memo.set(key, v);
+      if (key !== undefined && isArray(v)) remember(env, key, v);
       return v;
     }
     case 'call': {
@@ -69,7 +69,7 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
           if (hit !== undefined) return hit;
         }
         const v = f({ args: e.args, ev: (a) => evaluate(a, env), env });
-        if (key !== undefined && isArray(v)) env.memo.set(key, v);
+        if (key !== undefined && isArray(v)) remember(env, key, v);
         return v;
       }
       const key = pureKey(e);
@@ -79,6 +79,17 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
       return v;
     }
   }
+}
+
+/**
+ * Keeps an array for reuse once its expression is seen a second time: the period-independent
+ * arrays (durations, "is set" masks) recur in every period, the per-period ones are used once and
+ * would only hold memory.
+ */
+function remember(env: EvalEnv, key: string, v: Value): void {
+  const seen = `seen\u0000${key}`;
+  if (env.memo.has(seen)) env.memo.set(key, v);
+  else env.memo.set(seen, true);
 }
 
 const pureKeys = new WeakMap<Expr, string | null>();

@@ -22,6 +22,7 @@
 import { zForConfidence } from '../stats.js';
 import { civilOfSerial, serialOfWallClock, wallClock } from '../values/clock.js';
 import { isDateObject } from '../values/grid.js';
+import { MAX_DATE_SERIAL, MIN_DATE_SERIAL } from '../values/read.js';
 import { isErrorText, parseDateText, parseNumberText } from '../values/text.js';
 import { dateExpr, fn, neg, num, op, str } from './formula.js';
 import { isSet } from './measure.js';
@@ -105,6 +106,8 @@ export function nativeReadable(cells: readonly (readonly unknown[])[], kind: Nat
       if (v === null || v === undefined || v === '') continue;
       if (typeof v === 'number') {
         if (!Number.isFinite(v)) return false;
+        // A date the catalog cannot read (outside the years 100 to 9999) is its error, not a criterion's number.
+        if (kind === 'date' && !(v >= MIN_DATE_SERIAL && v < MAX_DATE_SERIAL)) return false;
         continue;
       }
       if (kind === 'date' && isDateObject(v) && Number.isFinite(v.getTime())) continue;

@@ -191,5 +191,24 @@ export function binary(o: Op, a: Value, b: Value): Value {
     else if (y === null && typeof x === 'number' && o !== '&') y = 0;
     out[i] = typeof x === 'number' && typeof y === 'number' ? numberOp(o, x, y) : scalarOp(o, x, y);
   }
-  return flatArray(rows, cols, out);
+  return compact(rows, cols, out);
+}
+
+/**
+ * Cells that are all numbers and booleans (a comparison with "" over a range, say) as a numeric
+ * array, so the products that follow take the fast path; anything else as it is.
+ */
+function compact(rows: number, cols: number, cells: Scalar[]): EvalArray {
+  const n = cells.length;
+  const values = new Float64Array(n);
+  let bools: Uint8Array | undefined;
+  for (let i = 0; i < n; i++) {
+    const v = cells[i];
+    if (typeof v === 'number') values[i] = v;
+    else if (typeof v === 'boolean') {
+      values[i] = v ? 1 : 0;
+      (bools ??= new Uint8Array(n))[i] = 1;
+    } else return flatArray(rows, cols, cells);
+  }
+  return numericArray(rows, cols, values, bools);
 }

@@ -7,6 +7,7 @@
 import type { Expr } from '../types.js';
 import { flatArray, elementwise } from './arrays.js';
 import { criteriaPairs, matchingCells } from './criteria.js';
+import { fusedSumProduct } from './fused.js';
 import type { EvalEnv } from './env.js';
 import { Sum, sumOf } from './sum.js';
 import { compare, DIV0, isArray, isError, NA, NUM, REF, single, toNumber, truthy, VALUE } from './values.js';
@@ -98,6 +99,8 @@ function fastSumProduct(vals: readonly Value[]): number | undefined {
 }
 
 function sumProduct(c: NativeCall): Value {
+  const fused = c.args.length === 1 ? fusedSumProduct(c.args[0], c.ev) : undefined;
+  if (fused !== undefined) return fused;
   const vals = all(c);
   const fast = fastSumProduct(vals);
   if (fast !== undefined) return fast;
@@ -179,10 +182,17 @@ function err(code: string, message: string): EvalError {
   return { error: code, message };
 }
 
-/** Excel's ROUND: half away from zero. */
+/**
+ * ROUND as Excel and LibreOffice round: half away from zero, on the value as 15 significant digits
+ * show it (ROUND(1.005,2) is 1.01 although 1.005 is stored as 1.00499999…).
+ */
 function roundHalfAway(x: number, digits: number): number {
   const f = 10 ** digits;
-  const r = Math.floor(Math.abs(x) * f + 0.5) / f;
+  let scaled = Math.abs(x) * f;
+  // Only a value next to a half can round differently as 15 digits show it (text is slow: rarely).
+  const frac = scaled - Math.floor(scaled);
+  if (Math.abs(frac - 0.5) < 1e-6) scaled = Number(scaled.toPrecision(15));
+  const r = Math.floor(scaled + 0.5) / f;
   return x < 0 ? -r : r;
 }
 

@@ -8,6 +8,7 @@ export default defineKpi({
   variants: [{
     fn: 'CHURN_RATE', needs: ['periodDate', 'customersStart', 'customersLost'], dates: 'periodDate',
     definition: T('Customers lost ÷ customers at the start of the period.', 'Verlorene Kunden ÷ Kunden zu Beginn des Zeitraums.'),
+    totalsCanFail: true,
     rules: CUSTOMER_COUNTS('customersStart', 'customersLost'),
     args: (a) => [a.col('customersStart'), a.col('customersLost')],
     native: (m) => {

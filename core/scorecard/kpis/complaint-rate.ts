@@ -14,6 +14,7 @@ export default defineKpi({
       fn: 'COMPLAINT_RATE', needs: ['periodDate', 'complaint', 'customersEnd'], dates: 'periodDate',
       // On a sheet of monthly figures the complaint column holds counts.
       kinds: { complaint: 'number' },
+      totalsCanFail: true,
       definition: T('Complaints in the period ÷ average number of customers.', 'Beschwerden im Zeitraum ÷ durchschnittliche Kundenzahl.'),
       rules: [
         notNegative('complaint', 'a complaint count is negative', 'eine Beschwerdezahl ist negativ'),

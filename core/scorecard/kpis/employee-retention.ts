@@ -9,6 +9,7 @@ export default defineKpi({
     fn: 'EMPLOYEE_RETENTION', needs: ['periodDate', 'headcountStart', 'headcountEnd', 'hires'], dates: 'periodDate',
     definition: T('Staff kept: (headcount at the end − hires) ÷ headcount at the start of the period.',
       'Gehaltene Mitarbeiter: (Bestand am Ende − Einstellungen) ÷ Bestand zu Beginn des Zeitraums.'),
+    totalsCanFail: true,
     rules: HEADCOUNTS('headcountStart', 'headcountEnd', 'hires'),
     args: (a) => [a.col('headcountStart'), a.col('headcountEnd'), a.col('hires')],
     native: (m) => {

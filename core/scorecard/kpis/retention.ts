@@ -14,6 +14,7 @@ export default defineKpi({
     fn: 'RETENTION_RATE', needs: ['periodDate', 'customersStart', 'customersEnd', 'customersNew'], dates: 'periodDate',
     definition: T('Customers kept: (customers at the end − new customers) ÷ customers at the start of the period.',
       'Gehaltene Kunden: (Kunden am Ende − Neukunden) ÷ Kunden zu Beginn des Zeitraums.'),
+    totalsCanFail: true,
     rules: CUSTOMER_COUNTS('customersStart', 'customersEnd', 'customersNew'),
     args: (a) => [a.col('customersStart'), a.col('customersEnd'), a.col('customersNew')],
     // Stocks: the period's first start count and last end count.

@@ -8,6 +8,7 @@ export default defineKpi({
   variants: [{
     fn: 'RETURN_RATE', needs: ['orderDate', 'unitsReturned', 'unitsSold'], dates: 'orderDate',
     definition: T('Units returned ÷ units sold, for the orders of the period.', 'Zurückgesandte ÷ verkaufte Stück, für die Bestellungen des Zeitraums.'),
+    totalsCanFail: true,
     rules: [
       notNegative('unitsReturned', 'a returned count is negative', 'eine Retourenzahl ist negativ'),
       notNegative('unitsSold', 'a sold count is negative', 'eine Verkaufszahl ist negativ'),

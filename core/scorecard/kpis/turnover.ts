@@ -13,6 +13,7 @@ export default defineKpi({
   variants: [{
     fn: 'EMPLOYEE_TURNOVER', needs: ['periodDate', 'separations', 'headcountStart', 'headcountEnd'], dates: 'periodDate',
     definition: T('Leavers ÷ average headcount of the period (SHRM).', 'Abgänge ÷ durchschnittlicher Personalbestand des Zeitraums (SHRM).'),
+    totalsCanFail: true,
     rules: HEADCOUNTS('separations', 'headcountStart', 'headcountEnd'),
     args: (a) => [a.col('separations'), a.col('headcountStart'), a.col('headcountEnd')],
     native: (m) => {

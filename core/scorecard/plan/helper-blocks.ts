@@ -63,12 +63,19 @@ export interface SeriesSpec {
   readonly periods: readonly (Period & { readonly bounds: Period['bounds']; readonly exprs: BoundExprs })[];
   /** The native value per period (null: none for this period), or why there is none. */
   readonly native: ((p: Period & { readonly exprs: BoundExprs }) => Expr | null) | 'form' | 'text';
+  /** Check a native block against the catalog's table (see kpi-row.ts: which blocks are checked). */
+  readonly verify: boolean;
   /** `IF(<bad rows>, error, "Period")`, when the catalog function rejects rows; undefined without rules. */
   readonly guard?: Expr;
   readonly numberFormat: string;
 }
 
 const HELPER: Pick<PlanCell, 'style'> = { style: 'helper' };
+
+interface LiveTable {
+  readonly byLabel: ReadonlyMap<string, readonly Cell[]>;
+  readonly error?: { readonly code: string; readonly message?: string };
+}
 
 /** Two cached cells agree: the same number (1e-9 relative), text, boolean, blank or error. */
 export function sameCell(a: Cell, b: Cell): boolean {
@@ -123,12 +130,11 @@ export class HelperBlocks {
 
   /** The series over the known periods: native formulas checked against the catalog's table, or its values. */
   portable(spec: SeriesSpec): BlockResult {
-    const table = this.w.evaluate(spec.live);
-    const live = cachedOf(table);
-    const liveError = isError(table) ? { code: live.cached as string, message: live.message } : undefined;
-    const byLabel = new Map<string, readonly Cell[]>();
-    if (live.spill) for (const r of live.spill.slice(1)) byLabel.set(String(r[0]), r);
-    const liveValue = (p: Period): Cell => byLabel.get(p.label)?.[spec.column] ?? (spec.byLabel ? 0 : '');
+    // The catalog's own table, evaluated only when it is needed (to check, or for values).
+    let table: LiveTable | undefined;
+    const live = (): LiveTable => (table ??= this.liveTable(spec.live));
+    const liveValue = (p: Period): Cell => live().byLabel.get(p.label)?.[spec.column] ?? (spec.byLabel ? 0 : '');
+    const liveError = (): LiveTable['error'] => live().error;
 
     let outcome: Outcome;
     let exprs: Expr[] | undefined;
@@ -143,11 +149,13 @@ export class HelperBlocks {
         values = exprs.map((e) => this.w.evaluate(e));
         if (spec.guard) anchor = this.w.evaluate(spec.guard);
         const guardFires = isError(anchor);
-        if (liveError) outcome = guardFires ? 'native' : 'error';
+        if (!spec.verify) {
+          outcome = 'native';
+          // The guard found a row the function rejects: its message names it.
+          if (guardFires && !spec.byLabel) live();
+        } else if (liveError()) outcome = guardFires ? 'native' : 'error';
         else if (guardFires) outcome = 'mismatch';
         else outcome = spec.periods.every((p, i) => sameCell(cachedOf(values[i]).cached, liveValue(p))) ? 'native' : 'mismatch';
-        // A count read by label needs no guard: the KPI's own block decides whether n shows.
-        if (spec.byLabel && liveError) outcome = 'native';
       }
     }
 
@@ -156,10 +164,11 @@ export class HelperBlocks {
     this.w.putValue(HEADER_ROW, col + 1, 'Rows', HELPER);
     this.w.putValue(HEADER_ROW, col + 2, 'Value', HELPER);
     let rows: readonly Period[] = spec.periods;
+    const failed = outcome === 'native' || spec.byLabel ? undefined : liveError();
     if (outcome === 'native' && spec.guard) this.w.putFormula(HEADER_ROW, col, spec.guard, HELPER, anchor);
-    else if (outcome !== 'native' && liveError && !spec.byLabel) {
+    else if (failed) {
       // The catalog function fails: no periods, the anchor shows its error (as live).
-      this.w.putFormula(HEADER_ROW, col, errorFormula(liveError.code, this.seeNotes), HELPER);
+      this.w.putFormula(HEADER_ROW, col, errorFormula(failed.code, this.seeNotes), HELPER);
       rows = [];
     } else this.w.putValue(HEADER_ROW, col, 'Period', HELPER);
 
@@ -167,7 +176,7 @@ export class HelperBlocks {
       const row = HEADER_ROW + 1 + i;
       this.w.putValue(row, col, p.label, HELPER);
       const count = nativeRows(spec.dates, spec.periods[i].exprs);
-      if (!spec.datesNative) this.w.putValue(row, col + 1, byLabel.get(p.label)?.[1] ?? p.rows.length, { ...HELPER, numberFormat: '0' });
+      if (!spec.datesNative) this.w.putValue(row, col + 1, live().byLabel.get(p.label)?.[1] ?? p.rows.length, { ...HELPER, numberFormat: '0' });
       else if (outcome === 'native' && spec.guard) {
         this.w.putFormula(row, col + 1, fn('IF', fn('ISERROR', anchorRef), str(''), count), { ...HELPER, numberFormat: '0' });
       } else this.w.putFormula(row, col + 1, count, { ...HELPER, numberFormat: '0' });
@@ -176,7 +185,16 @@ export class HelperBlocks {
       else this.w.putValue(row, col + 2, liveValue(p), fmt);
     });
     this.w.addBlock(spec.id, HEADER_ROW, col, rows.length + 1, 3);
-    return { refs: this.refs(col, Math.max(1, rows.length), 2), outcome, message: liveError?.message };
+    return { refs: this.refs(col, Math.max(1, rows.length), 2), outcome, message: table?.error?.message };
+  }
+
+  /** A catalog table by period: its rows by label, or its error. */
+  private liveTable(expr: Expr): LiveTable {
+    const value = this.w.evaluate(expr);
+    const c = cachedOf(value);
+    const byLabel = new Map<string, readonly Cell[]>();
+    if (c.spill) for (const r of c.spill.slice(1)) byLabel.set(String(r[0]), r);
+    return { byLabel, ...(isError(value) ? { error: { code: c.cached as string, message: c.message } } : {}) };
   }
 
   /**
@@ -189,26 +207,45 @@ export class HelperBlocks {
     readonly live: (i: number) => Expr; readonly native: ((i: number) => Expr | null) | 'form' | 'text';
     readonly portable: boolean; readonly numberFormat: string;
   }): BlockResult {
-    const liveValues = spec.periods.map((_, i) => this.w.evaluate(spec.live(i)));
+    // Live values, computed once and only where needed: in portable mode a native block is checked
+    // at its first and latest moment (rows the function rejects fail every moment alike).
+    const liveCache = new Map<number, Value>();
+    const liveAt = (i: number): Value => {
+      let v = liveCache.get(i);
+      if (v === undefined) liveCache.set(i, (v = this.w.evaluate(spec.live(i))));
+      return v;
+    };
+    const messageOf = (indices: readonly number[]): string | undefined => {
+      for (const i of indices) {
+        const v = liveAt(i);
+        if (isError(v) && v.message) return v.message;
+      }
+      return undefined;
+    };
+    const all = spec.periods.map((_, i) => i);
     let outcome: Outcome = 'live';
     let exprs: Expr[] | undefined;
-    let values: Value[] = liveValues;
+    let values: Value[] | undefined;
     let message: string | undefined;
-    for (const v of liveValues) if (isError(v) && v.message && !message) message = v.message;
-    if (spec.portable) {
-      if (typeof spec.native === 'string') outcome = spec.native;
+    if (!spec.portable) {
+      exprs = all.map((i) => spec.live(i));
+      values = all.map(liveAt);
+      message = messageOf(all);
+    } else if (typeof spec.native === 'string') outcome = spec.native;
+    else {
+      const built = all.map((i) => (spec.native as (i: number) => Expr | null)(i));
+      if (built.some((e) => e === null)) outcome = 'form';
       else {
-        const built = spec.periods.map((_, i) => (spec.native as (i: number) => Expr | null)(i));
-        if (built.some((e) => e === null)) outcome = 'form';
-        else {
-          exprs = built as Expr[];
-          const nativeValues = exprs.map((e) => this.w.evaluate(e));
-          const agree = nativeValues.every((v, i) => sameCell(cachedOf(v).cached, cachedOf(liveValues[i]).cached));
-          outcome = agree ? 'native' : message ? 'error' : 'mismatch';
-          if (agree) values = nativeValues;
-        }
+        exprs = built as Expr[];
+        const nativeValues = exprs.map((e) => this.w.evaluate(e));
+        const checked = all.length > 0 ? [...new Set([0, all.length - 1])] : [];
+        message = messageOf(checked);
+        const agree = checked.every((i) => sameCell(cachedOf(nativeValues[i]).cached, cachedOf(liveAt(i)).cached));
+        outcome = agree ? 'native' : message ? 'error' : 'mismatch';
+        if (agree) values = nativeValues;
       }
-    } else exprs = spec.periods.map((_, i) => spec.live(i));
+    }
+    if (outcome !== 'live' && outcome !== 'native') message ??= messageOf(all);
 
     const col = this.alloc(3, spec.id, spec.label);
     ['Period', 'Rows', 'Value'].forEach((h, i) => this.w.putValue(HEADER_ROW, col + i, h, HELPER));
@@ -218,10 +255,11 @@ export class HelperBlocks {
       if (spec.datesNative) this.w.putFormula(row, col + 1, nativeRows(spec.dates, p.exprs), { ...HELPER, numberFormat: '0' });
       else this.w.putValue(row, col + 1, p.rows.length, { ...HELPER, numberFormat: '0' });
       const fmt = { ...HELPER, numberFormat: spec.numberFormat };
-      if (exprs && (outcome === 'live' || outcome === 'native')) this.w.putFormula(row, col + 2, exprs[i], fmt, values[i]);
+      if (exprs && values && (outcome === 'live' || outcome === 'native')) this.w.putFormula(row, col + 2, exprs[i], fmt, values[i]);
       else {
-        const c = cachedOf(liveValues[i]);
-        if (isError(liveValues[i])) this.w.putFormula(row, col + 2, errorFormula(c.cached as string, this.seeNotes), fmt);
+        const v = liveAt(i);
+        const c = cachedOf(v);
+        if (isError(v)) this.w.putFormula(row, col + 2, errorFormula(c.cached as string, this.seeNotes), fmt);
         else this.w.putValue(row, col + 2, c.cached, fmt);
       }
     });

@@ -25,6 +25,13 @@ import { COL, listedPeriods, NUMBER_FORMATS, TREND_PERIODS } from './layout.js';
 
 type Listed = Period & { readonly exprs: BoundExprs };
 
+/**
+ * Up to this many rows a portable block is checked against the catalog's own table (a second pass
+ * over the rows); beyond, native forms are trusted as the agreement tests prove them, and the
+ * catalog runs only to name a rejected row.
+ */
+const VERIFY_ROWS = 50_000;
+
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const localExpr = (ref: LocalRef): Expr => ({ kind: 'local', ref });
 
@@ -120,6 +127,9 @@ function seriesBlock(r: RowContext, variant: PeriodVariant, periods: readonly Li
       stockDate: (role, which) => ctx.data.stockDate(datesRef, r.ranges.get(role)!, p, which),
     }),
     guard: guardRules && (variant.rules ?? []).length > 0 ? guard(r, str('Period')) : undefined,
+    // A count (n) is a plain COUNTIFS and is not checked; a value is checked when its function can
+    // fail on totals, or when the data is small enough for a second pass to cost nothing.
+    verify: !byLabel && (variant.totalsCanFail === true || ctx.data.raw(datesRef).length <= VERIFY_ROWS),
     numberFormat,
   });
 }
