@@ -8,6 +8,7 @@
  */
 import fc from 'fast-check';
 import type { GenerateRequest, PeriodName, Role, RoleAssignment, SheetData, WorkbookData, WorkbookOutline } from '../../core/scorecard/types.js';
+import { mulberry32 } from '../../examples/generate.js';
 import { outlineOf } from '../fixtures/plan-workbook.js';
 
 export type Invalid = 'none' | 'resolvedBeforeOpened' | 'responseBeforeOpened' | 'scoreOutOfScale' | 'ratingNegative' | 'negativeCount' | 'zeroStart';
@@ -55,18 +56,6 @@ export const knobsArbitrary: fc.Arbitrary<Knobs> = fc.record({
   slaHours: fc.constantFrom(4, 8, 24, 36.5),
 });
 
-/** Mulberry32: a small seeded generator (the same numbers on every machine). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 export interface RandomWorkbook {
   readonly data: WorkbookData;
   readonly outline: WorkbookOutline;
@@ -80,7 +69,7 @@ const START = 46_023;
 const MS_PER_DAY = 86_400_000;
 
 export function randomWorkbook(k: Knobs): RandomWorkbook {
-  const rnd = prng(k.seed);
+  const rnd = mulberry32(k.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const blank = (): boolean => rnd() < k.blanks;
   /** A moment in whole seconds, `days` after START. */
