@@ -94,16 +94,24 @@ export type NativeKind = 'date' | 'number' | 'answer';
 
 /**
  * True when every non-blank data cell is something native criteria and sums read as the core does:
- * numbers (or date cells, for dates); answers (scores, ratings) may also hold text the core skips
- * ("n/a", a header), which COUNTIFS passes over too. Numbers out of a scale are readable: the
- * definition's rules turn them into the function's error.
+ * numbers (or date cells, for dates, within the years the catalog reads). Answers (scores,
+ * ratings) may start with a header text, which the core skips and COUNTIFS passes over too; text
+ * further down is a rating word or a non-answer to the core (or its error), which no criterion
+ * reads alike. Numbers out of a scale are readable: the definition's rules turn them into the
+ * function's error.
  */
 export function nativeReadable(cells: readonly (readonly unknown[])[], kind: NativeKind): boolean {
+  let first = true;
   for (let r = 0; r < cells.length; r++) {
     const row = cells[r];
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (v === null || v === undefined || v === '') continue;
+      // Whitespace is a blank to the catalog and passes every COUNTIFS criterion by (answers only:
+      // inside SUMPRODUCT, as a date, it would be a value).
+      if (kind === 'answer' && typeof v === 'string' && v.trim() === '') continue;
+      const header = first;
+      first = false;
       if (typeof v === 'number') {
         if (!Number.isFinite(v)) return false;
         // A date the catalog cannot read (outside the years 100 to 9999) is its error, not a criterion's number.
@@ -111,7 +119,7 @@ export function nativeReadable(cells: readonly (readonly unknown[])[], kind: Nat
         continue;
       }
       if (kind === 'date' && isDateObject(v) && Number.isFinite(v.getTime())) continue;
-      if (kind === 'answer' && typeof v === 'string' && isSkippedText(v)) continue;
+      if (kind === 'answer' && header && typeof v === 'string' && isSkippedText(v)) continue;
       return false;
     }
   }

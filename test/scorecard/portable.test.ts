@@ -54,9 +54,11 @@ describe('portable formulas', () => {
       expect(nativeReadable([[8.5], [11]], 'answer')).toBe(true);
     });
 
-    it('lets answers hold text the core skips ("n/a"), which COUNTIFS passes over too, but not numeric or date text or error text', () => {
-      expect(nativeReadable([[10], ['n/a'], ['  '], [3]], 'answer')).toBe(true);
-      expect(nativeReadable([[4], ['k. A.']], 'answer')).toBe(true);
+    it('lets answers start with a header the core skips, which COUNTIFS passes over too, but not hold text below it', () => {
+      expect(nativeReadable([['Score'], [10], ['  '], [3]], 'answer')).toBe(true);
+      // Text below the first answer is a rating word or a non-answer to the catalog: no criterion reads it alike.
+      expect(nativeReadable([[10], ['n/a'], [3]], 'answer')).toBe(false);
+      expect(nativeReadable([[4], ['Satisfied']], 'answer')).toBe(false);
       expect(nativeReadable([[10], ['9']], 'answer')).toBe(false);
       expect(nativeReadable([['2026-03-01']], 'answer')).toBe(false);
       expect(nativeReadable([['#N/A']], 'answer')).toBe(false);
