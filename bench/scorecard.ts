@@ -26,8 +26,11 @@ export interface ScorecardFigures {
 
 const HOST_SAMPLE = { survey: 240, tickets: 300, orders: 160 } as const;
 
-/** Most Excel syncs one generation may take (the Excel adapter's contract). */
-export const MAX_EXCEL_SYNCS = 3;
+/**
+ * Most Excel syncs one generation of the small sample may take (the Excel adapter's contract):
+ * names; used ranges, old scorecard, tables; the data in one chunk (under CHUNK_CELLS); the write.
+ */
+export const MAX_EXCEL_SYNCS = 4;
 
 type Module = Record<string, unknown>;
 async function load(rel: string): Promise<Module | undefined> {
@@ -96,10 +99,11 @@ export async function measureScorecard(log: (line: string) => void, dist = path.
     log(`  plan ${label}: ${ms(pe.ms)}`);
   }
 
-  // Host calls do not depend on the number of rows: the fakes hold a small sample (the Sheets fake,
-  // like a new sheet, has 1,000 rows), the same size the host adapters' own tests use.
+  // Host calls per number of KPIs: the fakes hold a small sample (the Sheets fake, like a new sheet,
+  // has 1,000 rows), the same size the host adapters' own tests use. Rows matter only to Excel's
+  // chunked reads (one sync per 100,000 cells): the "hosts" section counts those at scale.
   const small = generateSample(undefined, HOST_SAMPLE);
-  notes.push(`Host calls counted on a sample of ${HOST_SAMPLE.survey} responses, ${HOST_SAMPLE.tickets} tickets and ${HOST_SAMPLE.orders} orders (the count does not depend on rows).`);
+  notes.push(`Host calls counted on a sample of ${HOST_SAMPLE.survey} responses, ${HOST_SAMPLE.tickets} tickets and ${HOST_SAMPLE.orders} orders (Sheets: the count does not depend on rows; Excel: one more sync per 100,000 cells read, see "Hosts at scale").`);
 
   // ---- Excel: sync() calls per generation
   const excelFake = await load('test/helpers/excel-fake.ts');

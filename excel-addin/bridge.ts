@@ -2,10 +2,15 @@
 /**
  * The Excel HostBridge: how the shared sidebar reads the workbook and writes a scorecard in Excel.
  * Office.js queues work locally and sends it on `context.sync()`, and every sync is a round trip
- * (slow in Excel on the web), so the number of syncs is fixed, never per sheet or per KPI:
- * - readOutline: 2 syncs (sheet and table names; then every sheet's first rows, formats, last row)
- * - generate: 3 syncs (names; then the data sheets, our old scorecard and the tables; then the
- *   whole plan written at once).
+ * (slow in Excel on the web), so the number of syncs never depends on the number of KPIs, and on
+ * sheets only through the cells read: each request and response must stay under Excel on the web's
+ * 5 MB, so cells are read in chunks of CHUNK_CELLS (blocks.ts), one sync per chunk.
+ * - readOutline: 2 syncs (sheet and table names; every sheet's used range, our markers, table
+ *   headers), then the top rows, formats and last row of every sheet, packed into syncs of
+ *   CHUNK_CELLS (one sync for most workbooks: each sheet's top is held to OUTLINE_SHEET_CELLS).
+ * - generate: 2 syncs (names; the data sheets' used ranges, our old scorecard, the tables), then
+ *   ceil(cells / CHUNK_CELLS) or so for the data sheets' values and formats (plannedSyncs), then
+ *   one that writes the whole plan. 200,000 rows × 12 columns: 2 + 25 + 1 = 28 syncs.
  * The DOM-free logic lives here so that tests drive it with a recording fake of the Excel API.
  */
 import type { ExistingSheet } from '../core/scorecard/api.js';
@@ -17,8 +22,9 @@ import type {
   GenerateRequest, GenerateResult, HostBridge, PlanMarker, ScorecardPlan, SheetOutline, StoredSettings,
   WorkbookData, WorkbookOutline,
 } from '../core/scorecard/types.js';
-import { queueSheet, sheetDataOf } from './read.js';
-import type { QueuedSheet } from './read.js';
+import { readBlocks } from './blocks.js';
+import type { BlockRead, BlockReport } from './blocks.js';
+import { planSheetReads, queueUsed, shapeOf, sheetDataOf } from './read.js';
 import { MARKER_KEY, writePlan } from './write.js';
 
 /** Where the sidebar's settings live: the workbook's add-in settings (saved with the file). */
@@ -43,6 +49,8 @@ export interface ExcelBridge extends HostBridge {
 export interface BridgeHooks {
   /** Sees each plan before it is written (tests, diagnostics). */
   readonly onPlan?: (plan: ScorecardPlan) => void;
+  /** Counts the syncs of the chunked cell reads, and the ones Excel refused (tests, diagnostics). */
+  readonly reads?: BlockReport;
 }
 
 /** Excel's zone does not matter: serials already are the wall clock the cells show. */
@@ -179,24 +187,30 @@ export function createExcelBridge(env?: OfficeEnv, hooks: BridgeHooks = {}): Exc
   async function readOutline(): Promise<WorkbookOutline> {
     const markers = markersSupported();
     return resolved().excel.run(async (context) => {
+      // Sync 1: which sheets and tables there are.
       const sheets = context.workbook.worksheets;
       sheets.load('items/name');
       const tables = context.workbook.tables;
       tables.load('items/name,items/showHeaders');
       await context.sync();
 
-      const reads = sheets.items.map((ws) => ({
-        read: queueSheet(ws, ws.name, false),
+      // Sync 2: each sheet's used range (its size decides what to read) and our marker; table headers.
+      const queued = sheets.items.map((ws) => ({
+        ws,
+        used: queueUsed(ws),
         marker: markers ? ws.customProperties.getItemOrNullObject(MARKER_KEY).load('value') : null,
       }));
       const queuedTables = queueTables(tables);
       await context.sync();
 
+      // Then the top rows and the last row of every data sheet, within the cell budget.
       // Our own scorecards are not data: their formulas would only confuse detection.
-      const data: WorkbookData = {
-        timeZone: TIME_ZONE,
-        sheets: reads.filter((r) => !(r.marker && !r.marker.isNullObject && parseMarker(r.marker.value))).map((r) => sheetDataOf(r.read)),
-      };
+      const reads: BlockRead[] = [];
+      const planned = queued
+        .filter((q) => !(q.marker && !q.marker.isNullObject && parseMarker(q.marker.value)))
+        .map((q) => planSheetReads(q.ws, shapeOf(q.ws.name, q.used), false, reads));
+      const grids = await readBlocks(context, reads, undefined, hooks.reads);
+      const data: WorkbookData = { timeZone: TIME_ZONE, sheets: planned.map((p) => sheetDataOf(p, grids)) };
       const names = sheets.items.map((ws) => ws.name);
       return withTables(outlineWorkbook(data, names), tableInfos(queuedTables));
     });
@@ -239,21 +253,26 @@ export function createExcelBridge(env?: OfficeEnv, hooks: BridgeHooks = {}): Exc
       tables.load('items/name,items/showHeaders');
       await context.sync();
 
-      // Sync 2: the data the roles point at, our old scorecard (marker and typed targets), tables.
+      // Sync 2: the size of the sheets the roles point at, our old scorecard (marker and typed
+      // targets), the tables.
       const byName = new Map(sheets.items.map((ws) => [lower(ws.name), ws]));
       const roleSheets = new Map<string, Excel.Worksheet>();
       for (const role of request.roles) {
         const ws = byName.get(lower(role.sheet));
         if (ws) roleSheets.set(ws.name, ws);
       }
-      const dataReads: QueuedSheet[] = [...roleSheets.values()].map((ws) => queueSheet(ws, ws.name, true));
+      const used = [...roleSheets.values()].map((ws) => ({ ws, used: queueUsed(ws) }));
       const candidates = sheets.items
         .filter((ws) => !roleSheets.has(ws.name) && isScorecardName(ws.name, request.options.sheetName))
         .map(queueCandidate);
       const queuedTables = queueTables(tables);
       await context.sync();
 
-      const data: WorkbookData = { timeZone: TIME_ZONE, sheets: dataReads.map(sheetDataOf) };
+      // Then every row of those sheets, in chunks that keep each sync under Excel's limits.
+      const reads: BlockRead[] = [];
+      const planned = used.map((u) => planSheetReads(u.ws, shapeOf(u.ws.name, u.used), true, reads));
+      const grids = await readBlocks(context, reads, undefined, hooks.reads);
+      const data: WorkbookData = { timeZone: TIME_ZONE, sheets: planned.map((p) => sheetDataOf(p, grids)) };
       const names = sheets.items.map((ws) => ws.name);
       const outline = withTables(outlineWorkbook(data, names), tableInfos(queuedTables));
       const ours = new Map<string, Candidate>();
@@ -269,7 +288,7 @@ export function createExcelBridge(env?: OfficeEnv, hooks: BridgeHooks = {}): Exc
       const next = buildPlan({ data, outline, request, dialect: 'excel', existing });
       hooks.onPlan?.(next);
 
-      // Sync 3: the scorecard, written at once.
+      // Last sync: the scorecard, written at once.
       onProgress?.('write', 0.7);
       let position: number | undefined;
       if (next.replaces !== undefined) {

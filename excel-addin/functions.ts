@@ -13,7 +13,15 @@ function excelError(kind: KpiErrorKind, message: string): CustomFunctions.Error 
   return new CustomFunctions.Error(code, message);
 }
 
+/**
+ * Registered once per runtime even if the script runs twice (the shared runtime can initialise
+ * twice, office-js #847): the flag is on the global object, which a second copy shares.
+ */
+const REGISTERED = '__serviceKpiFunctions';
+const host = globalThis as unknown as Record<string, unknown>;
+
 // Outside Excel (the page opened in a browser) there is nothing to register with.
-if (typeof CustomFunctions !== 'undefined') {
+if (typeof CustomFunctions !== 'undefined' && !host[REGISTERED]) {
+  host[REGISTERED] = true;
   for (const spec of CATALOG) CustomFunctions.associate(spec.name, excelFunction(spec, excelError));
 }

@@ -1,7 +1,8 @@
 /// <reference types="office-js" />
 /**
- * Reading a worksheet's data the way the scorecard engine wants it (SheetData), in batches: the
- * reads are only queued here and become available after the caller's next `context.sync()`.
+ * Reading a worksheet's data the way the scorecard engine wants it (SheetData): which rectangles to
+ * read (all rows for the plan; the top rows, by a cell budget, and the last row for the outline),
+ * read within Excel's limits by blocks.ts.
  *
  * Excel hands over dates as serial numbers; only the number format tells a date from a count. The
  * format of the first rows is read with the values, and numbers in a column formatted as a date or
@@ -10,45 +11,70 @@
  */
 import { MS_PER_DAY, UNIX_EPOCH_SERIAL } from '../core/values/clock.js';
 import type { SheetData } from '../core/scorecard/types.js';
+import type { BlockRead } from './blocks.js';
 
 /** Rows whose number formats decide which columns hold dates (the header lies within the first 100). */
 export const FORMAT_ROWS = 120;
 /**
  * Rows readOutline reads from the top of each sheet (plus the last row, for the row count): enough
- * for the header and the first samples, and small enough that a workbook of many wide sheets stays
- * well inside Excel on the web's 5 MB per sync.
+ * for the header (searched in the first 100 rows) and the first samples.
  */
 export const OUTLINE_ROWS = 500;
+/**
+ * The outline's cell budget per sheet: a wide sheet gets fewer top rows (never fewer than
+ * MIN_OUTLINE_ROWS), so that many wide sheets still outline in one or two syncs of CHUNK_CELLS.
+ */
+export const OUTLINE_SHEET_CELLS = 25_000;
+export const MIN_OUTLINE_ROWS = 20;
 
-export interface QueuedSheet {
+/** Where a sheet's used range lies (0-based) and how big it is. */
+export interface SheetShape {
   readonly name: string;
-  /** The used range (values only): position and size. */
-  readonly used: Excel.Range;
-  /** Values of the whole used range, or of its first OUTLINE_ROWS rows when `top` is set. */
-  readonly values: Excel.Range;
-  /** The last row of the used range (when only the top was read). */
-  readonly last?: Excel.Range;
-  readonly formats: Excel.Range;
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+/** Queues the load of a sheet's used range (values only): position and size, no cells. */
+export function queueUsed(sheet: Excel.Worksheet): Excel.Range {
+  const used = sheet.getUsedRange(true);
+  used.load('rowIndex,columnIndex,rowCount,columnCount');
+  return used;
+}
+
+/** Call after the sync that loaded `queueUsed`. */
+export function shapeOf(name: string, used: Excel.Range): SheetShape {
+  return { name, row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount };
+}
+
+/** Top rows the outline reads of a sheet `cols` wide. */
+export function outlineRows(cols: number): number {
+  return Math.min(OUTLINE_ROWS, Math.max(MIN_OUTLINE_ROWS, Math.floor(OUTLINE_SHEET_CELLS / Math.max(1, cols))));
+}
+
+/** A sheet's reads, as indexes into the shared list of BlockReads. */
+export interface PlannedSheet {
+  readonly shape: SheetShape;
+  readonly top: number;
+  readonly formats: number;
+  /** The last row, when only the top is read (for the outline's row count). */
+  readonly last?: number;
 }
 
 /**
- * Queues the reads of one sheet. `whole`: every value of the used range (for the plan); otherwise
- * only the first OUTLINE_ROWS rows and the last row (for the outline: headers, samples, row count).
+ * Adds the reads of one sheet to `reads`: every row (`whole`, for the plan) or the top rows and the
+ * last one (for the outline: headers, samples, row count); and the number formats of the first
+ * rows, which tell date columns from numbers.
  */
-export function queueSheet(sheet: Excel.Worksheet, name: string, whole: boolean): QueuedSheet {
-  const used = sheet.getUsedRange(true);
-  used.load('rowIndex,columnIndex,rowCount,columnCount');
-  const formats = used.getRow(0).getResizedRange(FORMAT_ROWS - 1, 0);
-  formats.load('numberFormat');
-  if (whole) {
-    used.load('values');
-    return { name, used, values: used, formats };
-  }
-  const values = used.getRow(0).getResizedRange(OUTLINE_ROWS - 1, 0);
-  values.load('values');
-  const last = used.getLastRow();
-  last.load('values');
-  return { name, used, values, last, formats };
+export function planSheetReads(sheet: Excel.Worksheet, shape: SheetShape, whole: boolean, reads: BlockRead[]): PlannedSheet {
+  const { row, col, cols } = shape;
+  const topRows = whole ? shape.rows : Math.min(shape.rows, outlineRows(cols));
+  const add = (r: number, rows: number, property: BlockRead['property']): number => reads.push({ sheet, row: r, col, rows, cols, property }) - 1;
+  const top = add(row, topRows, 'values');
+  const formats = add(row, Math.min(topRows, FORMAT_ROWS), 'numberFormat');
+  const last = topRows < shape.rows ? add(row + shape.rows - 1, 1, 'values') : undefined;
+  return { shape, top, formats, last };
 }
 
 /** True for an Excel number format that shows a date or a time (`yyyy-mm-dd`, `m/d/yy h:mm`, `hh:mm`). */
@@ -83,21 +109,17 @@ export function dateOfSerial(serial: number): Date {
   return new Date(Math.round((serial - UNIX_EPOCH_SERIAL) * MS_PER_DAY));
 }
 
-/** The loaded sheet as SheetData (call after the sync). Rows only read in part are left as holes. */
-export function sheetDataOf(q: QueuedSheet): SheetData {
-  const rowCount = q.used.rowCount;
-  const top = q.values.values as unknown[][];
-  let values: unknown[][];
-  if (!q.last) values = top;
-  else {
-    values = top.slice(0, rowCount);
-    if (rowCount > values.length) {
-      // The outline skips missing rows; the last row keeps the row count right.
-      values.length = rowCount;
-      values[rowCount - 1] = q.last.values[0];
-    }
+/** The read sheet as SheetData. Rows the outline did not read are left as holes. */
+export function sheetDataOf(planned: PlannedSheet, grids: readonly (readonly unknown[][])[]): SheetData {
+  const { shape } = planned;
+  let values = grids[planned.top] as unknown[][];
+  if (planned.last !== undefined) {
+    // The outline skips missing rows; the last row keeps the row count right.
+    values = values.slice();
+    values.length = shape.rows;
+    values[shape.rows - 1] = grids[planned.last][0];
   }
-  const dates = dateColumns(values, q.formats.numberFormat as unknown[][]);
+  const dates = dateColumns(values, grids[planned.formats]);
   if (dates.size > 0) {
     for (const row of values) {
       if (!row) continue;
@@ -107,5 +129,5 @@ export function sheetDataOf(q: QueuedSheet): SheetData {
       }
     }
   }
-  return { name: q.name, values, originRow: q.used.rowIndex + 1, originCol: q.used.columnIndex + 1 };
+  return { name: shape.name, values, originRow: shape.row + 1, originCol: shape.col + 1 };
 }

@@ -169,7 +169,10 @@ function writeTrends(sheet: Excel.Worksheet, plan: ScorecardPlan): void {
     chart.axes.valueAxis.visible = false;
     chart.axes.valueAxis.majorGridlines.visible = false;
     chart.axes.categoryAxis.visible = false;
-    chart.setPosition(rangeOf(sheet, trend.cell));
+    // With an end cell Excel sizes the chart to cover exactly the trend cell; without one it keeps
+    // its default 5 × 3 inches and covers the scorecard's neighbouring cells.
+    const cell = rangeOf(sheet, trend.cell);
+    chart.setPosition(cell, cell);
   }
 }
 

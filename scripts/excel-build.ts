@@ -6,7 +6,8 @@
  *   taskpane.html / .js / .css           the shared runtime page with the sidebar
  *   help.html                            the function list the manifest's help links point at
  *   assets/icon-*.png                    icons drawn at build time
- *   manifest.xml                         from the root template, URLs on the base URL
+ *   manifest.xml                         from the root template: URLs on the base URL, versioned;
+ *                                        German strings for every German locale
  */
 // @ts-expect-error: a plain .mjs build helper without type declarations
 import { stripCatalogTexts } from './catalog-texts-plugin.mjs';
@@ -18,7 +19,7 @@ import path from 'node:path';
 import { CATALOG } from '../core/catalog/index.js';
 import type { FunctionSpec } from '../core/catalog/types.js';
 import { ICON_SIZES, iconPng } from './excel-icons.js';
-import { DEV_BASE_URL, manifestFor, normaliseBaseUrl } from './excel-manifest.js';
+import { DEV_BASE_URL, manifestFor, normaliseBaseUrl, versionedPage } from './excel-manifest.js';
 import { finishMetadata, functionsSource } from './excel-metadata.js';
 import type { Metadata } from './excel-metadata.js';
 
@@ -158,12 +159,14 @@ export async function buildExcelAddin(options: ExcelBuildOptions = {}): Promise<
     logLevel: 'warning',
   });
   writeFileSync(path.join(outDir, 'taskpane.css'), css.outputFiles[0].text);
-  writeFileSync(path.join(outDir, 'taskpane.html'), readFileSync(path.join(root, 'excel-addin/taskpane.html'), 'utf8'));
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+  // The page loads its scripts with the release's version, like the manifest's URLs: a new
+  // release is never served from a cache of the old one.
+  writeFileSync(path.join(outDir, 'taskpane.html'), versionedPage(readFileSync(path.join(root, 'excel-addin/taskpane.html'), 'utf8'), pkg.version));
   writeFileSync(path.join(outDir, 'help.html'), helpPage(CATALOG));
 
   for (const size of ICON_SIZES) writeFileSync(path.join(outDir, 'assets', `icon-${size}.png`), iconPng(size));
 
-  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
   const template = readFileSync(path.join(root, 'manifest.xml'), 'utf8');
   writeFileSync(path.join(outDir, 'manifest.xml'), manifestFor(template, { baseUrl, version: pkg.version }));
 

@@ -5,7 +5,7 @@
  * Sheets passes a single cell as a scalar, a range as a 2-D array with "" for blanks, and dates as
  * `Date` objects holding the exact instant. The core reads those Dates as wall-clock serials in the
  * spreadsheet's own time zone, read once per call (a service call is a round trip; the clock caches
- * its offsets per day). Errors become a plain `Error` with the core's message, which Sheets shows
+ * its offsets per day, from Intl or, for a zone Intl lacks, from Utilities.formatDate). Errors become a plain `Error` with the core's message, which Sheets shows
  * under `#ERROR!`. Nothing runs at load time but definitions: the bundle loads for every call,
  * also while onOpen runs without authorization.
  */
@@ -13,8 +13,8 @@
 import { findFunction } from '../core/catalog/index.js';
 import { callSpec } from '../core/call.js';
 import { isKpiError } from '../core/errors.js';
-import { wallClock } from '../core/values/clock.js';
 import type { WallClock } from '../core/values/clock.js';
+import { spreadsheetClock } from './clock.js';
 import type { Result } from '../core/values/context.js';
 
 function messageOf(e: unknown): string {
@@ -23,7 +23,7 @@ function messageOf(e: unknown): string {
 }
 
 /** The spreadsheet's clock: its zone as set in File → Settings, which is what its cells show. */
-function spreadsheetClock(fn: string): WallClock {
+function clockOf(fn: string): WallClock {
   let zone: string;
   try {
     zone = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
@@ -31,7 +31,8 @@ function spreadsheetClock(fn: string): WallClock {
     throw new Error(`${fn}: the spreadsheet's time zone could not be read (${messageOf(e)})`);
   }
   try {
-    return wallClock(zone);
+    // A zone the runtime's Intl lacks still works: its offsets come from Utilities.formatDate.
+    return spreadsheetClock(zone);
   } catch {
     throw new Error(`${fn}: the spreadsheet's time zone "${zone}" is not known`);
   }
@@ -44,7 +45,7 @@ function spreadsheetClock(fn: string): WallClock {
 export function call(name: string, args: readonly unknown[]): Result {
   const spec = findFunction(name);
   if (!spec) throw new Error(`${name}: not a function of this add-on`);
-  const clock = spreadsheetClock(spec.name);
+  const clock = clockOf(spec.name);
   try {
     return callSpec(spec, clock, args);
   } catch (e) {

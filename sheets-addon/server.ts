@@ -10,8 +10,10 @@ import { parseSettings } from '../core/scorecard/settings.js';
 import type { ExistingSheet } from '../core/scorecard/api.js';
 import type { GenerateRequest, GenerateResult, SheetData, StoredSettings, WorkbookData } from '../core/scorecard/types.js';
 import { applyPlan } from './apply-plan.js';
+import { spreadsheetClock } from './clock.js';
+import { userLang } from './menu.js';
 import { readStoredSettings, writeStoredSettings } from './settings-store.js';
-import { findOurSheets, listSheets, readSheet, readTargets } from './workbook.js';
+import { findOurSheets, listSheets, readSheet, readSheetTop, readTargets } from './workbook.js';
 
 export { onOpen, onInstall, showSidebar, enableFunctions, showHelp, language } from './menu.js';
 
@@ -32,15 +34,29 @@ function validSettings(raw: unknown, what: string): StoredSettings {
   throw new Error(`${what} ${problems.length === 1 ? 'has a problem' : 'have problems'}: ${problems.join('; ')}`);
 }
 
-/** The data tables of every sheet except our scorecards (their formulas are not data), as JSON. */
+/**
+ * The spreadsheet's time zone, with its clock made ready first: the engine's `wallClock(zone)` then
+ * finds it, with the Utilities.formatDate fallback for a zone this runtime's Intl lacks.
+ */
+function zoneOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  const timeZone = ss.getSpreadsheetTimeZone();
+  try {
+    spreadsheetClock(timeZone);
+  } catch {
+    throw new Error(`The spreadsheet's time zone "${timeZone}" is not known (File → Settings → Time zone).`);
+  }
+  return timeZone;
+}
+
+/** The data tables of every sheet except our scorecards (their formulas are not data), as JSON: headers, samples, row counts. */
 export function readOutline(): string {
   const ss = SpreadsheetApp.getActive();
-  const timeZone = ss.getSpreadsheetTimeZone();
+  const timeZone = zoneOf(ss);
   const ours = findOurSheets(ss);
   const list = listSheets(ss);
   const sheets: SheetData[] = [];
   list.sheets.forEach((sheet, i) => {
-    if (!ours.has(list.names[i])) sheets.push(readSheet(sheet, list.names[i]));
+    if (!ours.has(list.names[i])) sheets.push(readSheetTop(sheet, list.names[i]));
   });
   // The outline holds headers and samples only, dates already as ISO text.
   return JSON.stringify(outlineWorkbook({ sheets, timeZone }, list.names));
@@ -52,7 +68,9 @@ export function readSettings(): string {
 }
 
 export function writeSettings(json: string): void {
-  writeStoredSettings(validSettings(parseJson(json, 'The settings'), 'The settings'));
+  const settings = validSettings(parseJson(json, 'The settings'), 'The settings');
+  // The user's language (a service call) is asked only for the message when the settings do not fit.
+  writeStoredSettings(settings, userLang);
 }
 
 /**
@@ -65,7 +83,7 @@ export function generate(json: string): string {
   const request: GenerateRequest = { roles: settings.roles, targets: settings.targets, options: settings.options };
 
   const ss = SpreadsheetApp.getActive();
-  const timeZone = ss.getSpreadsheetTimeZone();
+  const timeZone = zoneOf(ss);
   const ours = findOurSheets(ss);
   const list = listSheets(ss);
   const used = new Set(request.roles.map((r) => r.sheet));

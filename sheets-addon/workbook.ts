@@ -1,7 +1,8 @@
 /**
  * Reading the spreadsheet for the scorecard: sheet names, the add-on's own scorecard sheets (found
- * by their DeveloperMetadata, never by name), the values of data sheets, typed targets. Every read
- * is one batched call per sheet: a service call is a round trip.
+ * by their DeveloperMetadata, never by name), the values of data sheets (all of them for the plan,
+ * the header area and the last row for the outline), typed targets. Every read is one batched call:
+ * a service call is a round trip.
  */
 /// <reference types="google-apps-script" />
 import type { PlanMarker, SheetData } from '../core/scorecard/types.js';
@@ -56,6 +57,39 @@ export function findOurSheets(ss: Spreadsheet): Map<string, OurSheet> {
 /** A sheet's used range from A1, as Sheets gives it: Dates for date cells, "" for blanks. */
 export function readSheet(sheet: Sheet, name: string): SheetData {
   return { name, values: sheet.getDataRange().getValues(), originRow: 1, originCol: 1 };
+}
+
+/**
+ * What the outline reads of a sheet: the top rows (the header lies within the first 100; the first
+ * samples follow it), at most OUTLINE_ROWS and at most OUTLINE_SHEET_CELLS cells (never fewer than
+ * MIN_OUTLINE_ROWS rows), and the last row, so the row count comes out right. Every call is a
+ * round trip and every cell costs time within the 6-minute execution: a 200,000-row sheet is read
+ * as ~500 rows, not all of them.
+ */
+export const OUTLINE_ROWS = 500;
+export const OUTLINE_SHEET_CELLS = 25_000;
+export const MIN_OUTLINE_ROWS = 20;
+
+export function outlineRows(cols: number): number {
+  return Math.min(OUTLINE_ROWS, Math.max(MIN_OUTLINE_ROWS, Math.floor(OUTLINE_SHEET_CELLS / Math.max(1, cols))));
+}
+
+/**
+ * The header area and the last row of a sheet, for the outline: getLastRow/getLastColumn for its
+ * size, one read of the top rows, one of the last row (when the top does not reach it). Rows in
+ * between are left as holes, which the outline skips.
+ */
+export function readSheetTop(sheet: Sheet, name: string): SheetData {
+  const lastRow = sheet.getLastRow();
+  const lastCol = sheet.getLastColumn();
+  if (lastRow < 1 || lastCol < 1) return { name, values: [], originRow: 1, originCol: 1 };
+  const top = Math.min(lastRow, outlineRows(lastCol));
+  const values: unknown[][] = sheet.getRange(1, 1, top, lastCol).getValues();
+  if (lastRow > top) {
+    values.length = lastRow;
+    values[lastRow - 1] = sheet.getRange(lastRow, 1, 1, lastCol).getValues()[0];
+  }
+  return { name, values, originRow: 1, originCol: 1 };
 }
 
 /** The targets typed on one of our scorecards, read back through its marker in one read. */

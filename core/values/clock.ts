@@ -28,11 +28,16 @@ const clocks = new Map<string, WallClock>();
 /** Days a zone clock keeps at hand (a power of two: eleven years of days without a collision). */
 const CACHE_SLOTS = 4096;
 
-/** The clock of an IANA zone (`Europe/Berlin`, `UTC`). Throws a RangeError for an unknown zone. */
-export function wallClock(timeZone: string): WallClock {
+/**
+ * The clock of an IANA zone (`Europe/Berlin`, `UTC`). Throws a RangeError for a zone `Intl` does not
+ * know, unless the host gives `fallbackOffset`: the zone's UTC offset in ms at an instant, from its
+ * own time-zone data (Apps Script: Utilities.formatDate(date, zone, "Z")). Clocks are kept per zone,
+ * so a host that asks first with its fallback makes every later `wallClock(zone)` use it.
+ */
+export function wallClock(timeZone: string, fallbackOffset?: (ms: number) => number): WallClock {
   const cached = clocks.get(timeZone);
   if (cached) return cached;
-  const clock = timeZone === 'UTC' || timeZone === 'Etc/UTC' ? utcClock(timeZone) : zoneClock(timeZone);
+  const clock = timeZone === 'UTC' || timeZone === 'Etc/UTC' ? utcClock(timeZone) : zoneClock(timeZone, fallbackOffset);
   clocks.set(timeZone, clock);
   return clock;
 }
@@ -41,8 +46,8 @@ function utcClock(timeZone: string): WallClock {
   return { timeZone, serialOfInstant: (ms) => ms / MS_PER_DAY + UNIX_EPOCH_SERIAL };
 }
 
-function zoneClock(timeZone: string): WallClock {
-  let format: Intl.DateTimeFormat;
+function zoneClock(timeZone: string, fallbackOffset?: (ms: number) => number): WallClock {
+  let format: Intl.DateTimeFormat | undefined;
   try {
     format = new Intl.DateTimeFormat('en-US', {
       timeZone,
@@ -55,10 +60,11 @@ function zoneClock(timeZone: string): WallClock {
       second: 'numeric',
     });
   } catch {
-    throw new RangeError(`unknown time zone "${timeZone}"`);
+    if (!fallbackOffset) throw new RangeError(`unknown time zone "${timeZone}"`);
   }
   const offsetAt = (ms: number): number => {
     const whole = Math.floor(ms / 1000) * 1000;
+    if (!format) return fallbackOffset!(whole);
     let y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
     for (const p of format.formatToParts(whole)) {
       switch (p.type) {

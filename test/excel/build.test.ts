@@ -4,7 +4,7 @@
  * server's file lookup (which must never serve anything outside dist/excel-addin).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
@@ -12,6 +12,10 @@ import { CATALOG } from '../../core/catalog/index.js';
 import { baseUrlFrom, buildExcel } from '../../scripts/build-excel.mjs';
 import type { ExcelBuildReport } from '../../scripts/excel-build.js';
 import { fileFor } from '../../scripts/start-excel.mjs';
+import { EXCEL_WEB_ORIGIN, checkCors, main as checkExcel } from '../../scripts/excel-check.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { vi } from 'vitest';
 
 let out = '';
 let report: ExcelBuildReport;
@@ -94,5 +98,65 @@ describe('the development server (npm run start:excel)', () => {
     expect(fileFor(out, '/%2e%2e/%2e%2e/etc/passwd')).toBeUndefined();
     expect(fileFor(out, '/assets')).toBeUndefined();
     expect(fileFor(out, '/missing.js')).toBeUndefined();
+  });
+});
+
+describe('npm run check:excel', () => {
+  it('passes on the built add-in, and finds a file the manifest names but the build lacks', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await checkExcel(['--dir', out])).toBe(0);
+      expect(log.mock.calls[0][0]).toMatch(/version 0\.1\.0\.0, \d+ URLs, all checks passed/);
+      const copy = mkdtempSync(path.join(tmpdir(), 'excel-check-'));
+      try {
+        for (const f of ['manifest.xml', 'functions.json', 'functions-de.json', 'taskpane.html', 'help.html']) {
+          writeFileSync(path.join(copy, f), readFileSync(path.join(out, f)));
+        }
+        expect(await checkExcel(['--dir', copy])).toBe(1);
+        expect(error.mock.calls[0][0]).toMatch(/no file for https:\/\/kpi\.example\.com\/addin\/functions\.js\?v=0\.1\.0\.0/);
+      } finally {
+        rmSync(copy, { recursive: true, force: true });
+      }
+    } finally {
+      log.mockRestore();
+      error.mockRestore();
+    }
+  });
+
+  it('given a base URL, asks the host for the metadata as Excel on the web does and needs its CORS header', async () => {
+    const seen: { url: string; origin: string | undefined }[] = [];
+    let cors: string | null = '*';
+    const server = createServer((req, res) => {
+      seen.push({ url: req.url ?? '', origin: req.headers.origin });
+      const file = fileFor(out, req.url ?? '/');
+      if (!file) {
+        res.writeHead(404);
+        res.end();
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'application/json', ...(cors ? { 'Access-Control-Allow-Origin': cors } : {}) });
+      res.end(readFileSync(file));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      expect(await checkCors(base, '0.1.0')).toEqual([]);
+      expect(seen).toEqual([
+        { url: '/functions.json?v=0.1.0.0', origin: EXCEL_WEB_ORIGIN },
+        { url: '/functions-de.json?v=0.1.0.0', origin: EXCEL_WEB_ORIGIN },
+      ]);
+      cors = EXCEL_WEB_ORIGIN;
+      expect(await checkCors(base, '0.1.0')).toEqual([]);
+      cors = null;
+      const problems = await checkCors(base, '0.1.0');
+      expect(problems).toHaveLength(2);
+      expect(problems[0]).toMatch(/functions\.json\?v=0\.1\.0\.0: no Access-Control-Allow-Origin .* \(got none\)/);
+      cors = 'https://intranet.example.com';
+      expect((await checkCors(base, '0.1.0'))[1]).toMatch(/functions-de\.json.*got "https:\/\/intranet\.example\.com"/);
+      expect((await checkCors(`${base}/elsewhere`, '0.1.0'))[0]).toMatch(/HTTP 404/);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -122,7 +122,8 @@ function openSheets(sheets: readonly Sheet[], widen = 0) {
   const fakes = createAppsScriptFakes({ timeZone: 'Europe/Berlin', sheets: sheets.map((s) => ({ name: s.name, rows: s.rows })) });
   for (const s of fakes.spreadsheet.sheets) {
     s.maxCols = Math.max(s.maxCols, widen);
-    s.maxRows = Math.max(s.maxRows, 2000);
+    // A spreadsheet holds at most 10 million cells: a sheet 10,001 columns wide has few rows.
+    s.maxRows = widen > 26 ? Math.max(s.lastRow(), 100) : Math.max(s.maxRows, 2000);
   }
   const context = loadScripts(addon.scripts, fakes.globals);
   const run = (name: string, ...args: unknown[]): unknown => (context[name] as (...a: unknown[]) => unknown)(...args);

@@ -1,9 +1,10 @@
 /**
  * Stand-in for Microsoft's office.js in a browser test of the task pane (bundled by the test and
  * served in place of https://appsforoffice.microsoft.com/lib/1/hosted/office.js): `Office`
- * (onReady, context, addin startup behaviour), `Excel.run` over the recording fake workbook, and a
- * recording `CustomFunctions`. The workbook's cells come from `window.__excelSheets`; the test
- * reads what happened from `window.__excelFake`.
+ * (onReady, context, add-in startup behaviour, the task pane's visibility), `Excel.run` over the
+ * recording fake workbook, and a recording `CustomFunctions`. The workbook's cells come from
+ * `window.__excelSheets`, how the runtime starts from `window.__excelStart`; the test reads what
+ * happened from, and drives the host through, `window.__excelFake`.
  */
 import { FakeWorkbook, fakeOffice } from './excel-fake.js';
 
@@ -13,8 +14,16 @@ export interface SheetSeed {
   readonly cells: readonly (readonly [number, number, unknown, string?])[];
 }
 
+export interface RuntimeStart {
+  /** Headless: the runtime starts with the task pane hidden (a cell to calculate, or load-on-open). */
+  readonly hidden?: boolean;
+  /** The workbook's startup behaviour as saved with it ('None' for a workbook new to the add-in). */
+  readonly startup?: string;
+}
+
 interface Win {
   __excelSheets?: readonly SheetSeed[];
+  __excelStart?: RuntimeStart;
   __excelFake?: unknown;
   Office?: unknown;
   Excel?: unknown;
@@ -22,6 +31,7 @@ interface Win {
 }
 
 const win = window as unknown as Win;
+const start = win.__excelStart ?? {};
 const wb = new FakeWorkbook();
 for (const seed of win.__excelSheets ?? []) {
   const sheet = wb.addSheet(seed.name);
@@ -30,13 +40,23 @@ for (const seed of win.__excelSheets ?? []) {
 const office = fakeOffice({ language: 'en-US' });
 const associated: string[] = [];
 const startup: string[] = [];
-let behaviour = 'None';
+let behaviour = start.startup ?? 'None';
+
+// A headless runtime's page is not visible (Page Visibility API) until the task pane is shown.
+let visible = !start.hidden;
+Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (visible ? 'visible' : 'hidden') });
+Object.defineProperty(document, 'hidden', { configurable: true, get: () => !visible });
 
 class CustomFunctionsError extends Error {
   constructor(readonly code: string, message?: string) {
     super(message);
   }
 }
+
+type ReadyCallback = (info: { host: string; platform: string }) => void;
+const readyCallbacks: ReadyCallback[] = [];
+const visibilityHandlers: ((message: { visibilityMode: string }) => void)[] = [];
+const INFO = { host: 'Excel', platform: 'OfficeOnline' };
 
 win.CustomFunctions = {
   associate: (id: string) => { associated.push(id); },
@@ -47,6 +67,7 @@ win.Excel = wb.excel;
 win.Office = {
   HostType: { Excel: 'Excel' },
   StartupBehavior: { load: 'Load', none: 'None' },
+  VisibilityMode: { hidden: 'Hidden', taskpane: 'Taskpane' },
   context: office.context,
   addin: {
     getStartupBehavior: async () => behaviour,
@@ -54,14 +75,21 @@ win.Office = {
       startup.push(b);
       behaviour = b;
     },
+    onVisibilityModeChanged: async (handler: (message: { visibilityMode: string }) => void) => {
+      visibilityHandlers.push(handler);
+      return async () => {
+        const i = visibilityHandlers.indexOf(handler);
+        if (i >= 0) visibilityHandlers.splice(i, 1);
+      };
+    },
   },
-  onReady(callback?: (info: { host: string; platform: string }) => void) {
-    const info = { host: 'Excel', platform: 'OfficeOnline' };
+  onReady(callback?: ReadyCallback) {
+    if (callback) readyCallbacks.push(callback);
     // Like office.js: the callback runs once the DOM and Office are ready.
     return new Promise((resolve) => {
       setTimeout(() => {
-        callback?.(info);
-        resolve(info);
+        callback?.(INFO);
+        resolve(INFO);
       }, 0);
     });
   },
@@ -72,4 +100,14 @@ win.__excelFake = {
   startup,
   sheetNames: () => wb.sheets.map((s) => s.name),
   runs: () => wb.runs.map((r) => ({ ...r })),
+  /** The user opens the task pane: Office reports the new visibility mode (the document stays as it was). */
+  showTaskpane: () => {
+    visible = true;
+    for (const h of [...visibilityHandlers]) h({ visibilityMode: 'Taskpane' });
+  },
+  /** The shared runtime initialises a second time (office-js #847): every onReady callback runs again. */
+  initializeAgain: () => {
+    for (const cb of readyCallbacks) cb(INFO);
+  },
+  visibilityHandlers: () => visibilityHandlers.length,
 };

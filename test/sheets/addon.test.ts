@@ -48,6 +48,25 @@ describe('what clasp pushes', () => {
     }
   });
 
+  it('is rebuilt whole before every push, so the default files `clasp create-script` pulls into it never reach the project', async () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts['sheets:push']).toMatch(/^npm run build && npx -y @google\/clasp@3 push$/);
+    // The build empties the folder first: a stale Code.js cannot survive it.
+    const { writeFileSync, existsSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { buildSheets } = await import('../../scripts/build-sheets.mjs');
+    const stale = path.join(addon.dir, 'Untitled.js');
+    writeFileSync(stale, 'function myFunction() {}');
+    writeFileSync(path.join(addon.dir, 'Code.js'), 'function myFunction() {}');
+    await buildSheets({ outDir: addon.dir, sidebarDir: path.join(path.dirname(addon.dir), 'sidebar') });
+    expect(existsSync(stale)).toBe(false);
+    expect(addon.read('Code.js')).toMatch(/function skpiGenerate\(/);
+    // docs/sheets.md states the step exactly: create into dist/sheets-addon, then npm run sheets:push.
+    const doc = readFileSync('docs/sheets.md', 'utf8');
+    expect(doc).toMatch(/npx -y @google\/clasp@3 create-script --type sheets --title "Service KPI" --rootDir dist\/sheets-addon\n\s*npm run sheets:push\n/);
+    expect(doc).toMatch(/never a bare `clasp push`/);
+  });
+
   it('keeps the custom-function bundle within its 150 KB budget', () => {
     const size = Buffer.byteLength(addon.read('KPI.js'));
     expect(size).toBeLessThanOrEqual(150 * 1024);
