@@ -4,14 +4,15 @@
  * reads ("Data used").
  */
 import { cachedOf } from '../evaluate.js';
-import { local, range } from '../formula.js';
-import type { KpiFacts, LiveArgs, TableVariant } from '../definition.js';
+import { local } from '../formula.js';
+import type { KpiFacts, TableVariant } from '../definition.js';
 import type { BoundKpi } from '../kpis.js';
 import { definitionText } from '../kpis.js';
 import type { Role } from '../roles.js';
 import type { Expr, RangeRef, RoleAssignment } from '../types.js';
 import type { PlanContext } from './context.js';
 import { fromEnd } from './helper-blocks.js';
+import { liveArgs } from './live-args.js';
 import { COL, HEADER_ROW, TITLE_ROW, TREND_LAST, TREND_PERIODS } from './layout.js';
 import type { SpillingFormula } from './layout.js';
 
@@ -53,13 +54,7 @@ export function tableKpi(ctx: PlanContext, bound: BoundKpi, ranges: ReadonlyMap<
   const { def } = bound.kpi;
   const variant = bound.kpi.variant as TableVariant;
   const name = def.name[ctx.lang];
-  const args: LiveArgs = {
-    col: (role) => range(ranges.get(role)!),
-    has: (role) => ranges.has(role),
-    options: ctx.options, facts, period: { kind: 'str', value: ctx.options.period },
-    byPeriod: () => { throw new Error(`internal: ${def.id} has no periods`); },
-    actualOf: () => undefined,
-  };
+  const args = liveArgs(ctx, def, ranges, facts);
   const definition = definitionText(variant.definition, ctx.lang, ctx.options, facts);
   w.putValue(top, COL.kpi, `${name}: ${definition}`, { style: 'section' });
   w.addBlock(`${def.id}:title`, top, COL.kpi, 1, 1);

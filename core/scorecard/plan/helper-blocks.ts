@@ -14,7 +14,7 @@
 import type { Cell } from '../../values/context.js';
 import { cachedOf, isError } from '../evaluate.js';
 import type { Value } from '../evaluate.js';
-import { fn, local, neg, num, str } from '../formula.js';
+import { fn, neg, num, op, str } from '../formula.js';
 import { nativeRows } from '../portable.js';
 import type { BoundExprs } from '../portable.js';
 import type { Expr, LocalRef, PlanCell, ScorecardOptions } from '../types.js';
@@ -271,11 +271,6 @@ export class HelperBlocks {
 /** `IF(COUNT(N)>offset, INDEX(col, COUNT(N)-offset), fallback)`: the value `offset` periods before the latest. */
 export function fromEnd(col: LocalRef, N: LocalRef, offset: number, fallback: Expr = str('')): Expr {
   const count = fn('COUNT', { kind: 'local', ref: N });
-  const at = offset === 0 ? count : { kind: 'op' as const, op: '-' as const, left: count, right: num(offset) };
-  return fn('IF', { kind: 'op', op: '>', left: count, right: num(offset) }, fn('INDEX', { kind: 'local', ref: col }, at), fallback);
-}
-
-/** A one-cell local reference expression. */
-export function cellExpr(row: number, col: number): Expr {
-  return local(row, col);
+  const at = offset === 0 ? count : op('-', count, num(offset));
+  return fn('IF', op('>', count, num(offset)), fn('INDEX', { kind: 'local', ref: col }, at), fallback);
 }

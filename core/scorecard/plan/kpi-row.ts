@@ -20,6 +20,7 @@ import type { Expr, LocalRef, RangeRef } from '../types.js';
 import type { PlanContext } from './context.js';
 import type { Period } from './data-facts.js';
 import { errorFormula, fromEnd, sameCell } from './helper-blocks.js';
+import { liveArgs } from './live-args.js';
 import type { BlockRefs, BlockResult, Outcome } from './helper-blocks.js';
 import { COL, listedPeriods, NUMBER_FORMATS, TREND_PERIODS } from './layout.js';
 
@@ -56,30 +57,6 @@ function col(r: RowContext, role: Role): Expr {
   const ref = r.ranges.get(role);
   if (!ref) throw new Error(`internal: ${r.def.id} has no column for ${role}`);
   return range(ref);
-}
-
-function liveArgs(ctx: PlanContext, def: KpiDefinition, ranges: ReadonlyMap<Role, RangeRef>, facts: KpiFacts, dates: Role | undefined): LiveArgs {
-  const column = (role: Role): Expr => {
-    const ref = ranges.get(role);
-    if (!ref) throw new Error(`internal: ${def.id} has no column for ${role}`);
-    return range(ref);
-  };
-  const period = str(ctx.options.period);
-  return {
-    col: column,
-    has: (role) => ranges.has(role),
-    options: ctx.options,
-    facts,
-    period,
-    byPeriod: (name, ...args) => {
-      if (!dates) throw new Error(`internal: ${def.id} has no periods`);
-      return ours('KPI_BY_PERIOD', str(name), column(dates), period, ...args);
-    },
-    actualOf: (id) => {
-      const ref = ctx.actuals.get(id);
-      return ref ? localExpr(ref) : undefined;
-    },
-  };
 }
 
 /** The rows a definition's rules reject, as the guard of `then`. */
@@ -307,7 +284,7 @@ export function kpiRow(ctx: PlanContext, bound: BoundKpi, ranges: ReadonlyMap<Ro
 
 /** Target, direction, variance, status, trend picture, definition and the summary line. */
 function rowTail(ctx: PlanContext, r: RowContext, bound: BoundKpi, row: number, typed: number | null | undefined, outcome: Outcome, block: BlockRefs | undefined): void {
-  const { def, variant, info } = { ...bound.kpi };
+  const { def, variant, info } = bound.kpi;
   const { lang, t } = ctx;
   const fmt = NUMBER_FORMATS[def.unit];
   const requested = ctx.request.targets[def.id];
