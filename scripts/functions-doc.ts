@@ -7,7 +7,7 @@ import type { FunctionSpec } from '../core/catalog/types.js';
 
 type Lang = 'en' | 'de';
 
-const FAMILY_TITLES: Record<FunctionSpec['family'], Record<Lang, string>> = {
+export const FAMILY_TITLES: Record<FunctionSpec['family'], Record<Lang, string>> = {
   satisfaction: { en: 'Satisfaction and loyalty (surveys)', de: 'Zufriedenheit und Loyalität (Umfragen)' },
   customers: { en: 'Customers', de: 'Kunden' },
   tickets: { en: 'Tickets (helpdesk, call centre)', de: 'Tickets (Helpdesk, Callcenter)' },

@@ -12,7 +12,7 @@ import { h, option, replaceChildren } from './dom.js';
 import { targetText, unitSuffix } from './fields.js';
 import { PERIOD_KEYS, ROLE_GROUPS, formatInputNumber, formatPercent, roleLabel, stepText, t } from './i18n.js';
 import type { Lang } from './i18n.js';
-import { SCORECARD_KPIS } from '../core/scorecard/kpis.js';
+import { fillDefinition, takesTarget } from '../core/scorecard/kpis.js';
 import { BRAND_FIELD, GENERAL_FIELD, SLA_FIELD, errorsOf, kpiLists, roleAt, targetField } from './state.js';
 import type { SidebarState } from './state.js';
 
@@ -31,8 +31,6 @@ export interface MountedSidebar {
   destroy(): void;
 }
 
-/** KPIs that are a table rather than one figure (brand attributes): no target, no direction. */
-const WITHOUT_TARGET = new Set(SCORECARD_KPIS.filter((k) => k.shape === 'brand').map((k) => k.info.id));
 
 /** Detection below this confidence is shown as "unsure". */
 const SURE = 0.6;
@@ -193,12 +191,21 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, options: Mou
   }
 
   // ---------------------------------------------------------------- KPIs
-  /** A KPI's one-line definition; `{sla}` stands for the SLA hours. */
-  const definition = (text: string): string => text.replace(/\{sla\}/g, formatInputNumber(state.lang, state.options.slaHours));
+  /** A KPI's one-line definition with the SLA hours as typed now (the core fills `{sla}`, `{scale}`, `{top}`). */
+  const definition = (text: string): string => fillDefinition(text, state.lang, state.options);
+  /** Elements showing a definition, refreshed when the SLA hours change (no re-render: typing keeps its focus). */
+  let definitionViews: { readonly el: HTMLElement; readonly text: string; readonly asTitle: boolean }[] = [];
+  const showDefinition = <E extends HTMLElement>(el: E, text: string, asTitle: boolean): E => {
+    definitionViews.push({ el, text, asTitle });
+    if (asTitle) el.title = definition(text);
+    else el.textContent = definition(text);
+    return el;
+  };
 
   function renderKpis(): void {
     fields = new Map([...fields].filter(([key]) => !key.startsWith('target:')));
     kpiRows = new Map();
+    definitionViews = [];
     if (state.phase !== 'ready') {
       replaceChildren(kpisBody);
       return;
@@ -223,18 +230,18 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, options: Mou
         option('higher', L('higher'), target.direction === 'higher'),
         option('lower', L('lower'), target.direction === 'lower'));
       direction.addEventListener('change', () => controller.setDirection(info.id, direction.value === 'lower' ? 'lower' : 'higher'));
-      const hasTarget = !WITHOUT_TARGET.has(info.id);
+      const hasTarget = takesTarget(info.id);
       if (hasTarget) fields.set(key, { input, error });
       const row = h('li', { class: 'skpi-kpi', 'data-kpi': info.id },
         h('div', { class: 'skpi-kpi-head' },
           on,
-          h('label', { for: `${id}-on`, class: 'skpi-kpi-name', title: definition(info.definition[state.lang]) }, name),
+          showDefinition(h('label', { for: `${id}-on`, class: 'skpi-kpi-name' }, name), info.definition[state.lang], true),
           h('span', { class: `skpi-tag skpi-tag-${info.perspective}` }, L(info.perspective))),
         hasTarget ? h('div', { class: 'skpi-kpi-fields' },
           h('label', { for: `${id}-target`, class: 'skpi-small' }, L('target')),
           h('span', { class: 'skpi-with-unit' }, input, unit ? h('span', { class: 'skpi-unit', id: `${id}-unit` }, unit) : null),
           h('label', { for: `${id}-direction`, class: 'skpi-vh' }, L('directionFor', { name })),
-          direction) : h('p', { class: 'skpi-hint skpi-kpi-definition' }, definition(info.definition[state.lang])),
+          direction) : showDefinition(h('p', { class: 'skpi-hint skpi-kpi-definition' }), info.definition[state.lang], false),
         hasTarget ? error : null);
       kpiRows.set(info.id, { row, controls: hasTarget ? [input, direction] : [] });
       return row;
@@ -293,6 +300,10 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, options: Mou
 
   // ---------------------------------------------------------------- messages and the run
   function updateFields(): void {
+    for (const v of definitionViews) {
+      if (v.asTitle) v.el.title = definition(v.text);
+      else v.el.textContent = definition(v.text);
+    }
     const errors = errorsOf(state);
     for (const [key, view] of fields) {
       const message = errors[key] ?? '';

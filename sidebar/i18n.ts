@@ -3,7 +3,8 @@
  * the table; `{name}` placeholders are filled by `t`. Values filled in may come from the workbook,
  * so the result is always inserted as text, never as markup.
  */
-import type { PeriodName, Role } from '../core/scorecard/types.js';
+import { ROLE_GROUPS as CORE_ROLE_GROUPS, rolesOf } from '../core/scorecard/roles.js';
+import type { PeriodName, Role, RoleGroup } from '../core/scorecard/types.js';
 
 export type Lang = 'en' | 'de';
 
@@ -205,22 +206,17 @@ export function roleLabel(lang: Lang, role: Role): string {
   return ROLE_LABELS[role][lang];
 }
 
-/** The role picker's option groups, in ROLES order. */
-export const ROLE_GROUPS: readonly { readonly label: { en: string; de: string }; readonly roles: readonly Role[] }[] = [
-  { label: { en: 'Surveys', de: 'Umfragen' }, roles: ['surveyDate', 'npsScore', 'satisfaction', 'comment'] },
-  {
-    label: { en: 'Tickets', de: 'Tickets' },
-    roles: ['ticketOpened', 'firstResponse', 'ticketResolved', 'agent', 'team', 'channel', 'customerId',
-      'converted', 'firstContactResolved', 'reopened', 'complaint'],
-  },
-  { label: { en: 'Orders', de: 'Bestellungen' }, roles: ['orderDate', 'orderAmount', 'orderProfit', 'unitsSold', 'unitsReturned'] },
-  {
-    label: { en: 'Monthly figures', de: 'Monatszahlen' },
-    roles: ['periodDate', 'customersStart', 'customersEnd', 'customersNew', 'customersLost',
-      'headcountStart', 'headcountEnd', 'separations', 'hires', 'cashIn', 'cashOut'],
-  },
-  { label: { en: 'Competitors', de: 'Wettbewerb' }, roles: ['competitorName', 'competitorNps', 'competitorCsat', 'competitorResolution'] },
-];
+const GROUP_LABELS: Record<RoleGroup, { en: string; de: string }> = {
+  surveys: { en: 'Surveys', de: 'Umfragen' },
+  tickets: { en: 'Tickets', de: 'Tickets' },
+  orders: { en: 'Orders', de: 'Bestellungen' },
+  monthly: { en: 'Monthly figures', de: 'Monatszahlen' },
+  competitors: { en: 'Competitors', de: 'Wettbewerb' },
+};
+
+/** The role picker's option groups: the core's role groups, in its order, with their labels. */
+export const ROLE_GROUPS: readonly { readonly label: { en: string; de: string }; readonly roles: readonly Role[] }[] =
+  CORE_ROLE_GROUPS.map((g) => ({ label: GROUP_LABELS[g], roles: rolesOf(g) }));
 
 export const PERIOD_KEYS: Readonly<Record<PeriodName, MessageKey>> = {
   week: 'week', month: 'month', quarter: 'quarter', year: 'year',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as formulajs from '@formulajs/formulajs';
 import {
-  median, normalQuantile, npsDiffSignificant, npsVariance, percentileInc, pooledTwoProportionZ, sortedNumbers,
+  erfc, median, normalQuantile, npsDiffSignificant, npsVariance, percentileInc, pooledTwoProportionZ, sortedNumbers,
   wilsonInterval, Z95, zForConfidence,
 } from '../core/stats.js';
 
@@ -21,6 +21,24 @@ describe('normal quantiles', () => {
     expect(normalQuantile(0.999)).toBeCloseTo(3.090232, 6);
     expect(normalQuantile(0.5)).toBe(0);
     expect(normalQuantile(0.3) + normalQuantile(0.7)).toBeCloseTo(0, 9);
+  });
+
+  it('is exact to 1e-15 relative after its refinement step (values of R\'s qnorm with 17 digits)', () => {
+    const cases: [number, number][] = [
+      [0.975, 1.959963984540054], [0.995, 2.5758293035489004], [0.9, 1.2815515655446004], [0.3, -0.5244005127080407],
+      [0.025, -1.959963984540054], [0.001, -3.0902323061678132], [1e-10, -6.3613409024040557], [1e-6, -4.753424308822899],
+    ];
+    for (const [p, q] of cases) expect(Math.abs(normalQuantile(p) - q) / Math.abs(q), String(p)).toBeLessThanOrEqual(1e-15);
+    // Acklam's approximation alone is off by about 1e-9 here: the refinement is what makes z exact.
+    expect(Math.abs(zForConfidence(0.95) - 1.959963984540054)).toBeLessThanOrEqual(4e-16);
+  });
+
+  it('computes erfc as published (Abramowitz and Stegun table 7.1; erfc(−x) = 2 − erfc(x))', () => {
+    expect(erfc(0)).toBe(1);
+    expect(Math.abs(erfc(1) - 0.157299207050285131) / 0.157299207050285131).toBeLessThan(1e-15);
+    expect(Math.abs(erfc(0.3) - 0.671373240540872583) / 0.671373240540872583).toBeLessThan(1e-15);
+    expect(Math.abs(erfc(-1) - 1.842700792949714869)).toBeLessThan(4e-16);
+    expect(erfc(30)).toBe(0);
   });
 
   it('refuses confidence levels outside (0, 1)', () => {

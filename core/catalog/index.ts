@@ -19,28 +19,14 @@ import { textFunctions } from '../kpis/text.js';
 import { ticketFunctions } from '../kpis/tickets.js';
 import type { FunctionSpec } from './types.js';
 
-/** The catalog page's order (a contract: never reorder). */
-export const CATALOG_NAMES = [
-  'NPS', 'NPS_MOE', 'NPS_BREAKDOWN', 'NPS_TREND', 'CSAT', 'CSAT_CI', 'CSAT_TREND',
-  'NPS_CI', 'CES', 'RESPONSE_RATE', 'GROUP_SIGNIFICANCE',
-  'RETENTION_RATE', 'CHURN_RATE', 'REPEAT_CUSTOMER_RATE', 'CONVERSION_RATE', 'FIRST_CONTACT_RESOLUTION',
-  'REOPEN_RATE', 'COMPLAINT_RATE', 'RETURN_RATE', 'REVENUE_PER_CUSTOMER', 'COMPETITOR_GAP',
-  'AVG_RESOLUTION', 'MEDIAN_RESOLUTION', 'RESOLUTION_PERCENTILE', 'AVG_FIRST_RESPONSE', 'SLA_ATTAINMENT',
-  'ACTIVE_ISSUES', 'BACKLOG_AGE', 'RESOLVED_ISSUES',
-  'MEDIAN_FIRST_RESPONSE', 'FIRST_RESPONSE_PERCENTILE', 'AVG_DURATION', 'MEDIAN_DURATION',
-  'TIME_IN_STATUS', 'STATUS_SUMMARY', 'LOG_RESOLUTION', 'LOG_SLA_ATTAINMENT', 'NEXT_REPLY_TIME', 'REPLY_TIMES',
-  'SERVICE_LEVEL', 'ABANDON_RATE', 'ASA', 'AHT', 'OCCUPANCY', 'ERLANG_C', 'ERLANG_C_SERVICE_LEVEL', 'RATIO_OF_SUMS',
-  'WEIGHTED_AVERAGE',
-  'RESOLVED_PER_AGENT', 'AGENT_SUMMARY', 'EMPLOYEE_TURNOVER', 'EMPLOYEE_RETENTION',
-  'BRAND_ATTRIBUTES', 'BRAND_MATCH',
-  'CASH_FLOW',
-  'KPI_STATUS',
-  'KPI_BY_PERIOD', 'KPI_BY_GROUP',
-] as const;
+export { CATALOG_NAMES } from './names.js';
+export type { CatalogName } from './names.js';
 
-export type CatalogName = (typeof CATALOG_NAMES)[number];
-
-const all = [
+/**
+ * The catalog page's order (a contract: never reorder): the families in this order, each module
+ * listing its functions in the page's order. CATALOG_NAMES (names.ts) is generated from it.
+ */
+const all: readonly FunctionSpec[] = [
   ...satisfactionFunctions, ...surveyFunctions, ...customerFunctions, ...ticketFunctions, ...durationColumnFunctions,
   ...statusLogFunctions, ...messageLogFunctions, ...callFunctions, ...contactCentreFunctions,
   ...peopleFunctions,
@@ -48,11 +34,8 @@ const all = [
 ];
 const byName = new Map<string, FunctionSpec>(all.map((f) => [f.name, f]));
 
-/** Every implemented catalog function, in catalog order. */
-export const CATALOG: readonly FunctionSpec[] = CATALOG_NAMES.flatMap((n) => {
-  const f = byName.get(n);
-  return f ? [f] : [];
-});
+/** Every catalog function, in catalog order. */
+export const CATALOG: readonly FunctionSpec[] = all;
 
 export function findFunction(name: string): FunctionSpec | undefined {
   return byName.get(name.trim().toUpperCase().replace(/^KPI\./, ''));

@@ -320,36 +320,6 @@ export const ticketFunctions: readonly FunctionSpec[] = [
     impl: avgFirstResponse,
   },
   {
-    name: 'MEDIAN_FIRST_RESPONSE',
-    family: 'tickets',
-    args: [OPENED, FIRST_RESPONSE, UNIT, BUSINESS_HOURS, HOLIDAYS],
-    result: 'scalar',
-    unit: 'duration',
-    summary: { en: 'Median time from opened to the first response', de: 'Median der Zeit bis zur ersten Antwort' },
-    help: {
-      en: `Median of first_response − opened over tickets that have a first response (the middle value; with an even count, the mean of the two middle ones), in hours by default. Zendesk and Help Scout report the median because a few tickets answered days later pull the average far from what most customers see. First response before opened is an error naming the row. ${DURATION_RULES.en} No first response at all: "no data".`,
-      de: `Median von erste Antwort − eröffnet über die Tickets mit einer ersten Antwort (der mittlere Wert; bei gerader Anzahl der Mittelwert der beiden mittleren), standardmäßig in Stunden. Zendesk und Help Scout berichten den Median, weil wenige erst nach Tagen beantwortete Tickets den Durchschnitt weit von dem entfernen, was die meisten Kunden erleben. Eine erste Antwort vor der Eröffnung ist ein Fehler mit Angabe der Zeile. ${DURATION_RULES.de} Gar keine erste Antwort: „keine Daten“.`,
-    },
-    example: '=MEDIAN_FIRST_RESPONSE(B2:B500, D2:D500, "minutes") → 18',
-    source: 'Zendesk Explore: first reply time (median)',
-    impl: medianFirstResponse,
-  },
-  {
-    name: 'FIRST_RESPONSE_PERCENTILE',
-    family: 'tickets',
-    args: [OPENED, FIRST_RESPONSE, PERCENTILE_K, UNIT, BUSINESS_HOURS, HOLIDAYS],
-    result: 'scalar',
-    unit: 'duration',
-    summary: { en: 'k-th percentile of first-response times, as PERCENTILE.INC', de: 'k-tes Perzentil der Erstantwortzeiten, wie QUANTIL.INKL' },
-    help: {
-      en: `The k-th percentile (0 ≤ k ≤ 1) of first_response − opened over tickets that have a first response, computed like the spreadsheet's PERCENTILE.INC (linear interpolation between the two nearest values). 0.9 answers "90 % of tickets got a first reply within …", the usual form of a first-response SLA. k outside 0…1 is an error. ${DURATION_RULES.en} No first response at all: "no data".`,
-      de: `Das k-te Perzentil (0 ≤ k ≤ 1) von erste Antwort − eröffnet über die Tickets mit einer ersten Antwort, berechnet wie QUANTIL.INKL der Tabellenkalkulation (lineare Interpolation zwischen den zwei nächsten Werten). 0,9 beantwortet „90 % der Tickets erhielten innerhalb von … eine erste Antwort“, die übliche Form eines Erstantwort-SLA. k außerhalb von 0…1 ist ein Fehler. ${DURATION_RULES.de} Gar keine erste Antwort: „keine Daten“.`,
-    },
-    example: '=FIRST_RESPONSE_PERCENTILE(B2:B500, D2:D500, 0.9) → 4.5',
-    source: 'PERCENTILE.INC (Hyndman–Fan type 7) of Zendesk first reply times',
-    impl: firstResponsePercentile,
-  },
-  {
     name: 'SLA_ATTAINMENT',
     family: 'tickets',
     args: [
@@ -421,6 +391,36 @@ export const ticketFunctions: readonly FunctionSpec[] = [
     example: '=RESOLVED_ISSUES(C2:C500, DATE(2026,3,1), DATE(2026,3,31)) → 412',
     source: 'Zendesk: solved tickets',
     impl: resolvedIssues,
+  },
+  {
+    name: 'MEDIAN_FIRST_RESPONSE',
+    family: 'tickets',
+    args: [OPENED, FIRST_RESPONSE, UNIT, BUSINESS_HOURS, HOLIDAYS],
+    result: 'scalar',
+    unit: 'duration',
+    summary: { en: 'Median time from opened to the first response', de: 'Median der Zeit bis zur ersten Antwort' },
+    help: {
+      en: `Median of first_response − opened over tickets that have a first response (the middle value; with an even count, the mean of the two middle ones), in hours by default. Zendesk and Help Scout report the median because a few tickets answered days later pull the average far from what most customers see. First response before opened is an error naming the row. ${DURATION_RULES.en} No first response at all: "no data".`,
+      de: `Median von erste Antwort − eröffnet über die Tickets mit einer ersten Antwort (der mittlere Wert; bei gerader Anzahl der Mittelwert der beiden mittleren), standardmäßig in Stunden. Zendesk und Help Scout berichten den Median, weil wenige erst nach Tagen beantwortete Tickets den Durchschnitt weit von dem entfernen, was die meisten Kunden erleben. Eine erste Antwort vor der Eröffnung ist ein Fehler mit Angabe der Zeile. ${DURATION_RULES.de} Gar keine erste Antwort: „keine Daten“.`,
+    },
+    example: '=MEDIAN_FIRST_RESPONSE(B2:B500, D2:D500, "minutes") → 18',
+    source: 'Zendesk Explore: first reply time (median)',
+    impl: medianFirstResponse,
+  },
+  {
+    name: 'FIRST_RESPONSE_PERCENTILE',
+    family: 'tickets',
+    args: [OPENED, FIRST_RESPONSE, PERCENTILE_K, UNIT, BUSINESS_HOURS, HOLIDAYS],
+    result: 'scalar',
+    unit: 'duration',
+    summary: { en: 'k-th percentile of first-response times, as PERCENTILE.INC', de: 'k-tes Perzentil der Erstantwortzeiten, wie QUANTIL.INKL' },
+    help: {
+      en: `The k-th percentile (0 ≤ k ≤ 1) of first_response − opened over tickets that have a first response, computed like the spreadsheet's PERCENTILE.INC (linear interpolation between the two nearest values). 0.9 answers "90 % of tickets got a first reply within …", the usual form of a first-response SLA. k outside 0…1 is an error. ${DURATION_RULES.en} No first response at all: "no data".`,
+      de: `Das k-te Perzentil (0 ≤ k ≤ 1) von erste Antwort − eröffnet über die Tickets mit einer ersten Antwort, berechnet wie QUANTIL.INKL der Tabellenkalkulation (lineare Interpolation zwischen den zwei nächsten Werten). 0,9 beantwortet „90 % der Tickets erhielten innerhalb von … eine erste Antwort“, die übliche Form eines Erstantwort-SLA. k außerhalb von 0…1 ist ein Fehler. ${DURATION_RULES.de} Gar keine erste Antwort: „keine Daten“.`,
+    },
+    example: '=FIRST_RESPONSE_PERCENTILE(B2:B500, D2:D500, 0.9) → 4.5',
+    source: 'PERCENTILE.INC (Hyndman–Fan type 7) of Zendesk first reply times',
+    impl: firstResponsePercentile,
   },
 ];
 

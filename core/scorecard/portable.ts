@@ -1,31 +1,42 @@
 /**
- * Portable native formulas: per KPI and per period known at generation, a formula of functions that
+ * Portable native formulas: the renderer of the measure vocabulary (measure.ts) into functions that
  * Excel 2010+, LibreOffice and Google Sheets share, so colleagues without the add-in see numbers.
- * Period boundaries are DATE(…) literals; a period's rows are those whose date is ≥ its first day and
- * < the next period's first day (`COUNTIFS(dates, ">="&DATE(2026,3,1), dates, "<"&DATE(2026,4,1), …)`).
+ * It knows no KPI: definitions state their values as measures, this file writes them as COUNTIFS,
+ * SUMIFS, AVERAGEIFS and SUMPRODUCT over the period's rows, and a definition's row rules as a guard
+ * that shows the catalog function's error.
  *
- * Only cheap, exact forms are written. No native form (the plan writes values with a note):
- * distinct counts (revenue/profit per customer, resolved per agent), medians by period (MEDIAN(IF())
- * needs array entry), text analysis (brand attributes). A native form is also refused when the
- * data would make it differ from the core: text dates or numeric text (native criteria never match
- * text), flag words a criterion cannot name exactly, stocks whose first/last row of a period is not
- * identified by a unique whole-day date — see the `*Native` checks below.
- *
- * Where the core raises "no data" (KPI_BY_PERIOD shows ""), the native form is wrapped in
- * IFERROR(…, "") so an empty period shows "" as well.
+ * - A period's rows are those whose date is ≥ its start and < its end, two bound expressions
+ *   (today DATE(…) literals; formulas over the data's dates later): `COUNTIFS(dates, ">="&start,
+ *   dates, "<"&end, …)`.
+ * - Durations are summed as whole milliseconds of their differences, `SUMPRODUCT(ROUND((R-O)*86400000,
+ *   0)*…)`, exactly as the catalog computes them: the cached value equals the function's, and no
+ *   digits cancel between two sums of serials near 46 000.
+ * - Rows a catalog function rejects (a definition's rules) make the formula show an error, as the
+ *   live function does: `IF(SUMPRODUCT((R<>"")*(O<>"")*(R<O-1E-9))>0,-"resolved before opened",…)`;
+ *   `-"text"` is #VALUE! in every spreadsheet, and the text says why.
+ * - Only cheap, exact forms are written. A form is refused (the plan writes values with a note)
+ *   when the data would make it differ from the core: text dates or numeric text (native criteria
+ *   never match text), flag words a criterion cannot name exactly, stocks whose first/last row of a
+ *   period is not picked by a unique whole-day date.
  */
 import { zForConfidence } from '../stats.js';
 import { civilOfSerial, serialOfWallClock, wallClock } from '../values/clock.js';
-import { isErrorText, parseDateText, parseNumberText } from '../values/text.js';
 import { isDateObject } from '../values/grid.js';
-import { dateExpr, fn, num, op, str } from './formula.js';
-import type { Expr, PeriodName, Role, ScorecardOptions } from './types.js';
+import { MAX_DATE_SERIAL, MIN_DATE_SERIAL } from '../values/read.js';
+import { isErrorText, parseDateText, parseNumberText } from '../values/text.js';
+import { dateExpr, fn, neg, num, op, str } from './formula.js';
+import { isSet } from './measure.js';
+import type { Measures, Moment, RowRule, Where } from './measure.js';
+import type { Role } from './roles.js';
+import type { Expr, PeriodName } from './types.js';
 
 /** The native functions a portable scorecard may use (the tests scan every formula for others). */
 export const NATIVE_FUNCTIONS: ReadonlySet<string> = new Set([
-  'COUNTIFS', 'SUMIFS', 'AVERAGEIFS', 'SUMPRODUCT', 'MEDIAN', 'PERCENTILE', 'INDEX', 'IF', 'IFERROR', 'COUNT',
-  'COUNTA', 'ROWS', 'ABS', 'SQRT', 'SUM', 'AVERAGE', 'DATE',
+  'COUNTIFS', 'SUMIFS', 'AVERAGEIFS', 'SUMPRODUCT', 'MEDIAN', 'PERCENTILE', 'INDEX', 'MATCH', 'IF', 'IFERROR', 'ISERROR',
+  'COUNT', 'COUNTA', 'ROWS', 'ABS', 'SQRT', 'SUM', 'AVERAGE', 'ROUND', 'DATE', 'NA',
 ]);
+
+const MS_PER_DAY = 86_400_000;
 
 // ------------------------------------------------------------------ periods
 
@@ -55,40 +66,60 @@ export function periodBounds(serial: number, period: PeriodName): PeriodBounds {
   }
 }
 
-/** `range, ">="&DATE(start), range, "<"&DATE(end)`: the two criteria pairs of a period. */
-export function periodCriteria(dates: Expr, p: PeriodBounds): Expr[] {
-  return [dates, op('&', str('>='), dateExpr(p.start)), dates, op('&', str('<'), dateExpr(p.end))];
+/** A period's bounds as the expressions its criteria compare with. */
+export interface BoundExprs {
+  readonly start: Expr;
+  readonly end: Expr;
+}
+
+/** The bounds as DATE literals (the periods known at generation). */
+export function literalBounds(p: PeriodBounds): BoundExprs {
+  return { start: dateExpr(p.start), end: dateExpr(p.end) };
+}
+
+/** `range, ">="&start, range, "<"&end`: the two criteria pairs of a period. */
+export function periodCriteria(dates: Expr, p: BoundExprs): Expr[] {
+  return [dates, op('&', str('>='), p.start), dates, op('&', str('<'), p.end)];
 }
 
 /** Number of rows whose date lies in the period (the block's Rows column). */
-export function nativeRows(dates: Expr, p: PeriodBounds): Expr {
+export function nativeRows(dates: Expr, p: BoundExprs): Expr {
   return fn('COUNTIFS', ...periodCriteria(dates, p));
 }
 
 // ------------------------------------------------------------------ what the data allows
 
-export type NativeKind = 'date' | 'number' | 'score' | 'rating';
+/** How a native formula reads a column: date cells, numbers, or answers (numbers among skipped text). */
+export type NativeKind = 'date' | 'number' | 'answer';
 
 /**
  * True when every non-blank data cell is something native criteria and sums read as the core does:
- * numbers or date cells; for `score` whole numbers 0–10, for `rating` numbers 0…scaleMax.
+ * numbers (or date cells, for dates, within the years the catalog reads). Answers (scores,
+ * ratings) may start with a header text, which the core skips and COUNTIFS passes over too; text
+ * further down is a rating word or a non-answer to the core (or its error), which no criterion
+ * reads alike. Numbers out of a scale are readable: the definition's rules turn them into the
+ * function's error.
  */
-export function nativeReadable(cells: readonly (readonly unknown[])[], kind: NativeKind, scaleMax = 5): boolean {
+export function nativeReadable(cells: readonly (readonly unknown[])[], kind: NativeKind): boolean {
+  let first = true;
   for (let r = 0; r < cells.length; r++) {
     const row = cells[r];
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (v === null || v === undefined || v === '') continue;
+      // Whitespace is a blank to the catalog and passes every COUNTIFS criterion by (answers only:
+      // inside SUMPRODUCT, as a date, it would be a value).
+      if (kind === 'answer' && typeof v === 'string' && v.trim() === '') continue;
+      const header = first;
+      first = false;
       if (typeof v === 'number') {
         if (!Number.isFinite(v)) return false;
-        if (kind === 'score' && !(v >= 0 && v <= 10 && Math.floor(v) === v)) return false;
-        if (kind === 'rating' && !(v >= 0 && v <= scaleMax)) return false;
+        // A date the catalog cannot read (outside the years 100 to 9999) is its error, not a criterion's number.
+        if (kind === 'date' && !(v >= MIN_DATE_SERIAL && v < MAX_DATE_SERIAL)) return false;
         continue;
       }
       if (kind === 'date' && isDateObject(v) && Number.isFinite(v.getTime())) continue;
-      // Scores and ratings are only ever counted with COUNTIFS numeric criteria, which pass over
-      // text exactly as the core skips text that is no number and no date ("n/a", a header).
-      if ((kind === 'score' || kind === 'rating') && typeof v === 'string' && isSkippedText(v)) continue;
+      if (kind === 'answer' && header && typeof v === 'string' && isSkippedText(v)) continue;
       return false;
     }
   }
@@ -102,7 +133,7 @@ function isSkippedText(v: string): boolean {
   return parseNumberText(t) === undefined && parseDateText(t, wallClock('UTC')) === undefined;
 }
 
-/** The criteria that count truthy and falsy flags, exactly as they occur in the data. */
+/** The criteria that count yes and no flags, exactly as they occur in the data. */
 export interface FlagCriteria {
   readonly truthy: readonly Expr[];
   readonly falsy: readonly Expr[];
@@ -143,186 +174,219 @@ export function flagCriteria(cells: readonly (readonly unknown[])[]): FlagCriter
   return { truthy: [...truthy.values()], falsy: [...falsy.values()] };
 }
 
-// ------------------------------------------------------------------ native values per period
+// ------------------------------------------------------------------ the measure renderer
 
-export interface NativeInput {
-  range(role: Role): Expr;
-  has(role: Role): boolean;
-  readonly period: PeriodBounds;
-  readonly options: ScorecardOptions;
-  readonly csatScale: number;
-  /** Flag criteria of a flag column (undefined: no native form). */
+/** Thrown inside a renderer when the data allows no native form; renderNative returns null then. */
+class NoNativeForm extends Error {}
+
+/** What the renderer writes a definition's measures over. */
+export interface NativeScope {
+  /** A role's column. */
+  col(role: Role): Expr;
+  /** How a flag column's yes/no words are written; undefined: no native form. */
   flags(role: Role): FlagCriteria | undefined;
+  /** The period whose rows the measures cover (by its date role); absent: all rows. */
+  readonly period?: { readonly dates: Role; readonly bounds: BoundExprs };
+  /** The moment of a stock (AS_OF). */
+  readonly moment?: Expr;
+  /** The whole-day date picking a stock's first/last number in the period with an equality criterion. */
+  stockDate?(role: Role, which: 'first' | 'last'): number | undefined;
+  /** The actual cell of another KPI row. */
+  actualOf(id: string): Expr | undefined;
+}
+
+const sumAll = (xs: readonly Expr[]): Expr => xs.reduce((a, b) => op('+', a, b));
+const product = (xs: readonly Expr[]): Expr => xs.reduce((a, b) => op('*', a, b));
+
+/** Measures as native spreadsheet formulas. */
+class NativeMeasures implements Measures<Expr> {
+  constructor(private readonly scope: NativeScope) {}
+
+  private moment(): Expr {
+    if (!this.scope.moment) throw new NoNativeForm('a moment outside a stock');
+    return this.scope.moment;
+  }
+
+  private value(v: number | Moment): Expr {
+    return typeof v === 'number' ? num(v) : this.moment();
+  }
+
+  /** Criteria pairs of the scope's period. */
+  private periodPairs(): Expr[] {
+    const p = this.scope.period;
+    return p ? periodCriteria(this.scope.col(p.dates), p.bounds) : [];
+  }
+
   /**
-   * The whole-day date that picks a stock's first (or last) number in this period with an
-   * equality criterion; undefined when no such unique date exists.
+   * Criteria pairs of conditions, one list per combination of flag words (a yes/no condition
+   * counts each word the column holds with its own COUNTIFS).
    */
-  stockDate(role: Role, which: 'first' | 'last'): number | undefined;
-}
-
-const sum = (...xs: Expr[]): Expr => xs.reduce((a, b) => op('+', a, b));
-const blankOnError = (e: Expr): Expr => fn('IFERROR', e, str(''));
-
-function countIn(a: NativeInput, dateRole: Role, ...more: Expr[]): Expr {
-  return fn('COUNTIFS', ...periodCriteria(a.range(dateRole), a.period), ...more);
-}
-
-function sumIn(a: NativeInput, target: Expr, dateRole: Role, ...more: Expr[]): Expr {
-  return fn('SUMIFS', target, ...periodCriteria(a.range(dateRole), a.period), ...more);
-}
-
-/** Sum over the criteria list, one COUNTIFS each: `COUNTIFS(…, flags, "yes") + COUNTIFS(…, flags, TRUE)`. */
-function countFlags(a: NativeInput, dateRole: Role, flagRole: Role, values: readonly Expr[]): Expr {
-  if (values.length === 0) return num(0);
-  return sum(...values.map((v) => countIn(a, dateRole, a.range(flagRole), v)));
-}
-
-function flagShare(a: NativeInput, dateRole: Role, flagRole: Role): Expr | null {
-  const f = a.flags(flagRole);
-  if (!f) return null;
-  const yes = countFlags(a, dateRole, flagRole, f.truthy);
-  const all = op('+', countFlags(a, dateRole, flagRole, f.truthy), countFlags(a, dateRole, flagRole, f.falsy));
-  return blankOnError(op('/', yes, all));
-}
-
-/** `SUMIFS(stock, dates, DATE(…))`: the stock on its first (last) date of the period. */
-function stockAt(a: NativeInput, role: Role, dateRole: Role, which: 'first' | 'last'): Expr | null {
-  const d = a.stockDate(role, which);
-  if (d === undefined) return null;
-  return fn('SUMIFS', a.range(role), a.range(dateRole), dateExpr(d));
-}
-
-/** Mean duration in hours of (later − earlier) over the period's rows of `dateRole` where `later` is set. */
-function meanHours(a: NativeInput, dateRole: Role, earlier: Role, later: Role): Expr {
-  // Rows with both dates: the period's rows (by dateRole) whose other date is a positive number.
-  const other = dateRole === later ? earlier : later;
-  const cond = [a.range(other), str('>0')];
-  const laterSum = sumIn(a, a.range(later), dateRole, ...cond);
-  const earlierSum = sumIn(a, a.range(earlier), dateRole, ...cond);
-  return blankOnError(op('/', op('*', op('-', laterSum, earlierSum), num(24)), countIn(a, dateRole, ...cond)));
-}
-
-/** The 95 % z used by NPS_MOE and CSAT_CI. */
-export const Z95_LITERAL = zForConfidence(0.95);
-
-/**
- * A KPI's value in one period as a native formula, or null when it has none. `id` is the scorecard
- * KPI id, `fnName` the catalog function of its variant.
- */
-export function nativePeriodValue(id: string, fnName: string, a: NativeInput): Expr | null {
-  switch (id) {
-    case 'nps': {
-      const s = a.range('npsScore');
-      const c = (crit: string): Expr => countIn(a, 'surveyDate', s, str(crit));
-      return blankOnError(op('*', op('/', op('-', c('>=9'), c('<=6')), c('>=0')), num(100)));
-    }
-    case 'csat': {
-      const r = a.range('satisfaction');
-      const threshold = a.csatScale - 1;
-      return blankOnError(op('/', countIn(a, 'surveyDate', r, str(`>=${threshold}`)), countIn(a, 'surveyDate', r, str('>=0'))));
-    }
-    case 'avgResolution':
-      return meanHours(a, 'ticketResolved', 'ticketOpened', 'ticketResolved');
-    case 'firstResponse':
-      return meanHours(a, 'ticketOpened', 'ticketOpened', 'firstResponse');
-    case 'sla': {
-      const O = a.range('ticketOpened');
-      const R = a.range('ticketResolved');
-      // Met: resolved in the period, opened set, (R − O) in hours ≤ target. The core compares whole
-      // milliseconds; 1E-7 h (0.36 ms) absorbs the floating-point dust of serial subtraction.
-      const within = op('<=', op('*', op('-', R, O), num(24)), num(a.options.slaHours + 1e-7));
-      // The period-independent factor first: it is the same array in every period (computed once).
-      const met = fn('SUMPRODUCT', op('*', op('*', op('*', op('>', O, num(0)), within), op('>=', R, dateExpr(a.period.start))), op('<', R, dateExpr(a.period.end))));
-      return blankOnError(op('/', met, countIn(a, 'ticketResolved', O, str('>0'))));
-    }
-    case 'fcr': return flagShare(a, 'ticketOpened', 'firstContactResolved');
-    case 'reopenRate': return flagShare(a, 'ticketOpened', 'reopened');
-    case 'conversion': return flagShare(a, 'ticketOpened', 'converted');
-    case 'complaintRate':
-      if (fnName === 'COMPLAINT_RATE') {
-        return blankOnError(op('/', sumIn(a, a.range('complaint'), 'periodDate'),
-          fn('AVERAGEIFS', a.range('customersEnd'), ...periodCriteria(a.range('periodDate'), a.period))));
+  private criteria(where: readonly Where[]): Expr[][] {
+    let lists: Expr[][] = [this.periodPairs()];
+    for (const w of where) {
+      const col = this.scope.col(w.role);
+      if (w.op === 'yes' || w.op === 'no') {
+        const f = this.scope.flags(w.role);
+        if (!f) throw new NoNativeForm(`flag words of ${w.role}`);
+        const words = w.op === 'yes' ? f.truthy : f.falsy;
+        lists = lists.flatMap((l) => words.map((word) => [...l, col, word]));
+        continue;
       }
-      return flagShare(a, 'ticketOpened', 'complaint');
-    case 'resolvedIssues':
-      return countIn(a, 'ticketResolved');
-    case 'returnRate':
-      return blankOnError(op('/', sumIn(a, a.range('unitsReturned'), 'orderDate'), sumIn(a, a.range('unitsSold'), 'orderDate')));
-    case 'retention': {
-      const start = stockAt(a, 'customersStart', 'periodDate', 'first');
-      const end = stockAt(a, 'customersEnd', 'periodDate', 'last');
-      if (!start || !end) return null;
-      return blankOnError(op('/', op('-', end, sumIn(a, a.range('customersNew'), 'periodDate')), start));
+      let crit: Expr;
+      if (!('value' in w)) crit = str(w.op === 'blank' ? '' : '<>');
+      else if (typeof w.value === 'number') crit = w.op === '=' ? num(w.value) : str(`${w.op}${w.value}`);
+      else crit = op('&', str(w.op), this.moment());
+      lists = lists.map((l) => [...l, col, crit]);
     }
-    case 'churn': {
-      const start = stockAt(a, 'customersStart', 'periodDate', 'first');
-      if (!start) return null;
-      return blankOnError(op('/', sumIn(a, a.range('customersLost'), 'periodDate'), start));
+    return lists;
+  }
+
+  /** The conditions as 1/0 arrays to multiply inside SUMPRODUCT. */
+  private masks(where: readonly Where[]): Expr[] {
+    const out: Expr[] = [];
+    const p = this.scope.period;
+    if (p) {
+      const d = this.scope.col(p.dates);
+      out.push(op('>=', d, p.bounds.start), op('<', d, p.bounds.end));
     }
-    case 'turnover': {
-      const start = stockAt(a, 'headcountStart', 'periodDate', 'first');
-      const end = stockAt(a, 'headcountEnd', 'periodDate', 'last');
-      if (!start || !end) return null;
-      return blankOnError(op('/', sumIn(a, a.range('separations'), 'periodDate'), op('/', op('+', start, end), num(2))));
+    for (const w of where) {
+      const col = this.scope.col(w.role);
+      if ('value' in w) out.push(op(w.op, col, this.value(w.value)));
+      else if (w.op === 'blank') out.push(op('=', col, str('')));
+      else if (w.op === 'set') out.push(op('<>', col, str('')));
+      else throw new NoNativeForm('flags inside SUMPRODUCT');
     }
-    case 'employeeRetention': {
-      const start = stockAt(a, 'headcountStart', 'periodDate', 'first');
-      const end = stockAt(a, 'headcountEnd', 'periodDate', 'last');
-      if (!start || !end) return null;
-      return blankOnError(op('/', op('-', end, sumIn(a, a.range('hires'), 'periodDate')), start));
-    }
-    case 'cashFlow': {
-      const inflow = sumIn(a, a.range('cashIn'), 'periodDate');
-      if (!a.has('cashOut')) return inflow;
-      const out = a.range('cashOut');
-      // sum(abs(outflows)) = positives − negatives.
-      const abs = op('-', sumIn(a, out, 'periodDate', out, str('>0')), sumIn(a, out, 'periodDate', out, str('<0')));
-      return op('-', inflow, abs);
-    }
-    default:
-      // revenue/profit per customer, resolved per agent: distinct counts; median resolution: MEDIAN(IF()).
-      return null;
+    return out;
+  }
+
+  private durationArray(later: Role | Moment, earlier: Role): Expr {
+    const l = typeof later === 'string' ? this.scope.col(later) : this.moment();
+    return fn('ROUND', op('*', op('-', l, this.scope.col(earlier)), num(MS_PER_DAY)), num(0));
+  }
+
+  count(...where: Where[]): Expr {
+    const lists = this.criteria(where);
+    if (lists.some((l) => l.length === 0)) throw new NoNativeForm('a count of every row');
+    if (lists.length === 0) return num(0);
+    return sumAll(lists.map((l) => fn('COUNTIFS', ...l)));
+  }
+
+  sum(role: Role, ...where: Where[]): Expr {
+    const lists = this.criteria(where);
+    if (lists.length !== 1) throw new NoNativeForm('a sum over flag words');
+    return lists[0].length === 0 ? fn('SUM', this.scope.col(role)) : fn('SUMIFS', this.scope.col(role), ...lists[0]);
+  }
+
+  flow(role: Role, ...where: Where[]): Expr {
+    const lists = this.criteria([...where, isSet(role)]);
+    if (lists.length !== 1) throw new NoNativeForm('a flow over flag words');
+    return fn('IF', op('=', fn('COUNTIFS', ...lists[0]), num(0)), fn('NA'), this.sum(role, ...where));
+  }
+
+  average(role: Role, ...where: Where[]): Expr {
+    const lists = this.criteria(where);
+    if (lists.length !== 1) throw new NoNativeForm('an average over flag words');
+    return lists[0].length === 0 ? fn('AVERAGE', this.scope.col(role)) : fn('AVERAGEIFS', this.scope.col(role), ...lists[0]);
+  }
+
+  durationMs(later: Role | Moment, earlier: Role, ...where: Where[]): Expr {
+    return fn('SUMPRODUCT', product([this.durationArray(later, earlier), ...this.masks(where)]));
+  }
+
+  countWithin(later: Role, earlier: Role, limitMs: number, ...where: Where[]): Expr {
+    // The period-independent factors first: the same arrays in every period (computed once).
+    return fn('SUMPRODUCT', product([op('<=', this.durationArray(later, earlier), num(limitMs)), ...this.masks(where).reverse()]));
+  }
+
+  stock(role: Role, which: 'first' | 'last'): Expr | null {
+    const p = this.scope.period;
+    const d = p ? this.scope.stockDate?.(role, which) : undefined;
+    if (!p || d === undefined) return null;
+    return fn('SUMIFS', this.scope.col(role), this.scope.col(p.dates), dateExpr(d));
+  }
+
+  actualOf(id: string): Expr | undefined {
+    return this.scope.actualOf(id);
+  }
+
+  num(x: number): Expr {
+    return num(x);
+  }
+  add(a: Expr, b: Expr): Expr {
+    return op('+', a, b);
+  }
+  sub(a: Expr, b: Expr): Expr {
+    return op('-', a, b);
+  }
+  mul(a: Expr, b: Expr): Expr {
+    return op('*', a, b);
+  }
+  div(a: Expr, b: Expr): Expr {
+    return op('/', a, b);
+  }
+  sqrt(a: Expr): Expr {
+    return fn('SQRT', a);
+  }
+  orBlank(a: Expr): Expr {
+    return fn('IFERROR', a, str(''));
+  }
+  blankWhenBlank(test: Expr, then: Expr): Expr {
+    return fn('IF', op('=', test, str('')), str(''), then);
   }
 }
 
-/** The NPS margin of error in one period: z·√((p + d − (p − d)²)/n)·100, as NPS_MOE. */
-export function nativeNpsMoe(a: NativeInput): Expr {
-  const s = a.range('npsScore');
-  const c = (crit: string): Expr => countIn(a, 'surveyDate', s, str(crit));
-  const p = op('/', c('>=9'), c('>=0'));
-  const d = op('/', c('<=6'), c('>=0'));
-  const diff = op('-', op('/', c('>=9'), c('>=0')), op('/', c('<=6'), c('>=0')));
-  const variance = op('-', op('+', p, d), op('*', diff, diff));
-  return blankOnError(op('*', op('*', num(Z95_LITERAL), fn('SQRT', op('/', variance, c('>=0')))), num(100)));
+/** A measure-vocabulary form as a native formula, or null when the data allows none. */
+export function renderNative<A>(form: <M>(m: Measures<M>, a: A) => M | null, a: A, scope: NativeScope): Expr | null {
+  try {
+    return form(new NativeMeasures(scope), a);
+  } catch (e) {
+    if (e instanceof NoNativeForm) return null;
+    throw e;
+  }
 }
 
-// ------------------------------------------------------------------ stocks at a moment
+// ------------------------------------------------------------------ row rules as guards
+
+/** The number of rows breaking a rule, over the whole columns. */
+function violations(rule: RowRule, col: (role: Role) => Expr, csatScale: number): Expr {
+  if (rule.kind === 'order') {
+    const later = col(rule.later), earlier = col(rule.earlier);
+    // The catalog treats closing times within 1e-9 days (0.1 ms) of opening as the same instant.
+    return fn('SUMPRODUCT', product([op('<>', later, str('')), op('<>', earlier, str('')), op('<', later, op('-', earlier, num(1e-9)))]));
+  }
+  const c = col(rule.role);
+  const max = rule.max === 'csatScale' ? csatScale : rule.max;
+  const parts: Expr[] = [fn('COUNTIFS', c, str(`<${rule.min}`))];
+  if (Number.isFinite(max)) parts.push(fn('COUNTIFS', c, str(`>${max}`)));
+  if (rule.whole && Number.isFinite(max) && max - rule.min <= 20) {
+    // Numbers in range that are not whole: all in range minus the count of each whole number.
+    const wholes: Expr[] = [];
+    for (let k = Math.ceil(rule.min); k <= max; k++) wholes.push(fn('COUNTIFS', c, num(k)));
+    parts.push(op('-', fn('COUNTIFS', c, str(`>=${rule.min}`), c, str(`<=${max}`)), sumAll(wholes)));
+  }
+  return sumAll(parts);
+}
+
+/** The error a guard shows: `-"why"`, which is #VALUE! in every spreadsheet. */
+export function valueErrorExpr(why: string): Expr {
+  return neg(str(why));
+}
 
 /**
- * Active issues or backlog age at `asOf` (a whole-day serial): tickets opened ≤ asOf and not
- * resolved by then, i.e. resolved blank or > asOf — exactly ACTIVE_ISSUES / BACKLOG_AGE with as_of.
+ * `IF(<rows breaking a rule> > 0, -"why", then)`: the catalog function's error wherever the data
+ * has a row it rejects; `then` unchanged without rules.
  */
-export function nativeStockValue(id: string, O: Expr, R: Expr, asOf: number): Expr | null {
-  const at = dateExpr(asOf);
-  const openedBy = [O, op('&', str('<='), at)];
-  const open = (f: 'COUNTIFS' | 'SUMIFS', target?: Expr): Expr => {
-    const head = target ? [target] : [];
-    return op('+', fn(f, ...head, ...openedBy, R, str('')), fn(f, ...head, ...openedBy, R, op('&', str('>'), at)));
-  };
-  if (id === 'activeIssues') return open('COUNTIFS');
-  if (id === 'backlogAge') {
-    const n = open('COUNTIFS');
-    return blankOnError(op('/', op('*', op('-', op('*', at, n), open('SUMIFS', O)), num(24)), open('COUNTIFS')));
-  }
-  return null;
-}
-
-/** Tickets open now (no as_of): opened set, resolved blank. */
-export function nativeOpenNow(O: Expr, R: Expr): Expr {
-  return fn('COUNTIFS', O, str('>0'), R, str(''));
+export function guarded(rules: readonly RowRule[], then: Expr, col: (role: Role) => Expr, csatScale: number, language: 'en' | 'de'): Expr {
+  if (rules.length === 0) return then;
+  const bad = sumAll(rules.map((r) => violations(r, col, csatScale)));
+  const why = rules.map((r) => r.reason[language]).join('; ');
+  return fn('IF', op('>', bad, num(0)), valueErrorExpr(why), then);
 }
 
 // ------------------------------------------------------------------ status and intervals
+
+/** The 95 % z used by NPS_MOE and CSAT_CI. */
+export const Z95_LITERAL = zForConfidence(0.95);
 
 /**
  * KPI_STATUS as a native formula: "" without actual or target; green when met, amber when short by

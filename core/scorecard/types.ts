@@ -3,6 +3,7 @@
  * Everything here is plain data (it crosses google.script.run and postMessage): no Date, no class.
  */
 import type { Cell } from '../values/context.js';
+import type { Role } from './roles.js';
 
 // ------------------------------------------------------------------ workbook outline and data
 
@@ -51,22 +52,8 @@ export interface WorkbookData {
 
 // ------------------------------------------------------------------ roles
 
-export const ROLES = [
-  // surveys
-  'surveyDate', 'npsScore', 'satisfaction', 'comment',
-  // tickets
-  'ticketOpened', 'firstResponse', 'ticketResolved', 'agent', 'team', 'channel', 'customerId',
-  'converted', 'firstContactResolved', 'reopened', 'complaint',
-  // orders
-  'orderDate', 'orderAmount', 'orderProfit', 'unitsSold', 'unitsReturned',
-  // monthly figures
-  'periodDate', 'customersStart', 'customersEnd', 'customersNew', 'customersLost',
-  'headcountStart', 'headcountEnd', 'separations', 'hires', 'cashIn', 'cashOut',
-  // competitors
-  'competitorName', 'competitorNps', 'competitorCsat', 'competitorResolution',
-] as const;
-
-export type Role = (typeof ROLES)[number];
+export { ROLES } from './roles.js';
+export type { Role, RoleGroup, ValueKind } from './roles.js';
 
 /** A column given a role: by detection (with confidence 0..1) or by the manager (confidence 1). */
 export interface RoleAssignment {

@@ -69,17 +69,33 @@ interface Expected {
   readonly labels: string[];
 }
 
-/** Actual, previous and baseline of a KPI by month: the core's KPI_BY_PERIOD on the same columns. */
-function byPeriod(input: InputWorkbook, spec: Spec, period = 'month'): Expected {
+/**
+ * Actual, previous and baseline of a KPI by month: the core's KPI_BY_PERIOD on the same columns.
+ * n: the rows of the latest period whose `used` column holds a value (a number or a date) — the
+ * answers or tickets the KPI used, counted here without the product's code.
+ */
+function byPeriod(input: InputWorkbook, spec: Spec & { n?: string | false }, period = 'month'): Expected {
   const args = spec.args.map((a) => (typeof a === 'number' ? a : column(input, spec.sheet, a)));
-  const table = callIn('UTC', 'KPI_BY_PERIOD', spec.fn, column(input, spec.sheet, spec.date), period, ...args) as (string | number)[][];
+  const dates = column(input, spec.sheet, spec.date);
+  const table = callIn('UTC', 'KPI_BY_PERIOD', spec.fn, dates, period, ...args) as (string | number)[][];
   const rows = table.slice(1);
   const last = rows[rows.length - 1];
+  let n = 0;
+  if (spec.n) {
+    const used = column(input, spec.sheet, spec.n);
+    const label = (v: unknown): string | undefined => {
+      if (!(v instanceof Date)) return undefined;
+      const iso = v.toISOString();
+      return period === 'month' ? iso.slice(0, 7) : period === 'quarter' ? `${iso.slice(0, 4)}-Q${Math.ceil(Number(iso.slice(5, 7)) / 3)}` : iso.slice(0, 4);
+    };
+    const usable = (v: unknown): boolean => (typeof v === 'number' && Number.isFinite(v)) || v instanceof Date;
+    for (let i = 0; i < dates.length; i++) if (label(dates[i][0]) === String(last[0]) && usable(used[i][0])) n++;
+  }
   return {
     value: last[2],
     previous: rows.length > 1 ? rows[rows.length - 2][2] : '',
     baseline: rows[0][2],
-    n: last[1] as number,
+    n,
     period: String(last[0]),
     labels: rows.slice(-12).map((r) => String(r[0])),
   };
@@ -91,7 +107,8 @@ const close = (a: unknown, b: unknown): boolean =>
 /** JSON shows a blank as null; the core shows it as "". */
 const fromJson = (v: number | string | null): number | string => (v === null ? '' : v);
 
-function expectKpi(got: JsonKpi | undefined, want: Expected, id: string, withN: boolean): void {
+function expectKpi(got: JsonKpi | undefined, want: Expected, id: string, withN: unknown): void {
+  if (!withN) expect(got!.n ?? null, `${id}.n`).toBeNull();
   expect(got, id).toBeDefined();
   for (const [k, w] of [['value', want.value], ['previous', want.previous], ['baseline', want.baseline]] as const) {
     const g = fromJson(got![k]);
@@ -102,24 +119,24 @@ function expectKpi(got: JsonKpi | undefined, want: Expected, id: string, withN: 
   if (withN) expect(got!.n, `${id}.n`).toBe(want.n);
 }
 
-const SAMPLE_SPECS: Readonly<Record<string, Spec & { n: boolean }>> = {
+const SAMPLE_SPECS: Readonly<Record<string, Spec & { n: string | false }>> = {
   retention: { fn: 'RETENTION_RATE', sheet: 'Customers', date: 'Month', args: ['Customers at start', 'Customers at end', 'New customers'], n: false },
   churn: { fn: 'CHURN_RATE', sheet: 'Customers', date: 'Month', args: ['Customers at start', 'Lost customers'], n: false },
-  revenuePerCustomer: { fn: 'REVENUE_PER_CUSTOMER', sheet: 'Orders', date: 'Date', args: ['Amount', 'Customer'], n: true },
-  profitPerCustomer: { fn: 'REVENUE_PER_CUSTOMER', sheet: 'Orders', date: 'Date', args: ['Profit', 'Customer'], n: true },
-  nps: { fn: 'NPS', sheet: 'Survey', date: 'Date', args: ['NPS'], n: true },
-  csat: { fn: 'CSAT', sheet: 'Survey', date: 'Date', args: ['CSAT', 5], n: true },
-  avgResolution: { fn: 'AVG_RESOLUTION', sheet: 'Tickets', date: 'Resolved', args: ['Opened', 'Resolved'], n: true },
-  medianResolution: { fn: 'MEDIAN_RESOLUTION', sheet: 'Tickets', date: 'Resolved', args: ['Opened', 'Resolved'], n: true },
-  firstResponse: { fn: 'AVG_FIRST_RESPONSE', sheet: 'Tickets', date: 'Opened', args: ['Opened', 'First response'], n: true },
-  sla: { fn: 'SLA_ATTAINMENT', sheet: 'Tickets', date: 'Resolved', args: ['Opened', 'Resolved', 24], n: true },
-  fcr: { fn: 'FIRST_CONTACT_RESOLUTION', sheet: 'Tickets', date: 'Opened', args: ['First contact resolved'], n: true },
-  reopenRate: { fn: 'REOPEN_RATE', sheet: 'Tickets', date: 'Opened', args: ['Reopened'], n: true },
-  conversion: { fn: 'CONVERSION_RATE', sheet: 'Tickets', date: 'Opened', args: ['Converted'], n: true },
+  revenuePerCustomer: { fn: 'REVENUE_PER_CUSTOMER', sheet: 'Orders', date: 'Date', args: ['Amount', 'Customer'], n: false },
+  profitPerCustomer: { fn: 'REVENUE_PER_CUSTOMER', sheet: 'Orders', date: 'Date', args: ['Profit', 'Customer'], n: false },
+  nps: { fn: 'NPS', sheet: 'Survey', date: 'Date', args: ['NPS'], n: 'NPS' },
+  csat: { fn: 'CSAT', sheet: 'Survey', date: 'Date', args: ['CSAT', 5], n: 'CSAT' },
+  avgResolution: { fn: 'AVG_RESOLUTION', sheet: 'Tickets', date: 'Resolved', args: ['Opened', 'Resolved'], n: 'Opened' },
+  medianResolution: { fn: 'MEDIAN_RESOLUTION', sheet: 'Tickets', date: 'Resolved', args: ['Opened', 'Resolved'], n: 'Opened' },
+  firstResponse: { fn: 'AVG_FIRST_RESPONSE', sheet: 'Tickets', date: 'Opened', args: ['Opened', 'First response'], n: 'First response' },
+  sla: { fn: 'SLA_ATTAINMENT', sheet: 'Tickets', date: 'Resolved', args: ['Opened', 'Resolved', 24], n: 'Opened' },
+  fcr: { fn: 'FIRST_CONTACT_RESOLUTION', sheet: 'Tickets', date: 'Opened', args: ['First contact resolved'], n: false },
+  reopenRate: { fn: 'REOPEN_RATE', sheet: 'Tickets', date: 'Opened', args: ['Reopened'], n: false },
+  conversion: { fn: 'CONVERSION_RATE', sheet: 'Tickets', date: 'Opened', args: ['Converted'], n: false },
   resolvedIssues: { fn: 'RESOLVED_ISSUES', sheet: 'Tickets', date: 'Resolved', args: ['Resolved'], n: false },
-  productivity: { fn: 'RESOLVED_PER_AGENT', sheet: 'Tickets', date: 'Resolved', args: ['Agent', 'Resolved'], n: true },
-  complaintRate: { fn: 'CONVERSION_RATE', sheet: 'Tickets', date: 'Opened', args: ['Complaint'], n: true },
-  returnRate: { fn: 'RETURN_RATE', sheet: 'Orders', date: 'Date', args: ['Units returned', 'Units sold'], n: true },
+  productivity: { fn: 'RESOLVED_PER_AGENT', sheet: 'Tickets', date: 'Resolved', args: ['Agent', 'Resolved'], n: false },
+  complaintRate: { fn: 'CONVERSION_RATE', sheet: 'Tickets', date: 'Opened', args: ['Complaint'], n: false },
+  returnRate: { fn: 'RETURN_RATE', sheet: 'Orders', date: 'Date', args: ['Units returned', 'Units sold'], n: false },
   turnover: { fn: 'EMPLOYEE_TURNOVER', sheet: 'Customers', date: 'Month', args: ['Separations', 'Headcount at start', 'Headcount at end'], n: false },
   employeeRetention: { fn: 'EMPLOYEE_RETENTION', sheet: 'Customers', date: 'Month', args: ['Headcount at start', 'Headcount at end', 'Hires'], n: false },
   cashFlow: { fn: 'CASH_FLOW', sheet: 'Customers', date: 'Month', args: ['Cash in', 'Cash out'], n: false },
@@ -169,7 +186,7 @@ describe('service-kpi scorecard on the bundled sample (examples/helpdesk.xlsx)',
     expect((await readFile(out('sample.xlsx'))).subarray(0, 2).toString()).toBe('PK');
     expect((await readFile(out('sample.html'), 'utf8')).startsWith('<!DOCTYPE html>')).toBe(true);
     expect(await sha256(SAMPLE)).toBe(before);
-    expect(json.stderr).toMatch(/^wrote .*sample\.xlsx and .*sample\.html: 24 KPIs on the sheet "KPI Scorecard"$/m);
+    expect(json.stderr).toMatch(new RegExp(`^wrote .*sample\\.xlsx and .*sample\\.html: ${kpis.length} KPIs on the sheet "KPI Scorecard"$`, 'm'));
   });
 
   it('finds every KPI the sample supports, in scorecard order', () => {
@@ -230,10 +247,10 @@ describe('service-kpi scorecard on the bundled sample (examples/helpdesk.xlsx)',
   it('prints a readable, aligned table when --json is not given', () => {
     const lines = table.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^KPI +Actual +Previous +Baseline +Target +Status +n +95 % CI$/);
-    expect(lines.length).toBe(2 + 24);
+    expect(lines.length).toBe(2 + sampleKpis.length);
     expect(table.stdout).not.toMatch(/\x1b\[/);
     const nps = lines.find((l) => l.startsWith('Net Promoter Score'))!;
-    expect(nps).toMatch(/^Net Promoter Score +33\.0 +49\.1 +15\.3 +30\.0 +green +112 +18\.0 – 48\.1$/);
+    expect(nps).toMatch(/^Net Promoter Score +33\.0 +49\.1 +15\.3 +30\.0 +green +109 +18\.0 – 48\.1$/);
     // Right-aligned numbers: every row is as long as the header row or shorter only by trailing blanks.
     const actualEnd = lines[0].indexOf('Actual') + 'Actual'.length;
     for (const l of lines.slice(2)) expect(l[actualEnd - 1], l).not.toBe(' ');
@@ -323,22 +340,22 @@ describe('service-kpi scorecard on CSV files', () => {
   });
 
   it('reports values equal to the core\'s functions on the parsed columns', () => {
-    const specs: Record<string, Spec & { n: boolean }> = {
+    const specs: Record<string, Spec & { n: string | false }> = {
       retention: { fn: 'RETENTION_RATE', sheet: 'kunden', date: 'Monat', args: ['Kunden am Anfang', 'Kunden am Ende', 'Neukunden'], n: false },
       churn: { fn: 'CHURN_RATE', sheet: 'kunden', date: 'Monat', args: ['Kunden am Anfang', 'Verlorene Kunden'], n: false },
-      revenuePerCustomer: { fn: 'REVENUE_PER_CUSTOMER', sheet: 'bestellungen', date: 'Datum', args: ['Betrag', 'Kunde'], n: true },
-      profitPerCustomer: { fn: 'REVENUE_PER_CUSTOMER', sheet: 'bestellungen', date: 'Datum', args: ['Gewinn', 'Kunde'], n: true },
-      returnRate: { fn: 'RETURN_RATE', sheet: 'bestellungen', date: 'Datum', args: ['Retouren', 'Verkaufte Stück'], n: true },
-      nps: { fn: 'NPS', sheet: 'survey', date: 'Date', args: ['NPS'], n: true },
-      csat: { fn: 'CSAT', sheet: 'survey', date: 'Date', args: ['CSAT', 5], n: true },
-      avgResolution: { fn: 'AVG_RESOLUTION', sheet: 'tickets', date: 'Resolved', args: ['Opened', 'Resolved'], n: true },
-      medianResolution: { fn: 'MEDIAN_RESOLUTION', sheet: 'tickets', date: 'Resolved', args: ['Opened', 'Resolved'], n: true },
-      firstResponse: { fn: 'AVG_FIRST_RESPONSE', sheet: 'tickets', date: 'Opened', args: ['Opened', 'First response'], n: true },
-      sla: { fn: 'SLA_ATTAINMENT', sheet: 'tickets', date: 'Resolved', args: ['Opened', 'Resolved', 24], n: true },
-      fcr: { fn: 'FIRST_CONTACT_RESOLUTION', sheet: 'tickets', date: 'Opened', args: ['First contact resolved'], n: true },
-      reopenRate: { fn: 'REOPEN_RATE', sheet: 'tickets', date: 'Opened', args: ['Reopened'], n: true },
+      revenuePerCustomer: { fn: 'REVENUE_PER_CUSTOMER', sheet: 'bestellungen', date: 'Datum', args: ['Betrag', 'Kunde'], n: false },
+      profitPerCustomer: { fn: 'REVENUE_PER_CUSTOMER', sheet: 'bestellungen', date: 'Datum', args: ['Gewinn', 'Kunde'], n: false },
+      returnRate: { fn: 'RETURN_RATE', sheet: 'bestellungen', date: 'Datum', args: ['Retouren', 'Verkaufte Stück'], n: false },
+      nps: { fn: 'NPS', sheet: 'survey', date: 'Date', args: ['NPS'], n: 'NPS' },
+      csat: { fn: 'CSAT', sheet: 'survey', date: 'Date', args: ['CSAT', 5], n: 'CSAT' },
+      avgResolution: { fn: 'AVG_RESOLUTION', sheet: 'tickets', date: 'Resolved', args: ['Opened', 'Resolved'], n: 'Opened' },
+      medianResolution: { fn: 'MEDIAN_RESOLUTION', sheet: 'tickets', date: 'Resolved', args: ['Opened', 'Resolved'], n: 'Opened' },
+      firstResponse: { fn: 'AVG_FIRST_RESPONSE', sheet: 'tickets', date: 'Opened', args: ['Opened', 'First response'], n: 'First response' },
+      sla: { fn: 'SLA_ATTAINMENT', sheet: 'tickets', date: 'Resolved', args: ['Opened', 'Resolved', 24], n: 'Opened' },
+      fcr: { fn: 'FIRST_CONTACT_RESOLUTION', sheet: 'tickets', date: 'Opened', args: ['First contact resolved'], n: false },
+      reopenRate: { fn: 'REOPEN_RATE', sheet: 'tickets', date: 'Opened', args: ['Reopened'], n: false },
       resolvedIssues: { fn: 'RESOLVED_ISSUES', sheet: 'tickets', date: 'Resolved', args: ['Resolved'], n: false },
-      productivity: { fn: 'RESOLVED_PER_AGENT', sheet: 'tickets', date: 'Resolved', args: ['Agent', 'Resolved'], n: true },
+      productivity: { fn: 'RESOLVED_PER_AGENT', sheet: 'tickets', date: 'Resolved', args: ['Agent', 'Resolved'], n: false },
     };
     for (const [id, spec] of Object.entries(specs)) expectKpi(kpis.find((k) => k.id === id), byPeriod(input, spec), id, spec.n);
     const O = column(input, 'tickets', 'Opened');
@@ -398,7 +415,7 @@ describe('options of service-kpi scorecard', () => {
     expect(kpis.map((k) => k.id)).toEqual(['nps']);
     const csv = (await readCsvFile(data, 'feedback', wallClock('UTC'))).sheet;
     const parsed: InputWorkbook = { sheets: [csv], sheetNames: [], existing: [], notes: [], files: [data] };
-    expectKpi(kpis[0], byPeriod(parsed, { fn: 'NPS', sheet: 'feedback', date: 'Wann', args: ['Wert'] }), 'nps', true);
+    expectKpi(kpis[0], byPeriod(parsed, { fn: 'NPS', sheet: 'feedback', date: 'Wann', args: ['Wert'], n: 'Wert' }), 'nps', true);
   });
 
   it('--period quarter groups by quarters', async () => {

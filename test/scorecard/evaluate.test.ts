@@ -126,6 +126,48 @@ describe('the evaluator', () => {
     });
   });
 
+  describe('functions the definitions rely on', () => {
+    it('rounds half away from zero as Excel\'s ROUND, over single values and arrays', () => {
+      expect(text('=ROUND(2.5,0)+ROUND(-2.5,0)')).toBe(0);
+      expect(text('=ROUND(1.005,2)')).toBeCloseTo(1.01, 12);
+      expect(text('=SUMPRODUCT(ROUND(Data!B2:B/4,0)*1)')).toBe(3 + 2 + 1 + 0 + 2 + 2);
+    });
+
+    it('finds a label with MATCH(…,0), also in a one-cell range, and says #N/A when it is not there', () => {
+      const locals = { '5:1': '2026-03', '6:1': '2026-04' };
+      expect(text('=MATCH("2026-04",A5:A6,0)', locals)).toBe(2);
+      expect(text('=MATCH("2026-03",A5,0)', locals)).toBe(1);
+      expect(text('=MATCH("2026-05",A5:A6,0)', locals)).toBe('#N/A');
+      expect(text('=IFERROR(INDEX(A5:A6,MATCH("x",A5:A6,0)),0)', locals)).toBe(0);
+    });
+
+    it('tells errors with ISERROR and makes #N/A with NA(); -"text" is #VALUE!', () => {
+      expect(text('=ISERROR(1/0)')).toBe(true);
+      expect(text('=ISERROR(1)')).toBe(false);
+      expect(text('=NA()')).toBe('#N/A');
+      expect(text('=IF(1>0,-"a ticket is resolved before it was opened","Period")')).toBe('#VALUE!');
+    });
+
+    it('sums with compensation, as LibreOffice: 1e16 + 1 − 1e16 is 1, not 0', () => {
+      const big: WorkbookData = { timeZone: 'UTC', sheets: [{ name: 'S', originRow: 1, originCol: 1, values: [['x'], [1e16], [1], [-1e16], [0.1], [0.2]] }] };
+      const env = workbookEnv(big);
+      const r = range({ sheet: 'S', firstRow: 2, lastRow: 6, firstCol: 1, lastCol: 1 });
+      expect(cachedOf(evaluate(fn('SUM', r), env)).cached).toBeCloseTo(1.3, 12);
+      expect(cachedOf(evaluate(fn('SUMIFS', r, r, str('<>')), env)).cached).toBeCloseTo(1.3, 12);
+      expect(cachedOf(evaluate(fn('SUMPRODUCT', r), env)).cached).toBeCloseTo(1.3, 12);
+      expect(cachedOf(evaluate(fn('SUMPRODUCT', op('*', r, op('>', r, num(-1e17)))), env)).cached).toBeCloseTo(1.3, 12);
+    });
+
+    it('gives a product of factors in SUMPRODUCT the same sum in one pass as factor by factor', () => {
+      // Amounts of rows with a score ≥ 8 and a blank-free flag, both ways: fused, and with a text
+      // factor that forces the general path.
+      const fused = text('=SUMPRODUCT(Data!D2:D*(Data!B2:B>=8)*(Data!C2:C<>""))');
+      const general = text('=SUMPRODUCT(Data!D2:D*(Data!B2:B>=8)*(Data!C2:C<>"")*(Data!C2:C<>"maybe"))');
+      expect(fused).toBe(100 + 5);
+      expect(general).toBe(fused);
+    });
+  });
+
   describe('our functions', () => {
     it('runs them through the catalog with ranges as the host passes them', () => {
       // Scores 10, 9, 3, 7, 8 (and a blank): promoters 2, detractors 1 of 5 → 20.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG_NAMES } from '../../core/catalog/index.js';
-import { availableKpis, defaultTargets, KPI_IDS, SCORECARD_KPIS } from '../../core/scorecard/kpis.js';
+import { SECTIONS } from '../../core/scorecard/definition.js';
+import { availableKpis, defaultTargets, fillDefinition, KPI_DEFINITIONS, KPI_IDS, SCORECARD_KPIS } from '../../core/scorecard/kpis.js';
 import type { Role, RoleAssignment } from '../../core/scorecard/types.js';
 import { PLAN_ROLES } from '../fixtures/plan-workbook.js';
 
@@ -21,16 +22,34 @@ describe('scorecard KPIs', () => {
 
   it('each run a catalog function and say what they are in English and in German', () => {
     for (const k of SCORECARD_KPIS) {
-      expect(CATALOG_NAMES as readonly string[]).toContain(k.fn);
-      expect(CATALOG_NAMES as readonly string[]).toContain(k.info.kpi);
+      expect(CATALOG_NAMES as readonly string[]).toContain(k.variant.fn);
+      expect(k.info.kpi).toBe(k.variant.fn);
       for (const lang of ['en', 'de'] as const) {
         expect(k.info.name[lang].length).toBeGreaterThan(2);
-        expect(k.info.definition[lang]).toMatch(/\.$/);
-        expect(k.info.definition[lang]).not.toMatch(/\{/);
+        const text = fillDefinition(k.info.definition[lang], lang, { slaHours: 24 });
+        expect(text).toMatch(/\.$/);
+        expect(text).not.toMatch(/\{/);
       }
       expect(k.info.definition.de).not.toBe(k.info.definition.en);
-      if (k.dateRole) expect(k.info.needs).toContain(k.dateRole);
+      if ('dates' in k.variant && k.variant.dates) expect(k.info.needs).toContain(k.variant.dates);
     }
+  });
+
+  it('fill the SLA hours into the definition the sidebar shows, with a decimal comma in German', () => {
+    const sla = SCORECARD_KPIS.find((k) => k.info.id === 'sla')!.info;
+    expect(sla.definition.en).toContain('{sla}');
+    expect(fillDefinition(sla.definition.en, 'en', { slaHours: 8 })).toBe('Share of the tickets resolved in the period that were resolved within 8 hours.');
+    expect(fillDefinition(sla.definition.de, 'de', { slaHours: 4.5 })).toContain('innerhalb von 4,5 Stunden');
+    const csat = SCORECARD_KPIS.find((k) => k.info.id === 'csat')!.info;
+    expect(fillDefinition(csat.definition.en, 'en', { slaHours: 24 }, { csatScale: 7 })).toContain('(6–7 of 7)');
+  });
+
+  it('each live in their own module with a unique id, sorted by section and order', () => {
+    const ids = KPI_DEFINITIONS.map((d) => d.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const d of KPI_DEFINITIONS) expect(d.variants.length).toBeGreaterThan(0);
+    const keys = KPI_DEFINITIONS.map((d) => [SECTIONS.indexOf(d.section), d.order]);
+    expect(keys).toEqual([...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
   });
 
   it('are all available from a workbook with every role, as plain data', () => {

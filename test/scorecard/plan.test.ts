@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExistingSheet } from '../../core/scorecard/api.js';
 import { cachedOf, evaluate, workbookEnv } from '../../core/scorecard/evaluate.js';
 import { neutralise } from '../../core/scorecard/safe-text.js';
+import { availableKpis } from '../../core/scorecard/kpis.js';
 import { buildPlan, COL, FIRST_KPI_ROW, HEADER_ROW, HELPER_FIRST, planValues, STATUS_COLORS, TREND_LAST } from '../../core/scorecard/plan.js';
 import type { SpillingFormula } from '../../core/scorecard/plan.js';
 import { NATIVE_FUNCTIONS } from '../../core/scorecard/portable.js';
@@ -179,7 +180,8 @@ describe('the scorecard plan', () => {
       expect(s.value).toBe(30);
       expect([s.previous, s.baseline, s.trend]).toEqual(['', '', []]);
       const f = at(plan(), kpiRow(plan(), 'competitorGap'), COL.actual)!.formula!;
-      expect(f.text).toBe(`=IF(C${kpiRow(plan(), 'nps')}="","",COMPETITOR_GAP(C${kpiRow(plan(), 'nps')},Competitors!B2:B))`);
+      // No competitor number is "no data": a blank, as on the KPI rows (IFNA: bad data keeps its error).
+      expect(f.text).toBe(`=IF(C${kpiRow(plan(), 'nps')}="","",IFNA(COMPETITOR_GAP(C${kpiRow(plan(), 'nps')},Competitors!B2:B),""))`);
     });
   });
 
@@ -228,7 +230,7 @@ describe('the scorecard plan', () => {
 
     it('names the comment column of a table with special characters in double brackets', () => {
       const p = plan({}, 'excel', { outline: TABLE_OUTLINE });
-      const brand = p.blocks.find((b) => b.id === 'brand:terms')!.cells[0][0]!.formula!.text;
+      const brand = p.blocks.find((b) => b.id === 'brandAttributes:table')!.cells[0][0]!.formula!.text;
       // Inside brackets quotes are not doubled: a structured reference is not a text literal.
       expect(brand).toBe('=KPI.BRAND_ATTRIBUTES(SurveyTable[[=HYPERLINK("http://evil.example","x")]],10)');
     });
@@ -244,8 +246,9 @@ describe('the scorecard plan', () => {
     });
 
     it('prefixes our functions with KPI. for the Excel add-in and not at all for Sheets', () => {
-      expect(at(plan({}, 'excel'), kpiRow(plan(), 'nps'), COL.status)!.formula!.text).toMatch(/^=KPI\.KPI_STATUS\(/);
-      expect(at(plan({}, 'sheets'), kpiRow(plan(), 'nps'), COL.status)!.formula!.text).toMatch(/^=KPI_STATUS\(/);
+      // An actual that is an error has no status: IF(ISERROR(actual),"",…) in both modes.
+      expect(at(plan({}, 'excel'), kpiRow(plan(), 'nps'), COL.status)!.formula!.text).toMatch(/^=IF\(ISERROR\(C\d+\),"",KPI\.KPI_STATUS\(/);
+      expect(at(plan({}, 'sheets'), kpiRow(plan(), 'nps'), COL.status)!.formula!.text).toMatch(/^=IF\(ISERROR\(C\d+\),"",KPI_STATUS\(/);
     });
   });
 
@@ -302,10 +305,15 @@ describe('the scorecard plan', () => {
       expect(recheck(p, data).mismatches).toEqual([]);
     });
 
-    it('writes the period bounds of each period as DATE literals', () => {
+    it('writes the period bounds of each period as DATE literals, its rows empty while the data has a row NPS rejects', () => {
       const p = plan({ portable: true });
-      const rows = p.blocks.find((b) => b.id === 'helper:nps')!.cells[2][1]!.formula!.text;
-      expect(rows).toBe('=COUNTIFS(Survey!A2:A,">="&DATE(2026,2,1),Survey!A2:A,"<"&DATE(2026,3,1))');
+      const block = p.blocks.find((b) => b.id === 'helper:nps')!;
+      const anchor = `${String.fromCharCode(64 + Math.floor((block.col - 1) / 26))}${String.fromCharCode(65 + ((block.col - 1) % 26))}${block.row}`;
+      const rows = block.cells[2][1]!.formula!.text;
+      expect(rows).toBe(`=IF(ISERROR(${anchor}),"",COUNTIFS(Survey!A2:A,">="&DATE(2026,2,1),Survey!A2:A,"<"&DATE(2026,3,1)))`);
+      // The anchor is "Period" unless a score is not a whole number from 0 to 10.
+      expect(block.cells[0][0]!.formula!.text).toMatch(/^=IF\(COUNTIFS\(Survey!B2:B,"<0"\)\+COUNTIFS\(Survey!B2:B,">10"\)\+/);
+      expect(block.cells[0][0]!.formula!.cached).toBe('Period');
     });
 
     it('writes the status as a native IF formula that agrees with KPI_STATUS', () => {
@@ -315,7 +323,7 @@ describe('the scorecard plan', () => {
       expect(summaryOf(live, 'nps').status).toBe('amber');
       expect(summaryOf(live, 'avgResolution').status).toBe('amber');
       for (const s of live.summary) expect(summaryOf(portable, s.id).status, s.id).toBe(s.status);
-      expect(at(portable, kpiRow(portable, 'nps'), COL.status)!.formula!.text).toMatch(/^=IF\(C\d+="","",IF\(G\d+="",""/);
+      expect(at(portable, kpiRow(portable, 'nps'), COL.status)!.formula!.text).toMatch(/^=IF\(ISERROR\(C\d+\),"",IF\(C\d+="","",IF\(G\d+="",""/);
     });
   });
 
@@ -422,7 +430,7 @@ describe('the scorecard plan', () => {
 
     it('writes portable brand terms as user text', () => {
       const p = plan({ portable: true });
-      const terms = p.blocks.find((b) => b.id === 'brand:terms')!;
+      const terms = p.blocks.find((b) => b.id === 'brandAttributes:table')!;
       expect(terms.cells[0].map((c) => c!.value)).toEqual(['Term', 'Mentions', 'Share']);
       expect(terms.cells[1][0]).toMatchObject({ value: 'friendly', userText: true });
     });
@@ -466,7 +474,7 @@ describe('the scorecard plan', () => {
       expect(p.summary.map((s) => s.id)).not.toContain('csat');
       expect(p.marker.kpis).not.toContain('csat');
       expect(p.marker.kpis).not.toContain('brandAttributes');
-      expect(p.blocks.some((b) => b.id === 'helper:csat' || b.id.startsWith('brand'))).toBe(false);
+      expect(p.blocks.some((b) => b.id === 'helper:csat' || b.id.startsWith('brandAttributes'))).toBe(false);
       expect(cellsOf(p).some((c) => c.cell.value === 'Customer satisfaction (CSAT)')).toBe(false);
     });
 
@@ -484,13 +492,13 @@ describe('the scorecard plan', () => {
 
     it('places the brand block below the KPI rows with the expected attributes as inputs', () => {
       const p = plan({ brandAttributes: ['friendly', 'fast'] });
-      const title = p.blocks.find((b) => b.id === 'brand-title')!;
+      const title = p.blocks.find((b) => b.id === 'brandAttributes:title')!;
       expect(title.row).toBeGreaterThan(FIRST_KPI_ROW + p.summary.length - 2);
-      const attrs = p.blocks.find((b) => b.id === 'brand:attributes')!;
+      const attrs = p.blocks.find((b) => b.id === 'brandAttributes:words')!;
       expect(attrs.cells.slice(1).map((r) => r[0])).toEqual([
         { value: 'friendly', userText: true, style: 'input' }, { value: 'fast', userText: true, style: 'input' },
       ]);
-      const match = p.blocks.find((b) => b.id === 'brand:match')!.cells[0][0]!.formula!;
+      const match = p.blocks.find((b) => b.id === 'brandAttributes:match')!.cells[0][0]!.formula!;
       expect(match.text).toBe(`=BRAND_MATCH(Survey!D2:D,F${attrs.row + 1}:F${attrs.row + 2})`);
       expect(summaryOf(p, 'brandAttributes').value).toBe('friendly');
       expect(TREND_LAST).toBe(27);
@@ -521,7 +529,7 @@ describe('a 200 000-ticket workbook', () => {
   for (const portable of [false, true]) {
     it(`builds a ${portable ? 'portable' : 'live'} plan for 200 000 tickets (its speed is measured by npm run bench)`, () => {
       const p = buildPlan({ data, outline, dialect: 'excel', existing: [], request: { ...planRequest({ portable }), roles } });
-      expect(p.summary.length).toBe(12);
+      expect(p.summary.map((k) => k.id)).toEqual(availableKpis(roles).available.map((k) => k.id));
       expect(summaryOf(p, 'resolvedIssues').trend.filter((v) => v !== '').length).toBe(12);
     }, 120_000);
   }

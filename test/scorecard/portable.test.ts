@@ -44,24 +44,24 @@ describe('portable formulas', () => {
   });
 
   describe('what data allows a native form', () => {
-    it('accepts numbers, date cells and blanks, and refuses text dates, numeric text and out-of-scale scores', () => {
+    it('accepts numbers, date cells and blanks, and refuses text dates and numeric text', () => {
       expect(nativeReadable([[46000.5], [null], [new Date(0)], ['']], 'date')).toBe(true);
       expect(nativeReadable([['2026-03-01']], 'date')).toBe(false);
       expect(nativeReadable([['9']], 'number')).toBe(false);
       expect(nativeReadable([[true]], 'number')).toBe(false);
-      expect(nativeReadable([[10], [0]], 'score')).toBe(true);
-      expect(nativeReadable([[8.5]], 'score')).toBe(false);
-      expect(nativeReadable([[11]], 'score')).toBe(false);
-      expect(nativeReadable([[7]], 'rating', 5)).toBe(false);
-      expect(nativeReadable([[7]], 'rating', 7)).toBe(true);
+      expect(nativeReadable([[10], [0]], 'answer')).toBe(true);
+      // Out of scale is readable: the definition's rule turns it into the function's error.
+      expect(nativeReadable([[8.5], [11]], 'answer')).toBe(true);
     });
 
-    it('lets scores and ratings hold text the core skips ("n/a"), which COUNTIFS passes over too, but not numeric or date text or error text', () => {
-      expect(nativeReadable([[10], ['n/a'], ['  '], [3]], 'score')).toBe(true);
-      expect(nativeReadable([[4], ['k. A.']], 'rating', 5)).toBe(true);
-      expect(nativeReadable([[10], ['9']], 'score')).toBe(false);
-      expect(nativeReadable([['2026-03-01']], 'rating', 5)).toBe(false);
-      expect(nativeReadable([['#N/A']], 'score')).toBe(false);
+    it('lets answers start with a header the core skips, which COUNTIFS passes over too, but not hold text below it', () => {
+      expect(nativeReadable([['Score'], [10], ['  '], [3]], 'answer')).toBe(true);
+      // Text below the first answer is a rating word or a non-answer to the catalog: no criterion reads it alike.
+      expect(nativeReadable([[10], ['n/a'], [3]], 'answer')).toBe(false);
+      expect(nativeReadable([[4], ['Satisfied']], 'answer')).toBe(false);
+      expect(nativeReadable([[10], ['9']], 'answer')).toBe(false);
+      expect(nativeReadable([['2026-03-01']], 'answer')).toBe(false);
+      expect(nativeReadable([['#N/A']], 'answer')).toBe(false);
       expect(nativeReadable([['n/a']], 'date')).toBe(false);
     });
 

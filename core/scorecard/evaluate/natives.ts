@@ -1,0 +1,300 @@
+/**
+ * The native spreadsheet functions the evaluator knows, as a table keyed by name: exactly the ones
+ * the scorecard writes (portable.ts lists the portable set; SPARKLINE is a picture and evaluates to
+ * ""). Each takes its argument expressions unevaluated, so IF and IFERROR evaluate only what a
+ * spreadsheet would. Sums are compensated (sum.ts), as LibreOffice sums.
+ */
+import type { Expr } from '../types.js';
+import { flatArray, elementwise } from './arrays.js';
+import { criteriaPairs, matchingCells } from './criteria.js';
+import { fusedSumProduct } from './fused.js';
+import type { EvalEnv } from './env.js';
+import { Sum, sumOf } from './sum.js';
+import { compare, DIV0, isArray, isError, NA, NUM, REF, single, toNumber, truthy, VALUE } from './values.js';
+import type { EvalArray, EvalError, NumericView, Scalar, Value } from './values.js';
+
+export interface NativeCall {
+  readonly args: readonly Expr[];
+  /** Evaluates one of the arguments. */
+  ev(e: Expr): Value;
+  readonly env: EvalEnv;
+}
+
+export type NativeFunction = (call: NativeCall) => Value;
+
+const arg = (c: NativeCall, i: number): Value => c.ev(c.args[i]);
+const all = (c: NativeCall): Value[] => c.args.map((a) => c.ev(a));
+
+/** Every number among the values of arrays and single values (text, booleans and blanks in ranges skipped). */
+function numbersOf(vals: readonly Value[]): number[] | EvalError {
+  const out: number[] = [];
+  for (const v of vals) {
+    if (isArray(v)) {
+      const n = v.rows * v.cols;
+      for (let i = 0; i < n; i++) {
+        const x = v.at(i);
+        if (isError(x)) return x;
+        if (typeof x === 'number') out.push(x);
+      }
+    } else {
+      if (isError(v)) return v;
+      const x = toNumber(v);
+      if (isError(x)) return x;
+      out.push(x);
+    }
+  }
+  return out;
+}
+
+function percentileInc(sorted: readonly number[], k: number): number {
+  const h = (sorted.length - 1) * k;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+/** SUMIFS/AVERAGEIFS: the compensated sum and count of the target's numbers in the matching rows. */
+function sumIfs(c: NativeCall): { sum: number; n: number } | EvalError {
+  const target = arg(c, 0);
+  if (!isArray(target)) return isError(target) ? target : VALUE;
+  const pairs = criteriaPairs(c.args, 1, c.ev);
+  if (isError(pairs)) return pairs;
+  if (target.rows !== pairs[0].arr.rows || target.cols !== pairs[0].arr.cols) return VALUE;
+  const rows = matchingCells(pairs, c.env);
+  if (isError(rows)) return rows;
+  const sum = new Sum();
+  let n = 0;
+  for (let j = 0; j < rows.length; j++) {
+    const x = target.at(rows[j]);
+    if (isError(x)) return x;
+    if (typeof x === 'number') {
+      sum.add(x);
+      n++;
+    }
+  }
+  return { sum: sum.value, n };
+}
+
+/** SUMPRODUCT over numeric views (booleans inside count as 0, as SUMPRODUCT reads non-numbers). */
+function fastSumProduct(vals: readonly Value[]): number | undefined {
+  const views: NumericView[] = [];
+  let n = -1;
+  for (const v of vals) {
+    if (!isArray(v)) return undefined;
+    const view = v.numeric?.();
+    if (!view) return undefined;
+    if (n >= 0 && view.values.length !== n) return undefined;
+    n = view.values.length;
+    views.push(view);
+  }
+  let s = 0, comp = 0;
+  for (let i = 0; i < n; i++) {
+    let p = 1;
+    for (const view of views) p *= view.bools && view.bools[i] ? 0 : view.values[i];
+    const t = s + p;
+    comp += Math.abs(s) >= Math.abs(p) ? s - t + p : p - t + s;
+    s = t;
+  }
+  return s + comp;
+}
+
+function sumProduct(c: NativeCall): Value {
+  const fused = c.args.length === 1 ? fusedSumProduct(c.args[0], c.ev) : undefined;
+  if (fused !== undefined) return fused;
+  const vals = all(c);
+  const fast = fastSumProduct(vals);
+  if (fast !== undefined) return fast;
+  const arrays: EvalArray[] = [];
+  for (const v of vals) {
+    if (isError(v)) return v;
+    arrays.push(isArray(v) ? v : flatArray(1, 1, [v]));
+  }
+  const { rows, cols } = arrays[0];
+  for (const a of arrays) if (a.rows !== rows || a.cols !== cols) return VALUE;
+  const sum = new Sum();
+  const n = rows * cols;
+  for (let i = 0; i < n; i++) {
+    let p = 1;
+    for (const a of arrays) {
+      const x = a.at(i);
+      if (isError(x)) return x;
+      // SUMPRODUCT reads non-numbers inside its arrays as 0 (arithmetic has already coerced booleans).
+      p *= typeof x === 'number' ? x : 0;
+    }
+    sum.add(p);
+  }
+  return sum.value;
+}
+
+function count(c: NativeCall, counts: (v: Scalar) => boolean): number {
+  let n = 0;
+  for (const v of all(c)) {
+    if (isArray(v)) {
+      const m = v.rows * v.cols;
+      for (let i = 0; i < m; i++) if (counts(v.at(i))) n++;
+    } else if (counts(v)) n++;
+  }
+  return n;
+}
+
+function index(c: NativeCall): Value {
+  const a = arg(c, 0);
+  const arr = isArray(a) ? a : isError(a) ? undefined : flatArray(1, 1, [a]);
+  if (!arr) return a;
+  const r0 = toNumber(single(c.args.length > 1 ? arg(c, 1) : 0));
+  if (isError(r0)) return r0;
+  const c0 = toNumber(single(c.args.length > 2 ? arg(c, 2) : 0));
+  if (isError(c0)) return c0;
+  let r = Math.trunc(r0), col = Math.trunc(c0);
+  // INDEX(row, n) on a single row picks the n-th column.
+  if (c.args.length <= 2 && arr.rows === 1 && arr.cols > 1) {
+    col = r;
+    r = 1;
+  }
+  if (c.args.length <= 2 && arr.cols === 1) col = 1;
+  if (r < 0 || col < 0 || r > arr.rows || col > arr.cols) return REF;
+  if (r === 0 || col === 0) return REF; // a whole row or column: never in our formulas
+  return arr.at((r - 1) * arr.cols + (col - 1));
+}
+
+/** MATCH(value, range, 0): the 1-based position of the first cell equal to the value (text without case), else #N/A. */
+function match(c: NativeCall): Value {
+  const wanted = single(arg(c, 0));
+  if (isError(wanted)) return wanted;
+  const type = c.args.length > 2 ? toNumber(single(arg(c, 2))) : 1;
+  if (isError(type)) return type;
+  if (type !== 0) return err('#VALUE!', 'MATCH: only exact matching (match_type 0) is evaluated');
+  const v = arg(c, 1);
+  if (isError(v)) return v;
+  // A one-cell range evaluates to its value: a 1×1 array.
+  const a = isArray(v) ? v : flatArray(1, 1, [v]);
+  const n = a.rows * a.cols;
+  for (let i = 0; i < n; i++) {
+    const x = a.at(i);
+    if (x === null || isError(x)) continue;
+    if (typeof x !== typeof wanted) continue;
+    if (compare(x, wanted) === 0) return i + 1;
+  }
+  return NA;
+}
+
+function err(code: string, message: string): EvalError {
+  return { error: code, message };
+}
+
+/**
+ * ROUND as Excel and LibreOffice round: half away from zero, on the value as 15 significant digits
+ * show it (ROUND(1.005,2) is 1.01 although 1.005 is stored as 1.00499999…).
+ */
+function roundHalfAway(x: number, digits: number): number {
+  const f = 10 ** digits;
+  let scaled = Math.abs(x) * f;
+  // Only a value next to a half can round differently as 15 digits show it (text is slow: rarely).
+  const frac = scaled - Math.floor(scaled);
+  if (Math.abs(frac - 0.5) < 1e-6) scaled = Number(scaled.toPrecision(15));
+  const r = Math.floor(scaled + 0.5) / f;
+  return x < 0 ? -r : r;
+}
+
+function round(c: NativeCall): Value {
+  const digits = toNumber(single(c.args.length > 1 ? arg(c, 1) : 0));
+  if (isError(digits)) return digits;
+  const d = Math.trunc(digits);
+  return elementwise(arg(c, 0), (x) => {
+    const v = toNumber(x);
+    return isError(v) ? v : roundHalfAway(v, d);
+  }, (x) => roundHalfAway(x, d));
+}
+
+function numberArg(c: NativeCall, i: number): number | EvalError {
+  return toNumber(single(arg(c, i)));
+}
+
+/** Every native function the evaluator knows. Anything else is #NAME?. */
+export const NATIVES: Readonly<Record<string, NativeFunction>> = {
+  IF(c) {
+    const t = truthy(single(arg(c, 0)));
+    if (isError(t)) return t;
+    if (t) return c.args.length > 1 ? arg(c, 1) : true;
+    return c.args.length > 2 ? arg(c, 2) : false;
+  },
+  IFERROR(c) {
+    const v = arg(c, 0);
+    return isError(v) ? arg(c, 1) : v;
+  },
+  IFNA(c) {
+    const v = arg(c, 0);
+    return isError(v) && v.error === '#N/A' ? arg(c, 1) : v;
+  },
+  ISERROR: (c) => elementwise(arg(c, 0), (x) => isError(x)),
+  NA: () => NA,
+  COUNTIFS(c) {
+    const pairs = criteriaPairs(c.args, 0, c.ev);
+    if (isError(pairs)) return pairs;
+    const rows = matchingCells(pairs, c.env);
+    return isError(rows) ? rows : rows.length;
+  },
+  SUMIFS(c) {
+    const r = sumIfs(c);
+    return isError(r) ? r : r.sum;
+  },
+  AVERAGEIFS(c) {
+    const r = sumIfs(c);
+    if (isError(r)) return r;
+    return r.n === 0 ? DIV0 : r.sum / r.n;
+  },
+  SUMPRODUCT: sumProduct,
+  COUNT: (c) => count(c, (v) => typeof v === 'number'),
+  COUNTA: (c) => count(c, (v) => v !== null),
+  ROWS(c) {
+    const v = arg(c, 0);
+    return isArray(v) ? v.rows : isError(v) ? v : 1;
+  },
+  INDEX: index,
+  MATCH: match,
+  ROUND: round,
+  ABS(c) {
+    const x = numberArg(c, 0);
+    return isError(x) ? x : Math.abs(x);
+  },
+  SQRT(c) {
+    const x = numberArg(c, 0);
+    if (isError(x)) return x;
+    return x < 0 ? NUM : Math.sqrt(x);
+  },
+  SUM(c) {
+    const xs = numbersOf(all(c));
+    return isError(xs) ? xs : sumOf(xs);
+  },
+  AVERAGE(c) {
+    const xs = numbersOf(all(c));
+    if (isError(xs)) return xs;
+    return xs.length === 0 ? DIV0 : sumOf(xs) / xs.length;
+  },
+  MEDIAN(c) {
+    const xs = numbersOf(all(c));
+    if (isError(xs)) return xs;
+    if (xs.length === 0) return NUM;
+    xs.sort((p, q) => p - q);
+    return percentileInc(xs, 0.5);
+  },
+  PERCENTILE(c) {
+    const xs = numbersOf([arg(c, 0)]);
+    if (isError(xs)) return xs;
+    const k = numberArg(c, 1);
+    if (isError(k)) return k;
+    if (xs.length === 0 || k < 0 || k > 1) return NUM;
+    xs.sort((p, q) => p - q);
+    return percentileInc(xs, k);
+  },
+  DATE(c) {
+    const parts: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const x = numberArg(c, i);
+      if (isError(x)) return x;
+      parts.push(Math.trunc(x));
+    }
+    return Date.UTC(parts[0], parts[1] - 1, parts[2]) / 86_400_000 + 25_569;
+  },
+  SPARKLINE: () => '',
+};

@@ -1,0 +1,26 @@
+/** Employee turnover per period of monthly figures: leavers ÷ average headcount (SHRM). */
+import { defineKpi, T } from '../definition.js';
+import { notNegative } from '../measure.js';
+import type { RowRule } from '../measure.js';
+
+/** The workforce functions read counts of people: a negative one is an error naming its cell. */
+export const HEADCOUNTS = (...roles: ('headcountStart' | 'headcountEnd' | 'separations' | 'hires')[]): RowRule[] =>
+  roles.map((r) => notNegative(r, 'a count of people is negative', 'eine Personenzahl ist negativ'));
+
+export default defineKpi({
+  id: 'turnover', section: 'operational', order: 150, layout: 'period', perspective: 'operational', unit: 'share',
+  name: T('Employee turnover', 'Mitarbeiterfluktuation'), defaultTarget: null, direction: 'lower',
+  variants: [{
+    fn: 'EMPLOYEE_TURNOVER', needs: ['periodDate', 'separations', 'headcountStart', 'headcountEnd'], dates: 'periodDate',
+    definition: T('Leavers ÷ average headcount of the period (SHRM).', 'Abgänge ÷ durchschnittlicher Personalbestand des Zeitraums (SHRM).'),
+    totalsCanFail: true,
+    rules: HEADCOUNTS('separations', 'headcountStart', 'headcountEnd'),
+    args: (a) => [a.col('separations'), a.col('headcountStart'), a.col('headcountEnd')],
+    native: (m) => {
+      const start = m.stock('headcountStart', 'first');
+      const end = m.stock('headcountEnd', 'last');
+      if (!start || !end) return null;
+      return m.orBlank(m.div(m.flow('separations'), m.div(m.add(start, end), m.num(2))));
+    },
+  }],
+});

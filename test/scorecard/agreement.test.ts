@@ -1,0 +1,186 @@
+/**
+ * Live and portable scorecards cannot disagree. On random workbooks (random-workbook.ts: blanks,
+ * text, a repeated header row, yes/no words, x, TRUE/FALSE and 1/0 flags, DST-crossing dates,
+ * rows the catalog rejects) the scorecard is built in live mode (catalog functions) and in portable
+ * mode (native formulas), and for every KPI every cell a manager reads — actual, previous,
+ * baseline, the 12 trend values, n, the interval, variance and status — holds the same value, the
+ * same blank or the same error. KPIs written as values say so in the notes, and never because a
+ * native formula would have given other values (that note would mean a wrong native formula: a
+ * mutated one fails here, see the last tests).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cachedOf, evaluate, workbookEnv } from '../../core/scorecard/evaluate.js';
+import { KPI_DEFINITIONS } from '../../core/scorecard/kpis.js';
+import type { PeriodVariant } from '../../core/scorecard/definition.js';
+import { buildPlan, COL, FIRST_KPI_ROW, planValues, TREND_LAST } from '../../core/scorecard/plan.js';
+import type { Dialect, ScorecardPlan } from '../../core/scorecard/types.js';
+import type { Cell } from '../../core/values/context.js';
+import { normalise, parseFormula } from '../helpers/formula-parser.js';
+import { knobsArbitrary, randomRequest, randomWorkbook } from './random-workbook.js';
+import type { Knobs, RandomWorkbook } from './random-workbook.js';
+
+/** The cells of a KPI row a manager reads (the trend picture's cells included). */
+const READ_COLUMNS: number[] = [COL.actual, COL.previous, COL.baseline, COL.variance, COL.status, COL.n, COL.ciLow, COL.ciHigh];
+for (let c = COL.trendFirst; c <= TREND_LAST; c++) READ_COLUMNS.push(c);
+
+const same = (a: Cell | undefined, b: Cell | undefined): boolean => {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= Math.max(1e-12, 1e-9 * Math.max(Math.abs(a), Math.abs(b)));
+  return (a ?? '') === (b ?? '');
+};
+
+function plans(w: RandomWorkbook, k: Knobs, dialect: Dialect = 'xlsx'): { live: ScorecardPlan; portable: ScorecardPlan } {
+  const build = (portable: boolean): ScorecardPlan =>
+    buildPlan({ data: w.data, outline: w.outline, request: randomRequest(w, k, portable), dialect, existing: [] });
+  return { live: build(false), portable: build(true) };
+}
+
+/** Where live and portable differ, as readable lines (empty: they agree). */
+export function disagreements(live: ScorecardPlan, portable: ScorecardPlan): string[] {
+  const out: string[] = [];
+  const ids = (p: ScorecardPlan): string[] => p.summary.map((s) => s.id);
+  if (JSON.stringify(ids(live)) !== JSON.stringify(ids(portable))) return [`KPIs differ: ${ids(live)} vs ${ids(portable)}`];
+  const lv = planValues(live), pv = planValues(portable);
+  live.summary.filter((s) => s.id !== 'brandAttributes').forEach((s, i) => {
+    const row = FIRST_KPI_ROW + i;
+    for (const c of READ_COLUMNS) {
+      const a = lv.get(`${row}:${c}`), b = pv.get(`${row}:${c}`);
+      if (!same(a, b)) out.push(`${s.id} column ${c}: live ${JSON.stringify(a)}, portable ${JSON.stringify(b)}`);
+    }
+  });
+  for (const note of portable.notes) if (/would not give the add-in's values/.test(note)) out.push(`portable note: ${note}`);
+  return out;
+}
+
+describe('live and portable scorecards agree', () => {
+  it('on random workbooks, for every KPI and period: the same value, the same blank or the same error', () => {
+    fc.assert(fc.property(knobsArbitrary, fc.constantFrom<Dialect>('xlsx', 'sheets', 'excel'), (k, dialect) => {
+      const w = randomWorkbook(k);
+      const { live, portable } = plans(w, k, dialect);
+      expect(disagreements(live, portable), JSON.stringify(k)).toEqual([]);
+    }), { numRuns: process.env.CI ? 120 : 60, seed: 20_260_301 });
+  });
+
+  it('give every KPI with a native form native formulas on clean data (nothing silently falls back to values)', () => {
+    const k: Knobs = {
+      seed: 11, period: 'month', timeZone: 'Europe/Berlin', dateCells: 'serial', survey: 60, tickets: 80, orders: 30, months: 12,
+      competitors: 3, blanks: 0.1, textNoise: false, textDates: false, invalid: 'none', flags: ['yes/no', 'x', 'bool', '1/0'], slaHours: 24,
+    };
+    const w = randomWorkbook(k);
+    const { portable } = plans(w, k);
+    // Only the KPIs whose definitions have no native form at all (distinct counts, a median, text analysis).
+    const withoutNative = KPI_DEFINITIONS
+      .filter((d) => d.layout === 'table' || (d.layout === 'period' && !(d.variants[0] as PeriodVariant).native))
+      .map((d) => d.name.en);
+    expect(portable.notes.filter((n) => n.startsWith('Portable mode:'))).toEqual([
+      `Portable mode: ${withoutNative.join(', ')} written as values (no native formula); regenerate to update them.`,
+    ]);
+    expect(withoutNative).toContain('Median resolution time');
+  });
+
+  it('show the catalog function\'s error where a row is rejected, in both modes, and the note names its row', () => {
+    const base: Knobs = {
+      seed: 5, period: 'month', timeZone: 'UTC', dateCells: 'serial', survey: 40, tickets: 60, orders: 10, months: 6,
+      competitors: 2, blanks: 0, textNoise: false, textDates: false, invalid: 'resolvedBeforeOpened', flags: ['yes/no', 'yes/no', 'yes/no', 'yes/no'], slaHours: 24,
+    };
+    const w = randomWorkbook(base);
+    expect(w.invalidRows).toHaveLength(1);
+    const { live, portable } = plans(w, base);
+    expect(disagreements(live, portable)).toEqual([]);
+    for (const id of ['avgResolution', 'sla', 'activeIssues']) {
+      expect(portable.summary.find((s) => s.id === id)!.value, id).toBe('#VALUE!');
+      expect(live.summary.find((s) => s.id === id)!.value, id).toBe('#VALUE!');
+    }
+    // SLA attainment is not 100 % green: it is the function's error, and the note says which row.
+    expect(portable.summary.find((s) => s.id === 'sla')!.status).toBe('');
+    const row = w.invalidRows[0].row;
+    for (const p of [live, portable]) {
+      const note = p.notes.find((n) => n.startsWith('Average resolution time:'));
+      expect(note).toMatch(new RegExp(`is before opened .* at row ${row}\\b`));
+    }
+    // The guard is in the formula: the portable block's anchor.
+    const anchor = portable.blocks.find((b) => b.id === 'helper:avgResolution')!.cells[0][0]!.formula!;
+    expect(anchor.text).toContain('SUMPRODUCT((Tickets!C2:C');
+    expect(anchor.text).toContain('-"a ticket is resolved before it was opened"');
+  });
+
+  it('count as n the answers a KPI used, not the dated rows (blank ratings are not answers)', () => {
+    const k: Knobs = {
+      seed: 3, period: 'year', timeZone: 'UTC', dateCells: 'date', survey: 60, tickets: 0, orders: 0, months: 1,
+      competitors: 0, blanks: 0.3, textNoise: false, textDates: false, invalid: 'none', flags: ['yes/no', 'yes/no', 'yes/no', 'yes/no'], slaHours: 24,
+    };
+    const w = randomWorkbook(k);
+    for (const p of Object.values(plans(w, k))) {
+      const survey = w.data.sheets[0].values.slice(1);
+      const latest = [...survey].filter((r) => r[0] instanceof Date).map((r) => (r[0] as Date).getTime()).sort((a, b) => b - a)[0];
+      const year = (ms: number): number => new Date(ms).getUTCFullYear();
+      const inLatest = survey.filter((r) => r[0] instanceof Date && year((r[0] as Date).getTime()) === year(latest));
+      const scores = inLatest.filter((r) => typeof r[1] === 'number').length;
+      const ratings = inLatest.filter((r) => typeof r[2] === 'number').length;
+      expect(p.summary.find((s) => s.id === 'nps')!.n).toBe(scores);
+      expect(p.summary.find((s) => s.id === 'csat')!.n).toBe(ratings);
+      expect(ratings).toBeLessThan(inLatest.length);
+    }
+  });
+
+  it('recompute every formula of a random portable scorecard from its text alone', () => {
+    fc.assert(fc.property(knobsArbitrary, (k) => {
+      const w = randomWorkbook(k);
+      const p = plans(w, k, 'sheets').portable;
+      const values = planValues(p);
+      const env = workbookEnv(w.data, (ref) => {
+        const out: (Cell | null)[][] = [];
+        for (let r = 0; r < (ref.rows ?? 1); r++) {
+          const line: (Cell | null)[] = [];
+          for (let c = 0; c < (ref.cols ?? 1); c++) line.push(values.get(`${ref.row + r}:${ref.col + c}`) ?? null);
+          out.push(line);
+        }
+        return out;
+      });
+      for (const b of p.blocks) {
+        b.cells.forEach((line, r) => line.forEach((cell, c) => {
+          if (!cell?.formula) return;
+          const parsed = parseFormula(cell.formula.text, { dialect: 'sheets' });
+          expect(normalise(parsed)).toEqual(normalise(cell.formula.expr));
+          const again = cachedOf(evaluate(parsed, env)).cached;
+          expect(same(again, cell.formula.cached), `${b.row + r}:${b.col + c} ${cell.formula.text}`).toBe(true);
+        }));
+      }
+    }), { numRuns: 15, seed: 7 });
+  });
+});
+
+describe('a wrong native formula fails these tests', () => {
+  const k: Knobs = {
+    seed: 21, period: 'month', timeZone: 'UTC', dateCells: 'serial', survey: 60, tickets: 40, orders: 10, months: 4,
+    competitors: 2, blanks: 0.1, textNoise: false, textDates: false, invalid: 'none', flags: ['yes/no', 'yes/no', 'yes/no', 'yes/no'], slaHours: 24,
+  };
+
+  /** Runs `check` with the NPS definition's native form replaced by `mutated`, then restores it. */
+  function withNative(id: string, mutated: PeriodVariant['native'], check: () => void): void {
+    const variant = KPI_DEFINITIONS.find((d) => d.id === id)!.variants[0] as { native?: PeriodVariant['native'] };
+    const original = variant.native;
+    variant.native = mutated;
+    try {
+      check();
+    } finally {
+      variant.native = original;
+    }
+  }
+
+  it('NPS counting 0–5 as detractors (<=5 instead of <=6)', () => {
+    withNative('nps', (m) => m.orBlank(m.div(m.mul(m.num(100), m.sub(m.count({ role: 'npsScore', op: '>=', value: 9 }), m.count({ role: 'npsScore', op: '<=', value: 5 }))), m.count({ role: 'npsScore', op: '>=', value: 0 }))), () => {
+      const w = randomWorkbook(k);
+      const { live, portable } = plans(w, k);
+      expect(disagreements(live, portable).join('\n')).toMatch(/Net Promoter Score written as values: a native formula would not give/);
+    });
+  });
+
+  it('CSAT counting the top box only (>= scale instead of >= scale − 1)', () => {
+    withNative('csat', (m, a) => m.orBlank(m.div(m.count({ role: 'satisfaction', op: '>=', value: a.facts.csatScale }), m.count({ role: 'satisfaction', op: '>=', value: 0 }))), () => {
+      const w = randomWorkbook(k);
+      const { live, portable } = plans(w, k);
+      expect(disagreements(live, portable).length).toBeGreaterThan(0);
+    });
+  });
+});

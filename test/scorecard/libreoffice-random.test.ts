@@ -1,0 +1,153 @@
+/**
+ * A real spreadsheet engine recalculates portable scorecards of random workbooks (random-workbook.ts,
+ * a few fixed seeds): the CLI's writer puts the plan and the data into an .xlsx, LibreOffice opens
+ * it, recalculates every formula and exports the sheets as CSV, and every formula cell of the
+ * scorecard must show the value the core cached — to 1e-10 relative, the same blank, the same error.
+ * A copy with every cached result set to 0 must come back the same (LibreOffice really recalculated).
+ *
+ * Together with the agreement test (cached portable values = the catalog functions' values) this
+ * closes the chain: the native formulas a colleague without the add-in sees compute what the add-in
+ * computes. Skipped with a printed reason when soffice is missing, except in CI.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InputWorkbook } from '../../cli/input.js';
+import { scorecardXlsx } from '../../cli/write-xlsx.js';
+import { buildPlan } from '../../core/scorecard/plan.js';
+import type { ScorecardPlan } from '../../core/scorecard/types.js';
+import { formulaCells } from '../cli/helpers.js';
+import type { FormulaCell } from '../cli/helpers.js';
+import { csvValue, libreOfficeSkipReason, readSheetCsvs, startLibreOffice } from '../helpers/libreoffice.js';
+import type { LibreOfficeSession } from '../helpers/libreoffice.js';
+import { randomRequest, randomWorkbook } from './random-workbook.js';
+import type { Knobs } from './random-workbook.js';
+
+const skip = libreOfficeSkipReason();
+
+const CLEAN = { blanks: 0.1, textNoise: false, textDates: false, competitors: 3, orders: 25, months: 12, timeZone: 'UTC' as const };
+
+/** Fixed cases: every period kind, serials and Date cells, clean data and rejected rows. */
+const CASES: readonly Knobs[] = [
+  { ...CLEAN, seed: 101, period: 'month', dateCells: 'serial', survey: 60, tickets: 80, invalid: 'none', flags: ['yes/no', 'x', 'bool', '1/0'], slaHours: 24 },
+  { ...CLEAN, seed: 202, period: 'week', dateCells: 'date', survey: 50, tickets: 70, invalid: 'resolvedBeforeOpened', flags: ['Ja/Nein', 'yes/no', 'x', 'bool'], slaHours: 8 },
+  { ...CLEAN, seed: 303, period: 'quarter', dateCells: 'serial', survey: 60, tickets: 60, invalid: 'scoreOutOfScale', flags: ['1/0', '1/0', 'yes/no', 'x'], slaHours: 36.5 },
+  { ...CLEAN, seed: 404, period: 'month', dateCells: 'date', survey: 40, tickets: 80, invalid: 'negativeCount', flags: ['bool', 'Ja/Nein', '1/0', 'yes/no'], slaHours: 4, blanks: 0.3 },
+];
+
+/** The random workbook as the CLI's reader would hand it over (UTC wall-clock dates). */
+function inputOf(k: Knobs): { input: InputWorkbook; plan: ScorecardPlan } {
+  const w = randomWorkbook(k);
+  const dateColumns: Record<string, number[]> = { Survey: [0], Tickets: [0, 1, 2], Orders: [0], Monthly: [0] };
+  const input: InputWorkbook = {
+    sheets: w.data.sheets.map((data) => ({
+      data,
+      formats: data.values.map((row, r) => row.map((v, c) => (r > 0 && typeof v === 'number' && dateColumns[data.name]?.includes(c) ? 'yyyy-mm-dd hh:mm:ss' : undefined))),
+      widths: [], frozenRows: 1, frozenCols: 0, boldRows: [1], merges: [], hidden: false,
+    })),
+    sheetNames: w.data.sheets.map((s) => s.name),
+    existing: [],
+    notes: [],
+    files: [],
+  };
+  const plan = buildPlan({ data: w.data, outline: w.outline, request: randomRequest(w, k, true), dialect: 'xlsx', existing: [] });
+  return { input, plan };
+}
+
+/** Equal within 1e-10 relative (1e-12 absolute near zero); text, blanks and errors exactly. */
+function agrees(cached: FormulaCell['cached'], got: number | string | boolean): boolean {
+  if (typeof cached === 'number' && typeof got === 'number') {
+    return Math.abs(cached - got) <= Math.max(1e-12, 1e-10 * Math.max(Math.abs(cached), Math.abs(got)));
+  }
+  return (cached ?? '') === got;
+}
+
+interface Book {
+  readonly knobs: Knobs;
+  readonly file: string;
+  readonly zeroed: string;
+  readonly cells: FormulaCell[];
+  readonly plan: ScorecardPlan;
+}
+
+describe.skipIf(skip !== undefined)('portable scorecards of random workbooks in LibreOffice', () => {
+  let dir: string;
+  let lo: LibreOfficeSession;
+  const books: Book[] = [];
+  let csvs: Map<string, Map<string, string[][]>>;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'skpi-lo-random-'));
+    for (const [i, k] of CASES.entries()) {
+      const { input, plan } = inputOf(k);
+      const file = path.join(dir, `random${i}.xlsx`);
+      const bytes = await scorecardXlsx(input, plan, new Date(Date.UTC(2026, 0, 1)));
+      await writeFile(file, bytes);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      wb.worksheets[0].eachRow((row) => row.eachCell((cell) => {
+        const v = cell.value as { formula?: string } | null;
+        if (v && typeof v === 'object' && typeof v.formula === 'string') cell.value = { formula: v.formula, result: 0 } as ExcelJS.CellFormulaValue;
+      }));
+      const zeroed = path.join(dir, `random${i}_zeroed.xlsx`);
+      await wb.xlsx.writeFile(zeroed);
+      books.push({ knobs: k, file, zeroed, cells: formulaCells(await readFile(file)), plan });
+    }
+    lo = await startLibreOffice();
+    const outDir = path.join(dir, 'csv');
+    await lo.toCsv(books.flatMap((b) => [b.file, b.zeroed]), outDir);
+    csvs = new Map();
+    for (const b of books) {
+      csvs.set(b.file, await readSheetCsvs(outDir, b.file));
+      csvs.set(b.zeroed, await readSheetCsvs(outDir, b.zeroed));
+    }
+  }, 600_000);
+
+  afterAll(async () => {
+    await lo?.dispose();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  const shown = (file: string, row: number, col: number): number | string | boolean => {
+    const sheet = csvs.get(file)?.get('KPI Scorecard');
+    if (!sheet) throw new Error(`LibreOffice wrote no scorecard sheet for ${file}`);
+    return csvValue(sheet[row - 1]?.[col - 1] ?? '');
+  };
+
+  it('recalculates every formula cell to the value the core cached (1e-10 relative, same blank, same error)', () => {
+    for (const b of books) {
+      expect(b.cells.every((c) => !c.formula.includes('_xldudf_')), JSON.stringify(b.knobs)).toBe(true);
+      expect(b.cells.length).toBeGreaterThan(500);
+      const wrong = b.cells
+        .map((c) => ({ c, got: shown(b.file, c.row, c.col) }))
+        .filter(({ c, got }) => !agrees(c.cached, got))
+        .map(({ c, got }) => `${c.ref} =${c.formula.slice(0, 100)}… cached ${String(c.cached)}, LibreOffice ${String(got)}`);
+      expect(wrong, JSON.stringify(b.knobs)).toEqual([]);
+    }
+  });
+
+  it('really recalculates: cached results set to 0 come back as the right values', () => {
+    for (const b of books) {
+      const nonZero = b.cells.filter((c) => c.cached !== 0 && c.cached !== '' && c.cached !== undefined);
+      expect(nonZero.length).toBeGreaterThan(100);
+      const stale = nonZero.filter((c) => !agrees(c.cached, shown(b.zeroed, c.row, c.col))).map((c) => c.ref);
+      expect(stale, JSON.stringify(b.knobs)).toEqual([]);
+    }
+  });
+
+  it('shows the functions\' errors where the data has rows they reject, and blanks, never 0, where a KPI has no value', () => {
+    const rejected = books.find((b) => b.knobs.invalid === 'resolvedBeforeOpened')!;
+    const row = rejected.plan.summary.filter((s) => s.id !== 'brandAttributes').findIndex((s) => s.id === 'sla') + 5;
+    expect(shown(rejected.file, row, 3)).toBe('#VALUE!');
+    for (const b of books) {
+      b.plan.summary.filter((s) => s.id !== 'brandAttributes').forEach((s, i) => {
+        for (const col of [3, 4, 5]) {
+          const cached = (col === 3 ? s.value : col === 4 ? s.previous : s.baseline);
+          if (cached === '') expect(shown(b.file, 5 + i, col), `${s.id} column ${col}`).toBe('');
+        }
+      });
+    }
+  });
+});

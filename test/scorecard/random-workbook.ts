@@ -1,0 +1,243 @@
+/**
+ * Random workbooks for the agreement tests: surveys, tickets, orders, monthly figures and
+ * competitors, as hosts hand them over, with what real exports hold — blanks, text ("n/a", a
+ * repeated header row), yes/no flags as words, x, TRUE/FALSE or 1/0, dates as serials or Date
+ * objects in a zone with daylight-saving changes, and now and then a row the catalog rejects
+ * (resolved before opened, a score out of scale, a negative count). Everything follows from the
+ * knobs and one seed, so a failing case can be rebuilt from its printed knobs.
+ */
+import fc from 'fast-check';
+import type { GenerateRequest, PeriodName, Role, RoleAssignment, SheetData, WorkbookData, WorkbookOutline } from '../../core/scorecard/types.js';
+import { mulberry32 } from '../../examples/generate.js';
+import { outlineOf } from '../fixtures/plan-workbook.js';
+
+export type Invalid = 'none' | 'resolvedBeforeOpened' | 'responseBeforeOpened' | 'scoreOutOfScale' | 'ratingNegative' | 'negativeCount' | 'zeroStart';
+export type FlagWords = 'yes/no' | 'Ja/Nein' | 'x' | 'bool' | '1/0';
+
+export interface Knobs {
+  readonly seed: number;
+  readonly period: PeriodName;
+  readonly timeZone: 'UTC' | 'Europe/Berlin' | 'America/New_York';
+  /** Dates as spreadsheet serials (Excel) or Date objects (Sheets, and the CLI's UTC convention). */
+  readonly dateCells: 'serial' | 'date';
+  readonly survey: number;
+  readonly tickets: number;
+  readonly orders: number;
+  readonly months: number;
+  readonly competitors: number;
+  /** Share of blank cells in value columns. */
+  readonly blanks: number;
+  /** "n/a" among answers and a repeated header row inside the tickets. */
+  readonly textNoise: boolean;
+  /** Ticket dates as ISO text (native formulas cannot read them: the KPIs are written as values). */
+  readonly textDates: boolean;
+  readonly invalid: Invalid;
+  readonly flags: readonly [FlagWords, FlagWords, FlagWords, FlagWords];
+  readonly slaHours: number;
+}
+
+const FLAG_WORDS: readonly FlagWords[] = ['yes/no', 'Ja/Nein', 'x', 'bool', '1/0'];
+
+export const knobsArbitrary: fc.Arbitrary<Knobs> = fc.record({
+  seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+  period: fc.constantFrom<PeriodName>('week', 'month', 'quarter', 'year'),
+  timeZone: fc.constantFrom('UTC', 'Europe/Berlin', 'America/New_York'),
+  dateCells: fc.constantFrom('serial', 'date'),
+  survey: fc.integer({ min: 0, max: 60 }),
+  tickets: fc.integer({ min: 0, max: 80 }),
+  orders: fc.integer({ min: 0, max: 30 }),
+  months: fc.integer({ min: 1, max: 14 }),
+  competitors: fc.integer({ min: 0, max: 4 }),
+  blanks: fc.constantFrom(0, 0.1, 0.3),
+  textNoise: fc.constantFrom(false, false, true),
+  textDates: fc.constantFrom(false, false, false, true),
+  invalid: fc.constantFrom<Invalid>('none', 'none', 'none', 'resolvedBeforeOpened', 'responseBeforeOpened', 'scoreOutOfScale', 'ratingNegative', 'negativeCount', 'zeroStart'),
+  flags: fc.tuple(fc.constantFrom(...FLAG_WORDS), fc.constantFrom(...FLAG_WORDS), fc.constantFrom(...FLAG_WORDS), fc.constantFrom(...FLAG_WORDS)),
+  slaHours: fc.constantFrom(4, 8, 24, 36.5),
+});
+
+export interface RandomWorkbook {
+  readonly data: WorkbookData;
+  readonly outline: WorkbookOutline;
+  readonly roles: readonly RoleAssignment[];
+  /** Sheet rows (1-based, within the data range: row 1 = first data row) of the rows made invalid on purpose. */
+  readonly invalidRows: readonly { readonly sheet: string; readonly row: number }[];
+}
+
+/** 2026-01-01 as a serial; the data spans about half a year around the March and October DST changes. */
+const START = 46_023;
+const MS_PER_DAY = 86_400_000;
+
+export function randomWorkbook(k: Knobs): RandomWorkbook {
+  const rnd = mulberry32(k.seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const blank = (): boolean => rnd() < k.blanks;
+  /** A moment in whole seconds, `days` after START. */
+  const moment = (days: number): number => Math.round((START + days) * 86_400) / 86_400;
+  /** A date cell: a serial, or a Date whose wall clock in the zone is that serial (the zone's clock), as a host passes it. */
+  const dateCell = (serial: number): unknown => {
+    if (k.dateCells === 'serial') return serial;
+    const utcMs = Math.round((serial - 25_569) * MS_PER_DAY);
+    return new Date(utcMs - offsetMs(k.timeZone, utcMs));
+  };
+  const invalidRows: { sheet: string; row: number }[] = [];
+
+  // Surveys.
+  const survey: unknown[][] = [['Date', 'Score', 'Rating', 'Comment']];
+  const ratingMax = pick([5, 5, 7, 10]);
+  for (let i = 0; i < k.survey; i++) {
+    const day = rnd() * 300;
+    let score: unknown = blank() ? null : Math.floor(rnd() * 11);
+    let rating: unknown = blank() ? null : 1 + Math.floor(rnd() * ratingMax);
+    if (k.textNoise && rnd() < 0.05) score = 'n/a';
+    if (k.textNoise && rnd() < 0.05) rating = 'k. A.';
+    survey.push([blank() && rnd() < 0.3 ? null : dateCell(moment(day)), score, rating, pick(['friendly and fast', 'slow answer', 'great help', 'nicht freundlich', null])]);
+  }
+  if (k.invalid === 'scoreOutOfScale' && k.survey > 0) {
+    const r = 1 + Math.floor(rnd() * k.survey);
+    survey[r][1] = pick([11, 8.5, -1]);
+    invalidRows.push({ sheet: 'Survey', row: r });
+  }
+  if (k.invalid === 'ratingNegative' && k.survey > 0) {
+    const r = 1 + Math.floor(rnd() * k.survey);
+    survey[r][2] = -1;
+    invalidRows.push({ sheet: 'Survey', row: r });
+  }
+
+  // Tickets.
+  const flagCell = (words: FlagWords, yes: boolean): unknown => {
+    switch (words) {
+      case 'yes/no': return yes ? 'yes' : 'no';
+      case 'Ja/Nein': return yes ? 'Ja' : 'Nein';
+      case 'x': return yes ? 'x' : null;
+      case 'bool': return yes;
+      default: return yes ? 1 : 0;
+    }
+  };
+  const ticketDate = (serial: number | null): unknown => {
+    if (serial === null) return null;
+    if (!k.textDates) return dateCell(serial);
+    const d = new Date(Math.round((serial - 25_569) * MS_PER_DAY));
+    return d.toISOString().slice(0, 19).replace('T', ' ');
+  };
+  const tickets: unknown[][] = [['Opened', 'First response', 'Resolved', 'Agent', 'FCR', 'Reopened', 'Converted', 'Complaint']];
+  for (let i = 0; i < k.tickets; i++) {
+    const opened = moment(rnd() * 300);
+    const first = blank() ? null : moment(opened - START + rnd() * 0.5);
+    const resolved = rnd() < 0.15 ? null : moment(opened - START + rnd() * 5);
+    const flag = (j: number, p: number): unknown => (blank() ? null : flagCell(k.flags[j], rnd() < p));
+    tickets.push([
+      blank() && rnd() < 0.3 ? null : ticketDate(opened), ticketDate(first), ticketDate(resolved), pick(['Anna', 'Ben', 'Cem', 'Dana']),
+      flag(0, 0.7), flag(1, 0.1), flag(2, 0.3), flag(3, 0.05),
+    ]);
+  }
+  if (k.textNoise && k.tickets > 3) tickets.splice(2 + Math.floor(rnd() * (k.tickets - 2)), 0, [...tickets[0]]);
+  const ticketRows = tickets.length - 1;
+  const withBoth = (c: number): number[] => {
+    const out: number[] = [];
+    for (let r = 1; r < tickets.length; r++) if (typeof tickets[r][0] !== 'string' && tickets[r][0] !== null && tickets[r][c] !== null && typeof tickets[r][c] !== 'string') out.push(r);
+    return out;
+  };
+  if ((k.invalid === 'resolvedBeforeOpened' || k.invalid === 'responseBeforeOpened') && !k.textDates) {
+    const c = k.invalid === 'resolvedBeforeOpened' ? 2 : 1;
+    const rows = withBoth(c);
+    if (rows.length > 0) {
+      const r = pick(rows);
+      const opened = serialOf(tickets[r][0], k);
+      tickets[r][c] = dateCell(moment(opened - START - 1));
+      invalidRows.push({ sheet: 'Tickets', row: r });
+    }
+  }
+
+  // Orders.
+  const orders: unknown[][] = [['Order date', 'Customer', 'Amount', 'Profit', 'Units sold', 'Units returned']];
+  for (let i = 0; i < k.orders; i++) {
+    const sold = 1 + Math.floor(rnd() * 5);
+    orders.push([dateCell(moment(rnd() * 300)), pick(['C1', 'C2', 'C3', 'C4', 'C5']), Math.round(rnd() * 50_000) / 100,
+      Math.round(rnd() * 10_000) / 100, sold, blank() ? null : Math.floor(rnd() * (sold + 1))]);
+  }
+
+  // Monthly figures: one row per month, first of the month.
+  const monthly: unknown[][] = [['Month', 'Customers at start', 'Customers at end', 'New customers', 'Lost customers',
+    'Headcount start', 'Headcount end', 'Leavers', 'Hires', 'Cash in', 'Cash out', 'Complaints']];
+  let customers = 200 + Math.floor(rnd() * 300);
+  let staff = 20 + Math.floor(rnd() * 30);
+  for (let m = 0; m < k.months; m++) {
+    const gained = Math.floor(rnd() * 30), lost = Math.floor(rnd() * 25);
+    const end = customers + gained - lost;
+    const hires = Math.floor(rnd() * 3), leavers = Math.floor(rnd() * 3);
+    const staffEnd = Math.max(1, staff + hires - leavers);
+    const first = Date.UTC(2025, 6 + m, 1) / MS_PER_DAY + 25_569;
+    monthly.push([dateCell(first), customers, end, gained, lost, staff, staffEnd, leavers, hires,
+      Math.round(rnd() * 1_000_000) / 100, (rnd() < 0.5 ? -1 : 1) * Math.round(rnd() * 800_000) / 100, Math.floor(rnd() * 12)]);
+    customers = end;
+    staff = staffEnd;
+  }
+  if (k.invalid === 'negativeCount') {
+    const r = 1 + Math.floor(rnd() * k.months);
+    monthly[r][pick([3, 4, 7, 8, 11])] = -2;
+    invalidRows.push({ sheet: 'Monthly', row: r });
+  }
+  if (k.invalid === 'zeroStart') {
+    const r = 1 + Math.floor(rnd() * k.months);
+    monthly[r][1] = 0;
+    monthly[r][5] = 0;
+  }
+
+  const competitors: unknown[][] = [['Competitor', 'NPS']];
+  for (let i = 0; i < k.competitors; i++) competitors.push([`Rival ${i + 1}`, Math.round(rnd() * 120) - 40]);
+
+  const sheets: SheetData[] = [
+    { name: 'Survey', originRow: 1, originCol: 1, values: survey },
+    { name: 'Tickets', originRow: 1, originCol: 1, values: tickets },
+    { name: 'Orders', originRow: 1, originCol: 1, values: orders },
+    { name: 'Monthly', originRow: 1, originCol: 1, values: monthly },
+    { name: 'Competitors', originRow: 1, originCol: 1, values: competitors },
+  ];
+  void ticketRows;
+  const data: WorkbookData = { sheets, timeZone: k.timeZone };
+  const outline = outlineOf(data);
+  const at = (role: Role, sheet: string, column: number): RoleAssignment => ({
+    role, sheet, column, header: String(sheets.find((s) => s.name === sheet)!.values[0][column - 1]), confidence: 1, source: 'manager',
+  });
+  const roles: RoleAssignment[] = [
+    at('surveyDate', 'Survey', 1), at('npsScore', 'Survey', 2), at('satisfaction', 'Survey', 3), at('comment', 'Survey', 4),
+    at('ticketOpened', 'Tickets', 1), at('firstResponse', 'Tickets', 2), at('ticketResolved', 'Tickets', 3), at('agent', 'Tickets', 4),
+    at('firstContactResolved', 'Tickets', 5), at('reopened', 'Tickets', 6), at('converted', 'Tickets', 7), at('complaint', 'Tickets', 8),
+    at('orderDate', 'Orders', 1), at('customerId', 'Orders', 2), at('orderAmount', 'Orders', 3), at('orderProfit', 'Orders', 4),
+    at('unitsSold', 'Orders', 5), at('unitsReturned', 'Orders', 6),
+    at('periodDate', 'Monthly', 1), at('customersStart', 'Monthly', 2), at('customersEnd', 'Monthly', 3), at('customersNew', 'Monthly', 4),
+    at('customersLost', 'Monthly', 5), at('headcountStart', 'Monthly', 6), at('headcountEnd', 'Monthly', 7), at('separations', 'Monthly', 8),
+    at('hires', 'Monthly', 9), at('cashIn', 'Monthly', 10), at('cashOut', 'Monthly', 11),
+    at('competitorName', 'Competitors', 1), at('competitorNps', 'Competitors', 2),
+  ];
+  return { data, outline, roles, invalidRows };
+}
+
+/** The request for a random workbook: every KPI on, the knobs' period and SLA. */
+export function randomRequest(w: RandomWorkbook, k: Knobs, portable: boolean): GenerateRequest {
+  return {
+    roles: w.roles,
+    targets: { brandAttributes: { target: null, direction: 'higher', enabled: true } },
+    options: {
+      period: k.period, portable, language: 'en', slaHours: k.slaHours, tolerance: 0.05,
+      brandAttributes: ['friendly'], sheetName: 'KPI Scorecard',
+    },
+  };
+}
+
+/** The zone's offset (ms, local − UTC) at a UTC instant. */
+function offsetMs(timeZone: string, utcMs: number): number {
+  if (timeZone === 'UTC') return 0;
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(new Date(utcMs));
+  const get = (t: string): number => Number(parts.find((p) => p.type === t)!.value);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - utcMs;
+}
+
+function serialOf(cell: unknown, k: Knobs): number {
+  if (typeof cell === 'number') return cell;
+  const ms = (cell as Date).getTime();
+  return (ms + offsetMs(k.timeZone, ms)) / MS_PER_DAY + 25_569;
+}
