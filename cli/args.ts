@@ -3,7 +3,7 @@
  *
  *   service-kpi scorecard INPUT... --out FILE.xlsx [--html FILE.html] [--json] [--period month]
  *     [--tz Europe/Berlin] [--targets FILE.json] [--roles FILE.json] [--addin-formulas]
- *     [--lang en|de] [--sla-hours 24] [--quiet]
+ *     [--lang en|de] [--sla-hours 24] [--service-level-seconds 20] [--quiet]
  *   service-kpi --help | --version
  *
  * Anything wrong here is a usage error (exit code 2) with one line saying what.
@@ -11,6 +11,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PeriodName } from '../core/scorecard/types.js';
+import { LIMITS } from '../core/scorecard/settings.js';
 import { wallClock } from '../core/values/clock.js';
 import { usageError } from './errors.js';
 
@@ -28,6 +29,7 @@ export interface ScorecardArgs {
   readonly addinFormulas: boolean;
   readonly language: 'en' | 'de';
   readonly slaHours?: number;
+  readonly serviceLevelSeconds?: number;
   readonly quiet: boolean;
 }
 
@@ -55,6 +57,8 @@ Options:
       --addin-formulas     write the add-in's functions (_xldudf_KPI_…) instead of portable formulas
       --lang en|de         language of the scorecard (default en)
       --sla-hours N        SLA target in hours for SLA attainment (default 24)
+      --service-level-seconds N
+                           answer calls within N seconds for the service level (default 20)
   -q, --quiet              no notes on stderr
   -h, --help               show this help
   -v, --version            show the version
@@ -96,6 +100,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
         'addin-formulas': { type: 'boolean' },
         lang: { type: 'string' },
         'sla-hours': { type: 'string' },
+        'service-level-seconds': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -158,6 +163,15 @@ export function parseCommandLine(argv: readonly string[]): Command {
     if (!Number.isFinite(slaHours) || slaHours <= 0 || slaHours > 8760) throw usageError(`--sla-hours ${values['sla-hours']}: give a number of hours above 0 (at most 8760)`);
   }
 
+  let serviceLevelSeconds: number | undefined;
+  const sl = values['service-level-seconds'];
+  if (sl !== undefined) {
+    serviceLevelSeconds = Number(sl.replace(',', '.'));
+    if (!Number.isFinite(serviceLevelSeconds) || serviceLevelSeconds <= 0 || serviceLevelSeconds > LIMITS.maxServiceLevelSeconds) {
+      throw usageError(`--service-level-seconds ${sl}: give a number of seconds above 0 (at most ${LIMITS.maxServiceLevelSeconds})`);
+    }
+  }
+
   return {
     command: 'scorecard',
     inputs,
@@ -172,6 +186,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     addinFormulas: values['addin-formulas'] === true,
     language: lang,
     slaHours,
+    serviceLevelSeconds,
     quiet: values.quiet === true,
   };
 }

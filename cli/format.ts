@@ -32,6 +32,7 @@ export function formatValue(v: number | string | '' | null | undefined, unit: st
     case 'share': return `${numberFormat(language, 1).format(v * 100)} %`;
     case 'points': return numberFormat(language, 1).format(v);
     case 'hours': return `${numberFormat(language, 1).format(v)} h`;
+    case 'seconds': return `${numberFormat(language, 1).format(v)} s`;
     case 'money': return numberFormat(language, 2).format(v);
     case 'count': return numberFormat(language, Number.isInteger(v) ? 0 : 1).format(v);
     default: return numberFormat(language, Number.isInteger(v) ? 0 : 2).format(v);
@@ -44,7 +45,7 @@ export function formatInterval(s: Pick<KpiSummary, 'ciLow' | 'ciHigh' | 'unit'>,
   const low = formatValue(s.ciLow, s.unit, language);
   const high = formatValue(s.ciHigh, s.unit, language);
   // One unit sign at the end: `61.2 – 74.0 %`.
-  const sign = / (%|h)$/.exec(high)?.[0] ?? '';
+  const sign = / (%|h|s)$/.exec(high)?.[0] ?? '';
   return `${sign ? low.slice(0, -sign.length) : low} – ${high}`;
 }
 

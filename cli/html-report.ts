@@ -34,14 +34,14 @@ const TEXT = {
   en: {
     title: 'KPI scorecard', kpi: 'KPI', actual: 'Actual', previous: 'Previous', baseline: 'Baseline', target: 'Target',
     status: 'Status', n: 'n', ci: '95 % CI', trend: 'Trend', definition: 'Definition', notes: 'Notes',
-    strategic: 'Strategic', operational: 'Operational', by: 'by', generated: 'generated', noTrend: 'no trend',
+    strategic: 'Strategic', operational: 'Operational', contact: 'Contact centre', by: 'by', generated: 'generated', noTrend: 'no trend',
     period: { week: 'week', month: 'month', quarter: 'quarter', year: 'year' } as Record<string, string>,
     higher: 'higher is better', lower: 'lower is better', none: 'no KPIs could be computed from this data',
   },
   de: {
     title: 'KPI-Scorecard', kpi: 'Kennzahl', actual: 'Ist', previous: 'Vorperiode', baseline: 'Basis', target: 'Ziel',
     status: 'Status', n: 'n', ci: '95-%-KI', trend: 'Verlauf', definition: 'Definition', notes: 'Hinweise',
-    strategic: 'Strategisch', operational: 'Operativ', by: 'nach', generated: 'erstellt', noTrend: 'kein Verlauf',
+    strategic: 'Strategisch', operational: 'Operativ', contact: 'Contact-Center', by: 'nach', generated: 'erstellt', noTrend: 'kein Verlauf',
     period: { week: 'Woche', month: 'Monat', quarter: 'Quartal', year: 'Jahr' } as Record<string, string>,
     higher: 'höher ist besser', lower: 'niedriger ist besser', none: 'aus diesen Daten ließ sich keine Kennzahl berechnen',
   },
@@ -117,13 +117,14 @@ export function renderHtmlReport(plan: ScorecardPlan, meta: ReportMeta): string 
   const stamp = localStamp(meta.generatedAt, meta.timeZone);
 
   const rows: string[] = [];
-  let perspective = '';
-  // Strategic KPIs first, then operational ones, each in scorecard order.
-  const ordered = [...plan.summary.filter((s) => s.perspective === 'strategic'), ...plan.summary.filter((s) => s.perspective !== 'strategic')];
+  let group = '';
+  // Strategic KPIs first, then operational ones, each in scorecard order; the contact-centre section last.
+  const groupOf = (s: KpiSummary): 'strategic' | 'operational' | 'contact' => (s.section === 'contact' ? 'contact' : s.perspective);
+  const ordered = (['strategic', 'operational', 'contact'] as const).flatMap((g) => plan.summary.filter((s) => groupOf(s) === g));
   for (const s of ordered) {
-    if (s.perspective !== perspective) {
-      perspective = s.perspective;
-      rows.push(`<tr class="section"><th colspan="10" scope="rowgroup">${esc(perspective === 'strategic' ? t.strategic : t.operational)}</th></tr>`);
+    if (groupOf(s) !== group) {
+      group = groupOf(s);
+      rows.push(`<tr class="section"><th colspan="10" scope="rowgroup">${esc(t[groupOf(s)])}</th></tr>`);
     }
     const trend = trendFor(s, plan.trends);
     const latestLabel = s.trendLabels.length > 0 ? s.trendLabels[s.trendLabels.length - 1] : '';

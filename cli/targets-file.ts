@@ -35,6 +35,7 @@ function scaleProblem(id: string, v: number): string | undefined {
       return v > 1 && v <= 100 ? `${v} is a share: write ${v / 100} for ${v} %` : `${v} is not a share between 0 and 1`;
     case 'points': return v >= -100 && v <= 100 ? undefined : `${v} is not an NPS in points (-100 to 100)`;
     case 'hours': return v >= 0 ? undefined : `${v} is not a number of hours (0 or more)`;
+    case 'seconds': return v >= 0 ? undefined : `${v} is not a number of seconds (0 or more)`;
     case 'count': return v >= 0 ? undefined : `${v} is not a count (0 or more)`;
     default: return undefined;
   }

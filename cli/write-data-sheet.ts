@@ -24,8 +24,11 @@ export const MAX_CELL_TEXT = 32_767;
 
 const MS_PER_DAY = 86_400_000;
 const UNIX_EPOCH_SERIAL = 25_569;
-/** 1900-01-01 and the day after 9999-12-31 as serials: the dates a spreadsheet shows. */
-const FIRST_SERIAL = 1;
+/**
+ * The dates a spreadsheet shows, as serials: from 0 (a time value such as 0:02:14, which readers
+ * hand over as a time on 30 Dec 1899) to the day after 9999-12-31.
+ */
+const FIRST_SERIAL = 0;
 const END_SERIAL = 2_958_466;
 
 /** The exceljs members this writer uses beyond its typings (exceljs 4.4). */

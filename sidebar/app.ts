@@ -12,8 +12,8 @@ import { h, option, replaceChildren } from './dom.js';
 import { targetText, unitSuffix } from './fields.js';
 import { PERIOD_KEYS, ROLE_GROUPS, formatInputNumber, formatPercent, roleLabel, stepText, t } from './i18n.js';
 import type { Lang } from './i18n.js';
-import { fillDefinition, takesTarget } from '../core/scorecard/kpis.js';
-import { BRAND_FIELD, GENERAL_FIELD, SLA_FIELD, errorsOf, kpiLists, roleAt, targetField } from './state.js';
+import { DEFAULT_SERVICE_LEVEL_SECONDS, fillDefinition, takesTarget } from '../core/scorecard/kpis.js';
+import { BRAND_FIELD, GENERAL_FIELD, SERVICE_LEVEL_FIELD, SLA_FIELD, errorsOf, kpiLists, roleAt, targetField } from './state.js';
 import type { SidebarState } from './state.js';
 
 export type Look = 'excel' | 'sheets';
@@ -258,6 +258,7 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, options: Mou
   // ---------------------------------------------------------------- options
   function renderOptions(): void {
     fields.delete(SLA_FIELD);
+    fields.delete(SERVICE_LEVEL_FIELD);
     fields.delete(BRAND_FIELD);
     if (state.phase !== 'ready') {
       replaceChildren(optionsBody);
@@ -276,6 +277,11 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, options: Mou
     sla.value = state.inputs[SLA_FIELD] ?? formatInputNumber(state.lang, o.slaHours);
     sla.addEventListener('input', () => controller.setSlaText(sla.value));
 
+    const slError = h('p', { class: 'skpi-field-error', id: 'skpi-sl-error', hidden: true });
+    const sl = h('input', { type: 'text', id: 'skpi-sl', inputmode: 'decimal', autocomplete: 'off', 'aria-describedby': 'skpi-sl-error' });
+    sl.value = state.inputs[SERVICE_LEVEL_FIELD] ?? formatInputNumber(state.lang, o.serviceLevelSeconds ?? DEFAULT_SERVICE_LEVEL_SECONDS);
+    sl.addEventListener('input', () => controller.setServiceLevelText(sl.value));
+
     const brandError = h('p', { class: 'skpi-field-error', id: 'skpi-brand-error', hidden: true });
     const brand = h('input', { type: 'text', id: 'skpi-brand', autocomplete: 'off', 'aria-describedby': 'skpi-brand-hint skpi-brand-error' });
     brand.value = state.inputs[BRAND_FIELD] ?? o.brandAttributes.join(', ');
@@ -286,6 +292,7 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, options: Mou
     language.addEventListener('change', () => controller.setLanguage(language.value === 'de' ? 'de' : 'en'));
 
     fields.set(SLA_FIELD, { input: sla, error: slaError });
+    fields.set(SERVICE_LEVEL_FIELD, { input: sl, error: slError });
     fields.set(BRAND_FIELD, { input: brand, error: brandError });
     replaceChildren(optionsBody,
       h('div', { class: 'skpi-field' }, h('label', { for: 'skpi-period' }, L('period')), period),
@@ -293,6 +300,7 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, options: Mou
         portable, h('label', { for: 'skpi-portable' }, L('portable')),
         h('p', { class: 'skpi-hint', id: 'skpi-portable-hint' }, L('portableHint'))),
       h('div', { class: 'skpi-field' }, h('label', { for: 'skpi-sla' }, L('slaHours')), sla, slaError),
+      h('div', { class: 'skpi-field' }, h('label', { for: 'skpi-sl' }, L('serviceLevelSeconds')), sl, slError),
       h('div', { class: 'skpi-field' }, h('label', { for: 'skpi-brand' }, L('brand')), brand,
         h('p', { class: 'skpi-hint', id: 'skpi-brand-hint' }, L('brandHint')), brandError),
       h('div', { class: 'skpi-field' }, h('label', { for: 'skpi-language' }, L('language')), language));

@@ -7,11 +7,11 @@
 import type { HostBridge, PeriodName, Role, ScorecardOptions } from '../core/scorecard/types.js';
 import { detectRoles } from '../core/scorecard/detect.js';
 import { defaultOptions, parseSettings } from '../core/scorecard/settings.js';
-import { parseBrandAttributes, parseSlaHours, parseTarget } from './fields.js';
+import { parseBrandAttributes, parseServiceLevelSeconds, parseSlaHours, parseTarget } from './fields.js';
 import { t } from './i18n.js';
 import type { Lang } from './i18n.js';
 import {
-  BRAND_FIELD, SLA_FIELD, assignRole, emptyState, fieldOfSettingsPath, hasErrors, kpiLists,
+  BRAND_FIELD, SERVICE_LEVEL_FIELD, SLA_FIELD, assignRole, emptyState, fieldOfSettingsPath, hasErrors, kpiLists,
   restoreRoles, targetField, toRequest, toSettings, withDefaultTargets,
 } from './state.js';
 import type { SidebarState } from './state.js';
@@ -37,6 +37,8 @@ export interface SidebarController {
   setPortable(portable: boolean): void;
   setLanguage(language: Lang): void;
   setSlaText(text: string): void;
+  /** The service-level threshold in seconds, as typed. */
+  setServiceLevelText(text: string): void;
   setBrandText(text: string): void;
   /** Runs "Generate scorecard"; null when it did not run or failed (the state says why). */
   generate(): Promise<GenerateResult | null>;
@@ -213,6 +215,17 @@ export function createController(bridge: HostBridge, opts: ControllerOptions = {
         state.options = { ...state.options, slaHours: parsed.value };
       } else {
         state.fieldErrors[SLA_FIELD] = parsed.message;
+      }
+      changed('fields');
+    },
+    setServiceLevelText(text) {
+      const parsed = parseServiceLevelSeconds(state.lang, text);
+      state.inputs[SERVICE_LEVEL_FIELD] = text;
+      if (parsed.ok) {
+        delete state.fieldErrors[SERVICE_LEVEL_FIELD];
+        state.options = { ...state.options, serviceLevelSeconds: parsed.value };
+      } else {
+        state.fieldErrors[SERVICE_LEVEL_FIELD] = parsed.message;
       }
       changed('fields');
     },

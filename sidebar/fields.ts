@@ -4,6 +4,7 @@
  * problems come back as a message key, never as an exception.
  */
 import type { ScorecardKpiInfo } from '../core/scorecard/api.js';
+import { LIMITS } from '../core/scorecard/settings.js';
 import { formatInputNumber, t } from './i18n.js';
 import type { Lang, MessageKey } from './i18n.js';
 
@@ -39,6 +40,7 @@ export function unitSuffix(lang: Lang, unit: KpiUnit): string {
     case 'share': return '%';
     case 'points': return lang === 'de' ? 'Pkt.' : 'points';
     case 'hours': return lang === 'de' ? 'Std.' : 'hours';
+    case 'seconds': return lang === 'de' ? 'Sek.' : 'seconds';
     default: return '';
   }
 }
@@ -54,6 +56,7 @@ function example(unit: KpiUnit): string {
     case 'share': return '80';
     case 'points': return '30';
     case 'hours': return '24';
+    case 'seconds': return '20';
     default: return '100';
   }
 }
@@ -76,6 +79,7 @@ export function parseTarget(lang: Lang, info: Pick<ScorecardKpiInfo, 'unit' | 'k
       if (info.kpi === 'NPS' && (n < -100 || n > 100)) return fail(lang, 'errNps');
       return { ok: true, value: n };
     case 'hours':
+    case 'seconds':
     case 'count':
       if (n < 0) return fail(lang, 'errNotNegative');
       return { ok: true, value: n };
@@ -88,6 +92,13 @@ export function parseTarget(lang: Lang, info: Pick<ScorecardKpiInfo, 'unit' | 'k
 export function parseSlaHours(lang: Lang, text: string): FieldResult<number> {
   const n = parseNumberInput(lang, text);
   if (n === null || n === undefined || !Number.isFinite(n) || n <= 0) return fail(lang, 'errSla');
+  return { ok: true, value: n };
+}
+
+/** The service-level threshold: seconds, more than 0, at most an hour. */
+export function parseServiceLevelSeconds(lang: Lang, text: string): FieldResult<number> {
+  const n = parseNumberInput(lang, text);
+  if (n === null || n === undefined || !Number.isFinite(n) || n <= 0 || n > LIMITS.maxServiceLevelSeconds) return fail(lang, 'errServiceLevel');
   return { ok: true, value: n };
 }
 

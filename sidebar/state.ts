@@ -44,6 +44,7 @@ export interface SidebarState {
 /** Field keys: one per input that can carry a message. */
 export const targetField = (id: string): string => `target:${id}`;
 export const SLA_FIELD = 'slaHours';
+export const SERVICE_LEVEL_FIELD = 'serviceLevelSeconds';
 export const BRAND_FIELD = 'brandAttributes';
 /** Messages that belong to no single field. */
 export const GENERAL_FIELD = 'settings';
@@ -189,6 +190,7 @@ export function fieldOfSettingsPath(path: string): string {
   const parts = path.replace(/^\$?\.?/, '').split(/[.[\]/]+/).filter((p) => p !== '');
   if (parts[0] === 'targets' && parts[1]) return targetField(parts[1]);
   if (parts[0] === 'options' && parts[1] === 'slaHours') return SLA_FIELD;
+  if (parts[0] === 'options' && parts[1] === 'serviceLevelSeconds') return SERVICE_LEVEL_FIELD;
   if (parts[0] === 'options' && parts[1] === 'brandAttributes') return BRAND_FIELD;
   return GENERAL_FIELD;
 }

@@ -20,7 +20,7 @@ export interface ScorecardKpiInfo {
   readonly kpi: string;
   readonly name: { readonly en: string; readonly de: string };
   readonly perspective: Perspective;
-  readonly unit: 'points' | 'share' | 'hours' | 'count' | 'money' | 'number';
+  readonly unit: 'points' | 'share' | 'hours' | 'seconds' | 'count' | 'money' | 'number';
   readonly defaultTarget: number | null;
   readonly direction: 'higher' | 'lower';
   readonly definition: { readonly en: string; readonly de: string };

@@ -14,6 +14,7 @@
  * - `table`: a table below the KPI rows (brand attributes), no target.
  */
 import type { CatalogName } from '../catalog/names.js';
+import type { InputUnit } from '../values/duration-values.js';
 import type { Measures, RowRule } from './measure.js';
 import type { Role, ValueKind } from './roles.js';
 import type { Expr, Perspective, ScorecardOptions } from './types.js';
@@ -25,19 +26,44 @@ export interface Texts {
 
 export const T = (en: string, de: string): Texts => ({ en, de });
 
-export type KpiUnit = 'points' | 'share' | 'hours' | 'count' | 'money' | 'number';
+export type KpiUnit = 'points' | 'share' | 'hours' | 'seconds' | 'count' | 'money' | 'number';
 
-/** Groups of KPI rows, in scorecard order. */
-export const SECTIONS = ['strategic', 'operational', 'brand'] as const;
+/**
+ * Groups of KPI rows, in scorecard order. The contact-centre section gets a heading row of its own
+ * on the sheet and in the report (its KPIs are operational ones from call data).
+ */
+export const SECTIONS = ['strategic', 'operational', 'contact', 'brand'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** Facts about the data a definition depends on, read once at generation. */
 export interface KpiFacts {
   /** Top of the satisfaction scale (5, 7, 10 or 100: the smallest that holds every rating). */
   readonly csatScale: number;
+  /** Top of the customer-effort scale (5, 7 or 10). */
+  readonly cesScale: number;
+  /** The unit of each duration column's numbers, decided from its values and header (plan/duration-units.ts). */
+  readonly units: Readonly<Partial<Record<Role, InputUnit>>>;
 }
 
-export const DEFAULT_FACTS: KpiFacts = { csatScale: 5 };
+export const DEFAULT_FACTS: KpiFacts = { csatScale: 5, cesScale: 7, units: {} };
+
+/** The threshold most contact centres state their service level with (80/20: 80 % within 20 s). */
+export const DEFAULT_SERVICE_LEVEL_SECONDS = 20;
+
+/** The service-level threshold in seconds (20 when the settings have none). */
+export function serviceLevelSeconds(options: Pick<ScorecardOptions, 'serviceLevelSeconds'>): number {
+  return options.serviceLevelSeconds ?? DEFAULT_SERVICE_LEVEL_SECONDS;
+}
+
+/** The first "agree" step of a CES scale (CES's default threshold): 5–7 of 7 (Delighted), 4–5 of 5. */
+export function cesAgreeFrom(scale: number): number {
+  return scale >= 7 ? scale - 2 : scale - 1;
+}
+
+/** The unit a duration role's numbers are in (seconds unless the data says otherwise). */
+export function unitOf(facts: KpiFacts, role: Role): InputUnit {
+  return facts.units[role] ?? 'seconds';
+}
 
 /** What a definition reads facts from: a role's numbers as the core reads them (undefined when it rejects a cell). */
 export interface FactSource {
@@ -91,7 +117,11 @@ interface VariantBase {
   readonly crossSheet?: boolean;
   /** Value kinds that differ from the roles table's (a complaint column holding counts). */
   readonly kinds?: Partial<Record<Role, ValueKind>>;
-  /** One line, with `{sla}` (SLA hours), `{scale}` and `{top}` (CSAT scale) filled in by definitionText. */
+  /**
+   * One line, with `{sla}` (SLA hours), `{scale}` and `{top}` (CSAT scale), `{cesScale}` and
+   * `{cesFrom}` (CES scale and its first "agree" step) and `{slSeconds}` (the service-level
+   * threshold) filled in by definitionText.
+   */
   readonly definition: Texts;
   /** Rows the catalog function rejects: a portable formula shows its error exactly where the live one does. */
   readonly rules?: readonly RowRule[];
@@ -133,6 +163,14 @@ export interface SingleVariant extends VariantBase {
   readonly native?: NativeForm;
 }
 
+/**
+ * A variant of a period KPI for data without dates (a daily call-centre export with a day number
+ * but no date): one value over all rows, laid out as a `single` KPI (no previous, baseline or trend).
+ */
+export interface WholeVariant extends SingleVariant {
+  readonly whole: true;
+}
+
 export interface TableVariant extends VariantBase {
   readonly live: (a: LiveArgs) => Expr;
   /** A second table over expected words the manager types (a one-column range). */
@@ -152,13 +190,18 @@ interface DefinitionBase {
 }
 
 export type KpiDefinition =
-  | (DefinitionBase & { readonly layout: 'period'; readonly variants: readonly PeriodVariant[] })
+  | (DefinitionBase & { readonly layout: 'period'; readonly variants: readonly (PeriodVariant | WholeVariant)[] })
   | (DefinitionBase & { readonly layout: 'stock'; readonly variants: readonly StockVariant[] })
   | (DefinitionBase & { readonly layout: 'single'; readonly variants: readonly SingleVariant[] })
   | (DefinitionBase & { readonly layout: 'table'; readonly variants: readonly TableVariant[] });
 
 export type Layout = KpiDefinition['layout'];
 export type AnyVariant = KpiDefinition['variants'][number];
+
+/** How a variant is laid out: its definition's layout, or `single` for a period KPI's variant without dates. */
+export function variantLayout(def: KpiDefinition, variant: AnyVariant): Layout {
+  return 'whole' in variant ? 'single' : def.layout;
+}
 
 /** Checks a definition's shape at compile time (and keeps its literal types): `export default defineKpi({…})`. */
 export function defineKpi<D extends KpiDefinition>(d: D): D {

@@ -15,6 +15,7 @@ import type { Role, RoleAssignment, SampleCell, SheetOutline } from './types.js'
 import { FILLER_WORDS, GROUP_WORDS, ROLE_WORDS, SHEET_WORDS } from './headers.js';
 import type { Group, SheetKind, ValueType } from './headers.js';
 import { wallClock } from '../values/clock.js';
+import { parseDurationText } from '../values/duration-text.js';
 import { isErrorText, parseDateText, parseNumberText } from '../values/text.js';
 
 /** Columns less certain than this stay unassigned. */
@@ -299,7 +300,11 @@ function groupContext(columns: readonly Column[], i: number, own: Group): number
 // ---------------------------------------------------------------- values
 
 const UTC = wallClock('UTC');
-const FLAG_WORDS = new Set(['yes', 'no', 'ja', 'nein', 'y', 'n', 'j', 'x', 'true', 'false', 'wahr', 'falsch']);
+const FLAG_WORDS = new Set(['yes', 'no', 'ja', 'nein', 'y', 'n', 'j', 'x', 'true', 'false', 'wahr', 'falsch', 'answered', 'abandoned', 'angenommen', 'abgebrochen']);
+/** Percentages written as text (`76.28%`, `94,01 %`), as call-centre exports write service levels. */
+const PERCENT_TEXT = /^[+-]?\d[\d.,]*\s*%$/;
+/** Serials below this are time values (0:02:14 is 0.00155; 1899-12-30T00:02:14 in samples), not dates. */
+const TIME_VALUE_SERIAL = 1000;
 const MONTH_NAMES = new Set([
   'jan', 'january', 'januar', 'jänner', 'feb', 'february', 'februar', 'mar', 'march', 'mär', 'märz', 'maerz', 'apr', 'april',
   'may', 'mai', 'jun', 'june', 'juni', 'jul', 'july', 'juli', 'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october',
@@ -317,6 +322,8 @@ interface Profile {
   /** Numeric text that reads two ways (`1,234`): a number of unknown size. */
   readonly ambiguous: number;
   readonly dates: number;
+  /** Durations: duration text (0:02:14, 3h 20m) and time values (dates on 30 Dec 1899). */
+  readonly durations: number;
   readonly months: number;
   readonly booleans: number;
   readonly flagWords: number;
@@ -326,7 +333,7 @@ interface Profile {
 }
 
 function profileOf(samples: readonly SampleCell[]): Profile {
-  let n = 0, ambiguous = 0, dates = 0, months = 0, booleans = 0, flagWords = 0, text = 0, longText = 0;
+  let n = 0, ambiguous = 0, dates = 0, durations = 0, months = 0, booleans = 0, flagWords = 0, text = 0, longText = 0;
   const nums: number[] = [];
   for (const v of samples) {
     if (v === null) continue;
@@ -347,12 +354,22 @@ function profileOf(samples: readonly SampleCell[]): Profile {
     const num = parseNumberText(t);
     if (typeof num === 'number') { nums.push(num); continue; }
     if (num !== undefined) { ambiguous++; continue; }
-    if (parseDateText(t, UTC) !== undefined) { dates++; continue; }
+    if (PERCENT_TEXT.test(t)) {
+      const p = parseNumberText(t.replace(/\s*%$/, ''));
+      if (typeof p === 'number') { nums.push(p); continue; }
+    }
+    const serial = parseDateText(t, UTC);
+    if (serial !== undefined) {
+      if (typeof serial === 'number' && serial >= 0 && serial < TIME_VALUE_SERIAL) durations++;
+      else dates++;
+      continue;
+    }
+    if (typeof parseDurationText(t) === 'number') { durations++; continue; }
     if (isMonthLabel(t)) { months++; continue; }
     text++;
     if (t.length >= 25 || t.split(/\s+/).length >= 3) longText++;
   }
-  return { n, nums, ambiguous, dates, months, booleans, flagWords, text, longText };
+  return { n, nums, ambiguous, dates, durations, months, booleans, flagWords, text, longText };
 }
 
 function isMonthLabel(t: string): boolean {
@@ -397,6 +414,7 @@ export function typeAgreement(type: ValueType, p: Profile): number {
     case 'points': fit = count(nums, (x) => x >= -100 && x <= 100); break;
     case 'share': fit = count(nums, (x) => x >= 0 && x <= 100); break;
     case 'hours': fit = count(nums, (x) => x >= 0); break;
+    case 'duration': fit = p.durations + count(nums, (x) => x >= 0); break;
   }
   const a = fit / p.n;
   return a < 0.5 ? 0 : Math.min(1, a);

@@ -19,14 +19,15 @@ import type { Dialect, Expr, LocalRef, RangeRef } from './types.js';
 export const EXCEL_MAX_ROW = 1_048_576;
 
 /**
- * Functions newer than Excel 2007 that an .xlsx file stores with `_xlfn.`. The scorecard emits none
- * of them today (portable formulas keep to functions every spreadsheet shares); the list keeps the
- * xlsx dialect correct should one be added.
+ * Functions newer than Excel 2007 that an .xlsx file stores with `_xlfn.`. The scorecard emits one
+ * of them, POISSON.DIST (the portable staffing table; every spreadsheet has it, but an .xlsx must
+ * say `_xlfn.POISSON.DIST` or Excel shows #NAME?); the list keeps the xlsx dialect correct for others.
  */
 export const XLFN_FUNCTIONS: ReadonlySet<string> = new Set([
   'AGGREGATE', 'PERCENTILE.INC', 'PERCENTILE.EXC', 'QUARTILE.INC', 'QUARTILE.EXC', 'MEDIAN.INC', 'STDEV.S', 'STDEV.P',
   'NORM.S.INV', 'NORM.S.DIST', 'IFNA', 'IFS', 'SWITCH', 'MAXIFS', 'MINIFS', 'CONCAT', 'TEXTJOIN', 'XLOOKUP',
   'XMATCH', 'FILTER', 'UNIQUE', 'SORT', 'SORTBY', 'SEQUENCE', 'LET', 'LAMBDA', 'DAYS', 'ISOWEEKNUM', 'RANK.EQ',
+  'POISSON.DIST',
 ]);
 
 /** Column letters of a 1-based column: 1 → A, 27 → AA. */

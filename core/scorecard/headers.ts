@@ -18,7 +18,7 @@
 import type { Role } from './types.js';
 
 /** What a sheet holds, from its name and its columns. */
-export type SheetKind = 'survey' | 'tickets' | 'orders' | 'monthly' | 'competitors';
+export type SheetKind = 'survey' | 'tickets' | 'calls' | 'intervals' | 'orders' | 'monthly' | 'competitors';
 
 /** The values a role's column must hold (checked on the outline's samples). */
 export type ValueType =
@@ -35,7 +35,8 @@ export type ValueType =
   | 'amount' // money, any sign
   | 'points' // NPS points −100…100
   | 'share' // a share 0–1 or a percentage 0–100
-  | 'hours'; // a non-negative duration
+  | 'hours' // a non-negative duration
+  | 'duration'; // a time span: seconds or minutes, time values (0:02:14 cells), duration text
 
 /** Staff and customer roles share words (`Abgänge`, `Start`): these words tell them apart. */
 export type Group = 'staff' | 'customers';
@@ -61,7 +62,7 @@ export const ROLE_WORDS: Readonly<Record<Role, RoleWords>> = {
     de: ['Weiterempfehlung', 'Empfehlung', 'Weiterempfehlungsbereitschaft', 'Empfehlungsbereitschaft', '~Punkte', '~Punktzahl'],
   },
   satisfaction: {
-    kinds: ['survey'], type: 'rating',
+    kinds: ['survey', 'calls'], type: 'rating',
     en: ['=CSAT', 'Satisfaction', 'Customer satisfaction', 'Satisfaction score', 'Rating', '~Stars'],
     de: ['Zufriedenheit', 'Kundenzufriedenheit', 'Bewertung', '~Sterne', '~Note'],
   },
@@ -69,6 +70,16 @@ export const ROLE_WORDS: Readonly<Record<Role, RoleWords>> = {
     kinds: ['survey'], type: 'text',
     en: ['=Comment', 'Comments', 'Feedback', 'Verbatim', 'Free text', 'Open answer'],
     de: ['Kommentar', 'Kommentare', 'Anmerkung', 'Anmerkungen', 'Rückmeldung', 'Freitext'],
+  },
+  effortScore: {
+    kinds: ['survey'], type: 'rating',
+    en: ['=CES', 'Customer effort', 'Customer effort score', 'Effort', 'Effort score', 'Ease of resolution', 'Easy to handle'],
+    de: ['Kundenaufwand', 'Aufwand', 'Aufwandswert', 'Kundenaufwandswert', 'Einfachheit'],
+  },
+  surveySent: {
+    kinds: ['survey'], type: 'date',
+    en: ['=Survey sent', 'Sent', 'Sent at', 'Sent date', 'Invited', 'Invited at', 'Invitation date', 'Invitation sent'],
+    de: ['Umfrage versendet', 'Versendet', 'Versandt', 'Gesendet am', 'Versanddatum', 'Einladung', 'Eingeladen am', 'Einladungsdatum'],
   },
 
   // ---------------------------------------------------------------- tickets
@@ -88,7 +99,7 @@ export const ROLE_WORDS: Readonly<Record<Role, RoleWords>> = {
     de: ['Gelöst', 'Erledigt', 'Geschlossen', 'Abgeschlossen', 'Lösungsdatum', 'Schließdatum', 'Behoben'],
   },
   agent: {
-    kinds: ['tickets'], type: 'name',
+    kinds: ['tickets', 'calls'], type: 'name',
     en: ['=Agent', 'Assignee', 'Assigned to', 'Owner', 'Handled by', 'Support agent', 'Employee'],
     de: ['Bearbeiter', 'Bearbeiterin', 'Mitarbeiter', 'Mitarbeiterin', 'Sachbearbeiter', 'Zuständig'],
   },
@@ -126,6 +137,75 @@ export const ROLE_WORDS: Readonly<Record<Role, RoleWords>> = {
     kinds: ['tickets', 'monthly'], type: 'flagOrCount',
     en: ['=Complaint', 'Complaints'],
     de: ['Beschwerde', 'Beschwerden', 'Reklamation', 'Reklamationen'],
+  },
+
+  // ---------------------------------------------------------------- calls
+  // Per call (Asterisk CDR, the PwC call-centre workbook) and per day or interval (Amazon Connect,
+  // Genesys performance views, daily KPI exports): test/fixtures/real/header-vocabulary.md §12.
+  callDate: {
+    kinds: ['calls', 'intervals'], type: 'date',
+    en: ['=Call date', 'Call time', 'Call start', 'Call started', 'Start time', 'calldate', 'Interval start', 'Start interval', 'Interval', 'Enter queue', '~Date', '~Day', '~Timestamp', '~Start', '~Time'],
+    de: ['Anrufdatum', 'Anrufzeit', 'Anrufbeginn', 'Gesprächsbeginn', 'Intervallbeginn', 'Intervallstart', 'Intervall', '~Datum', '~Tag', '~Zeitstempel', '~Beginn', '~Zeit'],
+  },
+  callWait: {
+    kinds: ['calls'], type: 'duration',
+    en: ['=Wait time', 'Wait', 'Waiting time', 'Queue time', 'Time in queue', 'Queue wait', 'Queue duration', 'Speed of answer', 'Answer speed', 'Time to answer', 'Hold time in queue'],
+    de: ['Wartezeit', 'Wartedauer', 'Zeit in der Warteschlange', 'Warteschlangenzeit', 'Annahmezeit', 'Annahmedauer', 'Zeit bis zur Annahme'],
+  },
+  callAnswered: {
+    kinds: ['calls'], type: 'flag',
+    en: ['=Answered', 'Answered (Y/N)', 'Call answered', 'Was answered', 'Answer status', '~Outcome', '~Disposition', '~Call status', '~Status'],
+    de: ['Angenommen', 'Anruf angenommen', 'Beantwortet', 'Entgegengenommen', 'Angenommen (J/N)', '~Ergebnis', '~Status'],
+  },
+  talkTime: {
+    kinds: ['calls'], type: 'duration',
+    en: ['=Talk time', 'Talk duration', 'Talk', 'Talktime', 'Conversation time', 'Call duration', 'Connected time', 'billsec'],
+    de: ['Gesprächszeit', 'Gesprächsdauer', 'Sprechzeit', 'Anrufdauer', 'Telefonzeit'],
+  },
+  holdTime: {
+    kinds: ['calls'], type: 'duration',
+    en: ['=Hold time', 'Hold', 'Hold duration', 'On hold', 'Time on hold', 'Customer hold time'],
+    de: ['Haltezeit', 'Halten', 'Haltedauer', 'In der Warteschleife gehalten'],
+  },
+  wrapTime: {
+    kinds: ['calls'], type: 'duration',
+    en: ['=After-call work', 'ACW', 'After call work time', 'After contact work time', 'Wrap-up', 'Wrap-up time', 'Wrap time', 'Wrapup'],
+    de: ['Nachbearbeitung', 'Nachbearbeitungszeit', 'Nacharbeit', 'Nacharbeitszeit'],
+  },
+  handleTime: {
+    kinds: ['calls'], type: 'duration',
+    en: ['=Handle time', 'Handling time', 'Handle duration', 'Handled time', 'Total handle time'],
+    de: ['Bearbeitungszeit', 'Bearbeitungsdauer', 'Abwicklungszeit', 'Gesamtbearbeitungszeit'],
+  },
+  callsOffered: {
+    kinds: ['intervals'], type: 'count',
+    en: ['=Calls offered', 'Offered', 'Offered calls', 'Incoming calls', 'Inbound calls', 'Contacts queued', 'Contacts offered', 'Calls received', 'Total calls', 'Calls entered', 'tasks_entered'],
+    de: ['Angebotene Anrufe', 'Angeboten', 'Eingehende Anrufe', 'Eingegangene Anrufe', 'Anrufe eingehend', 'Anrufe gesamt', 'Anrufvolumen'],
+  },
+  callsAnswered: {
+    kinds: ['intervals'], type: 'count',
+    en: ['=Calls answered', 'Answered calls', 'Calls handled', 'Handled calls', 'Contacts handled', 'Contacts handled incoming', 'reservations_accepted', '~Answered', '~Handled'],
+    de: ['Angenommene Anrufe', 'Beantwortete Anrufe', 'Bearbeitete Anrufe', 'Anrufe angenommen', '~Angenommen'],
+  },
+  callsAbandoned: {
+    kinds: ['intervals'], type: 'count',
+    en: ['=Calls abandoned', 'Abandoned calls', 'Abandoned', 'Abandons', 'Contacts abandoned', 'Lost calls', 'tasks_canceled'],
+    de: ['Abgebrochene Anrufe', 'Abgebrochen', 'Abbrüche', 'Aufgelegte Anrufe', 'Verlorene Anrufe', 'Anrufe abgebrochen'],
+  },
+  avgAnswerTime: {
+    kinds: ['intervals'], type: 'duration',
+    en: ['=Average speed of answer', 'ASA', 'Avg speed of answer', 'Answer speed avg', 'Average answer speed', 'Average queue answer time', 'Avg answer time', 'Average answer time', 'avg_task_acceptance_time'],
+    de: ['Durchschnittliche Annahmezeit', 'Mittlere Annahmezeit', 'Annahmezeit Durchschnitt', 'Durchschnittliche Wartezeit bis Annahme'],
+  },
+  avgHandleTime: {
+    kinds: ['intervals'], type: 'duration',
+    en: ['=Average handle time', 'AHT', 'Avg handle time', 'Avg handle', 'Average handling time', 'Talk duration avg', 'Avg talk', 'Avg talk time', 'Average talk time'],
+    de: ['Durchschnittliche Bearbeitungszeit', 'Mittlere Bearbeitungszeit', 'Bearbeitungszeit Durchschnitt', 'Durchschnittliche Gesprächszeit', 'Mittlere Gesprächsdauer'],
+  },
+  serviceLevelShare: {
+    kinds: ['intervals'], type: 'share',
+    en: ['=Service level', 'Service level %', 'Service level percent', 'Service level seconds'],
+    de: ['Servicelevel', 'Service-Level', 'Servicelevel %', 'Erreichbarkeit in Sekunden'],
   },
 
   // ---------------------------------------------------------------- orders
@@ -245,6 +325,14 @@ export const SHEET_WORDS: Readonly<Record<SheetKind, { readonly en: readonly str
     en: ['Tickets', 'Cases', 'Requests', 'Helpdesk', 'Support', 'Issues', 'Incidents'],
     de: ['Anfragen', 'Fälle', 'Vorgänge', 'Meldungen', 'Störungen', 'Supportfälle'],
   },
+  calls: {
+    en: ['Calls', 'Call center', 'Call centre', 'Call center data', 'Call log', 'Call detail records', 'CDR', 'Phone calls', 'Telephony'],
+    de: ['Anrufe', 'Anrufliste', 'Anrufprotokoll', 'Callcenter', 'Telefonie', 'Telefonate'],
+  },
+  intervals: {
+    en: ['Intervals', 'Queue intervals', 'Queue statistics', 'Queue report', 'Historical metrics', 'Daily calls', 'Calls per day', 'Call statistics'],
+    de: ['Intervalle', 'Warteschlangenstatistik', 'Anrufstatistik', 'Anrufe pro Tag', 'Tageswerte Anrufe'],
+  },
   orders: {
     en: ['Orders', 'Sales', 'Purchases', 'Transactions', 'Invoices'],
     de: ['Bestellungen', 'Aufträge', 'Verkäufe', 'Umsätze', 'Rechnungen'],
@@ -272,5 +360,5 @@ export const GROUP_WORDS: Readonly<Record<Group, readonly string[]>> = {
 export const FILLER_WORDS: readonly string[] = [
   'a', 'an', 'the', 'at', 'of', 'on', 'to', 'by', 'for', 'per',
   'am', 'im', 'der', 'die', 'das', 'des', 'den', 'dem', 'zum', 'zur', 'pro', 'je', 'von', 'vom', 'bei', 'beim', 'nach', 'und', 'and',
-  'h', 'hrs', 'hours', 'std', 'stunden', 'min', 'minutes', 'minuten', 'eur', 'usd', 'chf', 'gbp', 'pct', 'percent', 'prozent', 'utc', 'nr', 'no',
+  'in', 'h', 'hrs', 'hours', 'std', 'stunden', 'min', 'minutes', 'minuten', 's', 'sec', 'secs', 'second', 'seconds', 'sek', 'sekunden', 'eur', 'usd', 'chf', 'gbp', 'pct', 'percent', 'prozent', 'utc', 'nr', 'no',
 ];

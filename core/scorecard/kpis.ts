@@ -15,8 +15,10 @@
  *   a target, for the manager to set.
  */
 import type { AvailableKpis, DefaultTargets, ScorecardKpiInfo } from './api.js';
-import { DEFAULT_FACTS, SECTIONS } from './definition.js';
+import { cesAgreeFrom, DEFAULT_FACTS, SECTIONS, serviceLevelSeconds } from './definition.js';
 import type { AnyVariant, KpiDefinition, KpiFacts, Texts } from './definition.js';
+
+export { cesAgreeFrom, DEFAULT_SERVICE_LEVEL_SECONDS, serviceLevelSeconds } from './definition.js';
 import { KPI_MODULES } from './kpis/index.js';
 import type { KpiTarget, Role, RoleAssignment, ScorecardOptions } from './types.js';
 
@@ -56,18 +58,23 @@ export function takesTarget(id: string): boolean {
 
 /**
  * A definition text with its placeholders filled: `{sla}` with the SLA hours (German decimal comma),
- * `{scale}` and `{top}` with the CSAT scale (5 unless the data says otherwise).
+ * `{scale}` and `{top}` with the CSAT scale (5 unless the data says otherwise), `{cesScale}` and
+ * `{cesFrom}` with the CES scale and its first agreeing step, `{slSeconds}` with the service-level
+ * threshold.
  */
-export function fillDefinition(text: string, language: 'en' | 'de', options: Pick<ScorecardOptions, 'slaHours'>, facts: KpiFacts = DEFAULT_FACTS): string {
-  const hours = language === 'de' ? String(options.slaHours).replace('.', ',') : String(options.slaHours);
+export function fillDefinition(text: string, language: 'en' | 'de', options: Pick<ScorecardOptions, 'slaHours' | 'serviceLevelSeconds'>, facts: KpiFacts = DEFAULT_FACTS): string {
+  const decimal = (x: number): string => (language === 'de' ? String(x).replace('.', ',') : String(x));
   return text
-    .replace(/\{sla\}/g, hours)
+    .replace(/\{sla\}/g, decimal(options.slaHours))
     .replace(/\{scale\}/g, String(facts.csatScale))
-    .replace(/\{top\}/g, String(facts.csatScale - 1));
+    .replace(/\{top\}/g, String(facts.csatScale - 1))
+    .replace(/\{cesScale\}/g, String(facts.cesScale))
+    .replace(/\{cesFrom\}/g, String(cesAgreeFrom(facts.cesScale)))
+    .replace(/\{slSeconds\}/g, decimal(serviceLevelSeconds(options)));
 }
 
 /** A KPI's definition in `language`, filled in. */
-export function definitionText(definition: Texts, language: 'en' | 'de', options: Pick<ScorecardOptions, 'slaHours'>, facts: KpiFacts = DEFAULT_FACTS): string {
+export function definitionText(definition: Texts, language: 'en' | 'de', options: Pick<ScorecardOptions, 'slaHours' | 'serviceLevelSeconds'>, facts: KpiFacts = DEFAULT_FACTS): string {
   return fillDefinition(definition[language], language, options, facts);
 }
 
@@ -91,6 +98,16 @@ function better(a: RoleAssignment, b: RoleAssignment): RoleAssignment {
  */
 export function bindKpi(kpi: ScorecardKpi, roles: readonly RoleAssignment[]): { bound: BoundKpi } | { missing: Role[] } {
   const { needs, optional = [], crossSheet } = kpi.variant;
+  const r = bindRoles(needs, optional, roles, crossSheet === true);
+  return 'columns' in r ? { bound: { kpi, columns: r.columns } } : r;
+}
+
+/**
+ * Columns for `needs` (and `optional` ones present) by the rules of bindKpi: all on one sheet unless
+ * `crossSheet`; manager choices first, then the surest detection. Used also by the blocks that are
+ * not KPI rows (the agent and staffing blocks).
+ */
+export function bindRoles(needs: readonly Role[], optional: readonly Role[], roles: readonly RoleAssignment[], crossSheet = false): { columns: Map<Role, RoleAssignment> } | { missing: Role[] } {
   const wanted = [...needs, ...optional];
   const pick = (list: readonly RoleAssignment[]): Map<Role, RoleAssignment> => {
     const m = new Map<Role, RoleAssignment>();
@@ -104,7 +121,7 @@ export function bindKpi(kpi: ScorecardKpi, roles: readonly RoleAssignment[]): { 
   if (crossSheet) {
     const columns = pick(roles);
     const missing = needs.filter((r) => !columns.has(r));
-    return missing.length > 0 ? { missing } : { bound: { kpi, columns } };
+    return missing.length > 0 ? { missing } : { columns };
   }
   const sheets: string[] = [];
   for (const r of roles) if (wanted.includes(r.role) && !sheets.includes(r.sheet)) sheets.push(r.sheet);
@@ -115,7 +132,7 @@ export function bindKpi(kpi: ScorecardKpi, roles: readonly RoleAssignment[]): { 
     if (!best || missing.length < best.missing.length) best = { columns, missing };
   }
   if (!best) return { missing: [...needs] };
-  return best.missing.length > 0 ? { missing: best.missing } : { bound: { kpi, columns: best.columns } };
+  return best.missing.length > 0 ? { missing: best.missing } : { columns: best.columns };
 }
 
 /** The first variant of each KPI id that the roles support, in scorecard order; for the others the roles missing from their closest variant. */

@@ -11,6 +11,7 @@
  * them. Rows the catalog function would reject are not the vocabulary's business: they are the
  * definition's `rules` (RowRule), which every renderer turns into the function's error.
  */
+import type { InputUnit } from '../values/duration-values.js';
 import type { Role } from './roles.js';
 
 /** The moment a stock is taken at (a period's end, or "now"), as the renderer writes it. */
@@ -51,6 +52,20 @@ export interface Measures<M> {
   /** Rows whose whole-millisecond duration `later − earlier` is at most `limitMs`. */
   countWithin(later: Role, earlier: Role, limitMs: number, ...where: Where[]): M;
   /**
+   * Σ of a duration column in milliseconds over those rows, its numbers read in `unit` as the
+   * catalog reads them (time values and days rounded to whole milliseconds, other units not).
+   */
+  durationSum(role: Role, unit: InputUnit, ...where: Where[]): M;
+  /** Rows whose duration (numbers in `unit`) is within `limitMs`, compared in whole milliseconds as SERVICE_LEVEL does. */
+  countDurationWithin(role: Role, unit: InputUnit, limitMs: number, ...where: Where[]): M;
+  /**
+   * Σ value·weight over those rows (WEIGHTED_AVERAGE's numerator): values are durations in `unit`
+   * (in milliseconds, as durationSum reads them) or, without a unit, plain numbers.
+   */
+  weightedSum(value: Role, weight: Role, unit: InputUnit | undefined, ...where: Where[]): M;
+  /** Σ flow ÷ ((start + end) / 2) per row over those rows (SHRM's turnover from monthly rows). */
+  sumPerAverage(flow: Role, start: Role, end: Role, ...where: Where[]): M;
+  /**
    * A stock column's number on the first (or last) row of the period, or null when the renderer
    * cannot pick that row exactly (the definition then has no native form for this data).
    */
@@ -74,7 +89,12 @@ export type RowRule =
   /** A closing time before its opening time (both set): resolved before opened. */
   | { readonly kind: 'order'; readonly earlier: Role; readonly later: Role; readonly reason: Reason }
   /** A number outside min…max (or, with `whole`, not a whole number); max may be the CSAT scale. */
-  | { readonly kind: 'range'; readonly role: Role; readonly min: number; readonly max: number | 'csatScale'; readonly whole?: boolean; readonly reason: Reason };
+  | { readonly kind: 'range'; readonly role: Role; readonly min: number; readonly max: number | ScaleFact; readonly whole?: boolean; readonly reason: Reason }
+  /** Rows meeting every condition (a wait without its call's answered flag). */
+  | { readonly kind: 'rows'; readonly where: readonly Where[]; readonly reason: Reason };
+
+/** The facts a rule's maximum may name: the top of the CSAT or the CES scale. */
+export type ScaleFact = 'csatScale' | 'cesScale';
 
 /** Why, in the scorecard's languages (written into the formula that shows the error). */
 export interface Reason {

@@ -24,6 +24,9 @@ import { civilOfSerial, serialOfWallClock, wallClock } from '../values/clock.js'
 import { isDateObject } from '../values/grid.js';
 import { MAX_DATE_SERIAL, MIN_DATE_SERIAL } from '../values/read.js';
 import { isErrorText, parseDateText, parseNumberText } from '../values/text.js';
+import { MS_PER_INPUT_UNIT } from '../values/duration-values.js';
+import type { InputUnit } from '../values/duration-values.js';
+import type { KpiFacts } from './definition.js';
 import { dateExpr, fn, neg, num, op, str } from './formula.js';
 import { isSet } from './measure.js';
 import type { Measures, Moment, RowRule, Where } from './measure.js';
@@ -34,6 +37,8 @@ import type { Expr, PeriodName } from './types.js';
 export const NATIVE_FUNCTIONS: ReadonlySet<string> = new Set([
   'COUNTIFS', 'SUMIFS', 'AVERAGEIFS', 'SUMPRODUCT', 'MEDIAN', 'PERCENTILE', 'INDEX', 'MATCH', 'IF', 'IFERROR', 'ISERROR',
   'COUNT', 'COUNTA', 'ROWS', 'ABS', 'SQRT', 'SUM', 'AVERAGE', 'ROUND', 'DATE', 'NA',
+  // The staffing block's Erlang C table (plan/staffing.ts).
+  'POISSON.DIST', 'EXP', 'INT', 'ROUNDUP', 'COUNTIF', 'MAX',
 ]);
 
 const MS_PER_DAY = 86_400_000;
@@ -139,8 +144,8 @@ export interface FlagCriteria {
   readonly falsy: readonly Expr[];
 }
 
-const TRUTHY_WORDS = new Set(['true', 'wahr', 'yes', 'ja', 'y', 'j', 'x']);
-const FALSY_WORDS = new Set(['false', 'falsch', 'no', 'nein', 'n']);
+const TRUTHY_WORDS = new Set(['true', 'wahr', 'yes', 'ja', 'y', 'j', 'x', 'answered', 'angenommen']);
+const FALSY_WORDS = new Set(['false', 'falsch', 'no', 'nein', 'n', 'abandoned', 'abgebrochen']);
 
 /**
  * Criteria for a flag column, or undefined when the column holds something no criterion names
@@ -254,9 +259,22 @@ class NativeMeasures implements Measures<Expr> {
       if ('value' in w) out.push(op(w.op, col, this.value(w.value)));
       else if (w.op === 'blank') out.push(op('=', col, str('')));
       else if (w.op === 'set') out.push(op('<>', col, str('')));
-      else throw new NoNativeForm('flags inside SUMPRODUCT');
+      else {
+        // A yes (or no) is one of the column's words: their equalities add up to 1 or 0 per row
+        // (comparisons are case-insensitive, as COUNTIFS criteria).
+        const f = this.scope.flags(w.role);
+        if (!f) throw new NoNativeForm(`flag words of ${w.role}`);
+        const words = w.op === 'yes' ? f.truthy : f.falsy;
+        out.push(words.length === 0 ? num(0) : sumAll(words.map((word) => op('=', col, word))));
+      }
     }
     return out;
+  }
+
+  /** Σ over the criteria lists of `f(list)`: one SUMIFS or COUNTIFS per combination of flag words. */
+  private perList(where: readonly Where[], f: (criteria: Expr[]) => Expr): Expr {
+    const lists = this.criteria(where);
+    return lists.length === 0 ? num(0) : sumAll(lists.map(f));
   }
 
   private durationArray(later: Role | Moment, earlier: Role): Expr {
@@ -296,6 +314,43 @@ class NativeMeasures implements Measures<Expr> {
   countWithin(later: Role, earlier: Role, limitMs: number, ...where: Where[]): Expr {
     // The period-independent factors first: the same arrays in every period (computed once).
     return fn('SUMPRODUCT', product([op('<=', this.durationArray(later, earlier), num(limitMs)), ...this.masks(where).reverse()]));
+  }
+
+  durationSum(role: Role, unit: InputUnit, ...where: Where[]): Expr {
+    const col = this.scope.col(role);
+    const per = MS_PER_INPUT_UNIT[unit];
+    if (unit === 'time' || unit === 'days') {
+      // The catalog rounds time values to whole milliseconds per cell (serial dust): so does this.
+      return fn('SUMPRODUCT', product([fn('ROUND', op('*', col, num(per)), num(0)), ...this.masks(where)]));
+    }
+    const sum = this.perList(where, (l) => (l.length === 0 ? fn('SUM', col) : fn('SUMIFS', col, ...l)));
+    return op('*', sum, num(per));
+  }
+
+  countDurationWithin(role: Role, unit: InputUnit, limitMs: number, ...where: Where[]): Expr {
+    // floor(x·per + 0.5) ≤ L (whole milliseconds, as SERVICE_LEVEL) ⟺ x < (L + 0.5) ÷ per.
+    const below = (Math.floor(limitMs + 0.5) + 0.5) / MS_PER_INPUT_UNIT[unit];
+    const col = this.scope.col(role);
+    return this.perList(where, (l) => fn('COUNTIFS', col, str(`<${below}`), ...l));
+  }
+
+  weightedSum(value: Role, weight: Role, unit: InputUnit | undefined, ...where: Where[]): Expr {
+    const v = this.scope.col(value), w = this.scope.col(weight);
+    if (unit === 'time' || unit === 'days') {
+      return fn('SUMPRODUCT', product([fn('ROUND', op('*', v, num(MS_PER_INPUT_UNIT[unit])), num(0)), w, ...this.masks(where)]));
+    }
+    const sum = fn('SUMPRODUCT', product([v, w, ...this.masks(where)]));
+    return unit === undefined ? sum : op('*', sum, num(MS_PER_INPUT_UNIT[unit]));
+  }
+
+  sumPerAverage(flow: Role, start: Role, end: Role, ...where: Where[]): Expr {
+    const f = this.scope.col(flow), a = this.scope.col(start), b = this.scope.col(end);
+    const both = op('+', a, b);
+    // Rows without headcounts (blank rows below the data) would divide by 0 and poison the sum:
+    // their average is taken as 1 there (their flow is 0). A real row with an average of 0 is the
+    // catalog's error, which no native formula reproduces (the plan checks and writes values then).
+    const average = op('+', op('/', both, num(2)), op('=', both, num(0)));
+    return fn('SUMPRODUCT', product([op('/', f, average), ...this.masks(where)]));
   }
 
   stock(role: Role, which: 'first' | 'last'): Expr | null {
@@ -347,15 +402,26 @@ export function renderNative<A>(form: <M>(m: Measures<M>, a: A) => M | null, a: 
 
 // ------------------------------------------------------------------ row rules as guards
 
+/** The columns (and flag words) a guard reads. */
+export interface RuleScope {
+  col(role: Role): Expr;
+  flags(role: Role): FlagCriteria | undefined;
+}
+
 /** The number of rows breaking a rule, over the whole columns. */
-function violations(rule: RowRule, col: (role: Role) => Expr, csatScale: number): Expr {
+function violations(rule: RowRule, scope: RuleScope, facts: Pick<KpiFacts, 'csatScale' | 'cesScale'>): Expr {
+  const col = scope.col;
+  if (rule.kind === 'rows') {
+    const measures = new NativeMeasures({ col, flags: scope.flags, actualOf: () => undefined });
+    return measures.count(...rule.where);
+  }
   if (rule.kind === 'order') {
     const later = col(rule.later), earlier = col(rule.earlier);
     // The catalog treats closing times within 1e-9 days (0.1 ms) of opening as the same instant.
     return fn('SUMPRODUCT', product([op('<>', later, str('')), op('<>', earlier, str('')), op('<', later, op('-', earlier, num(1e-9)))]));
   }
   const c = col(rule.role);
-  const max = rule.max === 'csatScale' ? csatScale : rule.max;
+  const max = typeof rule.max === 'number' ? rule.max : facts[rule.max];
   const parts: Expr[] = [fn('COUNTIFS', c, str(`<${rule.min}`))];
   if (Number.isFinite(max)) parts.push(fn('COUNTIFS', c, str(`>${max}`)));
   if (rule.whole && Number.isFinite(max) && max - rule.min <= 20) {
@@ -376,9 +442,9 @@ export function valueErrorExpr(why: string): Expr {
  * `IF(<rows breaking a rule> > 0, -"why", then)`: the catalog function's error wherever the data
  * has a row it rejects; `then` unchanged without rules.
  */
-export function guarded(rules: readonly RowRule[], then: Expr, col: (role: Role) => Expr, csatScale: number, language: 'en' | 'de'): Expr {
+export function guarded(rules: readonly RowRule[], then: Expr, scope: RuleScope, facts: Pick<KpiFacts, 'csatScale' | 'cesScale'>, language: 'en' | 'de'): Expr {
   if (rules.length === 0) return then;
-  const bad = sumAll(rules.map((r) => violations(r, col, csatScale)));
+  const bad = sumAll(rules.map((r) => violations(r, scope, facts)));
   const why = rules.map((r) => r.reason[language]).join('; ');
   return fn('IF', op('>', bad, num(0)), valueErrorExpr(why), then);
 }

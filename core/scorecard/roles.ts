@@ -6,15 +6,16 @@
  */
 
 /** How the sidebar groups the roles, in this order. */
-export const ROLE_GROUPS = ['surveys', 'tickets', 'orders', 'monthly', 'competitors'] as const;
+export const ROLE_GROUPS = ['surveys', 'tickets', 'calls', 'orders', 'monthly', 'competitors'] as const;
 export type RoleGroup = (typeof ROLE_GROUPS)[number];
 
 /**
  * What a role's cells hold: `date` (date-time cells), `number`, `score` (whole numbers 0–10),
  * `rating` (numbers 0…scale), `flag` (yes/no words, TRUE/FALSE, 1/0), `key` (ids, names: compared
- * as text), `text` (free text).
+ * as text), `text` (free text), `duration` (a time span: numbers in a unit the data decides — see
+ * plan/duration-units.ts —, time values, or duration text).
  */
-export type ValueKind = 'date' | 'number' | 'score' | 'rating' | 'flag' | 'key' | 'text';
+export type ValueKind = 'date' | 'number' | 'score' | 'rating' | 'flag' | 'key' | 'text' | 'duration';
 
 interface RoleInfo {
   readonly group: RoleGroup;
@@ -27,6 +28,9 @@ const ROLE_TABLE = {
   npsScore: { group: 'surveys', kind: 'score' },
   satisfaction: { group: 'surveys', kind: 'rating' },
   comment: { group: 'surveys', kind: 'text' },
+  effortScore: { group: 'surveys', kind: 'rating' },
+  /** When a survey was sent (one row per invitation, blank answers for non-responders): response rate. */
+  surveySent: { group: 'surveys', kind: 'date' },
   // tickets
   ticketOpened: { group: 'tickets', kind: 'date' },
   firstResponse: { group: 'tickets', kind: 'date' },
@@ -39,6 +43,20 @@ const ROLE_TABLE = {
   firstContactResolved: { group: 'tickets', kind: 'flag' },
   reopened: { group: 'tickets', kind: 'flag' },
   complaint: { group: 'tickets', kind: 'flag' },
+  // calls: one row per call, or one row per day or interval with counts and averages
+  callDate: { group: 'calls', kind: 'date' },
+  callWait: { group: 'calls', kind: 'duration' },
+  callAnswered: { group: 'calls', kind: 'flag' },
+  talkTime: { group: 'calls', kind: 'duration' },
+  holdTime: { group: 'calls', kind: 'duration' },
+  wrapTime: { group: 'calls', kind: 'duration' },
+  handleTime: { group: 'calls', kind: 'duration' },
+  callsOffered: { group: 'calls', kind: 'number' },
+  callsAnswered: { group: 'calls', kind: 'number' },
+  callsAbandoned: { group: 'calls', kind: 'number' },
+  avgAnswerTime: { group: 'calls', kind: 'duration' },
+  avgHandleTime: { group: 'calls', kind: 'duration' },
+  serviceLevelShare: { group: 'calls', kind: 'number' },
   // orders
   orderDate: { group: 'orders', kind: 'date' },
   orderAmount: { group: 'orders', kind: 'number' },

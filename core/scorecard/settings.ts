@@ -13,6 +13,7 @@
  */
 import * as z from 'zod/mini';
 import type { DefaultOptions, ParseSettings } from './api.js';
+import { DEFAULT_SERVICE_LEVEL_SECONDS } from './definition.js';
 import { kpiInfoById } from './kpis.js';
 import { MAX_SHEET_NAME } from './sheet-name.js';
 import { ROLES } from './types.js';
@@ -25,13 +26,14 @@ export const defaultOptions: DefaultOptions = (language) => ({
   portable: false,
   language,
   slaHours: 24,
+  serviceLevelSeconds: DEFAULT_SERVICE_LEVEL_SECONDS,
   tolerance: 0.05,
   brandAttributes: [],
   sheetName: language === 'de' ? 'KPI-Scorecard' : 'KPI Scorecard',
 });
 
 /** Limits the sidebar can show next to its fields. */
-export const LIMITS = { maxSlaHours: 8760, maxAttributes: 50, maxAttributeLength: 60 } as const;
+export const LIMITS = { maxSlaHours: 8760, maxServiceLevelSeconds: 3600, maxAttributes: 50, maxAttributeLength: 60 } as const;
 
 const FORBIDDEN_SHEET_CHARS = /[[\]:*?/\\]/;
 
@@ -55,6 +57,8 @@ const optionsSchema = z.object({
   portable: z.boolean(),
   language: z.enum(['en', 'de']),
   slaHours: z.number().check(z.positive(), z.maximum(LIMITS.maxSlaHours)),
+  // Optional: settings stored before the contact-centre KPIs have none (20 s then).
+  serviceLevelSeconds: z.optional(z.number().check(z.positive(), z.maximum(LIMITS.maxServiceLevelSeconds))),
   tolerance: z.number().check(z.minimum(0), z.maximum(1)),
   brandAttributes: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.maxAttributeLength)))
     .check(z.maxLength(LIMITS.maxAttributes)),
@@ -86,6 +90,7 @@ const MESSAGES = {
     points: 'Enter a number between -100 and 100.',
     gap: 'Enter a number between -200 and 200.',
     hours: 'Enter a number of hours (0 or more).',
+    seconds: 'Enter a number of seconds (0 or more).',
     count: 'Enter a number of 0 or more.',
     money: 'Enter an amount.',
     number: 'Enter a number.',
@@ -93,6 +98,7 @@ const MESSAGES = {
     portable: 'Choose whether to write portable formulas.',
     language: 'Choose English or German.',
     slaHours: `Enter the SLA in hours: more than 0, at most ${LIMITS.maxSlaHours}.`,
+    serviceLevelSeconds: `Enter the service-level threshold in seconds: more than 0, at most ${LIMITS.maxServiceLevelSeconds}.`,
     tolerance: 'Enter a tolerance between 0 % and 100 %.',
     brandAttributes: `Enter at most ${LIMITS.maxAttributes} attributes of at most ${LIMITS.maxAttributeLength} characters each.`,
     sheetName: `Enter a sheet name of 1 to ${MAX_SHEET_NAME} characters without [ ] : * ? / \\ and not starting or ending with an apostrophe.`,
@@ -107,6 +113,7 @@ const MESSAGES = {
     points: 'Geben Sie eine Zahl zwischen -100 und 100 ein.',
     gap: 'Geben Sie eine Zahl zwischen -200 und 200 ein.',
     hours: 'Geben Sie eine Stundenzahl ein (0 oder mehr).',
+    seconds: 'Geben Sie eine Sekundenzahl ein (0 oder mehr).',
     count: 'Geben Sie eine Zahl ab 0 ein.',
     money: 'Geben Sie einen Betrag ein.',
     number: 'Geben Sie eine Zahl ein.',
@@ -114,6 +121,7 @@ const MESSAGES = {
     portable: 'Wählen Sie, ob portable Formeln geschrieben werden.',
     language: 'Wählen Sie Englisch oder Deutsch.',
     slaHours: `Geben Sie das SLA in Stunden ein: mehr als 0, höchstens ${LIMITS.maxSlaHours}.`,
+    serviceLevelSeconds: `Geben Sie die Servicelevel-Schwelle in Sekunden ein: mehr als 0, höchstens ${LIMITS.maxServiceLevelSeconds}.`,
     tolerance: 'Geben Sie eine Toleranz zwischen 0 % und 100 % ein.',
     brandAttributes: `Geben Sie höchstens ${LIMITS.maxAttributes} Attribute mit je höchstens ${LIMITS.maxAttributeLength} Zeichen ein.`,
     sheetName: `Geben Sie einen Blattnamen mit 1 bis ${MAX_SHEET_NAME} Zeichen ein, ohne [ ] : * ? / \\ und ohne Apostroph am Anfang oder Ende.`,
@@ -136,6 +144,7 @@ function targetInRange(id: string, v: number): boolean {
     case 'points': return v >= -100 && v <= 100;
     case 'gap': return v >= -200 && v <= 200;
     case 'hours':
+    case 'seconds':
     case 'count': return v >= 0;
     default: return true;
   }

@@ -86,6 +86,11 @@ export interface ScorecardOptions {
   readonly language: 'en' | 'de';
   /** SLA target in hours for SLA attainment. */
   readonly slaHours: number;
+  /**
+   * The service-level threshold in seconds: a call answered within it counts as answered in time
+   * (20 unless set; settings stored before it existed have none).
+   */
+  readonly serviceLevelSeconds?: number;
   /** Amber tolerance for KPI_STATUS (fraction of the target). */
   readonly tolerance: number;
   /** Expected brand attributes for BRAND_MATCH (empty: none). */
@@ -220,6 +225,8 @@ export interface KpiSummary {
   readonly kpi: string;
   readonly name: string;
   readonly perspective: Perspective;
+  /** The group of rows it is shown in (definition.ts SECTIONS); `contact` has a heading of its own. */
+  readonly section?: 'strategic' | 'operational' | 'contact' | 'brand';
   readonly value: number | string | '';
   readonly previous: number | string | '';
   readonly baseline: number | string | '';

@@ -42,7 +42,9 @@ export function disagreements(live: ScorecardPlan, portable: ScorecardPlan): str
   if (JSON.stringify(ids(live)) !== JSON.stringify(ids(portable))) return [`KPIs differ: ${ids(live)} vs ${ids(portable)}`];
   const lv = planValues(live), pv = planValues(portable);
   live.summary.filter((s) => s.id !== 'brandAttributes').forEach((s, i) => {
-    const row = FIRST_KPI_ROW + i;
+    // The KPI's row: the rows follow one another from FIRST_KPI_ROW, with the contact-centre heading among them.
+    const row = live.marker.targetCells[s.id]?.row ?? FIRST_KPI_ROW + i;
+    if (portable.marker.targetCells[s.id]?.row !== row) out.push(`${s.id}: row ${row} live, ${portable.marker.targetCells[s.id]?.row} portable`);
     for (const c of READ_COLUMNS) {
       const a = lv.get(`${row}:${c}`), b = pv.get(`${row}:${c}`);
       if (!same(a, b)) out.push(`${s.id} column ${c}: live ${JSON.stringify(a)}, portable ${JSON.stringify(b)}`);

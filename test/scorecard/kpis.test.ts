@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG_NAMES } from '../../core/catalog/index.js';
-import { SECTIONS } from '../../core/scorecard/definition.js';
+import { DEFAULT_FACTS, SECTIONS } from '../../core/scorecard/definition.js';
 import { availableKpis, defaultTargets, fillDefinition, KPI_DEFINITIONS, KPI_IDS, SCORECARD_KPIS } from '../../core/scorecard/kpis.js';
 import type { Role, RoleAssignment } from '../../core/scorecard/types.js';
 import { PLAN_ROLES } from '../fixtures/plan-workbook.js';
@@ -8,13 +8,21 @@ import { PLAN_ROLES } from '../fixtures/plan-workbook.js';
 const assign = (role: Role, sheet: string, column: number, source: RoleAssignment['source'] = 'detected', confidence = 0.8): RoleAssignment =>
   ({ role, sheet, column, header: role, confidence, source });
 
+/** The plan workbook's roles plus a call log, a queue report and survey effort/invitation columns: every role. */
+const EVERY_ROLE: RoleAssignment[] = [
+  ...PLAN_ROLES,
+  ...(['callDate', 'agent', 'callWait', 'callAnswered', 'talkTime', 'holdTime', 'wrapTime', 'satisfaction'] as const).map((r, i) => assign(r, 'Calls', i + 1)),
+  ...(['callDate', 'callsOffered', 'callsAnswered', 'callsAbandoned', 'avgAnswerTime', 'avgHandleTime', 'serviceLevelShare', 'handleTime'] as const).map((r, i) => assign(r, 'Queue', i + 1)),
+  assign('effortScore', 'Survey', 8), assign('surveySent', 'Survey', 9),
+];
+
 describe('scorecard KPIs', () => {
-  it('are listed strategic first, then operational, then the brand block', () => {
+  it('are listed strategic first, then operational, then the contact centre, then the brand block', () => {
     expect(KPI_IDS).toEqual([
       'retention', 'churn', 'revenuePerCustomer', 'profitPerCustomer', 'nps', 'competitorGap',
       'csat', 'avgResolution', 'medianResolution', 'firstResponse', 'sla', 'fcr', 'reopenRate', 'conversion',
       'activeIssues', 'resolvedIssues', 'backlogAge', 'productivity', 'complaintRate', 'returnRate', 'turnover',
-      'employeeRetention', 'cashFlow', 'brandAttributes',
+      'employeeRetention', 'cashFlow', 'serviceLevel', 'abandonRate', 'asa', 'aht', 'ces', 'responseRate', 'brandAttributes',
     ]);
     const perspectives = KPI_IDS.slice(0, -1).map((id) => SCORECARD_KPIS.find((k) => k.info.id === id)!.info.perspective);
     expect(perspectives.lastIndexOf('strategic')).toBeLessThan(perspectives.indexOf('operational'));
@@ -41,7 +49,7 @@ describe('scorecard KPIs', () => {
     expect(fillDefinition(sla.definition.en, 'en', { slaHours: 8 })).toBe('Share of the tickets resolved in the period that were resolved within 8 hours.');
     expect(fillDefinition(sla.definition.de, 'de', { slaHours: 4.5 })).toContain('innerhalb von 4,5 Stunden');
     const csat = SCORECARD_KPIS.find((k) => k.info.id === 'csat')!.info;
-    expect(fillDefinition(csat.definition.en, 'en', { slaHours: 24 }, { csatScale: 7 })).toContain('(6–7 of 7)');
+    expect(fillDefinition(csat.definition.en, 'en', { slaHours: 24 }, { ...DEFAULT_FACTS, csatScale: 7 })).toContain('(6–7 of 7)');
   });
 
   it('each live in their own module with a unique id, sorted by section and order', () => {
@@ -53,7 +61,7 @@ describe('scorecard KPIs', () => {
   });
 
   it('are all available from a workbook with every role, as plain data', () => {
-    const { available, missing } = availableKpis(PLAN_ROLES);
+    const { available, missing } = availableKpis(EVERY_ROLE);
     expect(available.map((k) => k.id)).toEqual(KPI_IDS);
     expect(missing).toEqual([]);
     // Plain data: survives JSON (google.script.run, postMessage) unchanged.
@@ -91,7 +99,7 @@ describe('scorecard KPIs', () => {
   });
 
   it('start enabled with their default target and direction', () => {
-    const { available } = availableKpis(PLAN_ROLES);
+    const { available } = availableKpis(EVERY_ROLE);
     const t = defaultTargets(available);
     expect(t.nps).toEqual({ target: 30, direction: 'higher', enabled: true });
     expect(t.avgResolution).toEqual({ target: 24, direction: 'lower', enabled: true });

@@ -1,6 +1,6 @@
 /**
- * Random workbooks for the agreement tests: surveys, tickets, orders, monthly figures and
- * competitors, as hosts hand them over, with what real exports hold — blanks, text ("n/a", a
+ * Random workbooks for the agreement tests: surveys, tickets, calls (per call and per interval),
+ * orders, monthly figures and competitors, as hosts hand them over, with what real exports hold — blanks, text ("n/a", a
  * repeated header row), yes/no flags as words, x, TRUE/FALSE or 1/0, dates as serials or Date
  * objects in a zone with daylight-saving changes, and now and then a row the catalog rejects
  * (resolved before opened, a score out of scale, a negative count). Everything follows from the
@@ -11,8 +11,11 @@ import type { GenerateRequest, PeriodName, Role, RoleAssignment, SheetData, Work
 import { mulberry32 } from '../../examples/generate.js';
 import { outlineOf } from '../fixtures/plan-workbook.js';
 
-export type Invalid = 'none' | 'resolvedBeforeOpened' | 'responseBeforeOpened' | 'scoreOutOfScale' | 'ratingNegative' | 'negativeCount' | 'zeroStart';
+export type Invalid = 'none' | 'resolvedBeforeOpened' | 'responseBeforeOpened' | 'scoreOutOfScale' | 'ratingNegative' | 'negativeCount' | 'zeroStart'
+  | 'negativeWait' | 'waitWithoutFlag' | 'effortZero';
 export type FlagWords = 'yes/no' | 'Ja/Nein' | 'x' | 'bool' | '1/0';
+/** How an answered flag is written in a call log. */
+export type CallFlags = 'yes/no' | 'Y/N' | 'Ja/Nein' | 'bool' | '1/0' | 'answered/abandoned';
 
 export interface Knobs {
   readonly seed: number;
@@ -34,6 +37,15 @@ export interface Knobs {
   readonly invalid: Invalid;
   readonly flags: readonly [FlagWords, FlagWords, FlagWords, FlagWords];
   readonly slaHours: number;
+  /** Per-call rows (0: no call log). */
+  readonly calls?: number;
+  /** Per-interval rows of a queue report (0: none); 30-minute intervals. */
+  readonly intervals?: number;
+  readonly callFlags?: CallFlags;
+  /** Durations as seconds, or as time values (fractions of a day; Date objects of 30 Dec 1899 with `date` cells). */
+  readonly durations?: 'seconds' | 'time';
+  /** The service-level threshold in seconds. */
+  readonly serviceLevelSeconds?: number;
 }
 
 const FLAG_WORDS: readonly FlagWords[] = ['yes/no', 'Ja/Nein', 'x', 'bool', '1/0'];
@@ -51,9 +63,15 @@ export const knobsArbitrary: fc.Arbitrary<Knobs> = fc.record({
   blanks: fc.constantFrom(0, 0.1, 0.3),
   textNoise: fc.constantFrom(false, false, true),
   textDates: fc.constantFrom(false, false, false, true),
-  invalid: fc.constantFrom<Invalid>('none', 'none', 'none', 'resolvedBeforeOpened', 'responseBeforeOpened', 'scoreOutOfScale', 'ratingNegative', 'negativeCount', 'zeroStart'),
+  invalid: fc.constantFrom<Invalid>('none', 'none', 'none', 'resolvedBeforeOpened', 'responseBeforeOpened', 'scoreOutOfScale', 'ratingNegative', 'negativeCount', 'zeroStart',
+    'negativeWait', 'waitWithoutFlag', 'effortZero'),
   flags: fc.tuple(fc.constantFrom(...FLAG_WORDS), fc.constantFrom(...FLAG_WORDS), fc.constantFrom(...FLAG_WORDS), fc.constantFrom(...FLAG_WORDS)),
   slaHours: fc.constantFrom(4, 8, 24, 36.5),
+  calls: fc.constantFrom(0, 0, 30, 70),
+  intervals: fc.constantFrom(0, 0, 24, 48),
+  callFlags: fc.constantFrom<CallFlags>('yes/no', 'Y/N', 'Ja/Nein', 'bool', '1/0', 'answered/abandoned'),
+  durations: fc.constantFrom<'seconds' | 'time'>('seconds', 'time'),
+  serviceLevelSeconds: fc.constantFrom(20, 30, 15.5),
 });
 
 export interface RandomWorkbook {
@@ -83,15 +101,23 @@ export function randomWorkbook(k: Knobs): RandomWorkbook {
   const invalidRows: { sheet: string; row: number }[] = [];
 
   // Surveys.
-  const survey: unknown[][] = [['Date', 'Score', 'Rating', 'Comment']];
+  const survey: unknown[][] = [['Date', 'Score', 'Rating', 'Comment', 'Effort', 'Sent']];
   const ratingMax = pick([5, 5, 7, 10]);
+  const effortMax = pick([5, 7, 7]);
   for (let i = 0; i < k.survey; i++) {
     const day = rnd() * 300;
     let score: unknown = blank() ? null : Math.floor(rnd() * 11);
     let rating: unknown = blank() ? null : 1 + Math.floor(rnd() * ratingMax);
     if (k.textNoise && rnd() < 0.05) score = 'n/a';
     if (k.textNoise && rnd() < 0.05) rating = 'k. A.';
-    survey.push([blank() && rnd() < 0.3 ? null : dateCell(moment(day)), score, rating, pick(['friendly and fast', 'slow answer', 'great help', 'nicht freundlich', null])]);
+    const effort = blank() ? null : 1 + Math.floor(rnd() * effortMax);
+    survey.push([blank() && rnd() < 0.3 ? null : dateCell(moment(day)), score, rating, pick(['friendly and fast', 'slow answer', 'great help', 'nicht freundlich', null]),
+      effort, dateCell(moment(Math.max(0, day - rnd() * 3)))]);
+  }
+  if (k.invalid === 'effortZero' && k.survey > 0) {
+    const r = 1 + Math.floor(rnd() * k.survey);
+    survey[r][4] = 0;
+    invalidRows.push({ sheet: 'Survey', row: r });
   }
   if (k.invalid === 'scoreOutOfScale' && k.survey > 0) {
     const r = 1 + Math.floor(rnd() * k.survey);
@@ -149,6 +175,52 @@ export function randomWorkbook(k: Knobs): RandomWorkbook {
     }
   }
 
+  // Calls: one row per call, and a queue report per 30-minute interval.
+  const duration = (seconds: number | null): unknown => {
+    if (seconds === null) return null;
+    if (k.durations !== 'time') return seconds;
+    return k.dateCells === 'serial' ? seconds / 86_400 : dateCell(seconds / 86_400);
+  };
+  const answeredCell = (yes: boolean): unknown => {
+    switch (k.callFlags ?? 'yes/no') {
+      case 'yes/no': return yes ? 'yes' : 'no';
+      case 'Y/N': return yes ? 'Y' : 'N';
+      case 'Ja/Nein': return yes ? 'Ja' : 'Nein';
+      case 'bool': return yes;
+      case '1/0': return yes ? 1 : 0;
+      default: return yes ? 'answered' : 'abandoned';
+    }
+  };
+  const calls: unknown[][] = [['Call date', 'Agent', 'Wait time', 'Answered', 'Talk time', 'Hold time', 'After-call work', 'Satisfaction']];
+  for (let i = 0; i < (k.calls ?? 0); i++) {
+    const answered = rnd() < 0.85;
+    const wait = answered ? Math.floor(rnd() * 90) : blank() ? null : Math.floor(rnd() * 200);
+    const talk = answered ? 30 + Math.floor(rnd() * 570) : null;
+    calls.push([
+      blank() && rnd() < 0.3 ? null : dateCell(moment(rnd() * 300)), pick(['Anna', 'Ben', 'Cem']), duration(wait), answeredCell(answered), duration(talk),
+      answered && !blank() ? duration(Math.floor(rnd() * 120)) : null, answered && !blank() ? duration(Math.floor(rnd() * 60)) : null,
+      answered && !blank() ? 1 + Math.floor(rnd() * 5) : null,
+    ]);
+  }
+  if ((k.calls ?? 0) > 0 && (k.invalid === 'negativeWait' || k.invalid === 'waitWithoutFlag')) {
+    const r = 1 + Math.floor(rnd() * (k.calls ?? 0));
+    if (k.invalid === 'negativeWait') calls[r][2] = k.durations === 'time' && k.dateCells === 'serial' ? -5 / 86_400 : -5;
+    else {
+      calls[r][2] = duration(12);
+      calls[r][3] = null;
+    }
+    invalidRows.push({ sheet: 'Calls', row: r });
+  }
+  const intervals: unknown[][] = [['Interval start', 'Offered', 'Answered', 'Abandoned', 'ASA', 'AHT', 'Service level']];
+  for (let i = 0; i < (k.intervals ?? 0); i++) {
+    // Eight half hours from 09:00 on a day every 20 days.
+    const start = moment(Math.floor(i / 8) * 20 + (18 + (i % 8)) / 48);
+    const offered = 5 + Math.floor(rnd() * 55);
+    const abandoned = Math.floor(rnd() * offered * 0.2);
+    intervals.push([dateCell(start), offered, offered - abandoned, abandoned, blank() ? null : duration(5 + Math.floor(rnd() * 85)),
+      duration(120 + Math.floor(rnd() * 480)), Math.round(rnd() * 10_000) / 10_000]);
+  }
+
   // Orders.
   const orders: unknown[][] = [['Order date', 'Customer', 'Amount', 'Profit', 'Units sold', 'Units returned']];
   for (let i = 0; i < k.orders; i++) {
@@ -193,6 +265,8 @@ export function randomWorkbook(k: Knobs): RandomWorkbook {
     { name: 'Orders', originRow: 1, originCol: 1, values: orders },
     { name: 'Monthly', originRow: 1, originCol: 1, values: monthly },
     { name: 'Competitors', originRow: 1, originCol: 1, values: competitors },
+    ...((k.calls ?? 0) > 0 ? [{ name: 'Calls', originRow: 1, originCol: 1, values: calls }] : []),
+    ...((k.intervals ?? 0) > 0 ? [{ name: 'Queue', originRow: 1, originCol: 1, values: intervals }] : []),
   ];
   void ticketRows;
   const data: WorkbookData = { sheets, timeZone: k.timeZone };
@@ -210,7 +284,16 @@ export function randomWorkbook(k: Knobs): RandomWorkbook {
     at('customersLost', 'Monthly', 5), at('headcountStart', 'Monthly', 6), at('headcountEnd', 'Monthly', 7), at('separations', 'Monthly', 8),
     at('hires', 'Monthly', 9), at('cashIn', 'Monthly', 10), at('cashOut', 'Monthly', 11),
     at('competitorName', 'Competitors', 1), at('competitorNps', 'Competitors', 2),
+    at('effortScore', 'Survey', 5), at('surveySent', 'Survey', 6),
   ];
+  if ((k.calls ?? 0) > 0) {
+    roles.push(at('callDate', 'Calls', 1), at('agent', 'Calls', 2), at('callWait', 'Calls', 3), at('callAnswered', 'Calls', 4),
+      at('talkTime', 'Calls', 5), at('holdTime', 'Calls', 6), at('wrapTime', 'Calls', 7), at('satisfaction', 'Calls', 8));
+  }
+  if ((k.intervals ?? 0) > 0) {
+    roles.push(at('callDate', 'Queue', 1), at('callsOffered', 'Queue', 2), at('callsAnswered', 'Queue', 3), at('callsAbandoned', 'Queue', 4),
+      at('avgAnswerTime', 'Queue', 5), at('avgHandleTime', 'Queue', 6), at('serviceLevelShare', 'Queue', 7));
+  }
   return { data, outline, roles, invalidRows };
 }
 
@@ -220,7 +303,7 @@ export function randomRequest(w: RandomWorkbook, k: Knobs, portable: boolean): G
     roles: w.roles,
     targets: { brandAttributes: { target: null, direction: 'higher', enabled: true } },
     options: {
-      period: k.period, portable, language: 'en', slaHours: k.slaHours, tolerance: 0.05,
+      period: k.period, portable, language: 'en', slaHours: k.slaHours, tolerance: 0.05, serviceLevelSeconds: k.serviceLevelSeconds ?? 20,
       brandAttributes: ['friendly'], sheetName: 'KPI Scorecard',
     },
   };

@@ -21,7 +21,7 @@ const withTarget = (id: string, target: unknown, language: 'en' | 'de' = 'en') =
 describe('settings', () => {
   it('default to monthly live scorecards with a 24-hour SLA, named per language', () => {
     expect(defaultOptions('en')).toEqual({
-      period: 'month', portable: false, language: 'en', slaHours: 24, tolerance: 0.05, brandAttributes: [], sheetName: 'KPI Scorecard',
+      period: 'month', portable: false, language: 'en', slaHours: 24, serviceLevelSeconds: 20, tolerance: 0.05, brandAttributes: [], sheetName: 'KPI Scorecard',
     });
     expect(defaultOptions('de').sheetName).toBe('KPI-Scorecard');
   });

@@ -1,5 +1,9 @@
-/** Employee turnover per period of monthly figures: leavers ÷ average headcount (SHRM). */
+/**
+ * Employee turnover per period of monthly figures: leavers ÷ average headcount (SHRM); in the
+ * yearly view SHRM's annual form, the sum of each month's rate (EMPLOYEE_TURNOVER method "monthly").
+ */
 import { defineKpi, T } from '../definition.js';
+import { str } from '../formula.js';
 import { notNegative } from '../measure.js';
 import type { RowRule } from '../measure.js';
 
@@ -12,11 +16,14 @@ export default defineKpi({
   name: T('Employee turnover', 'Mitarbeiterfluktuation'), defaultTarget: null, direction: 'lower',
   variants: [{
     fn: 'EMPLOYEE_TURNOVER', needs: ['periodDate', 'separations', 'headcountStart', 'headcountEnd'], dates: 'periodDate',
-    definition: T('Leavers ÷ average headcount of the period (SHRM).', 'Abgänge ÷ durchschnittlicher Personalbestand des Zeitraums (SHRM).'),
+    definition: T('Leavers ÷ average headcount of the period (SHRM); by year, the sum of the monthly rates (SHRM\'s annual turnover).',
+      'Abgänge ÷ durchschnittlicher Personalbestand des Zeitraums (SHRM); je Jahr die Summe der Monatsquoten (SHRM-Jahresfluktuation).'),
     totalsCanFail: true,
     rules: HEADCOUNTS('separations', 'headcountStart', 'headcountEnd'),
-    args: (a) => [a.col('separations'), a.col('headcountStart'), a.col('headcountEnd')],
-    native: (m) => {
+    args: (a) => [a.col('separations'), a.col('headcountStart'), a.col('headcountEnd'), ...(a.options.period === 'year' ? [str('monthly')] : [])],
+    native: (m, a) => {
+      // A year of monthly rows: Σ leavers ÷ average headcount of each row (SHRM), not the year's leavers ÷ one average.
+      if (a.options.period === 'year') return m.orBlank(m.sumPerAverage('separations', 'headcountStart', 'headcountEnd'));
       const start = m.stock('headcountStart', 'first');
       const end = m.stock('headcountEnd', 'last');
       if (!start || !end) return null;

@@ -7,7 +7,7 @@
 import { contextFor } from '../../call.js';
 import { groupByPeriod } from '../../values/periods.js';
 import { readNumbers } from '../../values/read.js';
-import { DEFAULT_FACTS } from '../definition.js';
+import { DEFAULT_FACTS, unitOf } from '../definition.js';
 import type { AnyVariant, KpiFacts } from '../definition.js';
 import type { EvalEnv } from '../evaluate.js';
 import { flagCriteria, nativeReadable, periodBounds } from '../portable.js';
@@ -15,6 +15,7 @@ import type { FlagCriteria, NativeKind, PeriodBounds } from '../portable.js';
 import { roleKind } from '../roles.js';
 import type { Role, ValueKind } from '../roles.js';
 import type { Dialect, PeriodName, RangeRef, RoleAssignment, WorkbookOutline } from '../types.js';
+import { durationUnit } from './duration-units.js';
 import { dataRange } from './layout.js';
 
 export interface Period {
@@ -24,8 +25,8 @@ export interface Period {
   readonly rows: readonly number[];
 }
 
-const NATIVE_KIND: Readonly<Record<ValueKind, NativeKind | 'flag' | undefined>> = {
-  date: 'date', number: 'number', score: 'answer', rating: 'answer', flag: 'flag', key: undefined, text: undefined,
+const NATIVE_KIND: Readonly<Record<ValueKind, NativeKind | 'flag' | 'duration' | undefined>> = {
+  date: 'date', number: 'number', score: 'answer', rating: 'answer', flag: 'flag', key: undefined, text: undefined, duration: 'duration',
 };
 
 export class DataFacts {
@@ -104,11 +105,13 @@ export class DataFacts {
    * Whether native formulas read every column a variant uses as the core does, with the flag
    * criteria of its flag columns; undefined when one cannot be read natively.
    */
-  nativeColumns(variant: AnyVariant, ranges: ReadonlyMap<Role, RangeRef>): Map<Role, FlagCriteria> | undefined {
+  nativeColumns(variant: AnyVariant, ranges: ReadonlyMap<Role, RangeRef>, facts: KpiFacts = DEFAULT_FACTS): Map<Role, FlagCriteria> | undefined {
     const flags = new Map<Role, FlagCriteria>();
     for (const [role, ref] of ranges) {
-      const kind = NATIVE_KIND[variant.kinds?.[role] ?? roleKind(role)];
+      let kind = NATIVE_KIND[variant.kinds?.[role] ?? roleKind(role)];
       if (kind === undefined) continue;
+      // Durations: time values may be Date objects (their serials are the fractions natively), other units plain numbers.
+      if (kind === 'duration') kind = unitOf(facts, role) === 'time' ? 'date' : 'number';
       if (kind === 'flag') {
         const f = this.flags(ref);
         if (!f) return undefined;
@@ -137,9 +140,16 @@ export class DataFacts {
     return same === 1 ? day : undefined;
   }
 
-  /** The facts a variant's definition reads from its columns, over the defaults. */
-  facts(variant: AnyVariant, ranges: ReadonlyMap<Role, RangeRef>): KpiFacts {
-    if (!variant.facts) return DEFAULT_FACTS;
-    return { ...DEFAULT_FACTS, ...variant.facts({ numbers: (role) => { const r = ranges.get(role); return r ? this.numbers(r) : undefined; } }) };
+  /**
+   * The facts a variant's definition reads from its columns, over the defaults, and the unit of
+   * each of its duration columns (from the values and the header).
+   */
+  facts(variant: AnyVariant, ranges: ReadonlyMap<Role, RangeRef>, headers?: ReadonlyMap<Role, string>): KpiFacts {
+    const units: KpiFacts['units'] = {};
+    for (const [role, ref] of ranges) {
+      if ((variant.kinds?.[role] ?? roleKind(role)) === 'duration') (units as Record<Role, unknown>)[role] = durationUnit(this.raw(ref), headers?.get(role) ?? '');
+    }
+    const own = variant.facts ? variant.facts({ numbers: (role) => { const r = ranges.get(role); return r ? this.numbers(r) : undefined; } }) : {};
+    return { ...DEFAULT_FACTS, ...own, units };
   }
 }

@@ -73,7 +73,7 @@ export function tableKpi(ctx: PlanContext, bound: BoundKpi, ranges: ReadonlyMap<
 
   const first = w.model.value(top + 2, COL.kpi);
   ctx.summary.push({
-    id: def.id, kpi: bound.kpi.info.kpi, name, perspective: def.perspective,
+    id: def.id, kpi: bound.kpi.info.kpi, name, perspective: def.perspective, section: def.section,
     value: typeof first === 'string' || typeof first === 'number' ? first : '',
     previous: '', baseline: '', target: null, direction: def.direction, status: '', unit: def.unit,
     trend: [], trendLabels: [], definition,

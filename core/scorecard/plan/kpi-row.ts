@@ -5,6 +5,7 @@
  * computes comes from its definition module.
  */
 import type { Cell } from '../../values/context.js';
+import { variantLayout } from '../definition.js';
 import type {
   AnyVariant, Interval, KpiDefinition, KpiFacts, LiveArgs, NativeArgs, NativeForm, PeriodVariant, Series, SingleVariant, StockVariant,
 } from '../definition.js';
@@ -61,7 +62,8 @@ function col(r: RowContext, role: Role): Expr {
 
 /** The rows a definition's rules reject, as the guard of `then`. */
 function guard(r: RowContext, then: Expr): Expr {
-  return guarded(r.variant.rules ?? [], then, (role) => col(r, role), r.facts.csatScale, r.ctx.lang);
+  const flags = r.ctx.data.nativeColumns(r.variant, r.ranges, r.facts);
+  return guarded(r.variant.rules ?? [], then, { col: (role) => col(r, role), flags: (role) => flags?.get(role) }, r.facts, r.ctx.lang);
 }
 
 /** A native scope over the KPI's columns: a period's rows, all rows, or a moment. */
@@ -76,7 +78,7 @@ function scope(r: RowContext, flags: ReadonlyMap<Role, FlagCriteria>, extra: Par
 
 /** How a form is written natively for this KPI's data: a builder per scope, or why there is none. */
 function nativeBuilder(r: RowContext, form: NativeForm | undefined): ((extra: Partial<NativeScope>) => Expr | null) | 'form' | 'text' {
-  const flags = r.ctx.data.nativeColumns(r.variant, r.ranges);
+  const flags = r.ctx.data.nativeColumns(r.variant, r.ranges, r.facts);
   if (!flags) return 'text';
   if (!form) return 'form';
   return (extra) => renderNative(form, r.nativeArgs, scope(r, flags, extra));
@@ -103,7 +105,8 @@ function seriesBlock(r: RowContext, variant: PeriodVariant, periods: readonly Li
       period: { dates: variant.dates, bounds: p.exprs },
       stockDate: (role, which) => ctx.data.stockDate(datesRef, r.ranges.get(role)!, p, which),
     }),
-    guard: guardRules && (variant.rules ?? []).length > 0 ? guard(r, str('Period')) : undefined,
+    // Only a native block has a guard (its rules may read flag words only native columns have).
+    guard: typeof build !== 'string' && guardRules && (variant.rules ?? []).length > 0 ? guard(r, str('Period')) : undefined,
     // A count (n) is a plain COUNTIFS and is not checked; a value is checked when its function can
     // fail on totals, or when the data is small enough for a second pass to cost nothing.
     verify: !byLabel && (variant.totalsCanFail === true || ctx.data.raw(datesRef).length <= VERIFY_ROWS),
@@ -223,7 +226,7 @@ export function kpiRow(ctx: PlanContext, bound: BoundKpi, ranges: ReadonlyMap<Ro
   const { lang, t, options } = ctx;
   const name = def.name[lang];
   const fmt = NUMBER_FORMATS[def.unit];
-  const facts = ctx.data.facts(variant, ranges);
+  const facts = ctx.data.facts(variant, ranges, headersOf(bound));
   const dates = 'dates' in variant ? variant.dates : undefined;
   const live = liveArgs(ctx, def, ranges, facts, dates);
   const r: RowContext = {
@@ -232,7 +235,7 @@ export function kpiRow(ctx: PlanContext, bound: BoundKpi, ranges: ReadonlyMap<Ro
   };
 
   let values: Values;
-  switch (def.layout) {
+  switch (variantLayout(def, variant)) {
     case 'period': values = periodValues(r, variant as PeriodVariant); break;
     case 'stock': values = stockValues(r, variant as StockVariant); break;
     case 'single': values = singleValues(r, variant as SingleVariant); break;
@@ -280,6 +283,11 @@ export function kpiRow(ctx: PlanContext, bound: BoundKpi, ranges: ReadonlyMap<Ro
   }
 
   rowTail(ctx, r, bound, row, typed, outcome, block);
+}
+
+/** The header of each column a KPI reads (the duration units look at them). */
+export function headersOf(bound: BoundKpi): Map<Role, string> {
+  return new Map([...bound.columns].map(([role, a]) => [role, a.header]));
 }
 
 /** Target, direction, variance, status, trend picture, definition and the summary line. */
@@ -343,7 +351,7 @@ function rowTail(ctx: PlanContext, r: RowContext, bound: BoundKpi, row: number, 
   const statusValue = ctx.w.model.value(row, COL.status);
   const n = numeric(COL.n), ciLow = numeric(COL.ciLow), ciHigh = numeric(COL.ciHigh);
   ctx.summary.push({
-    id: def.id, kpi: info.kpi, name: r.name, perspective: def.perspective,
+    id: def.id, kpi: info.kpi, name: r.name, perspective: def.perspective, section: def.section,
     value: cached(COL.actual), previous: cached(COL.previous), baseline: cached(COL.baseline),
     target: target ?? null, direction,
     status: statusValue === 'green' || statusValue === 'amber' || statusValue === 'red' ? statusValue : '',

@@ -34,7 +34,7 @@ export const STATUS_COLORS: StatusRule['colors'] = {
 };
 
 export const NUMBER_FORMATS: Readonly<Record<KpiUnit, string>> = {
-  share: '0.0%', points: '0', hours: '0.0" h"', money: '#,##0.00', count: '0', number: '0.0',
+  share: '0.0%', points: '0', hours: '0.0" h"', seconds: '0.0" s"', money: '#,##0.00', count: '0', number: '0.0',
 };
 
 export const COLUMN_WIDTHS: Readonly<Record<number, number>> = {

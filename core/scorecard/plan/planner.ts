@@ -16,7 +16,9 @@ import { Notes } from './context.js';
 import type { PlanContext } from './context.js';
 import { DataFacts } from './data-facts.js';
 import { sourcesBlock, tableKpi, titleAndHeader } from './extra-blocks.js';
+import { agentBlock } from './agent-block.js';
 import { HelperBlocks } from './helper-blocks.js';
+import { staffingBlock } from './staffing.js';
 import { kpiRow, seeNotes } from './kpi-row.js';
 import { COL, COLUMN_WIDTHS, FIRST_KPI_ROW, HEADER_ROW, STATUS_COLORS, TREND_LAST } from './layout.js';
 import { SheetWriter } from './sheet-model.js';
@@ -82,8 +84,16 @@ function plan(input: PlanInput): ScorecardPlan {
   const tables = enabled.filter((e) => e.bound.kpi.def.layout === 'table');
   const kept: string[] = [];
   const targetCells: Record<string, LocalRef> = {};
-  rows.forEach((e, i) => {
-    const row = FIRST_KPI_ROW + i;
+  // The contact-centre KPIs (sorted last among the rows) get a heading row above them.
+  let row = FIRST_KPI_ROW - 1;
+  let heading = false;
+  rows.forEach((e) => {
+    row++;
+    if (e.bound.kpi.def.section === 'contact' && !heading) {
+      heading = true;
+      w.putValue(row, COL.perspective, t.contactSection, { style: 'section' });
+      row++;
+    }
     const id = e.bound.kpi.info.id;
     targetCells[id] = { row, col: COL.target };
     const typed = choice.targets?.[id];
@@ -92,20 +102,28 @@ function plan(input: PlanInput): ScorecardPlan {
   });
   if (kept.length > 0) notes.general.push(t.keptTargets(kept.join(', ')));
 
-  let nextRow = FIRST_KPI_ROW + rows.length + 1;
+  const lastKpiRow = row;
+  let nextRow = lastKpiRow + 2;
   for (const e of tables) nextRow = tableKpi(ctx, e.bound, e.ranges, ctx.data.facts(e.bound.kpi.variant, e.ranges), nextRow) + 1;
+  // The blocks beside the KPI rows that call data allows: CSAT per agent, staffing by Erlang C.
+  for (const block of [agentBlock, staffingBlock]) {
+    const end = block(ctx, nextRow);
+    if (end > nextRow) nextRow = end + 1;
+  }
   sourcesBlock(ctx, enabled.map((e) => e.bound), nextRow);
 
   titleAndHeader(ctx, rows.length);
   const kpiCount = rows.length;
-  if (kpiCount > 0) w.addBlock('kpis', FIRST_KPI_ROW, 1, kpiCount, TREND_LAST);
+  // The rows of the KPIs and their section heading.
+  const kpiRows = lastKpiRow - FIRST_KPI_ROW + 1;
+  if (kpiCount > 0) w.addBlock('kpis', FIRST_KPI_ROW, 1, kpiRows, TREND_LAST);
 
   const widths: Record<number, number> = { ...COLUMN_WIDTHS };
   for (let c = COL.trendFirst; c <= TREND_LAST; c++) widths[c] = 70;
   for (const c of ctx.helpers.hidden) widths[c] = 90;
 
   const statusRules: StatusRule[] = kpiCount > 0
-    ? [{ range: { row: FIRST_KPI_ROW, col: COL.status, rows: kpiCount, cols: 1 }, colors: STATUS_COLORS }]
+    ? [{ range: { row: FIRST_KPI_ROW, col: COL.status, rows: kpiRows, cols: 1 }, colors: STATUS_COLORS }]
     : [];
 
   return {

@@ -1,0 +1,106 @@
+/**
+ * Service level: the share of calls answered within the threshold (ICMI's "offered" treatment:
+ * abandoned calls count against it), per period of the call date. From per-call rows (waits and an
+ * answered flag), or from a per-day/interval export's own service-level column weighted by its calls.
+ * The call rules and helpers the other contact-centre KPIs share live here too.
+ */
+import { defineKpi, serviceLevelSeconds, T, unitOf } from '../definition.js';
+import type { KpiFacts, LiveArgs, NativeArgs, PeriodVariant, WholeVariant } from '../definition.js';
+import { ours, str } from '../formula.js';
+import { isBlank, isNo, isSet, isYes, notNegative } from '../measure.js';
+import type { Measures, RowRule } from '../measure.js';
+import type { Role } from '../roles.js';
+import type { Expr } from '../types.js';
+
+// ------------------------------------------------------------------ shared by the call KPIs
+
+/** A call's wait must not be negative (the duration readers reject it, naming the cell). */
+export const WAIT_NOT_NEGATIVE = notNegative('callWait', 'a wait is negative', 'eine Wartezeit ist negativ');
+
+/** A row with a wait but no answered flag: the call functions cannot tell it answered or abandoned. */
+export const WAIT_NEEDS_FLAG: RowRule = {
+  kind: 'rows', where: [isSet('callWait'), isBlank('callAnswered')],
+  reason: { en: 'a call has a wait but no answered flag', de: 'ein Anruf hat eine Wartezeit, aber kein Angenommen-Merkmal' },
+};
+
+/** An answered call without its wait (SERVICE_LEVEL and ASA need it). */
+export const ANSWERED_NEEDS_WAIT: RowRule = {
+  kind: 'rows', where: [isYes('callAnswered'), isBlank('callWait')],
+  reason: { en: 'an answered call has no wait', de: 'ein angenommener Anruf hat keine Wartezeit' },
+};
+
+/** Per-day counts must not be negative. */
+export const COUNTS_NOT_NEGATIVE = (...roles: Role[]): RowRule[] =>
+  roles.map((r) => notNegative(r, 'a count of calls is negative', 'eine Anrufzahl ist negativ'));
+
+/** A duration column's unit as the catalog's input_unit argument. */
+export function unitArg(a: LiveArgs | NativeArgs, role: Role): Expr {
+  return str(unitOf(a.facts, role));
+}
+
+/** Calls with an answered flag (yes or no) among the rows. */
+export function flaggedCalls<M>(m: Measures<M>): M {
+  return m.add(m.count(isYes('callAnswered')), m.count(isNo('callAnswered')));
+}
+
+/** The weights of a per-day average: answered calls when the export has them, else offered ones. */
+export type Weights = 'callsAnswered' | 'callsOffered';
+
+/**
+ * WEIGHTED_AVERAGE's value in the measure vocabulary: Σ value·weight ÷ Σ weight over rows with
+ * both, durations in milliseconds turned into seconds (the catalog's order of operations).
+ */
+export function weightedMean<M>(m: Measures<M>, value: Role, weights: Weights, facts: KpiFacts, duration: boolean): M {
+  const sum = m.weightedSum(value, weights, duration ? unitOf(facts, value) : undefined);
+  const mean = m.div(sum, m.sum(weights, isSet(value)));
+  return m.orBlank(duration ? m.div(mean, m.num(1000)) : mean);
+}
+
+/** Per-day variants of a weighted average: with dates (by period), then without (one value over all rows). */
+export function perDayVariants(
+  value: Role, weights: readonly Weights[], definition: { en: string; de: string },
+  live: (a: LiveArgs, weights: Weights) => Expr[], native: <M>(m: Measures<M>, a: NativeArgs, weights: Weights) => M | null,
+  rules: (weights: Weights) => RowRule[], fn: 'WEIGHTED_AVERAGE' | 'RATIO_OF_SUMS',
+): (PeriodVariant | WholeVariant)[] {
+  const dated: PeriodVariant[] = weights.map((w) => ({
+    fn, needs: ['callDate', value, w], dates: 'callDate', definition, rules: rules(w),
+    args: (a) => live(a, w),
+    native: (m, a) => native(m, a, w),
+  }));
+  const whole: WholeVariant[] = weights.map((w) => ({
+    fn, needs: [value, w], whole: true, definition, rules: rules(w),
+    live: (a) => ours(fn, ...live(a, w)),
+    native: (m, a) => native(m, a, w),
+  }));
+  return [...dated, ...whole];
+}
+
+// ------------------------------------------------------------------ the KPI
+
+const PER_DAY = T(
+  'The service level of each day or interval as the export states it (its own threshold), weighted by its answered calls.',
+  'Der Servicelevel jedes Tages oder Intervalls laut Export (mit dessen Schwelle), gewichtet mit den angenommenen Anrufen.',
+);
+
+export default defineKpi({
+  id: 'serviceLevel', section: 'contact', order: 10, layout: 'period', perspective: 'operational', unit: 'share',
+  name: T('Service level', 'Servicelevel'), defaultTarget: 0.8, direction: 'higher',
+  variants: [
+    {
+      fn: 'SERVICE_LEVEL', needs: ['callDate', 'callWait', 'callAnswered'], dates: 'callDate',
+      definition: T('Share of the calls of the period answered within {slSeconds} seconds; abandoned calls count as missed (ICMI).',
+        'Anteil der Anrufe des Zeitraums, die innerhalb von {slSeconds} Sekunden angenommen wurden; Abbrüche zählen als verfehlt (ICMI).'),
+      rules: [WAIT_NOT_NEGATIVE, WAIT_NEEDS_FLAG, ANSWERED_NEEDS_WAIT],
+      args: (a) => [a.col('callWait'), a.col('callAnswered'), str(`${serviceLevelSeconds(a.options)} s`), str('offered'), unitArg(a, 'callWait')],
+      native: (m, a) => {
+        const within = m.countDurationWithin('callWait', unitOf(a.facts, 'callWait'), serviceLevelSeconds(a.options) * 1000, isYes('callAnswered'));
+        return m.orBlank(m.div(within, flaggedCalls(m)));
+      },
+    },
+    // Shares as the export writes them: 76.28% text or 0.7628 (a percent-formatted cell).
+    ...perDayVariants('serviceLevelShare', ['callsAnswered', 'callsOffered'], PER_DAY,
+      (a, w) => [a.col('serviceLevelShare'), a.col(w)],
+      (m, a, w) => weightedMean(m, 'serviceLevelShare', w, a.facts, false),
+      (w) => COUNTS_NOT_NEGATIVE(w), 'WEIGHTED_AVERAGE'),
+  ],
+});
