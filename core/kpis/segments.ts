@@ -89,7 +89,7 @@ function checkCells(ctx: Ctx, inner: CatalogImpl, slots: readonly Slot[]): void 
 function runSegment(ctx: Ctx, inner: CatalogImpl, slots: readonly Slot[], rows: readonly number[], where: string): Cell {
   let value: unknown;
   try {
-    value = inner.impl({ ...ctx, fn: inner.name }, cutArgs(slots, rows));
+    value = inner.impl({ ...ctx, fn: inner.name, segment: true }, cutArgs(slots, rows));
   } catch (e) {
     if (!isKpiError(e)) throw e;
     if (e.kind === 'na') return '';

@@ -133,11 +133,12 @@ function responseRate(ctx: CallContext, args: readonly unknown[]): number {
     if (answers > sent) throw valueError(ctx.fn, `answers holds ${answers} answers but sent is ${sent}; there cannot be more answers than surveys sent`);
     return answers / sent;
   }
-  // One row per surveyed customer or ticket, down to the last non-blank cell (below the header).
-  let first = 0, last = -1;
+  // One row per surveyed customer or ticket, down to the last non-blank cell (below the header);
+  // in a period or group of KPI_BY_PERIOD/GROUP every row (a dated or grouped one) counts.
+  let first = 0, last = ctx.segment ? kinds.length - 1 : -1;
   for (let i = 0; i < kinds.length; i++) {
     if (kinds[i] === HEADER) first = i + 1;
-    else if (kinds[i] !== BLANK) last = i;
+    else if (kinds[i] !== BLANK) last = Math.max(last, i);
   }
   let sent = 0;
   for (let i = first; i <= last; i++) if (kinds[i] !== NOT_OFFERED) sent++;
@@ -298,8 +299,8 @@ export const surveyFunctions: readonly FunctionSpec[] = [
     unit: 'share',
     summary: { en: 'Survey response rate: answers ÷ surveys sent', de: 'Rücklaufquote der Umfrage: Antworten ÷ versendete Umfragen' },
     help: {
-      en: 'The share (0–1) of sent surveys that were answered. Answers are read by the rating rules: a score, a rating word of a listed scale or a number with a label is an answer; the first non-blank text that is none of these is the header. With sent (a number, or a range whose numbers are summed): answers ÷ sent; more answers than sent is an error naming both, sent 0 given as a number is an error. Without sent, answers holds one row per surveyed customer or ticket and the rows down to its last non-blank cell count: a blank, Offered, angeboten or No rating there is a survey sent but not answered, and Not offered, Unoffered or nicht angeboten rows are not counted. Text below the header that is no answer, and error cells, are errors naming them. Nothing sent: "no data".',
-      de: 'Der Anteil (0–1) der versendeten Umfragen, die beantwortet wurden. Antworten werden nach den Bewertungsregeln gelesen: ein Wert, ein Bewertungswort einer der aufgeführten Skalen oder eine Zahl mit Beschriftung ist eine Antwort; der erste nicht leere Text, der nichts davon ist, ist die Überschrift. Mit sent (eine Zahl oder ein Bereich, dessen Zahlen addiert werden): Antworten ÷ sent; mehr Antworten als sent ist ein Fehler, der beides nennt, sent 0 als Zahl ist ein Fehler. Ohne sent enthält answers eine Zeile je befragtem Kunden oder Ticket, und es zählen die Zeilen bis zur letzten nicht leeren Zelle: eine leere Zelle, Offered, angeboten oder No rating dort ist eine versendete, aber nicht beantwortete Umfrage, Zeilen mit Not offered, Unoffered oder nicht angeboten zählen nicht. Text unter der Überschrift, der keine Antwort ist, und Fehlerzellen sind Fehler mit Angabe der Zelle. Nichts versendet: „keine Daten“.',
+      en: 'The share (0–1) of sent surveys that were answered. Answers are read by the rating rules: a score, a rating word of a listed scale or a number with a label is an answer; the first non-blank text that is none of these is the header. With sent (a number, or a range whose numbers are summed): answers ÷ sent; more answers than sent is an error naming both, sent 0 given as a number is an error. Without sent, answers holds one row per surveyed customer or ticket and the rows down to its last non-blank cell count: a blank, Offered, angeboten or No rating there is a survey sent but not answered, and Not offered, Unoffered or nicht angeboten rows are not counted. Inside KPI_BY_PERIOD or KPI_BY_GROUP every row of a period or group counts, blank ones included (they have a date or a group: they are surveys sent). Text below the header that is no answer, and error cells, are errors naming them. Nothing sent: "no data".',
+      de: 'Der Anteil (0–1) der versendeten Umfragen, die beantwortet wurden. Antworten werden nach den Bewertungsregeln gelesen: ein Wert, ein Bewertungswort einer der aufgeführten Skalen oder eine Zahl mit Beschriftung ist eine Antwort; der erste nicht leere Text, der nichts davon ist, ist die Überschrift. Mit sent (eine Zahl oder ein Bereich, dessen Zahlen addiert werden): Antworten ÷ sent; mehr Antworten als sent ist ein Fehler, der beides nennt, sent 0 als Zahl ist ein Fehler. Ohne sent enthält answers eine Zeile je befragtem Kunden oder Ticket, und es zählen die Zeilen bis zur letzten nicht leeren Zelle: eine leere Zelle, Offered, angeboten oder No rating dort ist eine versendete, aber nicht beantwortete Umfrage, Zeilen mit Not offered, Unoffered oder nicht angeboten zählen nicht. Innerhalb von KPI_BY_PERIOD oder KPI_BY_GROUP zählt jede Zeile eines Zeitraums oder einer Gruppe, auch leere (sie haben ein Datum oder eine Gruppe: es sind versendete Umfragen). Text unter der Überschrift, der keine Antwort ist, und Fehlerzellen sind Fehler mit Angabe der Zelle. Nichts versendet: „keine Daten“.',
     },
     example: '=RESPONSE_RATE(F2:F900) → 0.23',
     source: 'Survey response rate (answers ÷ surveys sent; Zendesk CSAT "offered" vs "not offered", Help Scout, Qualtrics)',

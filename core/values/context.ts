@@ -40,6 +40,11 @@ export interface CallContext {
   readonly lookup: (name: string) => CatalogImpl | undefined;
   /** Per-call decisions (day/month order, rating scale); shared by the contexts a call derives. */
   readonly scope: CallScope;
+  /**
+   * Set when KPI_BY_PERIOD or KPI_BY_GROUP runs the function on the rows of one period or group:
+   * those rows are real rows (they have a date or a group), so none is an unused row below the data.
+   */
+  readonly segment?: true;
 }
 
 /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { npsDiffSignificant, pooledTwoProportionZ } from '../../core/stats.js';
-import { call, col, errorOf } from '../helpers/call.js';
+import { call, col, errorOf, serial } from '../helpers/call.js';
 
 const repeat = <T>(x: T, n: number): T[] => Array.from({ length: n }, () => x);
 const Z = 1.959963984540054;
@@ -104,6 +104,19 @@ describe('RESPONSE_RATE', () => {
     const answers = col('Satisfaction', 'Good', '', 'Offered', 'Bad', 'Not offered', 'Good', 'No rating', null, null);
     expect(call('RESPONSE_RATE', answers)).toBe(0.5);
     expect(call('RESPONSE_RATE', col('Score', 9, null, '10 - Extremely likely', 'nicht angeboten', 'angeboten'))).toBeCloseTo(2 / 4, 12);
+  });
+
+  it('counts every row of a period inside KPI_BY_PERIOD: a blank answer there is a survey sent, even at the end of the period', () => {
+    // Sent in March: 5, blank, blank (non-responders at the end of the month); April: blank, 4.
+    const sent = col('Sent', serial('2026-03-02'), serial('2026-03-09'), serial('2026-03-30'), serial('2026-04-01'), serial('2026-04-20'));
+    const answers = col('Rating', 5, null, null, null, 4);
+    expect(call('KPI_BY_PERIOD', 'RESPONSE_RATE', sent, 'month', answers)).toEqual([
+      ['Period', 'Rows', 'Value'],
+      ['2026-03', 3, 1 / 3],
+      ['2026-04', 2, 0.5],
+    ]);
+    // The whole column alone: the rows below its last answer are unused rows, not surveys.
+    expect(call('RESPONSE_RATE', col('Rating', 5, null, null))).toBe(1);
   });
 
   it('divides by sent when given, a number or a range summed, and names impossible inputs', () => {
