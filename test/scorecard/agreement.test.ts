@@ -17,41 +17,14 @@ import { buildPlan, COL, FIRST_KPI_ROW, planValues, TREND_LAST } from '../../cor
 import type { Dialect, ScorecardPlan } from '../../core/scorecard/types.js';
 import type { Cell } from '../../core/values/context.js';
 import { normalise, parseFormula } from '../helpers/formula-parser.js';
+import { disagreements, same } from './agreement-check.js';
 import { knobsArbitrary, randomRequest, randomWorkbook } from './random-workbook.js';
 import type { Knobs, RandomWorkbook } from './random-workbook.js';
-
-/** The cells of a KPI row a manager reads (the trend picture's cells included). */
-const READ_COLUMNS: number[] = [COL.actual, COL.previous, COL.baseline, COL.variance, COL.status, COL.n, COL.ciLow, COL.ciHigh];
-for (let c = COL.trendFirst; c <= TREND_LAST; c++) READ_COLUMNS.push(c);
-
-const same = (a: Cell | undefined, b: Cell | undefined): boolean => {
-  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= Math.max(1e-12, 1e-9 * Math.max(Math.abs(a), Math.abs(b)));
-  return (a ?? '') === (b ?? '');
-};
 
 function plans(w: RandomWorkbook, k: Knobs, dialect: Dialect = 'xlsx'): { live: ScorecardPlan; portable: ScorecardPlan } {
   const build = (portable: boolean): ScorecardPlan =>
     buildPlan({ data: w.data, outline: w.outline, request: randomRequest(w, k, portable), dialect, existing: [] });
   return { live: build(false), portable: build(true) };
-}
-
-/** Where live and portable differ, as readable lines (empty: they agree). */
-export function disagreements(live: ScorecardPlan, portable: ScorecardPlan): string[] {
-  const out: string[] = [];
-  const ids = (p: ScorecardPlan): string[] => p.summary.map((s) => s.id);
-  if (JSON.stringify(ids(live)) !== JSON.stringify(ids(portable))) return [`KPIs differ: ${ids(live)} vs ${ids(portable)}`];
-  const lv = planValues(live), pv = planValues(portable);
-  live.summary.filter((s) => s.id !== 'brandAttributes').forEach((s, i) => {
-    // The KPI's row: the rows follow one another from FIRST_KPI_ROW, with the contact-centre heading among them.
-    const row = live.marker.targetCells[s.id]?.row ?? FIRST_KPI_ROW + i;
-    if (portable.marker.targetCells[s.id]?.row !== row) out.push(`${s.id}: row ${row} live, ${portable.marker.targetCells[s.id]?.row} portable`);
-    for (const c of READ_COLUMNS) {
-      const a = lv.get(`${row}:${c}`), b = pv.get(`${row}:${c}`);
-      if (!same(a, b)) out.push(`${s.id} column ${c}: live ${JSON.stringify(a)}, portable ${JSON.stringify(b)}`);
-    }
-  });
-  for (const note of portable.notes) if (/would not give the add-in's values/.test(note)) out.push(`portable note: ${note}`);
-  return out;
 }
 
 describe('live and portable scorecards agree', () => {
