@@ -1,3 +1,4 @@
+import * as F from '@formulajs/formulajs';
 import { describe, expect, it } from 'vitest';
 import { cachedOf, evaluate, workbookEnv } from '../../core/scorecard/evaluate.js';
 import type { EvalEnv, Value } from '../../core/scorecard/evaluate.js';
@@ -165,6 +166,52 @@ describe('the evaluator', () => {
       const general = text('=SUMPRODUCT(Data!D2:D*(Data!B2:B>=8)*(Data!C2:C<>"")*(Data!C2:C<>"maybe"))');
       expect(fused).toBe(100 + 5);
       expect(general).toBe(fused);
+    });
+  });
+
+  describe('the staffing table\'s functions', () => {
+    const poisson = (F as unknown as { POISSON: { DIST: (x: number, m: number, c: boolean) => number } }).POISSON.DIST;
+
+    it('computes POISSON.DIST as formulajs (probability and cumulative, small and large means)', () => {
+      for (const [x, mean] of [[0, 0.5], [3, 2.2], [14, 10], [11, 10.525], [40, 33.3], [120, 100], [100, 95]]) {
+        for (const cumulative of [false, true]) {
+          const got = text(`=POISSON.DIST(${x},${mean},${cumulative ? 'TRUE' : 'FALSE'})`) as number;
+          expect(got / poisson(x, mean, cumulative), `${x} ${mean} ${cumulative}`).toBeCloseTo(1, 11);
+        }
+      }
+      // x is truncated; a mean of 0 puts everything on 0; negatives are #NUM!.
+      expect(text('=POISSON.DIST(3.9,2,FALSE)')).toBe(text('=POISSON.DIST(3,2,FALSE)'));
+      expect(text('=POISSON.DIST(0,0,FALSE)')).toBe(1);
+      expect(text('=POISSON.DIST(2,0,FALSE)')).toBe(0);
+      expect(text('=POISSON.DIST(2,0,TRUE)')).toBe(1);
+      expect(text('=POISSON.DIST(-1,2,TRUE)')).toBe('#NUM!');
+      // Beyond e^(−700), where formulajs overflows: against the terms summed in logs (ln k! as Σ ln j).
+      const logTerm = (k: number, mean: number): number => {
+        let f = 0;
+        for (let j = 2; j <= k; j++) f += Math.log(j);
+        return k * Math.log(mean) - mean - f;
+      };
+      for (const [x, mean] of [[1000, 1000], [760, 720]]) {
+        expect((text(`=POISSON.DIST(${x},${mean},FALSE)`) as number) / Math.exp(logTerm(x, mean))).toBeCloseTo(1, 9);
+        let cdf = 0;
+        for (let k = 0; k <= x; k++) cdf += Math.exp(logTerm(k, mean));
+        expect((text(`=POISSON.DIST(${x},${mean},TRUE)`) as number) / cdf).toBeCloseTo(1, 9);
+      }
+    });
+
+    it('gives Erlang C by the native form of the staffing table (pyworkforce: 14 agents at 10 Erlangs, wait probability 0.174)', () => {
+      const p = '=POISSON.DIST(14,10,FALSE)/(POISSON.DIST(14,10,FALSE)+(1-10/14)*POISSON.DIST(14-1,10,TRUE))';
+      expect((text(p) as number).toFixed(3)).toBe('0.174');
+      expect((text(`=1-(${p.slice(1)})*EXP(-(14-10)*19.8/180)`) as number).toFixed(3)).toBe('0.888');
+    });
+
+    it('rounds up away from zero, takes INT as floor, counts with COUNTIF and finds the MAX', () => {
+      expect(text('=ROUNDUP(2.01,0)+ROUNDUP(-2.01,0)')).toBe(0);
+      expect(text('=ROUNDUP(13.999999999999998,0)')).toBe(14);
+      expect(text('=INT(10.525)+INT(-0.5)')).toBe(9);
+      expect(text('=COUNTIF(Data!B2:B,">=8")')).toBe(3);
+      expect(text('=MAX(3,14,-2)')).toBe(14);
+      expect(text('=EXP(0)')).toBe(1);
     });
   });
 

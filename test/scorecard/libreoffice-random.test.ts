@@ -35,16 +35,36 @@ const CASES: readonly Knobs[] = [
   { ...CLEAN, seed: 202, period: 'week', dateCells: 'date', survey: 50, tickets: 70, invalid: 'resolvedBeforeOpened', flags: ['Ja/Nein', 'yes/no', 'x', 'bool'], slaHours: 8 },
   { ...CLEAN, seed: 303, period: 'quarter', dateCells: 'serial', survey: 60, tickets: 60, invalid: 'scoreOutOfScale', flags: ['1/0', '1/0', 'yes/no', 'x'], slaHours: 36.5 },
   { ...CLEAN, seed: 404, period: 'month', dateCells: 'date', survey: 40, tickets: 80, invalid: 'negativeCount', flags: ['bool', 'Ja/Nein', '1/0', 'yes/no'], slaHours: 4, blanks: 0.3 },
+  // Call logs and queue reports: the contact-centre KPIs, CSAT per agent and the Erlang C table.
+  {
+    ...CLEAN, seed: 505, period: 'month', dateCells: 'serial', survey: 40, tickets: 20, invalid: 'none', flags: ['yes/no', 'x', 'bool', '1/0'], slaHours: 24,
+    calls: 70, intervals: 48, callFlags: 'Y/N', durations: 'time', serviceLevelSeconds: 20,
+  },
+  {
+    ...CLEAN, seed: 606, period: 'week', dateCells: 'date', survey: 30, tickets: 10, invalid: 'waitWithoutFlag', flags: ['yes/no', 'yes/no', 'yes/no', 'yes/no'], slaHours: 8,
+    calls: 70, intervals: 24, callFlags: 'answered/abandoned', durations: 'seconds', serviceLevelSeconds: 30,
+  },
+  {
+    ...CLEAN, seed: 707, period: 'quarter', dateCells: 'date', survey: 20, tickets: 10, invalid: 'none', flags: ['yes/no', 'yes/no', 'yes/no', 'yes/no'], slaHours: 24,
+    calls: 0, intervals: 48, callFlags: 'bool', durations: 'time', serviceLevelSeconds: 15.5,
+  },
 ];
 
 /** The random workbook as the CLI's reader would hand it over (UTC wall-clock dates). */
 function inputOf(k: Knobs): { input: InputWorkbook; plan: ScorecardPlan } {
   const w = randomWorkbook(k);
-  const dateColumns: Record<string, number[]> = { Survey: [0], Tickets: [0, 1, 2], Orders: [0], Monthly: [0] };
+  const dateColumns: Record<string, number[]> = { Survey: [0, 5], Tickets: [0, 1, 2], Orders: [0], Monthly: [0], Calls: [0], Queue: [0] };
+  // Durations as time values carry a time format, as a spreadsheet shows them.
+  const timeColumns: Record<string, number[]> = k.durations === 'time' ? { Calls: [2, 4, 5, 6], Queue: [4, 5] } : {};
+  const formatOf = (sheet: string, r: number, c: number, v: unknown): string | undefined => {
+    if (r === 0 || (typeof v !== 'number' && !(v instanceof Date))) return undefined;
+    if (timeColumns[sheet]?.includes(c)) return 'h:mm:ss';
+    return typeof v === 'number' && dateColumns[sheet]?.includes(c) ? 'yyyy-mm-dd hh:mm:ss' : undefined;
+  };
   const input: InputWorkbook = {
     sheets: w.data.sheets.map((data) => ({
       data,
-      formats: data.values.map((row, r) => row.map((v, c) => (r > 0 && typeof v === 'number' && dateColumns[data.name]?.includes(c) ? 'yyyy-mm-dd hh:mm:ss' : undefined))),
+      formats: data.values.map((row, r) => row.map((v, c) => formatOf(data.name, r, c, v))),
       widths: [], frozenRows: 1, frozenCols: 0, boldRows: [1], merges: [], hidden: false,
     })),
     sheetNames: w.data.sheets.map((s) => s.name),
@@ -139,15 +159,30 @@ describe.skipIf(skip !== undefined)('portable scorecards of random workbooks in 
 
   it('shows the functions\' errors where the data has rows they reject, and blanks, never 0, where a KPI has no value', () => {
     const rejected = books.find((b) => b.knobs.invalid === 'resolvedBeforeOpened')!;
-    const row = rejected.plan.summary.filter((s) => s.id !== 'brandAttributes').findIndex((s) => s.id === 'sla') + 5;
-    expect(shown(rejected.file, row, 3)).toBe('#VALUE!');
+    expect(shown(rejected.file, rejected.plan.marker.targetCells.sla.row, 3)).toBe('#VALUE!');
+    // A wait without its answered flag: the call functions' error, in the native formulas too.
+    const unflagged = books.find((b) => b.knobs.invalid === 'waitWithoutFlag')!;
+    for (const id of ['serviceLevel', 'asa']) expect(shown(unflagged.file, unflagged.plan.marker.targetCells[id].row, 3), id).toBe('#VALUE!');
     for (const b of books) {
-      b.plan.summary.filter((s) => s.id !== 'brandAttributes').forEach((s, i) => {
+      b.plan.summary.filter((s) => s.id !== 'brandAttributes').forEach((s) => {
         for (const col of [3, 4, 5]) {
           const cached = (col === 3 ? s.value : col === 4 ? s.previous : s.baseline);
-          if (cached === '') expect(shown(b.file, 5 + i, col), `${s.id} column ${col}`).toBe('');
+          if (cached === '') expect(shown(b.file, b.plan.marker.targetCells[s.id].row, col), `${s.id} column ${col}`).toBe('');
         }
       });
     }
+  });
+
+  it('recalculates the contact-centre section, the agents\' CSAT and the Erlang C table natively', () => {
+    const calls = books.find((b) => b.knobs.seed === 505)!;
+    const texts = calls.cells.map((c) => c.formula);
+    expect(texts.some((f) => f.startsWith('_xlfn.POISSON.DIST('))).toBe(true);
+    expect(texts.some((f) => /SUMPRODUCT\(\(Calls!B2:B\d+=B\d+\)/.test(f))).toBe(true);
+    for (const id of ['serviceLevel', 'abandonRate', 'asa', 'aht']) {
+      const s = calls.plan.summary.find((x) => x.id === id)!;
+      expect(typeof s.value, id).toBe('number');
+      expect(agrees(s.value as number, shown(calls.file, calls.plan.marker.targetCells[id].row, 3)), id).toBe(true);
+    }
+    expect(calls.plan.notes.join('\n')).not.toMatch(/Service level|Abandon rate|Average speed|Average handle/);
   });
 });
