@@ -146,6 +146,7 @@ export function summaryJson(summary: readonly KpiSummary[]): unknown[] {
     id: s.id,
     name: s.name,
     perspective: s.perspective,
+    section: s.section ?? null,
     value: blank(s.value),
     previous: blank(s.previous),
     baseline: blank(s.baseline),

@@ -196,7 +196,7 @@ describe('service-kpi scorecard on the bundled sample (examples/helpdesk.xlsx)',
       'backlogAge', 'productivity', 'complaintRate', 'returnRate', 'turnover', 'employeeRetention', 'cashFlow', 'brandAttributes',
     ]);
     const nps = kpis.find((k) => k.id === 'nps')!;
-    expect(Object.keys(nps)).toEqual(['kpi', 'id', 'name', 'perspective', 'value', 'previous', 'baseline', 'target', 'direction',
+    expect(Object.keys(nps)).toEqual(['kpi', 'id', 'name', 'perspective', 'section', 'value', 'previous', 'baseline', 'target', 'direction',
       'status', 'unit', 'n', 'ciLow', 'ciHigh', 'period', 'trend', 'trendLabels', 'definition']);
     expect(nps).toMatchObject({ kpi: 'NPS', name: 'Net Promoter Score', unit: 'points', target: 30, direction: 'higher', period: '2026-11' });
   });
