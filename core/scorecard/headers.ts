@@ -18,7 +18,7 @@
 import type { Role } from './types.js';
 
 /** What a sheet holds, from its name and its columns. */
-export type SheetKind = 'survey' | 'tickets' | 'orders' | 'monthly' | 'competitors';
+export type SheetKind = 'survey' | 'tickets' | 'orders' | 'monthly' | 'list' | 'competitors';
 
 /** The values a role's column must hold (checked on the outline's samples). */
 export type ValueType =
@@ -35,7 +35,8 @@ export type ValueType =
   | 'amount' // money, any sign
   | 'points' // NPS points −100…100
   | 'share' // a share 0–1 or a percentage 0–100
-  | 'hours'; // a non-negative duration
+  | 'hours' // a non-negative duration
+  | 'duration'; // durations: non-negative numbers in a unit, or duration text (0:02:14, 3h 20m)
 
 /** Staff and customer roles share words (`Abgänge`, `Start`): these words tell them apart. */
 export type Group = 'staff' | 'customers';
@@ -61,14 +62,14 @@ export const ROLE_WORDS: Readonly<Record<Role, RoleWords>> = {
     de: ['Weiterempfehlung', 'Empfehlung', 'Weiterempfehlungsbereitschaft', 'Empfehlungsbereitschaft', '~Punkte', '~Punktzahl'],
   },
   satisfaction: {
-    kinds: ['survey'], type: 'rating',
+    kinds: ['survey', 'tickets'], type: 'rating',
     en: ['=CSAT', 'Satisfaction', 'Customer satisfaction', 'Satisfaction score', 'Rating', '~Stars'],
     de: ['Zufriedenheit', 'Kundenzufriedenheit', 'Bewertung', '~Sterne', '~Note'],
   },
   comment: {
     kinds: ['survey'], type: 'text',
-    en: ['=Comment', 'Comments', 'Feedback', 'Verbatim', 'Free text', 'Open answer'],
-    de: ['Kommentar', 'Kommentare', 'Anmerkung', 'Anmerkungen', 'Rückmeldung', 'Freitext'],
+    en: ['=Comment', 'Comments', 'Feedback', 'Verbatim', 'Free text', 'Open answer', 'Review', 'Reviews', 'Review text', 'Verified reviews'],
+    de: ['Kommentar', 'Kommentare', 'Anmerkung', 'Anmerkungen', 'Rückmeldung', 'Freitext', 'Rezension', 'Bewertungstext'],
   },
 
   // ---------------------------------------------------------------- tickets
@@ -126,6 +127,27 @@ export const ROLE_WORDS: Readonly<Record<Role, RoleWords>> = {
     kinds: ['tickets', 'monthly'], type: 'flagOrCount',
     en: ['=Complaint', 'Complaints'],
     de: ['Beschwerde', 'Beschwerden', 'Reklamation', 'Reklamationen'],
+  },
+
+  firstResponseTime: {
+    kinds: ['tickets'], type: 'duration',
+    en: ['=First response time', 'First reply time', 'Time to first response', 'Time to first reply', 'First response duration', 'Time to first agent reply'],
+    de: ['Erstreaktionszeit', 'Erstantwortzeit', 'Zeit bis zur ersten Antwort', 'Zeit bis zur ersten Reaktion', 'Erste Antwortzeit'],
+  },
+  resolutionTime: {
+    kinds: ['tickets'], type: 'duration',
+    en: ['=Resolution time', 'Full resolution time', 'Time to resolution', 'Time to resolve', 'Time to close', 'Handling time', 'Resolution duration'],
+    de: ['Lösungszeit', 'Lösungsdauer', 'Bearbeitungsdauer', 'Zeit bis zur Lösung', 'Zeit bis zum Schließen'],
+  },
+  reopenCount: {
+    kinds: ['tickets'], type: 'count',
+    en: ['=Reopens', 'Reopen count', 'Times reopened', 'Number of reopens'],
+    de: ['Wiedereröffnungen', 'Anzahl Wiedereröffnungen'],
+  },
+  slaMet: {
+    kinds: ['tickets'], type: 'flag',
+    en: ['=SLA met', 'Made SLA', 'Within SLA', 'SLA achieved', 'Met SLA', 'Timely response', 'SLA status'],
+    de: ['SLA erfüllt', 'SLA eingehalten', 'Innerhalb SLA', 'Fristgerecht'],
   },
 
   // ---------------------------------------------------------------- orders
@@ -212,6 +234,18 @@ export const ROLE_WORDS: Readonly<Record<Role, RoleWords>> = {
     de: ['Auszahlungen', 'Ausgaben', 'Abflüsse', 'Mittelabfluss', 'Zahlungsausgänge', '~Kosten'],
   },
 
+  // ---------------------------------------------------------------- lists (one row per customer or employee)
+  churned: {
+    kinds: ['list'], type: 'flag',
+    en: ['=Churned', 'Churn', 'Exited', 'Cancelled', 'Canceled', 'Lost', 'Customer lost'],
+    de: ['Abgewandert', 'Gekündigt', 'Kunde verloren', 'Abwanderung'],
+  },
+  employeeLeft: {
+    kinds: ['list'], type: 'flag',
+    en: ['=Attrition', 'Left', 'Left company', 'Terminated', 'Leaver', 'Has left', 'Turnover'],
+    de: ['Ausgeschieden', 'Austritt', 'Fluktuation', 'Hat gekündigt'],
+  },
+
   // ---------------------------------------------------------------- competitors
   competitorName: {
     kinds: ['competitors'], type: 'name',
@@ -248,6 +282,10 @@ export const SHEET_WORDS: Readonly<Record<SheetKind, { readonly en: readonly str
   orders: {
     en: ['Orders', 'Sales', 'Purchases', 'Transactions', 'Invoices'],
     de: ['Bestellungen', 'Aufträge', 'Verkäufe', 'Umsätze', 'Rechnungen'],
+  },
+  list: {
+    en: ['Churn', 'Attrition', 'Employees', 'Staff list', 'Customer list', 'Customer base'],
+    de: ['Mitarbeiterliste', 'Kundenliste', 'Kundenstamm', 'Abwanderung', 'Fluktuation'],
   },
   monthly: {
     en: ['Customers', 'Monthly', 'Months', 'KPIs', 'Key figures', 'Figures', 'Headcount', 'Cash flow'],

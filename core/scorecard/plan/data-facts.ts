@@ -25,7 +25,7 @@ export interface Period {
 }
 
 const NATIVE_KIND: Readonly<Record<ValueKind, NativeKind | 'flag' | undefined>> = {
-  date: 'date', number: 'number', score: 'answer', rating: 'answer', flag: 'flag', key: undefined, text: undefined,
+  date: 'date', number: 'number', score: 'answer', rating: 'answer', flag: 'flag', key: undefined, text: undefined, duration: 'number',
 };
 
 export class DataFacts {
