@@ -10,10 +10,13 @@
  *   native measure over each period's rows); actual, previous, baseline and trend read it.
  * - `stock`: a value at each period's end (live: the catalog function with as_of), the actual
  *   optionally "now".
- * - `single`: one value over all rows (competitor gap): no periods, no trend.
+ * - `single`: one value over all rows (competitor gap): no periods, no trend. A `period` KPI's
+ *   variant without `dates` is laid out this way too (a churn rate over a customer list).
  * - `table`: a table below the KPI rows (brand attributes), no target.
  */
 import type { CatalogName } from '../catalog/names.js';
+import type { InputUnit } from '../values/duration-values.js';
+import type { ColumnProfile } from '../values/profile.js';
 import type { Measures, RowRule } from './measure.js';
 import type { Role, ValueKind } from './roles.js';
 import type { Expr, Perspective, ScorecardOptions } from './types.js';
@@ -33,15 +36,26 @@ export type Section = (typeof SECTIONS)[number];
 
 /** Facts about the data a definition depends on, read once at generation. */
 export interface KpiFacts {
-  /** Top of the satisfaction scale (5, 7, 10 or 100: the smallest that holds every rating). */
+  /** Top of the satisfaction scale (4, 5, 7, 10 or 100; a word scale's number of steps). */
   readonly csatScale: number;
+  /** The satisfaction column holds rating words: their scale decides scale_max (the call leaves it out). */
+  readonly csatWords?: boolean;
+  /** The unit of a duration column's numbers (text durations carry their own). */
+  readonly durationUnit: InputUnit;
+  /** The duration column holds duration text only (0:07:00, 3h 20m): the unit does not apply. */
+  readonly durationText?: boolean;
 }
 
-export const DEFAULT_FACTS: KpiFacts = { csatScale: 5 };
+export const DEFAULT_FACTS: KpiFacts = { csatScale: 5, durationUnit: 'seconds' };
 
-/** What a definition reads facts from: a role's numbers as the core reads them (undefined when it rejects a cell). */
+/** What a definition reads facts from. */
 export interface FactSource {
+  /** A role's numbers as the core reads them (undefined when it rejects a cell). */
   numbers(role: Role): Float64Array | undefined;
+  /** What a role's column holds, as the core reads it (rating words and their scale, durations …). */
+  profile(role: Role): ColumnProfile | undefined;
+  /** A role's column header. */
+  header(role: Role): string;
 }
 
 /** What a live formula is built from. */
@@ -152,7 +166,11 @@ interface DefinitionBase {
 }
 
 export type KpiDefinition =
-  | (DefinitionBase & { readonly layout: 'period'; readonly variants: readonly PeriodVariant[] })
+  /**
+   * A period KPI may also have undated variants (one value over all rows, no trend): for data that
+   * hold no date for it, such as a customer list with a Churn Yes/No column.
+   */
+  | (DefinitionBase & { readonly layout: 'period'; readonly variants: readonly (PeriodVariant | SingleVariant)[] })
   | (DefinitionBase & { readonly layout: 'stock'; readonly variants: readonly StockVariant[] })
   | (DefinitionBase & { readonly layout: 'single'; readonly variants: readonly SingleVariant[] })
   | (DefinitionBase & { readonly layout: 'table'; readonly variants: readonly TableVariant[] });

@@ -241,17 +241,19 @@ function candidatesOf(col: Column, columns: readonly Column[], kind: SheetKind |
     if (confidence > 0) out.push({ col: col.index, role, confidence, header, ...(layout ? { layout } : {}) });
   };
 
-  // 1. The recognised layout's own column.
+  // 1. The recognised layout's own column: the layout decides (a column it lists without a role has none).
   if (recognised) {
     const k = layoutColumn(recognised.layout, col.header);
     if (k) {
       const strength = LAYOUT_STRENGTH[Math.min(k.rank, LAYOUT_STRENGTH.length - 1)];
       for (const role of k.roles) push(role, strength, `header ${quote(col.header)} is ${recognised.layout.name}'s column for it`, recognised.layout.name);
+      return out;
     }
   }
   // 2. A header of another known layout.
   for (const k of knownHeader(col.header)) {
-    if (k.layout === recognised?.layout) continue;
+    // Only where the sheet may be of that layout's kind (`Timestamp` is Google Forms' survey date, not a log's).
+    if (k.layout === recognised?.layout || (kind !== undefined && kind !== k.layout.kind)) continue;
     for (const role of k.roles) push(role, KNOWN_HEADER * (k.rank === 0 ? 1 : 0.97), `header ${quote(col.header)} is a column of the ${k.layout.name}`);
   }
   // 3. Header words.

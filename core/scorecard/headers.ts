@@ -53,7 +53,7 @@ export const ROLE_WORDS: Readonly<Record<Role, RoleWords>> = {
   // ---------------------------------------------------------------- surveys
   surveyDate: {
     kinds: ['survey'], type: 'date',
-    en: ['=Survey date', 'Response date', 'Submitted at', 'Answered at', '~Date', '~Timestamp', '~Day'],
+    en: ['=Survey date', 'Response date', 'Submitted at', 'Answered at', 'Completion date', 'Submission date', 'Date submitted', '~Date', '~Timestamp', '~Day'],
     de: ['Umfragedatum', 'Antwortdatum', 'Befragungsdatum', 'Beantwortet am', '~Datum', '~Zeitstempel', '~Tag'],
   },
   npsScore: {
@@ -75,7 +75,7 @@ export const ROLE_WORDS: Readonly<Record<Role, RoleWords>> = {
   // ---------------------------------------------------------------- tickets
   ticketOpened: {
     kinds: ['tickets'], type: 'date',
-    en: ['=Opened', 'Created', 'Created at', 'Opened at', 'Open date', 'Creation date', 'Received', 'Reported', 'Submitted', '~Date'],
+    en: ['=Opened', 'Created', 'Created at', 'Opened at', 'Open date', 'Open time', 'Creation date', 'Received', 'Reported', 'Submitted', '~Date'],
     de: ['Eröffnet', 'Erstellt', 'Angelegt', 'Erstelldatum', 'Eröffnungsdatum', 'Eingang', 'Eingangsdatum', 'Eingegangen', 'Gemeldet', '~Datum'],
   },
   firstResponse: {

@@ -13,8 +13,12 @@ export type SampleCell = number | string | boolean | null;
 /** One data table found on a sheet (data need not start at A1). Rows and columns are 1-based sheet coordinates. */
 export interface SheetOutline {
   readonly name: string;
-  /** Sheet row of the header row. */
+  /** Sheet row of the header row (the last one, when the header spans several rows). */
   readonly headerRow: number;
+  /** Rows the header spans, when more than one (SurveyMonkey 2, Qualtrics 3); headerRow is the last. */
+  readonly headerRows?: number;
+  /** Footer rows left out below the data (Zammad's `Timezone: …` line). */
+  readonly footerRows?: number;
   /** Sheet column of the table's first column. */
   readonly firstCol: number;
   /** Header texts, one per column of the table ("" where a header cell is empty). */

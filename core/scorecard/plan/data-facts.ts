@@ -6,6 +6,8 @@
  */
 import { contextFor } from '../../call.js';
 import { groupByPeriod } from '../../values/periods.js';
+import { profileColumn } from '../../values/profile.js';
+import type { ColumnProfile } from '../../values/profile.js';
 import { readNumbers } from '../../values/read.js';
 import { DEFAULT_FACTS } from '../definition.js';
 import type { AnyVariant, KpiFacts } from '../definition.js';
@@ -32,6 +34,7 @@ export class DataFacts {
   private readonly readable = new Map<string, boolean>();
   private readonly flagCache = new Map<string, FlagCriteria | undefined>();
   private readonly numberCache = new Map<string, Float64Array | undefined>();
+  private readonly profileCache = new Map<string, ColumnProfile>();
 
   constructor(private readonly env: EvalEnv, private readonly outline: WorkbookOutline, private readonly dialect: Dialect, private readonly period: PeriodName) {}
 
@@ -137,9 +140,30 @@ export class DataFacts {
     return same === 1 ? day : undefined;
   }
 
+  /** What a range holds, as the core reads it. */
+  profile(ref: RangeRef): ColumnProfile {
+    const k = this.key(ref);
+    let p = this.profileCache.get(k);
+    if (!p) this.profileCache.set(k, (p = profileColumn(this.raw(ref))));
+    return p;
+  }
+
+  /** The header of a range's column. */
+  header(ref: RangeRef): string {
+    const sheet = this.outline.sheets.find((s) => s.name === ref.sheet);
+    return sheet?.headers[ref.firstCol - sheet.firstCol] ?? '';
+  }
+
   /** The facts a variant's definition reads from its columns, over the defaults. */
   facts(variant: AnyVariant, ranges: ReadonlyMap<Role, RangeRef>): KpiFacts {
     if (!variant.facts) return DEFAULT_FACTS;
-    return { ...DEFAULT_FACTS, ...variant.facts({ numbers: (role) => { const r = ranges.get(role); return r ? this.numbers(r) : undefined; } }) };
+    return {
+      ...DEFAULT_FACTS,
+      ...variant.facts({
+        numbers: (role) => { const r = ranges.get(role); return r ? this.numbers(r) : undefined; },
+        profile: (role) => { const r = ranges.get(role); return r ? this.profile(r) : undefined; },
+        header: (role) => { const r = ranges.get(role); return r ? this.header(r) : ''; },
+      }),
+    };
   }
 }

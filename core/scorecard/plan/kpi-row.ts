@@ -233,7 +233,7 @@ export function kpiRow(ctx: PlanContext, bound: BoundKpi, ranges: ReadonlyMap<Ro
 
   let values: Values;
   switch (def.layout) {
-    case 'period': values = periodValues(r, variant as PeriodVariant); break;
+    case 'period': values = 'dates' in variant ? periodValues(r, variant as PeriodVariant) : singleValues(r, variant as SingleVariant); break;
     case 'stock': values = stockValues(r, variant as StockVariant); break;
     case 'single': values = singleValues(r, variant as SingleVariant); break;
     default: throw new Error(`internal: ${def.id} is a table, not a row`);

@@ -15,5 +15,8 @@ export const jiraServiceManagement: ExportLayout = {
     'Reporter': 'customerId', 'Autor': 'customerId',
     'Custom field (Request Type)': 'channel',
     'Satisfaction rating': 'satisfaction', 'Custom field (Satisfaction)': 'satisfaction',
+    // The SLA fields show the time remaining (negative: breached), not how long a ticket took.
+    'Custom field (Time to first response)': [],
+    'Custom field (Time to resolution)': [],
   },
 };

@@ -34,6 +34,8 @@ export interface ExportLayout {
   /**
    * Header texts (EN and DE) → their role(s). Several texts of one role: the first listed present
    * wins. `<…>` in a text stands for what the account chooses (a time zone, a custom field name).
+   * A column listed with no role (`[]`) has none, whatever its header words suggest (Jira's SLA
+   * columns hold the time remaining, not a duration).
    */
   readonly columns: Readonly<Record<string, Role | readonly Role[] | KnownColumn>>;
   /** Where the header texts were checked (test/fixtures/real/header-vocabulary.md names the sources). */
