@@ -246,7 +246,7 @@ function candidatesOf(col: Column, columns: readonly Column[], kind: SheetKind |
     const k = layoutColumn(recognised.layout, col.header);
     if (k) {
       const strength = LAYOUT_STRENGTH[Math.min(k.rank, LAYOUT_STRENGTH.length - 1)];
-      for (const role of k.roles) push(role, strength, `header ${quote(col.header)} is ${recognised.layout.name}'s column for it`, recognised.layout.name);
+      for (const role of k.roles) push(role, strength, `header ${quote(col.header)} is this column in the ${recognised.layout.name} layout`, recognised.layout.name);
       return out;
     }
   }
@@ -254,7 +254,7 @@ function candidatesOf(col: Column, columns: readonly Column[], kind: SheetKind |
   for (const k of knownHeader(col.header)) {
     // Only where the sheet may be of that layout's kind (`Timestamp` is Google Forms' survey date, not a log's).
     if (k.layout === recognised?.layout || (kind !== undefined && kind !== k.layout.kind)) continue;
-    for (const role of k.roles) push(role, KNOWN_HEADER * (k.rank === 0 ? 1 : 0.97), `header ${quote(col.header)} is a column of the ${k.layout.name}`);
+    for (const role of k.roles) push(role, KNOWN_HEADER * (k.rank === 0 ? 1 : 0.97), `header ${quote(col.header)} is this column in the ${k.layout.name} layout`);
   }
   // 3. Header words.
   let matched = false;

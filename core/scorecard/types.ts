@@ -96,6 +96,11 @@ export interface ScorecardOptions {
   readonly brandAttributes: readonly string[];
   /** Name of the scorecard sheet. */
   readonly sheetName: string;
+  /**
+   * The day/month order of date text no cell of its column decides (`05/02/2012`): the user's
+   * choice; absent, the scorecard's language decides (German day first, English month first).
+   */
+  readonly dateOrder?: 'dmy' | 'mdy';
 }
 
 /** What the sidebar remembers per workbook (HostBridge settings store). */

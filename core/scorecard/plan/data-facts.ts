@@ -76,7 +76,7 @@ export class DataFacts {
     if (!this.numberCache.has(k)) {
       let values: Float64Array | undefined;
       try {
-        values = readNumbers(contextFor('KPI_BY_PERIOD', this.env.clock), this.raw(ref)).values;
+        values = readNumbers(contextFor('KPI_BY_PERIOD', this.env.clock, this.env.callOptions), this.raw(ref)).values;
       } catch {
         values = undefined;
       }
