@@ -3,13 +3,15 @@
  *
  *   service-kpi scorecard INPUT... --out FILE.xlsx [--html FILE.html] [--json] [--period month]
  *     [--tz Europe/Berlin] [--targets FILE.json] [--roles FILE.json] [--addin-formulas]
- *     [--lang en|de] [--sla-hours 24] [--service-level-seconds 20] [--quiet]
+ *     [--lang en|de] [--sla-hours 24] [--service-level-seconds 20] [--date-order dmy|mdy] [--quiet]
+ *   service-kpi detect INPUT... [--json] [--roles FILE.json] [--tz …] [--lang en|de] [--date-order dmy|mdy]
  *   service-kpi --help | --version
  *
  * Anything wrong here is a usage error (exit code 2) with one line saying what.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { DateOrder } from '../core/scorecard/date-order.js';
 import type { PeriodName } from '../core/scorecard/types.js';
 import { LIMITS } from '../core/scorecard/settings.js';
 import { wallClock } from '../core/values/clock.js';
@@ -30,20 +32,44 @@ export interface ScorecardArgs {
   readonly language: 'en' | 'de';
   readonly slaHours?: number;
   readonly serviceLevelSeconds?: number;
+  /** The day/month order of date text no cell of its column decides (absent: the language's). */
+  readonly dateOrder?: DateOrder;
   readonly quiet: boolean;
 }
 
-export type Command = ScorecardArgs | { readonly command: 'help' } | { readonly command: 'version' };
+/** `service-kpi detect`: what the scorecard would find, printed; nothing is written. */
+export interface DetectArgs {
+  readonly command: 'detect';
+  readonly inputs: readonly string[];
+  readonly kind: 'xlsx' | 'csv';
+  readonly json: boolean;
+  readonly tz: string;
+  readonly roles?: string;
+  readonly language: 'en' | 'de';
+  readonly dateOrder?: DateOrder;
+}
+
+export type Command = ScorecardArgs | DetectArgs | { readonly command: 'help' } | { readonly command: 'version' };
 
 const PERIODS: readonly PeriodName[] = ['week', 'month', 'quarter', 'year'];
+
+/** Spreadsheet files this does not read, and how to convert them (one line). */
+const CONVERT: Readonly<Record<string, string>> = {
+  '.xls': 'old Excel .xls files are not read; save it as .xlsx (Excel: File > Save As > Excel Workbook), or convert it with: soffice --headless --convert-to xlsx FILE.xls',
+  '.ods': 'OpenDocument .ods files are not read; save it as .xlsx (LibreOffice: File > Save As > Excel 2007-365), or convert it with: soffice --headless --convert-to xlsx FILE.ods',
+  '.numbers': 'Apple Numbers files are not read; export it as .xlsx (Numbers: File > Export To > Excel)',
+};
 
 /** Delimited text: CSV, tab-separated (`.tsv`), and Excel's "Text (Tab delimited)" / "Unicode Text" (`.txt`). */
 const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
 
 export const USAGE = `Usage: service-kpi scorecard INPUT... --out FILE.xlsx [options]
+       service-kpi detect INPUT... [--json] [--roles FILE.json] [--lang en|de] [--date-order dmy|mdy]
 
-Reads one .xlsx workbook or one or more .csv/.tsv files (each becomes a sheet named after the file),
-finds the columns, computes the customer-service KPIs and writes a scorecard workbook.
+scorecard reads one .xlsx workbook or one or more .csv/.tsv files (each becomes a sheet named after
+the file), finds the columns, computes the customer-service KPIs and writes a scorecard workbook.
+detect shows what it would find — every sheet, each column's role with its confidence and
+evidence, the day/month order of date text, the KPIs that follow — and writes nothing.
 The input files are never changed.
 
 Options:
@@ -59,6 +85,8 @@ Options:
       --sla-hours N        SLA target in hours for SLA attainment (default 24)
       --service-level-seconds N
                            answer calls within N seconds for the service level (default 20)
+      --date-order dmy|mdy day/month order of dates such as 05/02/2024 when no date of their
+                           column decides it (default: --lang de reads day first, en month first)
   -q, --quiet              no notes on stderr
   -h, --help               show this help
   -v, --version            show the version
@@ -101,6 +129,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
         lang: { type: 'string' },
         'sla-hours': { type: 'string' },
         'service-level-seconds': { type: 'string' },
+        'date-order': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -115,7 +144,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (values.version) return { command: 'version' };
   if (positionals.length === 0) throw usageError('no command given; try: service-kpi scorecard INPUT... --out FILE.xlsx (see service-kpi --help)');
   const [command, ...inputs] = positionals;
-  if (command !== 'scorecard') {
+  if (command !== 'scorecard' && command !== 'detect') {
     const hint = /\.(xlsx|xlsm|csv|tsv)$/i.test(command) ? `; did you mean: service-kpi scorecard ${command} …` : '';
     throw usageError(`unknown command "${command}"${hint} (see service-kpi --help)`);
   }
@@ -124,7 +153,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
   const exts = inputs.map((f) => path.extname(f).toLowerCase());
   for (let i = 0; i < inputs.length; i++) {
     const ext = exts[i];
-    if (ext === '.xls') throw usageError(`${inputs[i]}: old Excel .xls files are not read; save it as .xlsx`);
+    const convert = CONVERT[ext];
+    if (convert) throw usageError(`${inputs[i]}: ${convert}`);
     if (ext !== '.xlsx' && ext !== '.xlsm' && !TEXT_EXTENSIONS.has(ext)) {
       throw usageError(`${inputs[i]}: not an .xlsx or .csv file (the name must end in .xlsx, .xlsm, .csv, .tsv or .txt)`);
     }
@@ -134,6 +164,30 @@ export function parseCommandLine(argv: readonly string[]): Command {
     throw usageError(workbooks > 1 ? 'give one .xlsx workbook at a time' : 'give either one .xlsx workbook or .csv files, not both');
   }
   const kind = workbooks > 0 ? 'xlsx' : 'csv';
+
+  const tz = values.tz ?? machineTimeZone();
+  try {
+    wallClock(tz);
+  } catch {
+    throw usageError(`--tz ${tz}: not a time zone this system knows; use an IANA name such as Europe/Berlin or UTC`);
+  }
+
+  const lang = (values.lang ?? 'en').toLowerCase();
+  if (lang !== 'en' && lang !== 'de') throw usageError(`--lang ${values.lang}: choose en or de`);
+
+  let dateOrder: DateOrder | undefined;
+  if (values['date-order'] !== undefined) {
+    const d = values['date-order'].trim().toLowerCase();
+    if (d !== 'dmy' && d !== 'mdy') throw usageError(`--date-order ${values['date-order']}: choose dmy (05/02/2024 is 5 Feb) or mdy (May 2)`);
+    dateOrder = d;
+  }
+
+  if (command === 'detect') {
+    for (const flag of ['out', 'html', 'targets', 'period', 'sla-hours', 'addin-formulas'] as const) {
+      if (values[flag] !== undefined) throw usageError(`--${flag} is for the scorecard command; detect writes nothing (see service-kpi --help)`);
+    }
+    return { command: 'detect', inputs, kind, json: values.json === true, tz, roles: values.roles, language: lang, ...(dateOrder ? { dateOrder } : {}) };
+  }
 
   const out = values.out;
   if (out === undefined || out === '') throw usageError('--out FILE.xlsx is required: the scorecard is written to a new workbook');
@@ -146,16 +200,6 @@ export function parseCommandLine(argv: readonly string[]): Command {
 
   const period = (values.period ?? 'month').toLowerCase() as PeriodName;
   if (!PERIODS.includes(period)) throw usageError(`--period ${values.period}: choose week, month, quarter or year`);
-
-  const tz = values.tz ?? machineTimeZone();
-  try {
-    wallClock(tz);
-  } catch {
-    throw usageError(`--tz ${tz}: not a time zone this system knows; use an IANA name such as Europe/Berlin or UTC`);
-  }
-
-  const lang = (values.lang ?? 'en').toLowerCase();
-  if (lang !== 'en' && lang !== 'de') throw usageError(`--lang ${values.lang}: choose en or de`);
 
   let slaHours: number | undefined;
   if (values['sla-hours'] !== undefined) {
@@ -187,6 +231,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     language: lang,
     slaHours,
     serviceLevelSeconds,
+    ...(dateOrder ? { dateOrder } : {}),
     quiet: values.quiet === true,
   };
 }

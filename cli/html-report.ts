@@ -4,7 +4,10 @@
  * Content-Security-Policy forbids loading anything should a viewer try. Every text that comes from
  * the data or the user (KPI names, labels, notes, file names) is HTML-escaped.
  */
+import { dateOrderText } from '../core/scorecard/detection-report.js';
+import type { DetectionReport } from '../core/scorecard/detection-report.js';
 import type { KpiSummary, ScorecardPlan, TrendPicture } from '../core/scorecard/types.js';
+
 import { wallClock } from '../core/values/clock.js';
 import { serialToIso } from '../core/values/format.js';
 import { formatCount, formatInterval, formatValue, statusWord } from './format.js';
@@ -18,6 +21,8 @@ export interface ReportMeta {
   readonly generatedAt: Date;
   readonly language: Language;
   readonly timeZone: string;
+  /** What was found in the data (the appendix "Columns found"). */
+  readonly detected?: DetectionReport;
 }
 
 /** The line near the top of every report of ours: an existing report is recognised by it (paths.ts). */
@@ -37,6 +42,8 @@ const TEXT = {
     strategic: 'Strategic', operational: 'Operational', contact: 'Contact centre', by: 'by', generated: 'generated', noTrend: 'no trend',
     period: { week: 'week', month: 'month', quarter: 'quarter', year: 'year' } as Record<string, string>,
     higher: 'higher is better', lower: 'lower is better', none: 'no KPIs could be computed from this data',
+    found: 'Appendix: columns found', sheet: 'Sheet', column: 'Column', role: 'Role', confidence: 'Confidence', evidence: 'Evidence',
+    headerRow: 'header row', rows: 'rows', layout: 'layout recognised', unused: 'not used',
   },
   de: {
     title: 'KPI-Scorecard', kpi: 'Kennzahl', actual: 'Ist', previous: 'Vorperiode', baseline: 'Basis', target: 'Ziel',
@@ -44,6 +51,8 @@ const TEXT = {
     strategic: 'Strategisch', operational: 'Operativ', contact: 'Contact-Center', by: 'nach', generated: 'erstellt', noTrend: 'kein Verlauf',
     period: { week: 'Woche', month: 'Monat', quarter: 'Quartal', year: 'Jahr' } as Record<string, string>,
     higher: 'höher ist besser', lower: 'niedriger ist besser', none: 'aus diesen Daten ließ sich keine Kennzahl berechnen',
+    found: 'Anhang: erkannte Spalten', sheet: 'Blatt', column: 'Spalte', role: 'Rolle', confidence: 'Sicherheit', evidence: 'Begründung',
+    headerRow: 'Kopfzeile', rows: 'Zeilen', layout: 'erkanntes Format', unused: 'nicht verwendet',
   },
 };
 
@@ -151,6 +160,7 @@ export function renderHtmlReport(plan: ScorecardPlan, meta: ReportMeta): string 
   const notes = plan.notes.length > 0
     ? `<section class="notes"><h2>${esc(t.notes)}</h2><ul>${plan.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>`
     : '';
+  const appendix = meta.detected ? detectedAppendix(meta.detected, t) : '';
   const periodWord = t.period[meta.period] ?? meta.period;
   const subtitle = `${meta.sources.join(', ')} · ${t.by} ${periodWord} · ${t.generated} ${stamp} (${meta.timeZone})`;
 
@@ -189,6 +199,8 @@ tr.section th { background: #eef2f8; color: #243b5a; font-size: 13px; }
 .definition { color: var(--muted); font-size: 12px; max-width: 360px; }
 .muted { color: var(--muted); }
 .notes li { color: var(--muted); margin: 2px 0; }
+.found table { min-width: 0; font-size: 12px; }
+.found .evidence { color: var(--muted); }
 @media print { body { padding: 0; } .scroll { overflow: visible; } table { min-width: 0; } }
 </style>
 </head>
@@ -205,10 +217,29 @@ ${rows.join('\n')}
 </table>
 </div>
 ${notes}
+${appendix}
 </main>
 </body>
 </html>
 `;
+}
+
+/** The appendix: every sheet's columns with their roles, confidence and evidence (what `service-kpi detect` prints). */
+function detectedAppendix(report: DetectionReport, t: (typeof TEXT)['en'] | (typeof TEXT)['de']): string {
+  const esc = escapeHtml;
+  const sheets = report.sheets.map((s) => {
+    const meta = [`${t.headerRow} ${s.headerRow}`, `${s.rows} ${t.rows}`, ...(s.layout ? [`${t.layout}: ${s.layout.name}`] : [])].join(' · ');
+    const rows = s.columns.map((c) => {
+      const roles = c.roles.length === 0
+        ? `<td class="muted">${esc(t.unused)}</td><td></td><td class="evidence">${esc(c.values)}</td>`
+        : `<td>${c.roles.map((r) => esc(r.role)).join('<br>')}</td><td class="num">${c.roles.map((r) => r.confidence.toFixed(2)).join('<br>')}</td>`
+          + `<td class="evidence">${c.roles.map((r) => esc([r.evidence.header, r.evidence.values, ...(r.evidence.layout ? [r.evidence.layout] : [])].join('; '))).join('<br>')}${c.dateOrder ? `<br>${esc(dateOrderText(c.dateOrder))}` : ''}</td>`;
+      return `<tr><td>${esc(c.letter)}</td><th scope="row">${esc(c.header)}</th>${roles}</tr>`;
+    }).join('\n');
+    return `<h3>${esc(t.sheet)} ${esc(s.name)}</h3><p class="muted">${esc(meta)}</p>`
+      + `<table><thead><tr><th scope="col">${esc(t.column)}</th><th scope="col"></th><th scope="col">${esc(t.role)}</th><th scope="col" class="num">${esc(t.confidence)}</th><th scope="col">${esc(t.evidence)}</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
+  }).join('\n');
+  return `<section class="found" id="detected"><h2>${esc(t.found)}</h2>\n${sheets}\n</section>`;
 }
 
 /** `2026-12-01 08:00`: the wall clock of the report's time zone. */

@@ -8,6 +8,7 @@
  */
 import type { ExistingSheet } from '../core/scorecard/api.js';
 import type { SheetData, WorkbookData } from '../core/scorecard/types.js';
+import type { ColumnOrderRead } from './read-csv.js';
 
 export interface InputSheet {
   /**
@@ -40,6 +41,8 @@ export interface InputWorkbook {
   readonly notes: readonly string[];
   /** The files read, as given. */
   readonly files: readonly string[];
+  /** The day/month order each column of numeric date text was read in (CSV files), and why. */
+  readonly dateOrders?: readonly ColumnOrderRead[];
 }
 
 /** Values as the engine reads them (dates in the UTC wall-clock convention). */

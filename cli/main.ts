@@ -9,6 +9,7 @@ import { USAGE, machineTimeZone, parseCommandLine } from './args.js';
 import { EXIT_INPUT, EXIT_OK, isCliError, oneLine } from './errors.js';
 import type { Io } from './run.js';
 import { runScorecard } from './run.js';
+import { runDetect } from './detect.js';
 
 declare const __SERVICE_KPI_VERSION__: string | undefined;
 
@@ -41,7 +42,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
       io.stdout.write(`${version()}\n`);
       return EXIT_OK;
     }
-    await runScorecard(command, io);
+    if (command.command === 'detect') await runDetect(command, io);
+    else await runScorecard(command, io);
     return EXIT_OK;
   } catch (e) {
     if (isCliError(e)) {

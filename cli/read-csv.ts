@@ -31,6 +31,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { WallClock } from '../core/values/clock.js';
 import { MS_PER_DAY, UNIX_EPOCH_SERIAL } from '../core/values/clock.js';
+import { decideDateOrder, orderWords } from '../core/scorecard/date-order.js';
+import type { ColumnDateOrder } from '../core/scorecard/date-order.js';
+import type { DateOrder } from '../core/values/date-text.js';
+import { orderEvidence, scanDateText } from '../core/values/date-text.js';
 import { parseDateText, parseNumberText } from '../core/values/text.js';
 import { describeFsError, inputError } from './errors.js';
 import type { InputSheet } from './input.js';
@@ -417,6 +421,36 @@ function numberOf(t: string, decimalComma: boolean): number | { value: number; d
 export interface CsvSheetResult {
   readonly sheet: InputSheet;
   readonly notes: string[];
+  /** The day/month order each column of numeric date text was read in, and why. */
+  readonly dateOrders: readonly ColumnOrderRead[];
+}
+
+/** How the reader read a column of `05/02/2012` dates. */
+export interface ColumnOrderRead extends ColumnDateOrder {
+  readonly sheet: string;
+  /** Sheet column (1-based). */
+  readonly column: number;
+  readonly header: string;
+  /** Cells read as dates in this order. */
+  readonly cells: number;
+  /** One of them, quoted as written, with its line. */
+  readonly example: string;
+}
+
+/** What decides the day/month order of date text no cell of its column decides. */
+export interface DateReading {
+  /** The user's choice (--date-order). */
+  readonly dateOrder?: DateOrder;
+  /** The language that decides otherwise (--lang). */
+  readonly language: 'en' | 'de';
+}
+
+/** A column's numeric date text kept for its order: the rows, and a cell showing each order. */
+interface OrderColumn {
+  readonly rows: number[];
+  dayFirst?: string;
+  monthFirst?: string;
+  first: string;
 }
 
 function sameFormats(a: readonly (string | undefined)[], b: readonly (string | undefined)[]): boolean {
@@ -430,8 +464,12 @@ function dateFormat(hasTime: boolean, hasSeconds: boolean): string {
   return hasSeconds ? 'yyyy-mm-dd hh:mm:ss' : hasTime ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd';
 }
 
-/** One CSV text as a sheet named `name` (messages name `file`); `forced` skips delimiter detection. */
-export function csvSheet(text: string, name: string, file: string, clock: WallClock, forced?: Delimiter): CsvSheetResult {
+/**
+ * One CSV text as a sheet named `name` (messages name `file`); `forced` skips delimiter detection.
+ * Numeric date text (`05/02/2012`) is read per column in the order its own cells show, else the
+ * user's choice, else the language's (`reading`), and a note says which.
+ */
+export function csvSheet(text: string, name: string, file: string, clock: WallClock, forced?: Delimiter, reading: DateReading = { language: 'en' }): CsvSheetResult {
   const split = splitCsv(text, file, forced);
   checkDelimiter(split, file);
   const { rows, lines, delimiter } = split;
@@ -451,6 +489,7 @@ export function csvSheet(text: string, name: string, file: string, clock: WallCl
   const dateCols: { hasTime: boolean; hasSeconds: boolean }[] = [];
   let ambiguous = 0, ambiguousExample = '';
   let unreadable = 0, unreadableExample = '';
+  const orderCols: (OrderColumn | undefined)[] = [];
 
   let cleaned = 0, cleanedExample = '';
   values[0] = rows[0].map((h) => {
@@ -481,9 +520,20 @@ export function csvSheet(text: string, name: string, file: string, clock: WallCl
         case CellKind.Ambiguous:
           if (ambiguous++ === 0) ambiguousExample = `"${raw.trim()}" on line ${lines[r]}`;
           break;
-        case CellKind.UnreadableDate:
+        case CellKind.UnreadableDate: {
+          const p = scanDateText(raw.trim());
+          if (p !== undefined && !('problem' in p) && p.orderDependent) {
+            const where = `"${raw.trim()}" on line ${lines[r]}`;
+            const col = (orderCols[c] ??= { rows: [], first: where });
+            col.rows.push(r);
+            const e = orderEvidence(p);
+            if (e === 1) col.dayFirst ??= where;
+            else if (e === 2) col.monthFirst ??= where;
+            break;
+          }
           if (unreadable++ === 0) unreadableExample = `"${raw.trim()}" on line ${lines[r]}`;
           break;
+        }
         case CellKind.Cleaned:
           if (cleaned++ === 0) cleanedExample = `line ${lines[r]}`;
           break;
@@ -495,6 +545,7 @@ export function csvSheet(text: string, name: string, file: string, clock: WallCl
     const before = formats[r - 1];
     formats[r] = rowFormats && before && sameFormats(before, rowFormats) ? before : rowFormats;
   }
+  const dateOrders = readOrderColumns(orderCols, { values, formats, dateCols, clock, reading, name, file, notes });
   // Date cells get their column's format (with a time when any cell of the column has one).
   for (let r = 1; r < rows.length; r++) {
     const f = formats[r];
@@ -531,7 +582,65 @@ export function csvSheet(text: string, name: string, file: string, clock: WallCl
       hidden: false,
     },
     notes,
+    dateOrders,
   };
+}
+
+interface OrderContext {
+  readonly values: unknown[][];
+  readonly formats: ((string | undefined)[] | undefined)[];
+  readonly dateCols: { hasTime: boolean; hasSeconds: boolean }[];
+  readonly clock: WallClock;
+  readonly reading: DateReading;
+  readonly name: string;
+  readonly file: string;
+  readonly notes: string[];
+}
+
+/**
+ * Reads the columns of numeric date text in their order (cells stay text where the column shows
+ * both orders), with one note per column saying the order and why.
+ */
+function readOrderColumns(orderCols: readonly (OrderColumn | undefined)[], x: OrderContext): ColumnOrderRead[] {
+  const out: ColumnOrderRead[] = [];
+  const copied = new Set<number>();
+  orderCols.forEach((col, c) => {
+    if (!col) return;
+    const header = typeof x.values[0][c] === 'string' ? (x.values[0][c] as string) : '';
+    const label = header ? `column "${header}"` : `column ${c + 1}`;
+    const decided = decideDateOrder(col.dayFirst && col.monthFirst ? 'both' : col.dayFirst ? 'dmy' : col.monthFirst ? 'mdy' : undefined, x.reading.dateOrder, x.reading.language);
+    if (decided === 'both') {
+      x.notes.push(`${x.file}: ${label} has dates day first (${col.dayFirst}) and month first (${col.monthFirst}); its ${col.rows.length} dates like these were kept as text (write ISO dates such as 2026-03-01)`);
+      return;
+    }
+    const d = (x.dateCols[c] ??= { hasTime: false, hasSeconds: false });
+    let read = 0;
+    for (const r of col.rows) {
+      const serial = parseDateText(String(x.values[r][c]).trim(), x.clock, decided.order);
+      if (typeof serial !== 'number') continue;
+      const seconds = Math.round((serial - Math.floor(serial)) * 86_400);
+      if (seconds !== 0 && seconds !== 86_400) {
+        d.hasTime = true;
+        if (seconds % 60 !== 0) d.hasSeconds = true;
+      }
+      x.values[r][c] = new Date(Math.round((serial - UNIX_EPOCH_SERIAL) * MS_PER_DAY));
+      // Rows may share one formats array: the first date of a row copies it.
+      if (!copied.has(r)) {
+        x.formats[r] = [...(x.formats[r] ?? [])];
+        copied.add(r);
+      }
+      x.formats[r]![c] = 'date';
+      read++;
+    }
+    const decider = decided.order === 'dmy' ? col.dayFirst : col.monthFirst;
+    const why = decided.from === 'data'
+      ? decider === col.first ? `its ${decided.order === 'dmy' ? 'day' : 'month'} being above 12` : `as ${decider} shows`
+      : decided.from === 'choice' ? 'as --date-order says' : `as ${x.reading.language === 'de' ? 'German' : 'English'} reads them; nothing in the column decides it (if that is wrong, give --date-order ${decided.order === 'dmy' ? 'mdy' : 'dmy'})`;
+    x.notes.push(`${x.file}: ${label}: ${read} date${read === 1 ? '' : 's'} such as ${col.first} read ${orderWords(decided.order)}, ${why}`);
+    const example = decided.from === 'data' ? (decided.order === 'dmy' ? col.dayFirst : col.monthFirst) ?? col.first : col.first;
+    out.push({ ...decided, sheet: x.name, column: c + 1, header, cells: read, example });
+  });
+  return out;
 }
 
 /** Widths in characters from the header and the first rows: wide enough to read, at most 50. */
@@ -549,7 +658,7 @@ function columnWidths(rows: readonly string[][], width: number): number[] {
 }
 
 /** Reads one CSV file from disk as a sheet (a `.tsv` file is tab-separated). */
-export async function readCsvFile(file: string, name: string, clock: WallClock): Promise<CsvSheetResult> {
+export async function readCsvFile(file: string, name: string, clock: WallClock, reading?: DateReading): Promise<CsvSheetResult> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -557,7 +666,7 @@ export async function readCsvFile(file: string, name: string, clock: WallClock):
     throw inputError(describeFsError(e, file));
   }
   const { text, fallback } = decodeCsv(bytes);
-  const result = csvSheet(text, name, file, clock, /\.tsv$/i.test(file) ? '\t' : undefined);
+  const result = csvSheet(text, name, file, clock, /\.tsv$/i.test(file) ? '\t' : undefined, reading);
   if (fallback) result.notes.unshift(`${path.basename(file)} is not UTF-8; read as Windows-1252 (save as "CSV UTF-8" to avoid this)`);
   return result;
 }

@@ -11,12 +11,15 @@
  *   }
  *
  * `column` is a header text (case and surrounding spaces ignored), a column letter or a 1-based
- * column number. `role: null` takes a detected role away from a column. With `"detect": false`
- * only the file's roles are used. A bare array is the same as `{ "roles": [...] }`. Each listed
- * role replaces what detection gave that role on that sheet, and what it gave that column.
+ * column number. `role: null` takes every detected role away from a column. With `"detect": false`
+ * only the file's roles are used. A bare array is the same as `{ "roles": [...] }`. A column may
+ * be listed with several roles. Each listed role replaces what detection gave that role on that
+ * sheet, and what it gave that column when the two cannot share it (see applyRoles).
  */
 import * as z from 'zod';
 import { columnLetters } from '../core/scorecard/formula.js';
+import { availableKpis, SCORECARD_KPIS } from '../core/scorecard/kpis.js';
+import { roleKind } from '../core/scorecard/roles.js';
 import { ROLES } from '../core/scorecard/types.js';
 import type { Role, RoleAssignment, SheetOutline, WorkbookOutline } from '../core/scorecard/types.js';
 import { inputError } from './errors.js';
@@ -95,8 +98,42 @@ function columnOf(sheet: SheetOutline, column: string | number, where: string): 
   throw inputError(`${where}: sheet "${sheet.name}" has no column "${column}"${guess ? ` (did you mean "${guess}"?)` : ''}; its headers are ${sheet.headers.filter((h) => h !== '').join(', ')}`);
 }
 
-/** Detected roles with the file's choices applied (the file's roles count as the manager's). */
-export function applyRoles(detected: readonly RoleAssignment[], file: RolesFile, outline: WorkbookOutline, fileName: string): RoleAssignment[] {
+/** Two roles one KPI variant reads together: one column cannot be both (resolved = opened gives 0 hours). */
+function usedTogether(a: Role, b: Role): string | undefined {
+  for (const k of SCORECARD_KPIS) {
+    const roles = [...k.variant.needs, ...(k.variant.optional ?? [])];
+    if (roles.includes(a) && roles.includes(b)) return k.info.name.en;
+  }
+  return undefined;
+}
+
+/** Why two roles cannot share a column, or undefined when they can (a survey date that is also the ticket date). */
+function clash(a: Role, b: Role): string | undefined {
+  if (a === b) return undefined;
+  const ka = roleKind(a), kb = roleKind(b);
+  if (ka !== kb) return `a column cannot hold both ${KIND_WORDS[ka]} (${a}) and ${KIND_WORDS[kb]} (${b})`;
+  const kpi = usedTogether(a, b);
+  return kpi ? `${kpi} needs ${a} and ${b} in different columns` : undefined;
+}
+
+const KIND_WORDS: Readonly<Record<ReturnType<typeof roleKind>, string>> = {
+  date: 'dates', number: 'numbers', score: 'scores 0–10', rating: 'ratings', flag: 'yes/no values', key: 'ids or names', text: 'free text', duration: 'durations',
+};
+
+export interface AppliedRoles {
+  readonly roles: RoleAssignment[];
+  /** What the file's choices took away from detection, when that costs KPIs. */
+  readonly notes: string[];
+}
+
+/**
+ * Detected roles with the file's choices applied (the file's roles count as the manager's). A
+ * column may hold several roles (a date that is both the survey date and the ticket date); the
+ * file's role replaces what detection gave that role on that sheet, and detection's roles of the
+ * same column that cannot share it. Two roles of the file that cannot share a column are an error
+ * saying why; detected roles the file takes away are named in a note when KPIs are lost with them.
+ */
+export function applyRoles(detected: readonly RoleAssignment[], file: RolesFile, outline: WorkbookOutline, fileName: string): AppliedRoles {
   const byName = new Map(outline.sheets.map((s) => [norm(s.name), s]));
   const chosen: RoleAssignment[] = [];
   const cleared = new Set<string>();
@@ -110,19 +147,42 @@ export function applyRoles(detected: readonly RoleAssignment[], file: RolesFile,
       throw inputError(`${where}: no sheet with a data table is named "${o.sheet}"${guess ? ` (did you mean "${guess}"?)` : ''}; the sheets are ${names.join(', ')}`);
     }
     const column = columnOf(sheet, o.column, where);
-    cleared.add(`${sheet.name}\u0000${column}`);
-    if (o.role === null) return;
+    if (o.role === null) {
+      cleared.add(`${sheet.name}\u0000${column}`);
+      return;
+    }
     const key = `${sheet.name}\u0000${o.role}`;
     if (takenRoles.has(key)) throw inputError(`${where}: the role ${o.role} is given twice on sheet "${sheet.name}"`);
     takenRoles.add(key);
+    for (const other of chosen) {
+      if (other.sheet !== sheet.name || other.column !== column) continue;
+      const why = clash(other.role, o.role);
+      if (why) throw inputError(`${where}: ${o.role} and ${other.role} are both given column ${columnLetters(column)} ("${other.header}") of sheet "${sheet.name}"; ${why}`);
+    }
     chosen.push({
       role: o.role, sheet: sheet.name, column, header: sheet.headers[column - sheet.firstCol] ?? '',
       confidence: 1, source: 'manager',
     });
   });
+  const dropped: RoleAssignment[] = [];
   const kept = file.detect
-    ? detected.filter((a) => !cleared.has(`${a.sheet}\u0000${a.column}`) && !takenRoles.has(`${a.sheet}\u0000${a.role}`))
+    ? detected.filter((a) => {
+      if (cleared.has(`${a.sheet}\u0000${a.column}`) || takenRoles.has(`${a.sheet}\u0000${a.role}`)) return false;
+      const conflict = chosen.some((c) => c.sheet === a.sheet && c.column === a.column && clash(c.role, a.role) !== undefined);
+      if (conflict) dropped.push(a);
+      return !conflict;
+    })
     : [];
   const order = new Map(outline.sheets.map((s, i) => [s.name, i]));
-  return [...kept, ...chosen].sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || a.column - b.column);
+  const roles = [...kept, ...chosen].sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || a.column - b.column);
+  const notes: string[] = [];
+  if (dropped.length > 0) {
+    const before = new Set(availableKpis(detected).available.map((k) => k.id));
+    const lost = availableKpis(roles).missing.filter((m) => before.has(m.info.id) && m.missing.some((r) => dropped.some((d) => d.role === r)));
+    if (lost.length > 0) {
+      const what = dropped.map((d) => `${d.role} (detected on ${d.sheet}!${d.header || columnLetters(d.column)})`).join(', ');
+      notes.push(`${fileName} gives ${[...new Set(dropped.map((d) => `${d.sheet}!${d.header || columnLetters(d.column)}`))].join(', ')} another role, which takes away ${what}; so ${lost.map((m) => m.info.name.en).join(', ')} ${lost.length === 1 ? 'is' : 'are'} no longer computed. Give ${[...new Set(dropped.map((d) => d.role))].join(', ')} a column in the roles file to keep ${lost.length === 1 ? 'it' : 'them'}.`);
+    }
+  }
+  return { roles, notes };
 }

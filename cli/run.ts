@@ -5,12 +5,17 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { detectRoles } from '../core/scorecard/detect.js';
+import type { DateOrder } from '../core/scorecard/date-order.js';
+import { detectWorkbook } from '../core/scorecard/detect.js';
+import type { Detection } from '../core/scorecard/detect.js';
+import { detectionReport, missingByFamily } from '../core/scorecard/detection-report.js';
+import type { DetectionReport } from '../core/scorecard/detection-report.js';
 import { availableKpis, defaultTargets } from '../core/scorecard/kpis.js';
+import type { RoleGroup } from '../core/scorecard/roles.js';
 import { outlineWorkbook } from '../core/scorecard/outline.js';
 import { buildPlan } from '../core/scorecard/plan.js';
 import { defaultOptions, parseSettings } from '../core/scorecard/settings.js';
-import type { KpiSummary, RoleAssignment, ScorecardOptions, ScorecardPlan, StoredSettings, WorkbookOutline } from '../core/scorecard/types.js';
+import type { KpiSummary, RoleAssignment, ScorecardOptions, ScorecardPlan, StoredSettings, WorkbookData, WorkbookOutline } from '../core/scorecard/types.js';
 import { wallClock } from '../core/values/clock.js';
 import type { ScorecardArgs } from './args.js';
 import { OutputError, writeAllAtomically } from './atomic.js';
@@ -22,6 +27,7 @@ import { checkOutputPaths } from './paths.js';
 import type { Progress, ProgressStream } from './progress.js';
 import { LARGE_INPUT_BYTES, createProgress } from './progress.js';
 import { readCsvFile } from './read-csv.js';
+import type { ColumnOrderRead } from './read-csv.js';
 import { readXlsxFile } from './read-xlsx.js';
 import { applyRoles, readRolesFile } from './roles-file.js';
 import { sheetNameOfFile } from './sheet-names.js';
@@ -44,29 +50,33 @@ export interface RunResult {
   readonly plan: ScorecardPlan;
   readonly input: InputWorkbook;
   readonly roles: readonly RoleAssignment[];
+  readonly found: Found;
 }
 
 /** Reads the inputs: one workbook, or CSV files as sheets named after the files. */
-export async function readInputs(args: Pick<ScorecardArgs, 'inputs' | 'kind' | 'tz'>, progress: Progress): Promise<InputWorkbook> {
+export async function readInputs(args: Pick<ScorecardArgs, 'inputs' | 'kind' | 'tz'> & { readonly language?: 'en' | 'de'; readonly dateOrder?: DateOrder }, progress: Progress): Promise<InputWorkbook> {
   if (args.kind === 'xlsx') {
     progress.step(`reading ${path.basename(args.inputs[0])}`, 0.05);
     return readXlsxFile(args.inputs[0]);
   }
   const clock = wallClock(args.tz);
+  const reading = { language: args.language ?? 'en', ...(args.dateOrder ? { dateOrder: args.dateOrder } : {}) };
   const taken = new Set<string>();
   const sheets: InputSheet[] = [];
   const notes: string[] = [];
+  const dateOrders: ColumnOrderRead[] = [];
   for (let i = 0; i < args.inputs.length; i++) {
     const file = args.inputs[i];
     progress.step(`reading ${path.basename(file)}`, 0.05 + (0.35 * i) / args.inputs.length);
     const name = sheetNameOfFile(file, taken);
     taken.add(name.toLocaleLowerCase('en'));
-    const r = await readCsvFile(file, name, clock);
+    const r = await readCsvFile(file, name, clock, reading);
     sheets.push(r.sheet);
     notes.push(...r.notes);
+    dateOrders.push(...r.dateOrders);
   }
   const names = sheets.map((s) => s.data.name);
-  return { sheets, sheetNames: names, existing: names.map((name) => ({ name, ours: false })), notes, files: [...args.inputs] };
+  return { sheets, sheetNames: names, existing: names.map((name) => ({ name, ours: false })), notes, files: [...args.inputs], dateOrders };
 }
 
 function headersSeen(outline: WorkbookOutline, input: InputWorkbook): string {
@@ -77,21 +87,44 @@ function headersSeen(outline: WorkbookOutline, input: InputWorkbook): string {
   return parts.join('; ');
 }
 
-/** The roles to use: detection (or the --roles file's), with a clear error when nothing fits. */
-async function rolesFor(args: ScorecardArgs, outline: WorkbookOutline, input: InputWorkbook): Promise<RoleAssignment[]> {
+/** What was read and found, before any KPI is computed (`service-kpi detect` stops here). */
+export interface Found {
+  readonly input: InputWorkbook;
+  readonly data: WorkbookData;
+  readonly outline: WorkbookOutline;
+  readonly detection: Detection;
+  /** The roles in use: detection's, with the --roles file applied. */
+  readonly roles: readonly RoleAssignment[];
+  /** What the --roles file changed that the user should know (KPIs it makes impossible). */
+  readonly roleNotes: readonly string[];
+}
+
+/** Reads the inputs and finds the columns (detection, or the --roles file's), with a clear error when nothing is there. */
+export async function findColumns(args: Pick<ScorecardArgs, 'inputs' | 'kind' | 'tz' | 'roles' | 'language' | 'dateOrder'>, progress: Progress, seen?: { notes: readonly string[] }): Promise<Found> {
+  const input = await readInputs(args, progress);
+  if (seen) seen.notes = input.notes;
+  progress.step('finding columns', 0.45);
+  const data = workbookData(input);
+  const outline = outlineWorkbook(data, input.sheetNames);
   const source = input.files.map((f) => path.basename(f)).join(', ');
   if (outline.sheets.length === 0) {
     throw inputError(`no data table in ${source}: no sheet has a header row with at least two column names (sheets: ${headersSeen(outline, input)})`);
   }
-  let roles = detectRoles(outline);
-  if (args.roles) roles = applyRoles(roles, await readRolesFile(args.roles), outline, args.roles);
-  if (roles.length === 0) {
-    throw inputError(`no recognisable columns in ${source}; headers seen: ${headersSeen(outline, input)}. Rename the columns (see docs/cli.md) or map them with --roles FILE.json`);
+  const detection = detectWorkbook(outline);
+  let roles: RoleAssignment[] = [...detection.roles];
+  let roleNotes: string[] = [];
+  if (args.roles) {
+    const applied = applyRoles(roles, await readRolesFile(args.roles), outline, args.roles);
+    roles = applied.roles;
+    roleNotes = applied.notes;
   }
-  return roles;
+  if (roles.length === 0) {
+    throw inputError(`no recognisable columns in ${source}; headers seen: ${headersSeen(outline, input)}. See what was found with: service-kpi detect ${args.inputs.join(' ')}; rename the columns (see docs/cli.md) or map them with --roles FILE.json`);
+  }
+  return { input, data, outline, detection, roles, roleNotes };
 }
 
-export function scorecardOptions(args: Pick<ScorecardArgs, 'language' | 'period' | 'addinFormulas' | 'slaHours' | 'serviceLevelSeconds'>): ScorecardOptions {
+export function scorecardOptions(args: Pick<ScorecardArgs, 'language' | 'period' | 'addinFormulas' | 'slaHours' | 'serviceLevelSeconds' | 'dateOrder'>): ScorecardOptions {
   const base = defaultOptions(args.language);
   return {
     ...base,
@@ -99,28 +132,35 @@ export function scorecardOptions(args: Pick<ScorecardArgs, 'language' | 'period'
     portable: !args.addinFormulas,
     ...(args.slaHours !== undefined ? { slaHours: args.slaHours } : {}),
     ...(args.serviceLevelSeconds !== undefined ? { serviceLevelSeconds: args.serviceLevelSeconds } : {}),
+    ...(args.dateOrder !== undefined ? { dateOrder: args.dateOrder } : {}),
   };
 }
 
-/** Everything up to the plan (no files written): used by the command and by tests. */
-export async function planFor(args: ScorecardArgs, progress: Progress): Promise<RunResult> {
-  const input = await readInputs(args, progress);
-  progress.step('finding columns', 0.45);
-  const data = workbookData(input);
-  const outline = outlineWorkbook(data, input.sheetNames);
-  const roles = await rolesFor(args, outline, input);
+/** "no KPI can be computed": what was found, and per family of KPIs the column(s) the closest one still needs. */
+export function noKpiMessage(roles: readonly RoleAssignment[]): string {
+  const found = roles.map((r) => `${r.role} (${r.sheet}!${r.header})`).join(', ');
+  const { missing } = availableKpis(roles);
+  const families = missingByFamily(missing.map((m) => ({ id: m.info.id, name: m.info.name.en, needs: m.missing })));
+  const needs = families.map((f) => `${FAMILY_NAMES[f.family]}: ${f.kpi} needs ${f.needs.join(' and ')}`).join('; ');
+  return `no KPI can be computed from the columns found: ${found}. What each kind of KPI still needs — ${needs}`;
+}
 
-  const { available, missing } = availableKpis(roles);
-  if (available.length === 0) {
-    const found = roles.map((r) => `${r.role} (${r.sheet}!${r.header})`).join(', ');
-    const example = missing.find((m) => m.info.id === 'nps') ?? missing[0];
-    const needs = example ? `; e.g. ${example.info.name.en} also needs ${example.missing.join(', ')}` : '';
-    throw inputError(`no KPI can be computed from the columns found: ${found}${needs}`);
-  }
+const FAMILY_NAMES: Readonly<Record<RoleGroup, string>> = {
+  surveys: 'surveys', tickets: 'tickets', calls: 'calls', orders: 'orders', monthly: 'monthly figures', lists: 'customer/staff lists', competitors: 'competitors',
+};
+
+/** Everything up to the plan (no files written): used by the command and by tests. */
+export async function planFor(args: ScorecardArgs, progress: Progress, seen?: { notes: readonly string[] }): Promise<RunResult> {
+  const found = await findColumns(args, progress, seen);
+  const { input, data, outline, roles } = found;
+  if (seen) seen.notes = [...input.notes, ...found.roleNotes];
+
+  const { available } = availableKpis(roles);
+  if (available.length === 0) throw inputError(noKpiMessage(roles));
   const overrides = args.targets ? await readTargetsFile(args.targets) : {};
   const targets = applyTargets(defaultTargets(available), overrides);
   const options = scorecardOptions(args);
-  const settings: StoredSettings = { version: 1, roles, targets, options };
+  const settings: StoredSettings = { version: 1, roles: [...roles], targets, options };
   const checked = parseSettings(settings);
   if (!checked.ok) {
     const [field, message] = Object.entries(checked.errors)[0] ?? ['settings', 'invalid'];
@@ -135,7 +175,15 @@ export async function planFor(args: ScorecardArgs, progress: Progress): Promise<
     dialect: 'xlsx',
     existing: input.existing,
   });
-  return { plan, input, roles };
+  return { plan, input, roles, found };
+}
+
+/** The detection report of what was found, as --json, the HTML appendix and `detect` show it. */
+export function reportOf(found: Found, args: Pick<ScorecardArgs, 'language' | 'dateOrder'>): DetectionReport {
+  return detectionReport({
+    outline: found.outline, detection: found.detection, roles: found.roles, data: found.data,
+    read: found.input.dateOrders, language: args.language, ...(args.dateOrder ? { dateOrder: args.dateOrder } : {}),
+  });
 }
 
 /** The summary as --json prints it: one object per KPI, blanks as null. */
@@ -185,8 +233,9 @@ export async function runScorecard(args: ScorecardArgs, io: Io): Promise<RunResu
   const progress = createProgress(io.stderr, large);
   let result: RunResult;
   const writeNotes: string[] = [];
+  const seen: { notes: readonly string[] } = { notes: [] };
   try {
-    result = await planFor(args, progress);
+    result = await planFor(args, progress, seen);
     const { plan, input } = result;
     progress.step('writing the workbook', 0.7);
     const now = io.now();
@@ -201,6 +250,7 @@ export async function runScorecard(args: ScorecardArgs, io: Io): Promise<RunResu
           generatedAt: now,
           language: args.language,
           timeZone: args.tz,
+          detected: reportOf(result.found, args),
         }),
       });
     }
@@ -211,16 +261,21 @@ export async function runScorecard(args: ScorecardArgs, io: Io): Promise<RunResu
       if (e instanceof OutputError) throw inputError(`cannot write the output: ${describeFsError(e.cause, e.target)}`);
       throw e;
     }
+  } catch (e) {
+    // What was read and found is still worth knowing when the run fails (dates read, roles dropped).
+    progress.done();
+    if (!args.quiet) for (const note of seen.notes) io.stderr.write(`note: ${note}\n`);
+    throw e;
   } finally {
     progress.done();
   }
 
   const { plan, input } = result;
   if (!args.quiet) {
-    for (const note of [...input.notes, ...plan.notes, ...writeNotes]) io.stderr.write(`note: ${note}\n`);
+    for (const note of [...input.notes, ...result.found.roleNotes, ...plan.notes, ...writeNotes]) io.stderr.write(`note: ${note}\n`);
   }
   if (args.json) {
-    io.stdout.write(`${JSON.stringify(summaryJson(plan.summary), null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ kpis: summaryJson(plan.summary), notes: [...input.notes, ...result.found.roleNotes, ...plan.notes, ...writeNotes], detected: reportOf(result.found, args) }, null, 2)}\n`);
   } else {
     const color = io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
     io.stdout.write(renderTable(plan.summary, { color, width: io.stdout.isTTY ? io.stdout.columns : undefined, language: args.language }));

@@ -186,6 +186,10 @@ const ROLE_LABELS: Record<Role, { en: string; de: string }> = {
   firstContactResolved: { en: 'Resolved at first contact', de: 'Beim Erstkontakt gelöst' },
   reopened: { en: 'Reopened', de: 'Wieder geöffnet' },
   complaint: { en: 'Complaint', de: 'Beschwerde' },
+  firstResponseTime: { en: 'First response time (duration)', de: 'Erstreaktionszeit (Dauer)' },
+  resolutionTime: { en: 'Resolution time (duration)', de: 'Lösungszeit (Dauer)' },
+  reopenCount: { en: 'Reopen count', de: 'Anzahl Wiedereröffnungen' },
+  slaMet: { en: 'SLA met (yes/no)', de: 'SLA eingehalten (ja/nein)' },
   callDate: { en: 'Call date (or interval start)', de: 'Anrufdatum (oder Intervallbeginn)' },
   callWait: { en: 'Wait in queue', de: 'Wartezeit in der Warteschlange' },
   callAnswered: { en: 'Answered (yes/no)', de: 'Angenommen (ja/nein)' },
@@ -215,6 +219,8 @@ const ROLE_LABELS: Record<Role, { en: string; de: string }> = {
   hires: { en: 'Hires', de: 'Einstellungen' },
   cashIn: { en: 'Cash in', de: 'Einzahlungen' },
   cashOut: { en: 'Cash out', de: 'Auszahlungen' },
+  churned: { en: 'Customer churned (yes/no)', de: 'Kunde abgewandert (ja/nein)' },
+  employeeLeft: { en: 'Employee left (yes/no)', de: 'Mitarbeiter ausgeschieden (ja/nein)' },
   competitorName: { en: 'Competitor', de: 'Wettbewerber' },
   competitorNps: { en: 'Competitor NPS', de: 'NPS des Wettbewerbers' },
   competitorCsat: { en: 'Competitor CSAT', de: 'CSAT des Wettbewerbers' },
@@ -231,6 +237,7 @@ const GROUP_LABELS: Record<RoleGroup, { en: string; de: string }> = {
   calls: { en: 'Calls', de: 'Anrufe' },
   orders: { en: 'Orders', de: 'Bestellungen' },
   monthly: { en: 'Monthly figures', de: 'Monatszahlen' },
+  lists: { en: 'Customer and staff lists', de: 'Kunden- und Mitarbeiterlisten' },
   competitors: { en: 'Competitors', de: 'Wettbewerb' },
 };
 

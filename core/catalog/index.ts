@@ -12,6 +12,7 @@ import { moneyFunctions } from '../kpis/money.js';
 import { peopleFunctions } from '../kpis/people.js';
 import { satisfactionFunctions } from '../kpis/satisfaction.js';
 import { segmentFunctions } from '../kpis/segments.js';
+import { slaFlagFunctions } from '../kpis/sla-flags.js';
 import { statusFunctions } from '../kpis/status.js';
 import { statusLogFunctions } from '../kpis/status-log.js';
 import { surveyFunctions } from '../kpis/survey.js';
@@ -27,7 +28,7 @@ export type { CatalogName } from './names.js';
  * listing its functions in the page's order. CATALOG_NAMES (names.ts) is generated from it.
  */
 const all: readonly FunctionSpec[] = [
-  ...satisfactionFunctions, ...surveyFunctions, ...customerFunctions, ...ticketFunctions, ...durationColumnFunctions,
+  ...satisfactionFunctions, ...surveyFunctions, ...customerFunctions, ...ticketFunctions, ...slaFlagFunctions, ...durationColumnFunctions,
   ...statusLogFunctions, ...messageLogFunctions, ...callFunctions, ...contactCentreFunctions,
   ...peopleFunctions,
   ...textFunctions, ...moneyFunctions, ...statusFunctions, ...segmentFunctions,

@@ -10,11 +10,13 @@
  *   native measure over each period's rows); actual, previous, baseline and trend read it.
  * - `stock`: a value at each period's end (live: the catalog function with as_of), the actual
  *   optionally "now".
- * - `single`: one value over all rows (competitor gap): no periods, no trend.
+ * - `single`: one value over all rows (competitor gap): no periods, no trend. A `period` KPI's
+ *   variant without `dates` is laid out this way too (a churn rate over a customer list).
  * - `table`: a table below the KPI rows (brand attributes), no target.
  */
 import type { CatalogName } from '../catalog/names.js';
 import type { InputUnit } from '../values/duration-values.js';
+import type { ColumnProfile } from '../values/profile.js';
 import type { Measures, RowRule } from './measure.js';
 import type { Role, ValueKind } from './roles.js';
 import type { Expr, Perspective, ScorecardOptions } from './types.js';
@@ -37,15 +39,21 @@ export type Section = (typeof SECTIONS)[number];
 
 /** Facts about the data a definition depends on, read once at generation. */
 export interface KpiFacts {
-  /** Top of the satisfaction scale (5, 7, 10 or 100: the smallest that holds every rating). */
+  /** Top of the satisfaction scale (4, 5, 7, 10 or 100; a word scale's number of steps). */
   readonly csatScale: number;
   /** Top of the customer-effort scale (5, 7 or 10). */
   readonly cesScale: number;
   /** The unit of each duration column's numbers, decided from its values and header (plan/duration-units.ts). */
   readonly units: Readonly<Partial<Record<Role, InputUnit>>>;
+  /** The satisfaction column holds rating words: their scale decides scale_max (the call leaves it out). */
+  readonly csatWords?: boolean;
+  /** The unit of a duration column's numbers (text durations carry their own). */
+  readonly durationUnit: InputUnit;
+  /** The duration column holds duration text only (0:07:00, 3h 20m): the unit does not apply. */
+  readonly durationText?: boolean;
 }
 
-export const DEFAULT_FACTS: KpiFacts = { csatScale: 5, cesScale: 7, units: {} };
+export const DEFAULT_FACTS: KpiFacts = { csatScale: 5, cesScale: 7, units: {}, durationUnit: 'seconds' };
 
 /** The threshold most contact centres state their service level with (80/20: 80 % within 20 s). */
 export const DEFAULT_SERVICE_LEVEL_SECONDS = 20;
@@ -65,9 +73,16 @@ export function unitOf(facts: KpiFacts, role: Role): InputUnit {
   return facts.units[role] ?? 'seconds';
 }
 
-/** What a definition reads facts from: a role's numbers as the core reads them (undefined when it rejects a cell). */
+/** What a definition reads facts from. */
 export interface FactSource {
+  /** A role's numbers as the core reads them (undefined when it rejects a cell). */
   numbers(role: Role): Float64Array | undefined;
+  /** What a role's column holds, as the core reads it (rating words and their scale, durations …). */
+  profile(role: Role): ColumnProfile | undefined;
+  /** A role's column header. */
+  header(role: Role): string;
+  /** The unit of a duration role's numbers, from its values and header (plan/duration-units.ts). */
+  unit(role: Role): InputUnit;
 }
 
 /** What a live formula is built from. */
@@ -163,14 +178,6 @@ export interface SingleVariant extends VariantBase {
   readonly native?: NativeForm;
 }
 
-/**
- * A variant of a period KPI for data without dates (a daily call-centre export with a day number
- * but no date): one value over all rows, laid out as a `single` KPI (no previous, baseline or trend).
- */
-export interface WholeVariant extends SingleVariant {
-  readonly whole: true;
-}
-
 export interface TableVariant extends VariantBase {
   readonly live: (a: LiveArgs) => Expr;
   /** A second table over expected words the manager types (a one-column range). */
@@ -190,7 +197,12 @@ interface DefinitionBase {
 }
 
 export type KpiDefinition =
-  | (DefinitionBase & { readonly layout: 'period'; readonly variants: readonly (PeriodVariant | WholeVariant)[] })
+  /**
+   * A period KPI may also have undated variants (one value over all rows, laid out as a `single` KPI:
+   * no previous, baseline or trend): for data that hold no date for it, such as a customer list with
+   * a Churn Yes/No column or a daily call-centre export with a day number but no date.
+   */
+  | (DefinitionBase & { readonly layout: 'period'; readonly variants: readonly (PeriodVariant | SingleVariant)[] })
   | (DefinitionBase & { readonly layout: 'stock'; readonly variants: readonly StockVariant[] })
   | (DefinitionBase & { readonly layout: 'single'; readonly variants: readonly SingleVariant[] })
   | (DefinitionBase & { readonly layout: 'table'; readonly variants: readonly TableVariant[] });
@@ -200,7 +212,7 @@ export type AnyVariant = KpiDefinition['variants'][number];
 
 /** How a variant is laid out: its definition's layout, or `single` for a period KPI's variant without dates. */
 export function variantLayout(def: KpiDefinition, variant: AnyVariant): Layout {
-  return 'whole' in variant ? 'single' : def.layout;
+  return def.layout === 'period' && !('dates' in variant) ? 'single' : def.layout;
 }
 
 /** Checks a definition's shape at compile time (and keeps its literal types): `export default defineKpi({…})`. */

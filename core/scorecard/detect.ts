@@ -1,110 +1,115 @@
 /**
- * Column detection: which columns hold which role, from header names (English and German, see
- * headers.ts) confirmed or vetoed by the sample values, in the context of the sheet (its name and
- * its other columns say whether it holds survey answers, tickets, orders, monthly figures or
- * competitors).
+ * Column detection: which columns hold which role, and why. Four kinds of evidence, strongest
+ * first:
  *
- * confidence = header match strength × value-type agreement × sheet-kind fit. Each column gets at
- * most one role and each role at most one column per sheet (the most confident first); the same
- * role may appear on several sheets (customerId on Tickets and Orders). Below MIN_CONFIDENCE a
- * column stays unassigned: the manager assigns it in the sidebar.
+ * 1. A known export layout (vocab/: Zendesk, Freshdesk, Jira, …, Google Forms, Typeform, …, IBM's
+ *    snapshots): when enough of a layout's signature headers are on a sheet, its columns' roles are
+ *    taken from the layout's table.
+ * 2. A header a known layout uses, on a sheet no layout was recognised on (`First reply time in
+ *    minutes` alone).
+ * 3. Header words (headers.ts, English and German), in the context of the sheet: its name and its
+ *    other columns say whether it holds survey answers, tickets, orders, monthly figures, a customer
+ *    or staff list, or competitors.
+ * 4. The values under a question header (`On a scale of 0-10, how would you rate …?` over whole
+ *    numbers 0–10 is an NPS question; rating words of a listed scale are satisfaction) or under a
+ *    header that names nothing (`Q1`).
+ *
+ * Every candidate is checked against the column's sample values (detect/values.ts; a date role
+ * needs dates, an NPS score whole numbers 0–10): confidence = header strength × value agreement ×
+ * sheet-kind fit. Each column gets at most one role and each role at most one column per sheet (the
+ * most confident first); the same role may appear on several sheets. Below MIN_CONFIDENCE a column
+ * stays unassigned: the manager assigns it in the sidebar or a roles file.
  */
 import type { DetectRoles } from './api.js';
+import { headerWords, hasWord, matchWords, wordScore } from './detect/words.js';
+import { describeValues, profileSamples, scaleOfNumbers, typeAgreement } from './detect/values.js';
+import type { SampleProfile } from './detect/values.js';
+import { GROUP_WORDS, ROLE_WORDS, SHEET_WORDS } from './headers.js';
+import type { Group, SheetKind } from './headers.js';
 import { ROLES } from './types.js';
-import type { Role, RoleAssignment, SampleCell, SheetOutline } from './types.js';
-import { FILLER_WORDS, GROUP_WORDS, ROLE_WORDS, SHEET_WORDS } from './headers.js';
-import type { Group, SheetKind, ValueType } from './headers.js';
-import { wallClock } from '../values/clock.js';
-import { parseDurationText } from '../values/duration-text.js';
-import { isErrorText, parseDateText, parseNumberText } from '../values/text.js';
+import type { Role, RoleAssignment, SheetOutline, WorkbookOutline } from './types.js';
+import { knownHeader, layoutColumn, recogniseLayout } from './vocab/match.js';
+import type { RecognisedLayout } from './vocab/match.js';
+
+export { headerWords } from './detect/words.js';
+export { typeAgreement } from './detect/values.js';
 
 /** Columns less certain than this stay unassigned. */
 export const MIN_CONFIDENCE = 0.5;
 /** A role given by values alone (a 0–10 column headed "Q1"): just enough to be proposed. */
 export const TYPE_ONLY_CONFIDENCE = 0.5;
-/** Type agreement of a column without samples (a sheet with only headers): the header decides, a little less sure. */
-const NO_SAMPLES = 0.8;
 /** Sheet-kind fit: the role belongs on this kind of sheet / the kind is unknown / another kind. */
 const KIND_FIT = 1, KIND_UNKNOWN = 0.85, KIND_OTHER = 0.6;
+/** A recognised layout's column: the first text listed for a role, then its alternatives. */
+const LAYOUT_STRENGTH = [0.97, 0.95, 0.93];
+/** A header some known layout uses, on a sheet of no recognised layout. */
+const KNOWN_HEADER = 0.9;
+/** A question header over values that fit: with a key word (`recommend`, `0-10`), without. */
+const QUESTION_KEYWORD = 0.85, QUESTION_VALUES = 0.7;
 
-export const detectRoles: DetectRoles = (outline) => {
-  const out: RoleAssignment[] = [];
-  for (const sheet of outline.sheets) {
-    for (const a of detectSheet(sheet)) out.push(a);
-  }
-  return out;
-};
+// ---------------------------------------------------------------- what detection tells
 
-// ---------------------------------------------------------------- words
-
-const FILLER = new Set(FILLER_WORDS);
-const DIGITS = /^\d+$/;
-
-/** Header text as comparable words: `Gelöst am` → [geloest], `createdAt` → [created], `Kunden-ID` → [kunden, id]. */
-export function headerWords(text: string): string[] {
-  const folded = text
-    .normalize('NFC')
-    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
-    .toLowerCase()
-    .replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')
-    .normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ');
-  const words: string[] = [];
-  for (const w of folded.split(' ')) {
-    if (w && !FILLER.has(w) && !DIGITS.test(w)) words.push(w);
-  }
-  return words.slice(0, 30);
+/** Why a column got a role: the header's part, the values' part, and the layout when one was recognised. */
+export interface RoleEvidence {
+  readonly role: Role;
+  readonly confidence: number;
+  readonly header: string;
+  readonly values: string;
+  readonly layout?: string;
 }
 
-const SUFFIXES = ['en', 'er', 'es', 'em', 'e', 'n', 's'];
-
-function stemsOf(w: string): string[] {
-  const out = [w];
-  for (const s of SUFFIXES) if (w.length - s.length >= 3 && w.endsWith(s)) out.push(w.slice(0, -s.length));
-  return out;
+export interface DetectedColumn {
+  /** Sheet column (1-based). */
+  readonly column: number;
+  readonly header: string;
+  /** What the sample values hold, in a few words. */
+  readonly values: string;
+  readonly roles: readonly RoleEvidence[];
 }
 
-/** Inflections of one word: customer/customers, Kunde/Kunden, ersten/erster. */
-function sameStem(a: string, b: string): boolean {
-  const sa = stemsOf(a), sb = stemsOf(b);
-  for (const x of sa) if (sb.includes(x)) return true;
-  return false;
+export interface DetectedSheet {
+  readonly name: string;
+  readonly headerRow: number;
+  readonly firstCol: number;
+  readonly rowCount: number;
+  /** What the sheet holds, when anything speaks for a kind. */
+  readonly kind?: SheetKind;
+  /**
+   * What one row is: a record (a ticket, an answer, a customer) or an event of a ticket's history
+   * (`log`: repeated ticket ids, one row per update). Detection of logs fills this in.
+   */
+  readonly shape: 'table' | 'log';
+  /** The known export layout recognised, with how many of its signature headers were found. */
+  readonly layout?: { readonly id: string; readonly name: string; readonly found: number };
+  readonly columns: readonly DetectedColumn[];
 }
 
-/** How well header word `h` stands for phrase word `p`: equal, inflected, or part of a compound (`Monatsanfang` ⊃ `anfang`). */
-function wordScore(h: string, p: string): number {
-  if (h === p) return 1;
-  if (sameStem(h, p)) return 0.95;
-  if (p.length >= 4 && h.length > p.length && (h.startsWith(p) || h.endsWith(p))) return 0.8;
-  return 0;
+export interface Detection {
+  readonly sheets: readonly DetectedSheet[];
+  /** The roles, in sheet and column order (what the sidebar and the plan take). */
+  readonly roles: readonly RoleAssignment[];
 }
 
-/**
- * How well a header matches a phrase: every phrase word must stand for a different header word;
- * the weakest word match counts, scaled by how much of the header the phrase explains
- * (`Customer` explains all of `Customer`, half of `Customers at start`).
- */
-function matchWords(header: readonly string[], phrase: readonly string[]): number {
-  if (header.length === 0 || phrase.length === 0 || phrase.length > header.length) return 0;
-  const used: boolean[] = [];
-  let quality = 1;
-  for (const p of phrase) {
-    let best = 0, at = -1;
-    for (let i = 0; i < header.length; i++) {
-      if (used[i]) continue;
-      const s = wordScore(header[i], p);
-      if (s > best) { best = s; at = i; }
+export const detectRoles: DetectRoles = (outline) => [...detectWorkbook(outline).roles];
+
+/** Detection with its evidence, for `service-kpi detect`, --json, the HTML report and the sidebar. */
+export function detectWorkbook(outline: WorkbookOutline): Detection {
+  const sheets = outline.sheets.map(detectSheet);
+  const roles: RoleAssignment[] = [];
+  for (const s of sheets) {
+    for (const c of s.columns) {
+      for (const r of c.roles) {
+        roles.push({ role: r.role, sheet: s.name, column: c.column, header: c.header, confidence: r.confidence, source: 'detected' });
+      }
     }
-    if (best === 0) return 0;
-    used[at] = true;
-    if (best < quality) quality = best;
   }
-  return quality * (0.4 + (0.6 * phrase.length) / header.length);
+  return { sheets, roles };
 }
 
 // ---------------------------------------------------------------- the vocabulary, compiled once
 
 interface Phrase {
+  readonly text: string;
   readonly words: readonly string[];
   readonly strength: number;
   readonly mark: 'name' | 'synonym' | 'generic' | 'shared';
@@ -112,10 +117,10 @@ interface Phrase {
 
 function compile(text: string): Phrase {
   const c = text[0];
-  if (c === '=') return { words: headerWords(text.slice(1)), strength: 1, mark: 'name' };
-  if (c === '~') return { words: headerWords(text.slice(1)), strength: 0.75, mark: 'generic' };
-  if (c === '?') return { words: headerWords(text.slice(1)), strength: 0.9, mark: 'shared' };
-  return { words: headerWords(text), strength: 0.9, mark: 'synonym' };
+  if (c === '=') return { text: text.slice(1), words: headerWords(text.slice(1)), strength: 1, mark: 'name' };
+  if (c === '~') return { text: text.slice(1), words: headerWords(text.slice(1)), strength: 0.75, mark: 'generic' };
+  if (c === '?') return { text: text.slice(1), words: headerWords(text.slice(1)), strength: 0.9, mark: 'shared' };
+  return { text, words: headerWords(text), strength: 0.9, mark: 'synonym' };
 }
 
 const ROLE_PHRASES: ReadonlyMap<Role, readonly Phrase[]> = new Map(
@@ -133,21 +138,24 @@ const GROUP_PHRASES: Readonly<Record<Group, readonly string[]>> = {
 
 // ---------------------------------------------------------------- one sheet
 
-/** How a header matches a role, by kind of phrase. */
+/** How a header matches a role, by kind of phrase, with the phrase that matched best. */
 interface HeaderMatch {
   /** Best name or synonym match. */
   readonly specific: number;
+  readonly specificPhrase?: Phrase;
   /** Best generic match (counts only on a sheet of the role's kind). */
   readonly generic: number;
+  readonly genericPhrase?: Phrase;
   /** Best staff/customer-shared match (the context decides). */
   readonly shared: number;
+  readonly sharedPhrase?: Phrase;
 }
 
 interface Column {
   readonly index: number;
   readonly header: string;
   readonly words: readonly string[];
-  readonly profile: Profile;
+  readonly profile: SampleProfile;
   readonly matches: ReadonlyMap<Role, HeaderMatch>;
   readonly groups: Readonly<Record<Group, boolean>>;
 }
@@ -156,61 +164,126 @@ interface Candidate {
   readonly col: number;
   readonly role: Role;
   readonly confidence: number;
+  readonly header: string;
+  readonly layout?: string;
 }
 
-function detectSheet(sheet: SheetOutline): RoleAssignment[] {
+function detectSheet(sheet: SheetOutline): DetectedSheet {
   const columns: Column[] = sheet.headers.map((header, index) => {
     const words = headerWords(header);
     return {
       index,
       header,
       words,
-      profile: profileOf(sheet.samples[index] ?? []),
+      profile: profileSamples(sheet.samples[index] ?? []),
       matches: headerMatches(words),
       groups: { staff: hasGroupWord(words, 'staff'), customers: hasGroupWord(words, 'customers') },
     };
   });
-  const kind = sheetKind(sheet.name, columns);
+  const recognised = recogniseLayout(sheet.headers);
+  const kind = recognised?.layout.kind ?? sheetKind(sheet.name, columns);
 
   const candidates: Candidate[] = [];
-  for (const col of columns) {
-    let matched = false;
-    for (const [role, m] of col.matches) {
-      const words = ROLE_WORDS[role];
-      let strength = m.specific;
-      if (kind !== undefined && words.kinds.includes(kind)) strength = Math.max(strength, m.generic);
-      if (m.shared > 0 && words.group) strength = Math.max(strength, m.shared * groupContext(columns, col.index, words.group));
-      if (strength === 0) continue;
-      matched = true;
-      const fit = kind === undefined ? KIND_UNKNOWN : words.kinds.includes(kind) ? KIND_FIT : KIND_OTHER;
-      const confidence = strength * typeAgreement(words.type, col.profile) * fit;
-      if (confidence >= MIN_CONFIDENCE) candidates.push({ col: col.index, role, confidence });
-    }
-    if (!matched && isCodeLike(col.header) && (kind === undefined || kind === 'survey')) {
-      const role = roleByValues(col.profile);
-      if (role) candidates.push({ col: col.index, role, confidence: TYPE_ONLY_CONFIDENCE });
-    }
-  }
+  for (const col of columns) candidates.push(...candidatesOf(col, columns, kind, recognised));
 
   // Most confident first; ties go to the earlier column, then to the role listed first.
   candidates.sort((a, b) => b.confidence - a.confidence || a.col - b.col || ROLES.indexOf(a.role) - ROLES.indexOf(b.role));
   const takenCols = new Set<number>();
   const takenRoles = new Set<Role>();
-  const out: RoleAssignment[] = [];
+  const chosen = new Map<number, RoleEvidence[]>();
   for (const c of candidates) {
-    if (takenCols.has(c.col) || takenRoles.has(c.role)) continue;
+    if (c.confidence < MIN_CONFIDENCE || takenCols.has(c.col) || takenRoles.has(c.role)) continue;
     takenCols.add(c.col);
     takenRoles.add(c.role);
-    out.push({
+    chosen.set(c.col, [{
       role: c.role,
-      sheet: sheet.name,
-      column: sheet.firstCol + c.col,
-      header: sheet.headers[c.col],
       confidence: Math.round(c.confidence * 100) / 100,
-      source: 'detected',
-    });
+      header: c.header,
+      values: `values ${valueFit(c.role, columns[c.col].profile)}`,
+      ...(c.layout ? { layout: c.layout } : {}),
+    }]);
   }
-  return out.sort((a, b) => a.column - b.column);
+  return {
+    name: sheet.name,
+    headerRow: sheet.headerRow,
+    firstCol: sheet.firstCol,
+    rowCount: sheet.rowCount,
+    ...(kind ? { kind } : {}),
+    shape: 'table',
+    ...(recognised ? { layout: { id: recognised.layout.id, name: recognised.layout.name, found: recognised.found } } : {}),
+    columns: columns.map((c) => ({
+      column: sheet.firstCol + c.index,
+      header: c.header,
+      values: describeValues(c.profile),
+      roles: chosen.get(c.index) ?? [],
+    })),
+  };
+}
+
+/** How well the values fit a role, as the evidence says it. */
+function valueFit(role: Role, p: SampleProfile): string {
+  const a = typeAgreement(ROLE_WORDS[role].type, p);
+  return p.n === 0 ? 'not checked (no samples)' : `fit (${Math.round(a * 100)} %: ${describeValues(p)})`;
+}
+
+function kindFit(role: Role, kind: SheetKind | undefined): number {
+  const kinds = ROLE_WORDS[role].kinds;
+  return kind === undefined ? KIND_UNKNOWN : kinds.includes(kind) ? KIND_FIT : KIND_OTHER;
+}
+
+const quote = (s: string): string => `"${s.length > 60 ? `${s.slice(0, 59)}…` : s}"`;
+
+/** Every role a column could hold, with its confidence and why. */
+function candidatesOf(col: Column, columns: readonly Column[], kind: SheetKind | undefined, recognised: RecognisedLayout | undefined): Candidate[] {
+  const out: Candidate[] = [];
+  const push = (role: Role, strength: number, header: string, layout?: string): void => {
+    const confidence = strength * typeAgreement(ROLE_WORDS[role].type, col.profile) * kindFit(role, kind);
+    if (confidence > 0) out.push({ col: col.index, role, confidence, header, ...(layout ? { layout } : {}) });
+  };
+
+  // 1. The recognised layout's own column: the layout decides (a column it lists without a role has none).
+  if (recognised) {
+    const k = layoutColumn(recognised.layout, col.header);
+    if (k) {
+      const strength = LAYOUT_STRENGTH[Math.min(k.rank, LAYOUT_STRENGTH.length - 1)];
+      for (const role of k.roles) push(role, strength, `header ${quote(col.header)} is this column in the ${recognised.layout.name} layout`, recognised.layout.name);
+      return out;
+    }
+  }
+  // 2. A header of another known layout.
+  for (const k of knownHeader(col.header)) {
+    // Only where the sheet may be of that layout's kind (`Timestamp` is Google Forms' survey date, not a log's).
+    if (k.layout === recognised?.layout || (kind !== undefined && kind !== k.layout.kind)) continue;
+    for (const role of k.roles) push(role, KNOWN_HEADER * (k.rank === 0 ? 1 : 0.97), `header ${quote(col.header)} is this column in the ${k.layout.name} layout`);
+  }
+  // 3. Header words.
+  let matched = false;
+  for (const [role, m] of col.matches) {
+    const words = ROLE_WORDS[role];
+    let strength = m.specific, phrase = m.specificPhrase;
+    if (kind !== undefined && words.kinds.includes(kind) && m.generic > strength) {
+      strength = m.generic;
+      phrase = m.genericPhrase;
+    }
+    if (m.shared > 0 && words.group) {
+      const s = m.shared * groupContext(columns, col.index, words.group);
+      if (s > strength) {
+        strength = s;
+        phrase = m.sharedPhrase;
+      }
+    }
+    if (strength === 0 || !phrase) continue;
+    matched = true;
+    const how = phrase.mark === 'name' ? 'the name' : phrase.mark === 'generic' ? `a word that means it on a ${kind ?? ''} sheet` : 'a name';
+    push(role, strength, `header ${quote(col.header)} matches ${quote(phrase.text)}, ${how} of ${role}`);
+  }
+  // 4. Values under a question, or under a header that names nothing.
+  for (const q of questionRoles(col)) push(q.role, q.strength, q.why);
+  if (!matched && isCodeLike(col.header) && (kind === undefined || kind === 'survey')) {
+    const role = roleByValues(col.profile);
+    if (role) out.push({ col: col.index, role, confidence: TYPE_ONLY_CONFIDENCE, header: col.header === '' ? 'no header: the values alone' : `header ${quote(col.header)} names nothing: the values alone` });
+  }
+  return out;
 }
 
 function headerMatches(words: readonly string[]): Map<Role, HeaderMatch> {
@@ -218,14 +291,15 @@ function headerMatches(words: readonly string[]): Map<Role, HeaderMatch> {
   if (words.length === 0) return out;
   for (const role of ROLES) {
     let specific = 0, generic = 0, shared = 0;
+    let specificPhrase: Phrase | undefined, genericPhrase: Phrase | undefined, sharedPhrase: Phrase | undefined;
     for (const p of ROLE_PHRASES.get(role)!) {
       const s = p.strength * matchWords(words, p.words);
       if (s === 0) continue;
-      if (p.mark === 'generic') generic = Math.max(generic, s);
-      else if (p.mark === 'shared') shared = Math.max(shared, s);
-      else specific = Math.max(specific, s);
+      if (p.mark === 'generic') { if (s > generic) { generic = s; genericPhrase = p; } }
+      else if (p.mark === 'shared') { if (s > shared) { shared = s; sharedPhrase = p; } }
+      else if (s > specific) { specific = s; specificPhrase = p; }
     }
-    if (specific > 0 || generic > 0 || shared > 0) out.set(role, { specific, generic, shared });
+    if (specific > 0 || generic > 0 || shared > 0) out.set(role, { specific, specificPhrase, generic, genericPhrase, shared, sharedPhrase });
   }
   return out;
 }
@@ -299,127 +373,6 @@ function groupContext(columns: readonly Column[], i: number, own: Group): number
 
 // ---------------------------------------------------------------- values
 
-const UTC = wallClock('UTC');
-const FLAG_WORDS = new Set(['yes', 'no', 'ja', 'nein', 'y', 'n', 'j', 'x', 'true', 'false', 'wahr', 'falsch', 'answered', 'abandoned', 'angenommen', 'abgebrochen']);
-/** Percentages written as text (`76.28%`, `94,01 %`), as call-centre exports write service levels. */
-const PERCENT_TEXT = /^[+-]?\d[\d.,]*\s*%$/;
-/** Serials below this are time values (0:02:14 is 0.00155; 1899-12-30T00:02:14 in samples), not dates. */
-const TIME_VALUE_SERIAL = 1000;
-const MONTH_NAMES = new Set([
-  'jan', 'january', 'januar', 'jänner', 'feb', 'february', 'februar', 'mar', 'march', 'mär', 'märz', 'maerz', 'apr', 'april',
-  'may', 'mai', 'jun', 'june', 'juni', 'jul', 'july', 'juli', 'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october',
-  'okt', 'oktober', 'nov', 'november', 'dec', 'december', 'dez', 'dezember',
-]);
-const MONTH_LABEL = /^(?:\d{4}-(?:0[1-9]|1[0-2])|(?:0?[1-9]|1[0-2])[./]\d{4}|\d{4}-?[qQ][1-4]|[qQ][1-4][ /-]?\d{4}|\d{4}-W\d{2})$/;
-const MONTH_NAME_LABEL = /^(\p{L}+)\.?\s+(?:\d{4}|'?\d{2})$/u;
-
-/** What a column's samples hold. */
-interface Profile {
-  /** Samples that are not blank and not error values. */
-  readonly n: number;
-  /** Numbers and numeric text. */
-  readonly nums: readonly number[];
-  /** Numeric text that reads two ways (`1,234`): a number of unknown size. */
-  readonly ambiguous: number;
-  readonly dates: number;
-  /** Durations: duration text (0:02:14, 3h 20m) and time values (dates on 30 Dec 1899). */
-  readonly durations: number;
-  readonly months: number;
-  readonly booleans: number;
-  readonly flagWords: number;
-  readonly text: number;
-  /** Text of several words (free text rather than names or codes). */
-  readonly longText: number;
-}
-
-function profileOf(samples: readonly SampleCell[]): Profile {
-  let n = 0, ambiguous = 0, dates = 0, durations = 0, months = 0, booleans = 0, flagWords = 0, text = 0, longText = 0;
-  const nums: number[] = [];
-  for (const v of samples) {
-    if (v === null) continue;
-    if (typeof v === 'number') {
-      n++;
-      nums.push(v);
-      continue;
-    }
-    if (typeof v === 'boolean') {
-      n++;
-      booleans++;
-      continue;
-    }
-    const t = v.trim();
-    if (t === '' || isErrorText(t)) continue;
-    n++;
-    if (FLAG_WORDS.has(t.toLowerCase())) { flagWords++; continue; }
-    const num = parseNumberText(t);
-    if (typeof num === 'number') { nums.push(num); continue; }
-    if (num !== undefined) { ambiguous++; continue; }
-    if (PERCENT_TEXT.test(t)) {
-      const p = parseNumberText(t.replace(/\s*%$/, ''));
-      if (typeof p === 'number') { nums.push(p); continue; }
-    }
-    const serial = parseDateText(t, UTC);
-    if (serial !== undefined) {
-      if (typeof serial === 'number' && serial >= 0 && serial < TIME_VALUE_SERIAL) durations++;
-      else dates++;
-      continue;
-    }
-    if (typeof parseDurationText(t) === 'number') { durations++; continue; }
-    if (isMonthLabel(t)) { months++; continue; }
-    text++;
-    if (t.length >= 25 || t.split(/\s+/).length >= 3) longText++;
-  }
-  return { n, nums, ambiguous, dates, durations, months, booleans, flagWords, text, longText };
-}
-
-function isMonthLabel(t: string): boolean {
-  if (MONTH_LABEL.test(t)) return true;
-  const m = MONTH_NAME_LABEL.exec(t);
-  return m !== null && MONTH_NAMES.has(m[1].toLowerCase());
-}
-
-const count = (xs: readonly number[], ok: (x: number) => boolean): number => {
-  let k = 0;
-  for (const x of xs) if (ok(x)) k++;
-  return k;
-};
-
-/** Excel serials of the years 1954–2119: how dates arrive from Excel. */
-const isSerialLike = (x: number): boolean => x >= 20_000 && x <= 80_000;
-
-/**
- * The share of samples fitting a value type, 0 when fewer than half fit (a veto): a date role
- * needs dates, a score role whole 0–10 numbers, a flag yes/no values.
- */
-export function typeAgreement(type: ValueType, p: Profile): number {
-  if (p.n === 0) return NO_SAMPLES;
-  const { nums } = p;
-  const numbers = nums.length + p.ambiguous;
-  let fit: number;
-  switch (type) {
-    case 'date': fit = p.dates + 0.85 * count(nums, isSerialLike); break;
-    case 'period': fit = p.dates + p.months + 0.85 * count(nums, isSerialLike); break;
-    case 'nps': fit = count(nums, (x) => Number.isInteger(x) && x >= 0 && x <= 10); break;
-    case 'rating': fit = count(nums, (x) => x >= 0 && x <= 10 && Number.isInteger(x * 2)); break;
-    case 'text': fit = p.text + p.flagWords + 0.5 * numbers; break;
-    case 'id': fit = p.text + numbers; break;
-    case 'name': fit = p.text; break;
-    case 'flag': fit = p.booleans + p.flagWords + count(nums, (x) => x === 0 || x === 1); break;
-    case 'flagOrCount': fit = p.booleans + p.flagWords + count(nums, (x) => x >= 0 && Number.isInteger(x)); break;
-    case 'count':
-      fit = count(nums, (x) => x >= 0);
-      if (count(nums, Number.isInteger) < nums.length) fit *= 0.85;
-      break;
-    case 'amount': fit = numbers; break;
-    case 'points': fit = count(nums, (x) => x >= -100 && x <= 100); break;
-    case 'share': fit = count(nums, (x) => x >= 0 && x <= 100); break;
-    case 'hours': fit = count(nums, (x) => x >= 0); break;
-    case 'duration': fit = p.durations + count(nums, (x) => x >= 0); break;
-  }
-  const a = fit / p.n;
-  return a < 0.5 ? 0 : Math.min(1, a);
-}
-
 /** Headers that name nothing: empty, or a question code (`Q1`, `Frage 3`, `Column7`). */
 const CODE_LIKE = /^(?:(?:q|f|frage|question|item|col|column|spalte|feld|field|var|v)\s*[-_.#:]?\s*\d+[a-z]?|unnamed\W*\d*)?$/i;
 
@@ -427,16 +380,61 @@ function isCodeLike(header: string): boolean {
   return CODE_LIKE.test(header.trim());
 }
 
-/** A survey role clear from the values alone: 0–10 whole scores, 1–5 ratings, free-text comments. */
-function roleByValues(p: Profile): Role | undefined {
+/** A header that asks: ends in a question mark (a scale hint may follow) or is a sentence. */
+function isQuestion(header: string): boolean {
+  const t = header.trim();
+  return /\?\s*(?:\([^)]*\))?$/.test(t) || t.split(/\s+/).length >= 7;
+}
+
+/** `0-10`, `0–10`, `0 to 10`, `0 bis 10` in a header. */
+const ZERO_TO_TEN = /(?:^|[^\d.,])0\s*(?:-|–|—|to|bis)\s*10(?:$|[^\d])/i;
+const RECOMMEND_WORDS = ['recommend', 'recommendation', 'weiterempfehlen', 'empfehlen', 'weiterempfehlung', 'empfehlung', 'likely', 'wahrscheinlich'];
+const SATISFIED_WORDS = ['satisfied', 'satisfaction', 'zufrieden', 'zufriedenheit', 'rate', 'rating', 'bewerten', 'bewertung', 'happy'];
+const COMMENT_WORDS = ['why', 'warum', 'comment', 'comments', 'kommentar', 'reason', 'grund', 'improve', 'besser', 'anything', 'else'];
+
+/**
+ * Roles a question header's values give (survey tools write the question as the header): whole
+ * numbers 0–10 reaching above 5 are an NPS question (surer with `recommend` or `0-10` in it),
+ * rating words of a listed scale or 1–5 numbers under a satisfaction question are satisfaction,
+ * free text under a "why?" is a comment.
+ */
+function questionRoles(col: Column): { role: Role; strength: number; why: string }[] {
+  if (!isQuestion(col.header)) return [];
+  const out: { role: Role; strength: number; why: string }[] = [];
+  const p = col.profile;
+  const s = scaleOfNumbers(p);
+  const zeroToTen = ZERO_TO_TEN.test(col.header);
+  const recommend = hasWord(col.words, RECOMMEND_WORDS);
+  if (s && s.whole && s.min >= 0 && s.max <= 10 && (s.max > 5 || zeroToTen)) {
+    const key = zeroToTen ? 'names a 0–10 scale' : recommend ? 'asks how likely a recommendation is' : '';
+    out.push({
+      role: 'npsScore', strength: key ? QUESTION_KEYWORD : QUESTION_VALUES,
+      why: `question ${quote(col.header)}${key ? ` ${key}` : ''}, answered with whole numbers ${s.min}–${s.max}`,
+    });
+  }
+  const satisfied = hasWord(col.words, SATISFIED_WORDS);
+  if (p.core.labelScale && p.core.ratingWords >= 0.5 * p.n) {
+    out.push({ role: 'satisfaction', strength: QUESTION_KEYWORD, why: `question ${quote(col.header)}, answered with words of the ${p.core.labelScale.name} scale` });
+  } else if (satisfied && !recommend && s && s.whole && s.min >= 0 && s.max <= 7) {
+    out.push({ role: 'satisfaction', strength: QUESTION_VALUES, why: `question ${quote(col.header)} asks for a rating, answered with whole numbers ${s.min}–${s.max}` });
+  }
+  if (p.longText >= 0.5 * p.n && p.n >= 1 && (hasWord(col.words, COMMENT_WORDS) || col.header.includes('?'))) {
+    out.push({ role: 'comment', strength: QUESTION_VALUES, why: `question ${quote(col.header)}, answered with free text` });
+  }
+  return out;
+}
+
+/** A survey role clear from the values alone: 0–10 whole scores, 1–5 ratings or rating words, free-text comments. */
+function roleByValues(p: SampleProfile): Role | undefined {
   const { nums, n } = p;
   if (n < 3) return undefined;
   if (nums.length === n && n >= 5) {
-    const whole = count(nums, (x) => Number.isInteger(x) && x >= 0 && x <= 10) === n;
+    const whole = nums.every((x) => Number.isInteger(x) && x >= 0 && x <= 10);
     const max = Math.max(...nums);
     if (whole && max > 5) return 'npsScore';
     if (whole && max <= 5 && max >= 3) return 'satisfaction';
   }
-  if (p.text >= 0.8 * n && p.longText >= 0.5 * n) return 'comment';
+  if (p.core.labelScale && p.core.ratingWords >= 0.8 * n) return 'satisfaction';
+  if (p.core.otherText >= 0.8 * n && p.longText >= 0.5 * n) return 'comment';
   return undefined;
 }

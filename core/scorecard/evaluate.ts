@@ -158,7 +158,7 @@ function callOurs(name: string, args: readonly Expr[], env: EvalEnv): Value {
     values.push(h.value);
   }
   try {
-    const r = callSpec(spec, env.clock, values);
+    const r = callSpec(spec, env.clock, values, env.callOptions);
     if (Array.isArray(r)) return gridArray(r, env.clock);
     return r;
   } catch (e) {

@@ -18,7 +18,7 @@
 import type { Role } from './types.js';
 
 /** What a sheet holds, from its name and its columns. */
-export type SheetKind = 'survey' | 'tickets' | 'calls' | 'intervals' | 'orders' | 'monthly' | 'competitors';
+export type SheetKind = 'survey' | 'tickets' | 'calls' | 'intervals' | 'orders' | 'monthly' | 'list' | 'competitors';
 
 /** The values a role's column must hold (checked on the outline's samples). */
 export type ValueType =
@@ -36,7 +36,7 @@ export type ValueType =
   | 'points' // NPS points −100…100
   | 'share' // a share 0–1 or a percentage 0–100
   | 'hours' // a non-negative duration
-  | 'duration'; // a time span: seconds or minutes, time values (0:02:14 cells), duration text
+  | 'duration'; // durations: non-negative numbers in a unit, time values (0:02:14 cells), or duration text (3h 20m)
 
 /** Staff and customer roles share words (`Abgänge`, `Start`): these words tell them apart. */
 export type Group = 'staff' | 'customers';
@@ -53,7 +53,7 @@ export const ROLE_WORDS: Readonly<Record<Role, RoleWords>> = {
   // ---------------------------------------------------------------- surveys
   surveyDate: {
     kinds: ['survey'], type: 'date',
-    en: ['=Survey date', 'Response date', 'Submitted at', 'Answered at', '~Date', '~Timestamp', '~Day'],
+    en: ['=Survey date', 'Response date', 'Submitted at', 'Answered at', 'Completion date', 'Submission date', 'Date submitted', '~Date', '~Timestamp', '~Day'],
     de: ['Umfragedatum', 'Antwortdatum', 'Befragungsdatum', 'Beantwortet am', '~Datum', '~Zeitstempel', '~Tag'],
   },
   npsScore: {
@@ -62,14 +62,14 @@ export const ROLE_WORDS: Readonly<Record<Role, RoleWords>> = {
     de: ['Weiterempfehlung', 'Empfehlung', 'Weiterempfehlungsbereitschaft', 'Empfehlungsbereitschaft', '~Punkte', '~Punktzahl'],
   },
   satisfaction: {
-    kinds: ['survey', 'calls'], type: 'rating',
+    kinds: ['survey', 'tickets', 'calls'], type: 'rating',
     en: ['=CSAT', 'Satisfaction', 'Customer satisfaction', 'Satisfaction score', 'Rating', '~Stars'],
     de: ['Zufriedenheit', 'Kundenzufriedenheit', 'Bewertung', '~Sterne', '~Note'],
   },
   comment: {
     kinds: ['survey'], type: 'text',
-    en: ['=Comment', 'Comments', 'Feedback', 'Verbatim', 'Free text', 'Open answer'],
-    de: ['Kommentar', 'Kommentare', 'Anmerkung', 'Anmerkungen', 'Rückmeldung', 'Freitext'],
+    en: ['=Comment', 'Comments', 'Feedback', 'Verbatim', 'Free text', 'Open answer', 'Review', 'Reviews', 'Review text', 'Verified reviews'],
+    de: ['Kommentar', 'Kommentare', 'Anmerkung', 'Anmerkungen', 'Rückmeldung', 'Freitext', 'Rezension', 'Bewertungstext'],
   },
   effortScore: {
     kinds: ['survey'], type: 'rating',
@@ -85,7 +85,7 @@ export const ROLE_WORDS: Readonly<Record<Role, RoleWords>> = {
   // ---------------------------------------------------------------- tickets
   ticketOpened: {
     kinds: ['tickets'], type: 'date',
-    en: ['=Opened', 'Created', 'Created at', 'Opened at', 'Open date', 'Creation date', 'Received', 'Reported', 'Submitted', '~Date'],
+    en: ['=Opened', 'Created', 'Created at', 'Opened at', 'Open date', 'Open time', 'Creation date', 'Received', 'Reported', 'Submitted', '~Date'],
     de: ['Eröffnet', 'Erstellt', 'Angelegt', 'Erstelldatum', 'Eröffnungsdatum', 'Eingang', 'Eingangsdatum', 'Eingegangen', 'Gemeldet', '~Datum'],
   },
   firstResponse: {
@@ -137,6 +137,27 @@ export const ROLE_WORDS: Readonly<Record<Role, RoleWords>> = {
     kinds: ['tickets', 'monthly'], type: 'flagOrCount',
     en: ['=Complaint', 'Complaints'],
     de: ['Beschwerde', 'Beschwerden', 'Reklamation', 'Reklamationen'],
+  },
+
+  firstResponseTime: {
+    kinds: ['tickets'], type: 'duration',
+    en: ['=First response time', 'First reply time', 'Time to first response', 'Time to first reply', 'First response duration', 'Time to first agent reply'],
+    de: ['Erstreaktionszeit', 'Erstantwortzeit', 'Zeit bis zur ersten Antwort', 'Zeit bis zur ersten Reaktion', 'Erste Antwortzeit'],
+  },
+  resolutionTime: {
+    kinds: ['tickets'], type: 'duration',
+    en: ['=Resolution time', 'Full resolution time', 'Time to resolution', 'Time to resolve', 'Time to close', 'Handling time', 'Resolution duration'],
+    de: ['Lösungszeit', 'Lösungsdauer', 'Bearbeitungsdauer', 'Zeit bis zur Lösung', 'Zeit bis zum Schließen'],
+  },
+  reopenCount: {
+    kinds: ['tickets'], type: 'count',
+    en: ['=Reopens', 'Reopen count', 'Times reopened', 'Number of reopens'],
+    de: ['Wiedereröffnungen', 'Anzahl Wiedereröffnungen'],
+  },
+  slaMet: {
+    kinds: ['tickets'], type: 'flag',
+    en: ['=SLA met', 'Made SLA', 'Within SLA', 'SLA achieved', 'Met SLA', 'Timely response', 'SLA status'],
+    de: ['SLA erfüllt', 'SLA eingehalten', 'Innerhalb SLA', 'Fristgerecht'],
   },
 
   // ---------------------------------------------------------------- calls
@@ -292,6 +313,18 @@ export const ROLE_WORDS: Readonly<Record<Role, RoleWords>> = {
     de: ['Auszahlungen', 'Ausgaben', 'Abflüsse', 'Mittelabfluss', 'Zahlungsausgänge', '~Kosten'],
   },
 
+  // ---------------------------------------------------------------- lists (one row per customer or employee)
+  churned: {
+    kinds: ['list'], type: 'flag',
+    en: ['=Churned', 'Churn', 'Exited', 'Cancelled', 'Canceled', 'Lost', 'Customer lost'],
+    de: ['Abgewandert', 'Gekündigt', 'Kunde verloren', 'Abwanderung'],
+  },
+  employeeLeft: {
+    kinds: ['list'], type: 'flag',
+    en: ['=Attrition', 'Left', 'Left company', 'Terminated', 'Leaver', 'Has left', 'Turnover'],
+    de: ['Ausgeschieden', 'Austritt', 'Fluktuation', 'Hat gekündigt'],
+  },
+
   // ---------------------------------------------------------------- competitors
   competitorName: {
     kinds: ['competitors'], type: 'name',
@@ -336,6 +369,10 @@ export const SHEET_WORDS: Readonly<Record<SheetKind, { readonly en: readonly str
   orders: {
     en: ['Orders', 'Sales', 'Purchases', 'Transactions', 'Invoices'],
     de: ['Bestellungen', 'Aufträge', 'Verkäufe', 'Umsätze', 'Rechnungen'],
+  },
+  list: {
+    en: ['Churn', 'Attrition', 'Employees', 'Staff list', 'Customer list', 'Customer base'],
+    de: ['Mitarbeiterliste', 'Kundenliste', 'Kundenstamm', 'Abwanderung', 'Fluktuation'],
   },
   monthly: {
     en: ['Customers', 'Monthly', 'Months', 'KPIs', 'Key figures', 'Figures', 'Headcount', 'Cash flow'],

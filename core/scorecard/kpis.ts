@@ -56,18 +56,37 @@ export function takesTarget(id: string): boolean {
   return KPI_DEFINITIONS.find((d) => d.id === id)?.layout !== 'table';
 }
 
+const UNIT_WORDS: Readonly<Record<KpiFacts['durationUnit'], { en: string; de: string }>> = {
+  seconds: { en: 'seconds', de: 'Sekunden' }, minutes: { en: 'minutes', de: 'Minuten' }, hours: { en: 'hours', de: 'Stunden' },
+  days: { en: 'days', de: 'Tagen' }, time: { en: 'time values', de: 'Zeitwerten' },
+};
+
+/** Which ratings count as satisfied, in words: the top two steps of a numeric scale, the best answer of a 2- or 3-step word scale. */
+function satisfied(language: 'en' | 'de', facts: KpiFacts): string {
+  const { csatScale: k } = facts;
+  if (facts.csatWords && k <= 3) return language === 'de' ? `die beste Antwort der ${k}-stufigen Wortskala` : `the best answer of the ${k}-step word scale`;
+  const steps = facts.csatWords ? (language === 'de' ? 'Wortskala' : 'word scale') : (language === 'de' ? 'Skala' : 'scale');
+  return language === 'de' ? `die zwei besten Stufen der ${steps} (${k - 1}–${k} von ${k})` : `the top two steps of the ${steps} (${k - 1}–${k} of ${k})`;
+}
+
 /**
  * A definition text with its placeholders filled: `{sla}` with the SLA hours (German decimal comma),
- * `{scale}` and `{top}` with the CSAT scale (5 unless the data says otherwise), `{cesScale}` and
- * `{cesFrom}` with the CES scale and its first agreeing step, `{slSeconds}` with the service-level
- * threshold.
+ * `{scale}` and `{top}` with the CSAT scale (5 unless the data says otherwise), `{satisfied}` with
+ * which ratings count as satisfied, `{unit}` with the unit a duration column's numbers are read in,
+ * `{cesScale}` and `{cesFrom}` with the CES scale and its first agreeing step, `{slSeconds}` with the
+ * service-level threshold.
  */
 export function fillDefinition(text: string, language: 'en' | 'de', options: Pick<ScorecardOptions, 'slaHours' | 'serviceLevelSeconds'>, facts: KpiFacts = DEFAULT_FACTS): string {
   const decimal = (x: number): string => (language === 'de' ? String(x).replace('.', ',') : String(x));
+  const unit = facts.durationText
+    ? (language === 'de' ? 'wie geschrieben' : 'as written')
+    : (language === 'de' ? `in ${UNIT_WORDS[facts.durationUnit].de}` : `in ${UNIT_WORDS[facts.durationUnit].en}`);
   return text
     .replace(/\{sla\}/g, decimal(options.slaHours))
     .replace(/\{scale\}/g, String(facts.csatScale))
     .replace(/\{top\}/g, String(facts.csatScale - 1))
+    .replace(/\{satisfied\}/g, () => satisfied(language, facts))
+    .replace(/\{unit\}/g, unit)
     .replace(/\{cesScale\}/g, String(facts.cesScale))
     .replace(/\{cesFrom\}/g, String(cesAgreeFrom(facts.cesScale)))
     .replace(/\{slSeconds\}/g, decimal(serviceLevelSeconds(options)));

@@ -47,27 +47,104 @@ export const outlineWorkbook: OutlineWorkbook = (data, sheetNames) => {
 /** The data table of one sheet, or undefined when it has none (empty, or only a title). */
 export function outlineSheet(sheet: SheetData, clock: WallClock): SheetOutline | undefined {
   const { values } = sheet;
-  const header = findHeaderRow(values);
-  if (header === undefined) return undefined;
-  const [firstCol, lastCol] = tableColumns(values, header);
-  const lastIndex = lastUsedRow(values, header, firstCol, lastCol);
+  const top = findHeaderRow(values);
+  if (top === undefined) return undefined;
+  const [firstCol, lastCol] = tableColumns(values, top);
+  const extra = subHeaderRows(values, top, firstCol, lastCol);
+  const header = top + extra;
+  const { last: lastIndex, footer } = lastDataRow(values, header, firstCol, lastCol);
 
   const headers: string[] = [];
   const samples: SampleCell[][] = [];
-  const headerCells = values[header];
   for (let c = firstCol; c <= lastCol; c++) {
-    headers.push(headerText(headerCells[c], clock));
+    headers.push(columnHeader(values, top, extra, c, clock));
     samples.push(columnSamples(values, c, header + 1, lastIndex, clock));
   }
   return {
     name: sheet.name,
     headerRow: sheet.originRow + header,
+    ...(extra > 0 ? { headerRows: extra + 1 } : {}),
+    ...(footer > 0 ? { footerRows: footer } : {}),
     firstCol: sheet.originCol + firstCol,
     headers,
     samples,
     rowCount: lastIndex - header,
     lastRow: sheet.originRow + lastIndex,
   };
+}
+
+// ---------------------------------------------------------------- header rows below the header
+
+/** Survey exports repeat their header: SurveyMonkey's choice labels in row 2, Qualtrics' question texts and ImportIds in rows 2–3. */
+const MAX_SUB_HEADER_ROWS = 2;
+/** Cells that say what a column's answers are, not what they hold (SurveyMonkey), or a Qualtrics ImportId. */
+const SUB_HEADER_MARK = /^(?:response|open-ended response|antwort|offene antwort)$|^\{\s*"importid"/i;
+
+/**
+ * How many rows right below the header row are more header (0–2): rows of text only, standing
+ * above columns whose data are numbers or dates, or carrying the marks survey tools write there.
+ */
+function subHeaderRows(values: SheetData['values'], header: number, first: number, last: number): number {
+  // The deepest run of text-only rows whose last row stands over the data (or carries the marks).
+  for (let k = MAX_SUB_HEADER_ROWS; k > 0; k--) {
+    let textOnly = true;
+    for (let r = header + 1; r < header + k && textOnly; r++) textOnly = isTextOnly(values[r], first, last);
+    if (textOnly && isSubHeader(values, header + k, first, last)) return k;
+  }
+  return 0;
+}
+
+function isTextOnly(row: readonly unknown[] | undefined, first: number, last: number): boolean {
+  if (!row) return false;
+  let texts = 0;
+  for (let c = first; c <= last; c++) {
+    const k = kindOf(row[c]);
+    if (k === OTHER) return false;
+    if (k === TEXT) texts++;
+  }
+  return texts > 0;
+}
+
+function isSubHeader(values: SheetData['values'], r: number, first: number, last: number): boolean {
+  const row = values[r];
+  if (!row) return false;
+  let texts = 0, marked = 0, overData = 0;
+  for (let c = first; c <= last; c++) {
+    const k = kindOf(row[c]);
+    if (k === BLANK) continue;
+    if (k !== TEXT) return false;
+    texts++;
+    if (SUB_HEADER_MARK.test(String(row[c]).trim())) marked++;
+    else if (dataBelowIsNotText(values, r + 1, c)) overData++;
+  }
+  return texts > 0 && (marked > 0 || overData > 0);
+}
+
+/** True when the next few non-blank cells of column `c` from row `from` are numbers or dates. */
+function dataBelowIsNotText(values: SheetData['values'], from: number, c: number): boolean {
+  let seen = 0;
+  const end = Math.min(values.length, from + 20);
+  for (let r = from; r < end && seen < 5; r++) {
+    const k = kindOf(values[r]?.[c]);
+    if (k === BLANK) continue;
+    if (k === TEXT) return false;
+    seen++;
+  }
+  return seen > 0;
+}
+
+/** Codes that name nothing (`Q1`, `QID3`): the question text in the row below says more. */
+const CODE_HEADER = /^(?:q|qid|f|frage|question|item)\s*[-_.#:]?\s*\d+[a-z]?$/i;
+
+/** A column's header: the first row's text, or the rows below it when that is blank or a code. */
+function columnHeader(values: SheetData['values'], top: number, extra: number, c: number, clock: WallClock): string {
+  const main = headerText(values[top][c], clock);
+  if (main !== '' && !CODE_HEADER.test(main)) return main;
+  for (let r = top + 1; r <= top + extra; r++) {
+    const t = headerText(values[r]?.[c], clock);
+    if (t !== '' && !SUB_HEADER_MARK.test(t)) return t;
+  }
+  return main;
 }
 
 // ---------------------------------------------------------------- finding the header row
@@ -158,14 +235,34 @@ function tableColumns(values: SheetData['values'], header: number): [number, num
 }
 
 /** Index of the last row with a non-blank cell in the table's columns (the header row when there is none). */
-function lastUsedRow(values: SheetData['values'], header: number, first: number, last: number): number {
-  for (let r = values.length - 1; r > header; r--) {
-    const cells = values[r];
-    if (!cells) continue;
-    const stop = Math.min(last, cells.length - 1);
-    for (let c = first; c <= stop; c++) if (!isBlank(cells[c])) return r;
+function lastUsedRow(values: SheetData['values'], header: number, first: number, last: number, below = values.length - 1): number {
+  for (let r = below; r > header; r--) {
+    if (usedCells(values[r], first, last) > 0) return r;
   }
   return header;
+}
+
+function usedCells(cells: readonly unknown[] | undefined, first: number, last: number): number {
+  if (!cells) return 0;
+  let n = 0;
+  const stop = Math.min(last, cells.length - 1);
+  for (let c = first; c <= stop; c++) if (!isBlank(cells[c])) n++;
+  return n;
+}
+
+/**
+ * The last data row, leaving out a footer: one text cell alone, below a blank row (Zammad writes
+ * `Timezone: Europe/Berlin` two rows below its report), which is no row of the table.
+ */
+function lastDataRow(values: SheetData['values'], header: number, first: number, last: number): { last: number; footer: number } {
+  const end = lastUsedRow(values, header, first, last);
+  if (end <= header + 2 || last === first) return { last: end, footer: 0 };
+  const cells = values[end];
+  if (usedCells(cells, first, last) !== 1 || usedCells(values[end - 1], first, last) !== 0) return { last: end, footer: 0 };
+  let only: unknown;
+  for (let c = first; c <= last; c++) if (!isBlank(cells?.[c])) only = cells?.[c];
+  if (kindOf(only) !== TEXT) return { last: end, footer: 0 };
+  return { last: lastUsedRow(values, header, first, last, end - 1), footer: 1 };
 }
 
 function headerText(v: unknown, clock: WallClock): string {

@@ -6,14 +6,15 @@
  */
 
 /** How the sidebar groups the roles, in this order. */
-export const ROLE_GROUPS = ['surveys', 'tickets', 'calls', 'orders', 'monthly', 'competitors'] as const;
+export const ROLE_GROUPS = ['surveys', 'tickets', 'calls', 'orders', 'monthly', 'lists', 'competitors'] as const;
 export type RoleGroup = (typeof ROLE_GROUPS)[number];
 
 /**
  * What a role's cells hold: `date` (date-time cells), `number`, `score` (whole numbers 0–10),
  * `rating` (numbers 0…scale), `flag` (yes/no words, TRUE/FALSE, 1/0), `key` (ids, names: compared
- * as text), `text` (free text), `duration` (a time span: numbers in a unit the data decides — see
- * plan/duration-units.ts —, time values, or duration text).
+ * as text), `text` (free text), `duration` (a duration per row: numbers in a unit the header, the
+ * export's layout or the data decides — see plan/duration-units.ts —, time values, or duration text
+ * such as 0:02:14 or 3h 20m).
  */
 export type ValueKind = 'date' | 'number' | 'score' | 'rating' | 'flag' | 'key' | 'text' | 'duration';
 
@@ -57,6 +58,11 @@ const ROLE_TABLE = {
   avgAnswerTime: { group: 'calls', kind: 'duration' },
   avgHandleTime: { group: 'calls', kind: 'duration' },
   serviceLevelShare: { group: 'calls', kind: 'number' },
+  // tickets: what helpdesk exports carry instead of timestamp pairs
+  firstResponseTime: { group: 'tickets', kind: 'duration' },
+  resolutionTime: { group: 'tickets', kind: 'duration' },
+  reopenCount: { group: 'tickets', kind: 'number' },
+  slaMet: { group: 'tickets', kind: 'flag' },
   // orders
   orderDate: { group: 'orders', kind: 'date' },
   orderAmount: { group: 'orders', kind: 'number' },
@@ -75,6 +81,9 @@ const ROLE_TABLE = {
   hires: { group: 'monthly', kind: 'number' },
   cashIn: { group: 'monthly', kind: 'number' },
   cashOut: { group: 'monthly', kind: 'number' },
+  // lists: one row per customer or employee with a yes/no outcome (snapshots such as IBM's samples)
+  churned: { group: 'lists', kind: 'flag' },
+  employeeLeft: { group: 'lists', kind: 'flag' },
   // competitors
   competitorName: { group: 'competitors', kind: 'key' },
   competitorNps: { group: 'competitors', kind: 'number' },

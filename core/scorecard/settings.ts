@@ -62,6 +62,7 @@ const optionsSchema = z.object({
   tolerance: z.number().check(z.minimum(0), z.maximum(1)),
   brandAttributes: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.maxAttributeLength)))
     .check(z.maxLength(LIMITS.maxAttributes)),
+  dateOrder: z.optional(z.enum(['dmy', 'mdy'])),
   sheetName: z.string().check(
     z.trim(),
     z.minLength(1),
@@ -100,6 +101,7 @@ const MESSAGES = {
     slaHours: `Enter the SLA in hours: more than 0, at most ${LIMITS.maxSlaHours}.`,
     serviceLevelSeconds: `Enter the service-level threshold in seconds: more than 0, at most ${LIMITS.maxServiceLevelSeconds}.`,
     tolerance: 'Enter a tolerance between 0 % and 100 %.',
+    dateOrder: 'Choose day first or month first.',
     brandAttributes: `Enter at most ${LIMITS.maxAttributes} attributes of at most ${LIMITS.maxAttributeLength} characters each.`,
     sheetName: `Enter a sheet name of 1 to ${MAX_SHEET_NAME} characters without [ ] : * ? / \\ and not starting or ending with an apostrophe.`,
   },
@@ -123,6 +125,7 @@ const MESSAGES = {
     slaHours: `Geben Sie das SLA in Stunden ein: mehr als 0, höchstens ${LIMITS.maxSlaHours}.`,
     serviceLevelSeconds: `Geben Sie die Servicelevel-Schwelle in Sekunden ein: mehr als 0, höchstens ${LIMITS.maxServiceLevelSeconds}.`,
     tolerance: 'Geben Sie eine Toleranz zwischen 0 % und 100 % ein.',
+    dateOrder: 'Wählen Sie Tag zuerst oder Monat zuerst.',
     brandAttributes: `Geben Sie höchstens ${LIMITS.maxAttributes} Attribute mit je höchstens ${LIMITS.maxAttributeLength} Zeichen ein.`,
     sheetName: `Geben Sie einen Blattnamen mit 1 bis ${MAX_SHEET_NAME} Zeichen ein, ohne [ ] : * ? / \\ und ohne Apostroph am Anfang oder Ende.`,
   },

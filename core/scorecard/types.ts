@@ -13,8 +13,12 @@ export type SampleCell = number | string | boolean | null;
 /** One data table found on a sheet (data need not start at A1). Rows and columns are 1-based sheet coordinates. */
 export interface SheetOutline {
   readonly name: string;
-  /** Sheet row of the header row. */
+  /** Sheet row of the header row (the last one, when the header spans several rows). */
   readonly headerRow: number;
+  /** Rows the header spans, when more than one (SurveyMonkey 2, Qualtrics 3); headerRow is the last. */
+  readonly headerRows?: number;
+  /** Footer rows left out below the data (Zammad's `Timezone: …` line). */
+  readonly footerRows?: number;
   /** Sheet column of the table's first column. */
   readonly firstCol: number;
   /** Header texts, one per column of the table ("" where a header cell is empty). */
@@ -97,6 +101,11 @@ export interface ScorecardOptions {
   readonly brandAttributes: readonly string[];
   /** Name of the scorecard sheet. */
   readonly sheetName: string;
+  /**
+   * The day/month order of date text no cell of its column decides (`05/02/2012`): the user's
+   * choice; absent, the scorecard's language decides (German day first, English month first).
+   */
+  readonly dateOrder?: 'dmy' | 'mdy';
 }
 
 /** What the sidebar remembers per workbook (HostBridge settings store). */

@@ -41,7 +41,8 @@ export const LABEL_SCALES: readonly LabelScale[] = [
   scale('helpscout', [['not good'], ['okay', 'ok'], ['great']]),
   scale('happy', [['unhappy'], ['neutral'], ['happy']]),
   scale('satisfaction', [
-    ['very dissatisfied', 'sehr unzufrieden'], ['dissatisfied', 'unzufrieden'], ['neutral'], ['satisfied', 'zufrieden'], ['very satisfied', 'sehr zufrieden'],
+    ['very dissatisfied', 'sehr unzufrieden'], ['dissatisfied', 'unzufrieden'],
+    ['neutral', 'neither satisfied nor dissatisfied', 'weder zufrieden noch unzufrieden'], ['satisfied', 'zufrieden'], ['very satisfied', 'sehr zufrieden'],
   ]),
   scale('agreement5', [
     ['strongly disagree', 'stimme überhaupt nicht zu'], ['disagree', 'stimme nicht zu'], ['neither agree nor disagree', 'weder noch'],

@@ -77,7 +77,7 @@ describe.each<Language>(['en', 'de'])('the call-centre workbook (%s headers) thr
     const report = path.join(dir, `calls-${language}.html`);
     const r = await runCli(cli, ['scorecard', input, '--out', out, '--html', report, '--json', '--lang', language]);
     expect(r.code, r.stderr).toBe(0);
-    kpis = JSON.parse(r.stdout) as JsonKpi[];
+    kpis = (JSON.parse(r.stdout) as { kpis: JsonKpi[] }).kpis;
     html = await readFile(report, 'utf8');
   }, 240_000);
 
@@ -123,7 +123,7 @@ describe('the CLI\'s options for the contact centre', () => {
     const out = path.join(dir, 'calls-threshold-scorecard.xlsx');
     const r = await runCli(cli, ['scorecard', input, '--out', out, '--json', '--service-level-seconds', '45', '--addin-formulas']);
     expect(r.code, r.stderr).toBe(0);
-    const sl = byId(JSON.parse(r.stdout) as JsonKpi[], 'serviceLevel');
+    const sl = byId((JSON.parse(r.stdout) as { kpis: JsonKpi[] }).kpis, 'serviceLevel');
     expect(sl.value as number).toBeCloseTo(expectedByMonth(f, 45).get('2026-04')!.serviceLevel, 12);
     expect(sl.definition).toContain('within 45 seconds');
     const formulas = formulaCells(await readFile(out)).map((c) => c.formula);
@@ -141,7 +141,7 @@ describe('real call-centre exports (test/fixtures/real/expected-notes.md)', () =
   async function run(file: string, extra: string[] = []): Promise<JsonKpi[]> {
     const r = await runCli(cli, ['scorecard', file, '--out', path.join(dir, `${path.basename(file)}.xlsx`), '--json', ...extra]);
     expect(r.code, r.stderr).toBe(0);
-    return JSON.parse(r.stdout) as JsonKpi[];
+    return (JSON.parse(r.stdout) as { kpis: JsonKpi[] }).kpis;
   }
 
   it('the PwC workbook (5,000 calls, Jan–Mar 2021), over the year: abandon 0.1892, ASA 67.5207 s, AHT 224.9228 s, CSAT 0.499013', async () => {

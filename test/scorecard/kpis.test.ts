@@ -44,7 +44,7 @@ describe('scorecard KPIs', () => {
   });
 
   it('fill the SLA hours into the definition the sidebar shows, with a decimal comma in German', () => {
-    const sla = SCORECARD_KPIS.find((k) => k.info.id === 'sla')!.info;
+    const sla = SCORECARD_KPIS.find((k) => k.info.id === 'sla' && k.info.kpi === 'SLA_ATTAINMENT')!.info;
     expect(sla.definition.en).toContain('{sla}');
     expect(fillDefinition(sla.definition.en, 'en', { slaHours: 8 })).toBe('Share of the tickets resolved in the period that were resolved within 8 hours.');
     expect(fillDefinition(sla.definition.de, 'de', { slaHours: 4.5 })).toContain('innerhalb von 4,5 Stunden');
@@ -74,14 +74,16 @@ describe('scorecard KPIs', () => {
     expect(available.map((k) => k.id)).toEqual(['nps']);
     expect(missing.find((m) => m.info.id === 'csat')!.missing).toEqual(['satisfaction']);
     expect(missing.find((m) => m.info.id === 'competitorGap')!.missing).toEqual(['competitorNps']);
-    expect(missing.find((m) => m.info.id === 'retention')!.missing).toEqual(['periodDate', 'customersStart', 'customersEnd', 'customersNew']);
+    // The closest variant: a customer list's churn column, one column away.
+    expect(missing.find((m) => m.info.id === 'retention')!.missing).toEqual(['churned']);
   });
 
   it('need their columns on one sheet (the competitor gap excepted)', () => {
     const roles = [assign('orderDate', 'Orders', 1), assign('orderAmount', 'Orders', 3), assign('customerId', 'Tickets', 7)];
     expect(availableKpis(roles).missing.find((m) => m.info.id === 'revenuePerCustomer')!.missing).toEqual(['customerId']);
     const gap = [assign('npsScore', 'Survey', 2), assign('competitorNps', 'Competitors', 2)];
-    expect(availableKpis(gap).available.map((k) => k.id)).toEqual(['competitorGap']);
+    // NPS over all answers (no survey date), the gap across sheets.
+    expect(availableKpis(gap).available.map((k) => k.id)).toEqual(['nps', 'competitorGap']);
   });
 
   it('compute the complaint rate per customer from monthly figures, else as the share of complaint tickets', () => {

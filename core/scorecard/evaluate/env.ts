@@ -4,7 +4,7 @@
  */
 import type { WallClock } from '../../values/clock.js';
 import { wallClock } from '../../values/clock.js';
-import type { Cell } from '../../values/context.js';
+import type { CallOptions, Cell } from '../../values/context.js';
 import type { LocalRef, RangeRef, WorkbookData } from '../types.js';
 
 export interface EvalEnv {
@@ -15,6 +15,8 @@ export interface EvalEnv {
   local(ref: LocalRef): readonly (readonly (Cell | null)[])[];
   /** Per-plan memo: criteria row sets, array subexpressions, catalog results. */
   readonly memo: Map<string, unknown>;
+  /** What catalog calls get besides their arguments: the day/month order of date text no cell decides. */
+  readonly callOptions?: CallOptions;
 }
 
 const NULL_ROW: readonly unknown[] = Object.freeze([null]);
@@ -23,7 +25,7 @@ const NULL_ROW: readonly unknown[] = Object.freeze([null]);
  * An environment over a workbook's data. Ranges beyond a sheet's used area read as blank; an
  * open-ended range (`lastRow` null) ends at the sheet's last used row.
  */
-export function workbookEnv(data: WorkbookData, local: EvalEnv['local'] = () => []): EvalEnv {
+export function workbookEnv(data: WorkbookData, local: EvalEnv['local'] = () => [], callOptions?: CallOptions): EvalEnv {
   const clock = wallClock(data.timeZone);
   const sheets = new Map(data.sheets.map((s) => [s.name, s]));
   const ranges = new Map<string, readonly (readonly unknown[])[]>();
@@ -31,6 +33,7 @@ export function workbookEnv(data: WorkbookData, local: EvalEnv['local'] = () => 
     clock,
     local,
     memo: new Map(),
+    ...(callOptions ? { callOptions } : {}),
     range(ref) {
       const key = `${ref.sheet}\u0000${ref.firstRow}:${ref.lastRow ?? ''}:${ref.firstCol}:${ref.lastCol}`;
       let raw = ranges.get(key);

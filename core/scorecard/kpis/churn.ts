@@ -1,5 +1,10 @@
-/** Customer churn per period of monthly figures: customers lost ÷ customers at the start. */
+/**
+ * Customer churn: per period of monthly figures, customers lost ÷ customers at the start; from a
+ * customer list with a Yes/No churn column (IBM's Telco sample), churned ÷ customers listed.
+ */
+import { rowsOf, yesShare } from '../column-kinds.js';
 import { defineKpi, T } from '../definition.js';
+import { ours } from '../formula.js';
 import { CUSTOMER_COUNTS } from './retention.js';
 
 export default defineKpi({
@@ -15,5 +20,11 @@ export default defineKpi({
       const start = m.stock('customersStart', 'first');
       return start ? m.orBlank(m.div(m.flow('customersLost'), start)) : null;
     },
+  }, {
+    fn: 'CHURN_RATE', needs: ['churned'],
+    definition: T('Customers marked as churned ÷ customers in the list (one row per customer, no dates).',
+      'Als abgewandert markierte Kunden ÷ Kunden in der Liste (eine Zeile je Kunde, ohne Datum).'),
+    live: (a) => ours('CHURN_RATE', rowsOf(a, 'churned'), a.col('churned')),
+    native: (m) => yesShare(m, 'churned'),
   }],
 });

@@ -1,44 +1,75 @@
-/** Customer satisfaction: the top-two-box share of ratings per period of the survey date, with n and Wilson interval. */
+/**
+ * Customer satisfaction: the top-two-box share of ratings per period, with n and Wilson interval —
+ * from a survey sheet (by the survey date), from a ticket table's rating column (by the resolved
+ * date, else the opened date), or over all rows of a ratings list without dates.
+ */
+import { csatFacts } from '../column-kinds.js';
 import { defineKpi, T } from '../definition.js';
-import type { PeriodVariant } from '../definition.js';
+import type { LiveArgs, PeriodVariant, SingleVariant } from '../definition.js';
 import { num, ours } from '../formula.js';
 import { where } from '../measure.js';
+import type { Measures, RowRule } from '../measure.js';
+import type { Role } from '../roles.js';
+import type { Expr } from '../types.js';
 
-/** The scale of ratings: the smallest usual one (5, 7, 10, 100) that holds every rating. */
-export function csatScaleOf(ratings: Float64Array | undefined): number {
-  let max = 0;
-  if (ratings) for (let i = 0; i < ratings.length; i++) if (ratings[i] > max) max = ratings[i];
-  return max <= 5 ? 5 : max <= 7 ? 7 : max <= 10 ? 10 : 100;
-}
+const RATING_IN_SCALE: RowRule = {
+  kind: 'range', role: 'satisfaction', min: 0, max: 'csatScale',
+  reason: { en: 'a rating is outside the scale', de: 'eine Bewertung liegt außerhalb der Skala' },
+};
 
-/** CSAT per period of a date column on the ratings' sheet. */
-function csatVariant(dates: 'surveyDate' | 'callDate'): PeriodVariant {
+/** CSAT's arguments: the ratings and the scale (rating words bring their own). */
+const csatArgs = (a: LiveArgs): Expr[] => (a.facts.csatWords ? [a.col('satisfaction')] : [a.col('satisfaction'), num(a.facts.csatScale)]);
+
+/** CSAT's default threshold is scale_max − 1: the top two steps. */
+const csatShare = <M>(m: Measures<M>, scale: number): M =>
+  m.orBlank(m.div(m.count(where('satisfaction', '>=', scale - 1)), m.count(where('satisfaction', '>=', 0))));
+
+/** The same KPI over the ratings dated by `dates`. */
+function dated(dates: Extract<Role, 'surveyDate' | 'ticketResolved' | 'ticketOpened' | 'callDate'>, definition: ReturnType<typeof T>): PeriodVariant {
   return {
-    fn: 'CSAT', needs: [dates, 'satisfaction'], dates,
-    definition: T('Share of satisfied ratings: the top two steps of the scale ({top}–{scale} of {scale}).',
-      'Anteil zufriedener Bewertungen: die zwei besten Stufen der Skala ({top}–{scale} von {scale}).'),
-    facts: (d) => ({ csatScale: csatScaleOf(d.numbers('satisfaction')) }),
-    rules: [{
-      kind: 'range', role: 'satisfaction', min: 0, max: 'csatScale',
-      reason: { en: 'a rating is outside the scale', de: 'eine Bewertung liegt außerhalb der Skala' },
-    }],
-    args: (a) => [a.col('satisfaction'), num(a.facts.csatScale)],
-    // CSAT's default threshold is scale_max − 1: the top two steps.
-    native: (m, a) => m.orBlank(m.div(m.count(where('satisfaction', '>=', a.facts.csatScale - 1)), m.count(where('satisfaction', '>=', 0)))),
+    fn: 'CSAT', needs: [dates, 'satisfaction'], dates, definition,
+    // The scale is a word scale's steps, a scale the header states, or the smallest usual one holding every rating.
+    facts: csatFacts,
+    rules: [RATING_IN_SCALE],
+    args: csatArgs,
+    native: (m, a) => (a.facts.csatWords ? null : csatShare(m, a.facts.csatScale)),
     count: {
-      live: (a) => ({ table: ours('CSAT_TREND', a.col('satisfaction'), a.col(dates), a.period, num(a.facts.csatScale)), column: 1 }),
+      live: (a) => ({ table: ours('CSAT_TREND', a.col('satisfaction'), a.col(dates), a.period, ...(a.facts.csatWords ? [] : [num(a.facts.csatScale)])), column: 1 }),
       native: (m) => m.count(where('satisfaction', '>=', 0)),
     },
     interval: { kind: 'wilson' },
   };
 }
 
+const undated: SingleVariant = {
+  fn: 'CSAT', needs: ['satisfaction'],
+  definition: T('Share of satisfied ratings over all rows (the data have no date): {satisfied}.',
+    'Anteil zufriedener Bewertungen über alle Zeilen (die Daten haben kein Datum): {satisfied}.'),
+  facts: csatFacts,
+  rules: [RATING_IN_SCALE],
+  live: (a) => ours('CSAT', ...csatArgs(a)),
+  native: (m, a) => (a.facts.csatWords ? null : csatShare(m, a.facts.csatScale)),
+};
+
+/** The scale of ratings: the smallest usual one (5, 7, 10, 100) that holds every rating (the agents' block). */
+export function csatScaleOf(ratings: Float64Array | undefined): number {
+  let max = 0;
+  if (ratings) for (let i = 0; i < ratings.length; i++) if (ratings[i] > max) max = ratings[i];
+  return max <= 5 ? 5 : max <= 7 ? 7 : max <= 10 ? 10 : 100;
+}
+
 export default defineKpi({
   id: 'csat', section: 'operational', order: 10, layout: 'period', perspective: 'operational', unit: 'share',
   name: T('Customer satisfaction (CSAT)', 'Kundenzufriedenheit (CSAT)'), defaultTarget: 0.8, direction: 'higher',
   variants: [
-    csatVariant('surveyDate'),
+    dated('surveyDate', T('Share of satisfied ratings: {satisfied}.', 'Anteil zufriedener Bewertungen: {satisfied}.')),
+    dated('ticketResolved', T('Share of satisfied ratings of the tickets resolved in the period: {satisfied}.',
+      'Anteil zufriedener Bewertungen der im Zeitraum gelösten Tickets: {satisfied}.')),
+    dated('ticketOpened', T('Share of satisfied ratings of the tickets opened in the period: {satisfied}.',
+      'Anteil zufriedener Bewertungen der im Zeitraum eröffneten Tickets: {satisfied}.')),
     // Ratings on call rows (a satisfaction column of a call log, as the PwC call-centre workbook).
-    csatVariant('callDate'),
+    dated('callDate', T('Share of satisfied ratings of the calls of the period: {satisfied}.',
+      'Anteil zufriedener Bewertungen der Anrufe des Zeitraums: {satisfied}.')),
+    undated,
   ],
 });

@@ -1,5 +1,12 @@
-/** Mean time to first response in hours of the tickets opened in the period (Zendesk: first reply time). */
+/**
+ * Mean time to first response in hours of the tickets opened in the period (Zendesk: first reply
+ * time): from the opened and first-response timestamps, else from a first-response duration column
+ * (`First reply time in minutes`, Intercom's seconds, Freshdesk's `HH:MM:SS`), by the opened date or,
+ * without one, over all rows.
+ */
+import { durationFacts, meanDurationHours, NOT_NEGATIVE_DURATION } from '../column-kinds.js';
 import { defineKpi, T } from '../definition.js';
+import { ours, str } from '../formula.js';
 import { isSet, meanHours } from '../measure.js';
 
 export default defineKpi({
@@ -20,5 +27,21 @@ export default defineKpi({
       live: (a) => ({ table: a.byPeriod('RESOLVED_ISSUES', a.col('firstResponse')), column: 2 }),
       native: (m) => m.count(isSet('firstResponse')),
     },
+  }, {
+    fn: 'AVG_DURATION', needs: ['ticketOpened', 'firstResponseTime'], dates: 'ticketOpened',
+    definition: T('Mean first-response time in hours of the tickets opened in the period, from the export\'s first-response durations ({unit}).',
+      'Mittlere Erstreaktionszeit in Stunden der im Zeitraum eröffneten Tickets, aus den Erstreaktionsdauern des Exports ({unit}).'),
+    facts: durationFacts('firstResponseTime'),
+    rules: [NOT_NEGATIVE_DURATION('firstResponseTime')],
+    args: (a) => [a.col('firstResponseTime'), str(a.facts.durationUnit), str('hours')],
+    native: (m, a) => meanDurationHours(m, 'firstResponseTime', a.facts.durationUnit),
+  }, {
+    fn: 'AVG_DURATION', needs: ['firstResponseTime'],
+    definition: T('Mean first-response time in hours over all rows (the data have no opened date), from the export\'s first-response durations ({unit}).',
+      'Mittlere Erstreaktionszeit in Stunden über alle Zeilen (die Daten haben kein Eröffnungsdatum), aus den Erstreaktionsdauern des Exports ({unit}).'),
+    facts: durationFacts('firstResponseTime'),
+    rules: [NOT_NEGATIVE_DURATION('firstResponseTime')],
+    live: (a) => ours('AVG_DURATION', a.col('firstResponseTime'), str(a.facts.durationUnit), str('hours')),
+    native: (m, a) => meanDurationHours(m, 'firstResponseTime', a.facts.durationUnit),
   }],
 });

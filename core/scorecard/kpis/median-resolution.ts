@@ -1,6 +1,6 @@
 /** Median resolution time in hours of the tickets resolved in the period (no native form: MEDIAN(IF()) needs array entry). */
 import { defineKpi, T } from '../definition.js';
-import { RESOLVED_AFTER_OPENED, RESOLVED_WITH_OPENED } from './avg-resolution.js';
+import { RESOLVED_AFTER_OPENED, RESOLVED_WITH_OPENED, resolutionDurationVariants } from './avg-resolution.js';
 
 export default defineKpi({
   id: 'medianResolution', section: 'operational', order: 30, layout: 'period', perspective: 'operational', unit: 'hours',
@@ -12,5 +12,5 @@ export default defineKpi({
     rules: [RESOLVED_AFTER_OPENED],
     args: (a) => [a.col('ticketOpened'), a.col('ticketResolved')],
     count: RESOLVED_WITH_OPENED,
-  }],
+  }, ...resolutionDurationVariants('MEDIAN_DURATION', T('Median', 'Median der'))],
 });

@@ -49,5 +49,12 @@ export default defineKpi({
         native: (m) => npsMargin(m),
       },
     },
+  }, {
+    fn: 'NPS', needs: ['npsScore'],
+    definition: T('% promoters (9–10) − % detractors (0–6) of all survey answers (the data have no survey date), in points (Bain).',
+      '% Promotoren (9–10) − % Detraktoren (0–6) aller Umfrageantworten (die Daten haben kein Umfragedatum), in Punkten (Bain).'),
+    rules: [NPS_SCORE_RULE],
+    live: (a) => ours('NPS', a.col('npsScore')),
+    native: (m) => npsValue(m),
   }],
 });

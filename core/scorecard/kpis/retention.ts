@@ -1,6 +1,11 @@
-/** Customer retention per period of monthly figures: (customers at the end − new customers) ÷ customers at the start. */
+/**
+ * Customer retention: per period of monthly figures, (customers at the end − new customers) ÷
+ * customers at the start; from a customer list with a Yes/No churn column, 1 − CHURN_RATE.
+ */
+import { rowsOf } from '../column-kinds.js';
 import { defineKpi, T } from '../definition.js';
-import { notNegative } from '../measure.js';
+import { num, op, ours } from '../formula.js';
+import { isNo, isYes, notNegative } from '../measure.js';
 import type { RowRule } from '../measure.js';
 
 /** The customer functions read counts: a negative one is an error naming its cell. */
@@ -23,6 +28,16 @@ export default defineKpi({
       const end = m.stock('customersEnd', 'last');
       if (!start || !end) return null;
       return m.orBlank(m.div(m.sub(end, m.flow('customersNew')), start));
+    },
+  }, {
+    fn: 'CHURN_RATE', needs: ['churned'],
+    definition: T('Customers kept: 1 − churned ÷ customers in the list (one row per customer, no dates).',
+      'Gehaltene Kunden: 1 − abgewanderte ÷ Kunden in der Liste (eine Zeile je Kunde, ohne Datum).'),
+    live: (a) => op('-', num(1), ours('CHURN_RATE', rowsOf(a, 'churned'), a.col('churned'))),
+    // 1 − yes ÷ (yes + no), in CHURN_RATE's order of operations.
+    native: (m) => {
+      const yes = m.count(isYes('churned'));
+      return m.sub(m.num(1), m.div(yes, m.add(yes, m.count(isNo('churned')))));
     },
   }],
 });

@@ -5,7 +5,7 @@
  * The call rules and helpers the other contact-centre KPIs share live here too.
  */
 import { defineKpi, serviceLevelSeconds, T, unitOf } from '../definition.js';
-import type { KpiFacts, LiveArgs, NativeArgs, PeriodVariant, WholeVariant } from '../definition.js';
+import type { KpiFacts, LiveArgs, NativeArgs, PeriodVariant, SingleVariant } from '../definition.js';
 import { ours, str } from '../formula.js';
 import { isBlank, isNo, isSet, isYes, notNegative } from '../measure.js';
 import type { Measures, RowRule } from '../measure.js';
@@ -61,14 +61,14 @@ export function perDayVariants(
   value: Role, weights: readonly Weights[], definition: { en: string; de: string },
   live: (a: LiveArgs, weights: Weights) => Expr[], native: <M>(m: Measures<M>, a: NativeArgs, weights: Weights) => M | null,
   rules: (weights: Weights) => RowRule[], fn: 'WEIGHTED_AVERAGE' | 'RATIO_OF_SUMS',
-): (PeriodVariant | WholeVariant)[] {
+): (PeriodVariant | SingleVariant)[] {
   const dated: PeriodVariant[] = weights.map((w) => ({
     fn, needs: ['callDate', value, w], dates: 'callDate', definition, rules: rules(w),
     args: (a) => live(a, w),
     native: (m, a) => native(m, a, w),
   }));
-  const whole: WholeVariant[] = weights.map((w) => ({
-    fn, needs: [value, w], whole: true, definition, rules: rules(w),
+  const whole: SingleVariant[] = weights.map((w) => ({
+    fn, needs: [value, w], definition, rules: rules(w),
     live: (a) => ours(fn, ...live(a, w)),
     native: (m, a) => native(m, a, w),
   }));

@@ -1,9 +1,11 @@
 /**
- * Employee turnover per period of monthly figures: leavers ÷ average headcount (SHRM); in the
- * yearly view SHRM's annual form, the sum of each month's rate (EMPLOYEE_TURNOVER method "monthly").
+ * Employee turnover: per period of monthly figures, leavers ÷ average headcount (SHRM); from a staff
+ * list with a Yes/No attrition column (IBM's HR sample), leavers ÷ employees listed. In the yearly
+ * view of monthly figures SHRM's annual form, the sum of each month's rate (EMPLOYEE_TURNOVER "monthly").
  */
+import { rowsOf, yesShare } from '../column-kinds.js';
 import { defineKpi, T } from '../definition.js';
-import { str } from '../formula.js';
+import { ours, str } from '../formula.js';
 import { notNegative } from '../measure.js';
 import type { RowRule } from '../measure.js';
 
@@ -29,5 +31,12 @@ export default defineKpi({
       if (!start || !end) return null;
       return m.orBlank(m.div(m.flow('separations'), m.div(m.add(start, end), m.num(2))));
     },
+  }, {
+    // The list is both the start and the end headcount: leavers ÷ ((n + n) ÷ 2) = leavers ÷ n.
+    fn: 'EMPLOYEE_TURNOVER', needs: ['employeeLeft'],
+    definition: T('Employees marked as having left ÷ employees in the list (one row per employee, no dates): the attrition rate.',
+      'Als ausgeschieden markierte Mitarbeiter ÷ Mitarbeiter in der Liste (eine Zeile je Mitarbeiter, ohne Datum): die Fluktuationsquote.'),
+    live: (a) => ours('EMPLOYEE_TURNOVER', a.col('employeeLeft'), rowsOf(a, 'employeeLeft'), rowsOf(a, 'employeeLeft')),
+    native: (m) => yesShare(m, 'employeeLeft'),
   }],
 });

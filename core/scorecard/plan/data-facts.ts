@@ -6,6 +6,9 @@
  */
 import { contextFor } from '../../call.js';
 import { groupByPeriod } from '../../values/periods.js';
+import { profileColumn } from '../../values/profile.js';
+import type { ColumnProfile } from '../../values/profile.js';
+import type { InputUnit } from '../../values/duration-values.js';
 import { readNumbers } from '../../values/read.js';
 import { DEFAULT_FACTS, unitOf } from '../definition.js';
 import type { AnyVariant, KpiFacts } from '../definition.js';
@@ -33,6 +36,7 @@ export class DataFacts {
   private readonly readable = new Map<string, boolean>();
   private readonly flagCache = new Map<string, FlagCriteria | undefined>();
   private readonly numberCache = new Map<string, Float64Array | undefined>();
+  private readonly profileCache = new Map<string, ColumnProfile>();
 
   constructor(private readonly env: EvalEnv, private readonly outline: WorkbookOutline, private readonly dialect: Dialect, private readonly period: PeriodName) {}
 
@@ -74,7 +78,7 @@ export class DataFacts {
     if (!this.numberCache.has(k)) {
       let values: Float64Array | undefined;
       try {
-        values = readNumbers(contextFor('KPI_BY_PERIOD', this.env.clock), this.raw(ref)).values;
+        values = readNumbers(contextFor('KPI_BY_PERIOD', this.env.clock, this.env.callOptions), this.raw(ref)).values;
       } catch {
         values = undefined;
       }
@@ -140,16 +144,43 @@ export class DataFacts {
     return same === 1 ? day : undefined;
   }
 
+  /** What a range holds, as the core reads it. */
+  profile(ref: RangeRef): ColumnProfile {
+    const k = this.key(ref);
+    let p = this.profileCache.get(k);
+    if (!p) this.profileCache.set(k, (p = profileColumn(this.raw(ref))));
+    return p;
+  }
+
+  /** The header of a range's column. */
+  header(ref: RangeRef): string {
+    const sheet = this.outline.sheets.find((s) => s.name === ref.sheet);
+    return sheet?.headers[ref.firstCol - sheet.firstCol] ?? '';
+  }
+
+  /** The unit of a duration range's numbers, from its values and header (plan/duration-units.ts). */
+  unit(ref: RangeRef, header = this.header(ref)): InputUnit {
+    return durationUnit(this.raw(ref), header);
+  }
+
   /**
    * The facts a variant's definition reads from its columns, over the defaults, and the unit of
    * each of its duration columns (from the values and the header).
    */
   facts(variant: AnyVariant, ranges: ReadonlyMap<Role, RangeRef>, headers?: ReadonlyMap<Role, string>): KpiFacts {
+    const headerOf = (role: Role, ref: RangeRef): string => headers?.get(role) ?? this.header(ref);
     const units: KpiFacts['units'] = {};
     for (const [role, ref] of ranges) {
-      if ((variant.kinds?.[role] ?? roleKind(role)) === 'duration') (units as Record<Role, unknown>)[role] = durationUnit(this.raw(ref), headers?.get(role) ?? '');
+      if ((variant.kinds?.[role] ?? roleKind(role)) === 'duration') (units as Record<Role, unknown>)[role] = this.unit(ref, headerOf(role, ref));
     }
-    const own = variant.facts ? variant.facts({ numbers: (role) => { const r = ranges.get(role); return r ? this.numbers(r) : undefined; } }) : {};
+    const own = variant.facts
+      ? variant.facts({
+        numbers: (role) => { const r = ranges.get(role); return r ? this.numbers(r) : undefined; },
+        profile: (role) => { const r = ranges.get(role); return r ? this.profile(r) : undefined; },
+        header: (role) => { const r = ranges.get(role); return r ? headerOf(role, r) : ''; },
+        unit: (role) => { const r = ranges.get(role); return r ? this.unit(r, headerOf(role, r)) : 'seconds'; },
+      })
+      : {};
     return { ...DEFAULT_FACTS, ...own, units };
   }
 }

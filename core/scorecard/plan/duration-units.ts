@@ -5,15 +5,13 @@
  * - Time values: cells a spreadsheet shows as 0:02:14 arrive as Date objects of 30 Dec 1899 (Sheets,
  *   the CLI) or as fractions of a day (Excel). Date objects, or numbers that all lie strictly
  *   between 0 and 1 (the catalog's 0–1 guard), are `time`.
- * - Otherwise the header says minutes or hours (`Wait (min)`, `Handle time in hours`), else seconds
- *   (`Speed of answer in seconds`, `billsec`, plain numbers).
+ * - Otherwise what a known export layout or a unit word in the header says (`Wait (min)`, `Handle
+ *   time in hours`, vocab/match.ts), else seconds (`Speed of answer in seconds`, `billsec`).
  * Duration text (`0:02:14`, `134 s`) carries its own unit; such cells need no decision.
  */
 import { isDateObject } from '../../values/grid.js';
 import type { InputUnit } from '../../values/duration-values.js';
-
-const MINUTES = /\b(min|mins|minute|minutes|minuten)\b/i;
-const HOURS = /\b(h|hr|hrs|hour|hours|std|stunde|stunden)\b/i;
+import { durationUnitOfHeader } from '../vocab/match.js';
 
 /** The unit of a column's numbers (see the module comment). */
 export function durationUnit(cells: readonly (readonly unknown[])[], header: string): InputUnit {
@@ -28,8 +26,5 @@ export function durationUnit(cells: readonly (readonly unknown[])[], header: str
   }
   if (dates > 0 && numbers === 0) return 'time';
   if (numbers > 0 && inside === numbers) return 'time';
-  const words = header.replace(/[()[\]_./-]/g, ' ');
-  if (MINUTES.test(words)) return 'minutes';
-  if (HOURS.test(words)) return 'hours';
-  return 'seconds';
+  return durationUnitOfHeader(header) ?? 'seconds';
 }

@@ -10,6 +10,7 @@ import type { BuildPlan, PlanInput } from '../api.js';
 import { workbookEnv } from '../evaluate.js';
 import { bindKpis } from '../kpis.js';
 import type { BoundKpi } from '../kpis.js';
+import { languageOrder } from '../date-order.js';
 import { chooseSheetName } from '../sheet-name.js';
 import type { LocalRef, RangeRef, Role, ScorecardPlan, StatusRule } from '../types.js';
 import { Notes } from './context.js';
@@ -31,7 +32,8 @@ function context(input: PlanInput): PlanContext {
   const lang = options.language === 'de' ? 'de' : 'en';
   // The environment reads the sheet's own cells from the writer's model (for formulas over cells planned before).
   let model: SheetWriter['model'] | undefined;
-  const env = workbookEnv(input.data, (ref) => model?.read(ref) ?? []);
+  // Date text no cell of a call decides (05/02/2012) reads in the user's order, else the language's.
+  const env = workbookEnv(input.data, (ref) => model?.read(ref) ?? [], { dateOrder: options.dateOrder ?? languageOrder(lang) });
   const w = new SheetWriter(env, input.dialect);
   model = w.model;
   return {
