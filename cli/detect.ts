@@ -30,7 +30,7 @@ export async function runDetect(args: DetectArgs, io: Io): Promise<DetectionRepo
     progress.done();
   }
   for (const note of notes) io.stderr.write(`note: ${note}\n`);
-  if (args.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (args.json) io.stdout.write(`${JSON.stringify({ detected: report }, null, 2)}\n`);
   else io.stdout.write(renderDetection(report, args.inputs.map((f) => path.basename(f))));
   return report;
 }

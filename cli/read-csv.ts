@@ -545,7 +545,13 @@ export function csvSheet(text: string, name: string, file: string, clock: WallCl
     const before = formats[r - 1];
     formats[r] = rowFormats && before && sameFormats(before, rowFormats) ? before : rowFormats;
   }
-  const dateOrders = readOrderColumns(orderCols, { values, formats, dateCols, clock, reading, name, file, notes });
+  const impossible = { count: 0, example: '' };
+  const dateOrders = readOrderColumns(orderCols, { values, formats, dateCols, clock, reading, name, file, notes, lines, impossible });
+  // Dates no order makes real (31/02/2026) are unreadable like any other.
+  if (impossible.count > 0) {
+    if (unreadable === 0) unreadableExample = impossible.example;
+    unreadable += impossible.count;
+  }
   // Date cells get their column's format (with a time when any cell of the column has one).
   for (let r = 1; r < rows.length; r++) {
     const f = formats[r];
@@ -595,6 +601,9 @@ interface OrderContext {
   readonly name: string;
   readonly file: string;
   readonly notes: string[];
+  readonly lines: readonly number[];
+  /** Cells that are no date in their column's order (31/02/2026): counted, the first as example. */
+  readonly impossible: { count: number; example: string };
 }
 
 /**
@@ -617,7 +626,10 @@ function readOrderColumns(orderCols: readonly (OrderColumn | undefined)[], x: Or
     let read = 0;
     for (const r of col.rows) {
       const serial = parseDateText(String(x.values[r][c]).trim(), x.clock, decided.order);
-      if (typeof serial !== 'number') continue;
+      if (typeof serial !== 'number') {
+        if (x.impossible.count++ === 0) x.impossible.example = `"${String(x.values[r][c]).trim()}" on line ${x.lines[r]}`;
+        continue;
+      }
       const seconds = Math.round((serial - Math.floor(serial)) * 86_400);
       if (seconds !== 0 && seconds !== 86_400) {
         d.hasTime = true;
@@ -632,6 +644,7 @@ function readOrderColumns(orderCols: readonly (OrderColumn | undefined)[], x: Or
       x.formats[r]![c] = 'date';
       read++;
     }
+    if (read === 0) return;
     const decider = decided.order === 'dmy' ? col.dayFirst : col.monthFirst;
     const why = decided.from === 'data'
       ? decider === col.first ? `its ${decided.order === 'dmy' ? 'day' : 'month'} being above 12` : `as ${decider} shows`

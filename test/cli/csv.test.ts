@@ -176,10 +176,30 @@ describe('cell values of a CSV file', () => {
     expect(sheet.formats[2]).toEqual(['yyyy-mm-dd hh:mm', 'yyyy-mm-dd']);
   });
 
-  it('keep dates in formats the core does not read as text, and note it', () => {
-    const r = csvSheet('Date,NPS\n03/01/2026,9\n', 'S', 's.csv', UTC);
-    expect(r.sheet.data.values[1]).toEqual(['03/01/2026', 9]);
-    expect(r.notes).toEqual(['s.csv: 1 cell such as "03/01/2026" on line 2 look like dates in a format this does not read; kept as text (write ISO 2026-03-01 or German 01.03.2026 dates)']);
+  it('read numeric day/month dates in their column\'s order, else the choice, else the language, and say which', () => {
+    // Nothing in the column decides 03/01/2026: English reads it month first (3 Jan), German day first.
+    const en = csvSheet('Date,NPS\n03/01/2026,9\n', 'S', 's.csv', UTC);
+    expect(en.sheet.data.values[1]).toEqual([wall(2026, 3, 1), 9]);
+    expect(en.sheet.formats[1]?.[0]).toBe('yyyy-mm-dd');
+    expect(en.notes).toEqual(['s.csv: column "Date": 1 date such as "03/01/2026" on line 2 read month first, as English reads them; nothing in the column decides it (if that is wrong, give --date-order dmy)']);
+    expect(en.dateOrders).toEqual([{ order: 'mdy', from: 'language', sheet: 'S', column: 1, header: 'Date', cells: 1, example: '"03/01/2026" on line 2' }]);
+    expect(csvSheet('Date,NPS\n03/01/2026,9\n', 'S', 's.csv', UTC, undefined, { language: 'de' }).sheet.data.values[1]).toEqual([wall(2026, 1, 3), 9]);
+    const chosen = csvSheet('Date,NPS\n03/01/2026,9\n', 'S', 's.csv', UTC, undefined, { language: 'en', dateOrder: 'dmy' });
+    expect(chosen.sheet.data.values[1]).toEqual([wall(2026, 1, 3), 9]);
+    expect(chosen.notes[0]).toContain('read day first, as --date-order says');
+    // A day above 12 anywhere in the column decides for all of it, whatever the language.
+    const data = csvSheet('Date,NPS\n03/01/2026 10:00,9\n29/02/2024 08:15,7\n', 'S', 's.csv', UTC, undefined, { language: 'en', dateOrder: 'mdy' });
+    expect(data.sheet.data.values.slice(1)).toEqual([[wall(2026, 1, 3, 10, 0), 9], [wall(2024, 2, 29, 8, 15), 7]]);
+    expect(data.notes).toEqual(['s.csv: column "Date": 2 dates such as "03/01/2026 10:00" on line 2 read day first, as "29/02/2024 08:15" on line 3 shows']);
+  });
+
+  it('keep a column showing both orders, and impossible dates, as text, and note it', () => {
+    const both = csvSheet('Date,NPS\n13/01/2026,9\n01/13/2026,7\n', 'S', 's.csv', UTC);
+    expect(both.sheet.data.values.slice(1)).toEqual([['13/01/2026', 9], ['01/13/2026', 7]]);
+    expect(both.notes).toEqual(['s.csv: column "Date" has dates day first ("13/01/2026" on line 2) and month first ("01/13/2026" on line 3); its 2 dates like these were kept as text (write ISO dates such as 2026-03-01)']);
+    const impossible = csvSheet('Date,NPS\n31/02/2026,9\n', 'S', 's.csv', UTC);
+    expect(impossible.sheet.data.values[1]).toEqual(['31/02/2026', 9]);
+    expect(impossible.notes).toEqual(['s.csv: 1 cell such as "31/02/2026" on line 2 look like dates in a format this does not read; kept as text (write ISO 2026-03-01 or German 01.03.2026 dates)']);
   });
 
   it('freeze and embolden the header row and size the columns to their text', () => {

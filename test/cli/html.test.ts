@@ -73,7 +73,7 @@ describe.skipIf(skip !== undefined)('the HTML report in chromium', () => {
     const html = path.join(dir, 'report.html');
     const r = await runCli(cli, ['scorecard', SAMPLE, '--out', path.join(dir, 'report.xlsx'), '--html', html, '--json', '-q']);
     expect(r.code, r.stderr).toBe(0);
-    kpis = JSON.parse(r.stdout) as JsonKpi[];
+    kpis = JSON.parse(r.stdout).kpis as JsonKpi[];
     reportUrl = pathToFileURL(html).href;
     browser = await launchChromium();
   }, 180_000);

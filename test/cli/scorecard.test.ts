@@ -173,7 +173,7 @@ describe('service-kpi scorecard on the bundled sample (examples/helpdesk.xlsx)',
       runCli(cli, ['scorecard', SAMPLE, '--out', out('sample.xlsx'), '--html', out('sample.html'), '--json']),
       runCli(cli, ['scorecard', SAMPLE, '--out', out('sample-table.xlsx')]),
     ]);
-    kpis = JSON.parse(json.stdout) as JsonKpi[];
+    kpis = JSON.parse(json.stdout).kpis as JsonKpi[];
     sampleKpis = kpis;
     input = await readXlsxFile(SAMPLE);
     console.log(`CLI on the sample: ${json.ms} ms (--json --html), ${table.ms} ms (table)`);
@@ -324,7 +324,7 @@ describe('service-kpi scorecard on CSV files', () => {
 
   beforeAll(async () => {
     run = await runCli(cli, ['scorecard', ...files, '--out', out('csv.xlsx'), '--json', '--tz', 'Europe/Berlin']);
-    kpis = JSON.parse(run.stdout) as JsonKpi[];
+    kpis = JSON.parse(run.stdout).kpis as JsonKpi[];
     const berlin = wallClock('Europe/Berlin');
     const sheets = await Promise.all(files.map((f) => readCsvFile(f, path.basename(f, '.csv'), berlin)));
     input = { sheets: sheets.map((s) => s.sheet), sheetNames: [], existing: [], notes: [], files };
@@ -391,7 +391,7 @@ describe('options of service-kpi scorecard', () => {
     await writeFile(file, JSON.stringify({ nps: { target: 40, direction: 'higher' }, csat: 0.85, churn: { enabled: false }, backlogAge: null }));
     const r = await runCli(cli, ['scorecard', SAMPLE, '--out', out('targets.xlsx'), '--targets', file, '--json', '-q']);
     expect(r.code).toBe(0);
-    const kpis = JSON.parse(r.stdout) as JsonKpi[];
+    const kpis = JSON.parse(r.stdout).kpis as JsonKpi[];
     expect(kpis.find((k) => k.id === 'nps')).toMatchObject({ target: 40, status: 'red' });
     expect(kpis.find((k) => k.id === 'csat')!.target).toBe(0.85);
     expect(kpis.find((k) => k.id === 'backlogAge')).toMatchObject({ target: null, status: null });
@@ -405,13 +405,13 @@ describe('options of service-kpi scorecard', () => {
     await writeFile(data, `${rows.join('\n')}\n`);
     const bare = await runCli(cli, ['scorecard', data, '--out', out('feedback.xlsx')]);
     expect(bare.code).toBe(1);
-    expect(bare.stderr).toBe('service-kpi: no recognisable columns in feedback.csv; headers seen: feedback: Wann, Wert. Rename the columns (see docs/cli.md) or map them with --roles FILE.json\n');
+    expect(bare.stderr).toBe(`service-kpi: no recognisable columns in feedback.csv; headers seen: feedback: Wann, Wert. See what was found with: service-kpi detect ${data}; rename the columns (see docs/cli.md) or map them with --roles FILE.json\n`);
 
     const roles = out('roles.json');
     await writeFile(roles, JSON.stringify({ roles: [{ sheet: 'feedback', column: 'Wann', role: 'surveyDate' }, { sheet: 'feedback', column: 'B', role: 'npsScore' }] }));
     const mapped = await runCli(cli, ['scorecard', data, '--out', out('feedback.xlsx'), '--roles', roles, '--json', '-q']);
     expect(mapped.code).toBe(0);
-    const kpis = JSON.parse(mapped.stdout) as JsonKpi[];
+    const kpis = JSON.parse(mapped.stdout).kpis as JsonKpi[];
     expect(kpis.map((k) => k.id)).toEqual(['nps']);
     const csv = (await readCsvFile(data, 'feedback', wallClock('UTC'))).sheet;
     const parsed: InputWorkbook = { sheets: [csv], sheetNames: [], existing: [], notes: [], files: [data] };
@@ -421,7 +421,7 @@ describe('options of service-kpi scorecard', () => {
   it('--period quarter groups by quarters', async () => {
     const r = await runCli(cli, ['scorecard', SAMPLE, '--out', out('quarter.xlsx'), '--period', 'quarter', '--json', '-q']);
     expect(r.code).toBe(0);
-    const kpis = JSON.parse(r.stdout) as JsonKpi[];
+    const kpis = JSON.parse(r.stdout).kpis as JsonKpi[];
     const input = await readXlsxFile(SAMPLE);
     expectKpi(kpis.find((k) => k.id === 'nps'), byPeriod(input, SAMPLE_SPECS.nps, 'quarter'), 'nps', true);
     expect(kpis.find((k) => k.id === 'nps')!.period).toBe('2026-Q4');
@@ -454,7 +454,7 @@ describe('options of service-kpi scorecard', () => {
     const second = await runCli(cli, ['scorecard', first, '--out', out('second.xlsx'), '--json']);
     expect(second.code).toBe(0);
     expect(second.stderr).toContain('the sheet "KPI Scorecard" is an earlier scorecard; it is replaced, keeping the targets typed on it');
-    expect(JSON.parse(second.stdout).find((k: JsonKpi) => k.id === 'nps').target).toBe(45);
+    expect(JSON.parse(second.stdout).kpis.find((k: JsonKpi) => k.id === 'nps').target).toBe(45);
     const again = new ExcelJS.Workbook();
     await again.xlsx.readFile(out('second.xlsx'));
     expect(again.worksheets.map((w) => w.name)).toEqual(['KPI Scorecard', 'Survey', 'Tickets', 'Orders', 'Customers', 'Competitors']);

@@ -36,7 +36,7 @@ async function scorecard(name: string, bytes: Buffer | string, extra: string[] =
   await writeFile(input, bytes);
   const out = path.join(dir, `${name}.out.xlsx`);
   const r = await runCli(cli, ['scorecard', input, '--out', out, '--json', ...extra]);
-  return { code: r.code, stderr: r.stderr, kpis: r.code === 0 ? (JSON.parse(r.stdout) as Kpi[]) : [], out };
+  return { code: r.code, stderr: r.stderr, kpis: r.code === 0 ? (JSON.parse(r.stdout).kpis as Kpi[]) : [], out };
 }
 
 const nps = (kpis: readonly Kpi[]): Kpi | undefined => kpis.find((k) => k.id === 'nps');

@@ -79,7 +79,7 @@ describe('the CLI on a hostile workbook', () => {
     expect(run.code).toBe(0);
     expect(await sha256(input)).toBe(before);
     // --json stays parseable whatever the data holds.
-    const summary = JSON.parse(run.stdout) as unknown[];
+    const summary = JSON.parse(run.stdout).kpis as unknown[];
     expect(summary.length).toBeGreaterThan(3);
 
     const cells = await cellsOf(out);
@@ -133,7 +133,7 @@ describe('the CLI on a hostile workbook', () => {
     }]);
     const run = await runCli(cli, ['scorecard', input, '--out', path.join(dir, 'merged-out.xlsx'), '--json']);
     expect(run.code).toBe(0);
-    const summary = JSON.parse(run.stdout) as { id: string; value: unknown }[];
+    const summary = JSON.parse(run.stdout).kpis as { id: string; value: unknown }[];
     // One ticket resolved after 4 hours, one open.
     expect(summary.find((k) => /resolution/i.test(k.id))?.value).toBeCloseTo(4, 6);
   }, 60_000);
