@@ -21,7 +21,7 @@ import { knobsArbitrary, randomRequest, randomWorkbook } from './random-workbook
 import type { Knobs, RandomWorkbook } from './random-workbook.js';
 
 /** The cells of a KPI row a manager reads (the trend picture's cells included). */
-const READ_COLUMNS: number[] = [COL.actual, COL.previous, COL.baseline, COL.variance, COL.status, COL.n, COL.ciLow, COL.ciHigh];
+const READ_COLUMNS: number[] = [COL.period, COL.actual, COL.previous, COL.baseline, COL.variance, COL.status, COL.n, COL.ciLow, COL.ciHigh];
 for (let c = COL.trendFirst; c <= TREND_LAST; c++) READ_COLUMNS.push(c);
 
 const same = (a: Cell | undefined, b: Cell | undefined): boolean => {
@@ -108,6 +108,8 @@ describe('live and portable scorecards agree', () => {
     const k: Knobs = {
       seed: 3, period: 'year', timeZone: 'UTC', dateCells: 'date', survey: 60, tickets: 0, orders: 0, months: 1,
       competitors: 0, blanks: 0.3, textNoise: false, textDates: false, invalid: 'none', flags: ['yes/no', 'yes/no', 'yes/no', 'yes/no'], slaHours: 24,
+      // 2026 is complete on its last day: the reporting period is the year of the answers.
+      reportingDay: 364,
     };
     const w = randomWorkbook(k);
     for (const p of Object.values(plans(w, k))) {

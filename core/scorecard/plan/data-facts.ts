@@ -10,12 +10,14 @@ import { readNumbers } from '../../values/read.js';
 import { DEFAULT_FACTS } from '../definition.js';
 import type { AnyVariant, KpiFacts } from '../definition.js';
 import type { EvalEnv } from '../evaluate.js';
-import { flagCriteria, nativeReadable, periodBounds } from '../portable.js';
+import { firstUnnamedFlag, firstUnreadable, flagCriteria, periodBounds } from '../portable.js';
 import type { FlagCriteria, NativeKind, PeriodBounds } from '../portable.js';
 import { roleKind } from '../roles.js';
 import type { Role, ValueKind } from '../roles.js';
 import type { Dialect, PeriodName, RangeRef, RoleAssignment, WorkbookOutline } from '../types.js';
 import { dataRange } from './layout.js';
+import { exampleText, unreadableKind } from './unreadable.js';
+import type { UnreadableColumn } from './unreadable.js';
 
 export interface Period {
   readonly label: string;
@@ -29,7 +31,7 @@ const NATIVE_KIND: Readonly<Record<ValueKind, NativeKind | 'flag' | undefined>> 
 };
 
 export class DataFacts {
-  private readonly readable = new Map<string, boolean>();
+  private readonly readable = new Map<string, { row: number; value: unknown } | undefined>();
   private readonly flagCache = new Map<string, FlagCriteria | undefined>();
   private readonly numberCache = new Map<string, Float64Array | undefined>();
 
@@ -51,13 +53,14 @@ export class DataFacts {
 
   /** True when native formulas read every cell of the range as the core does. */
   nativeOk(ref: RangeRef, kind: NativeKind): boolean {
+    return this.unreadable(ref, kind) === undefined;
+  }
+
+  /** The first cell native formulas would not read as the core does (row within the range), or undefined. */
+  private unreadable(ref: RangeRef, kind: NativeKind | 'flag'): { row: number; value: unknown } | undefined {
     const k = `${this.key(ref)}|${kind}`;
-    let ok = this.readable.get(k);
-    if (ok === undefined) {
-      ok = nativeReadable(this.raw(ref), kind);
-      this.readable.set(k, ok);
-    }
-    return ok;
+    if (!this.readable.has(k)) this.readable.set(k, kind === 'flag' ? firstUnnamedFlag(this.raw(ref)) : firstUnreadable(this.raw(ref), kind));
+    return this.readable.get(k);
   }
 
   /** Criteria naming a flag column's yes and no words exactly, or undefined when none can. */
@@ -101,40 +104,51 @@ export class DataFacts {
   }
 
   /**
-   * Whether native formulas read every column a variant uses as the core does, with the flag
-   * criteria of its flag columns; undefined when one cannot be read natively.
+   * Whether native formulas read every column a variant uses as the core does: the flag criteria of
+   * its flag columns, or the first column (and cell) they cannot read.
    */
-  nativeColumns(variant: AnyVariant, ranges: ReadonlyMap<Role, RangeRef>): Map<Role, FlagCriteria> | undefined {
+  nativeColumns(variant: AnyVariant, ranges: ReadonlyMap<Role, RangeRef>): { readonly flags: Map<Role, FlagCriteria> } | { readonly unreadable: UnreadableColumn } {
     const flags = new Map<Role, FlagCriteria>();
     for (const [role, ref] of ranges) {
       const kind = NATIVE_KIND[variant.kinds?.[role] ?? roleKind(role)];
       if (kind === undefined) continue;
-      if (kind === 'flag') {
-        const f = this.flags(ref);
-        if (!f) return undefined;
-        flags.set(role, f);
-      } else if (!this.nativeOk(ref, kind)) return undefined;
+      const bad = this.unreadable(ref, kind);
+      if (bad) {
+        const sheet = this.outline.sheets.find((s) => s.name === ref.sheet);
+        return {
+          unreadable: {
+            role, sheet: ref.sheet, header: sheet?.headers[ref.firstCol - sheet.firstCol] ?? '', row: ref.firstRow + bad.row,
+            example: exampleText(bad.value), kind: unreadableKind(bad.value, kind === 'flag'),
+          },
+        };
+      }
+      if (kind === 'flag') flags.set(role, this.flags(ref)!);
     }
-    return flags;
+    return { flags };
   }
 
   /**
-   * The whole-day date that picks a stock's first (or last) number in a period with an equality
-   * criterion: the date of that row, when it is a whole day no other row of the period with a number
-   * shares; undefined otherwise (a moment, or a tie: equality would be fragile).
+   * Whether a stock's first (or last) number in a period is picked by the period's earliest (latest)
+   * date with an equality criterion (portable.ts, `stock`): that number's row holds the period's
+   * earliest (latest) date, a whole day no other row of the period with a number shares. A period
+   * without rows needs no pick; one whose rows hold no number cannot have one.
    */
-  stockDate(dates: RangeRef, stock: RangeRef, p: Period, which: 'first' | 'last'): number | undefined {
+  stockPickable(dates: RangeRef, stock: RangeRef, rows: readonly number[], which: 'first' | 'last'): boolean {
+    if (rows.length === 0) return true;
     const d = this.numbers(dates);
     const v = this.numbers(stock);
-    if (!d || !v) return undefined;
-    const order = which === 'first' ? p.rows : [...p.rows].reverse();
+    if (!d || !v) return false;
+    const order = which === 'first' ? rows : [...rows].reverse();
     const at = order.find((i) => v[i] === v[i]);
-    if (at === undefined) return undefined;
+    if (at === undefined) return false;
     const day = d[at];
-    if (day !== Math.floor(day)) return undefined;
+    if (day !== Math.floor(day)) return false;
     let same = 0;
-    for (const i of p.rows) if (v[i] === v[i] && d[i] === day) same++;
-    return same === 1 ? day : undefined;
+    for (const i of rows) {
+      if (which === 'first' ? d[i] < day : d[i] > day) return false;
+      if (v[i] === v[i] && d[i] === day) same++;
+    }
+    return same === 1;
   }
 
   /** The facts a variant's definition reads from its columns, over the defaults. */
