@@ -43,6 +43,12 @@ export class DataFacts {
     return sheet ? dataRange(sheet, a.column, this.dialect) : undefined;
   }
 
+  /** The header of a range's column on its sheet ("" when none). */
+  headerOf(ref: RangeRef): string {
+    const sheet = this.outline.sheets.find((s) => s.name === ref.sheet);
+    return sheet?.headers[ref.firstCol - sheet.firstCol] ?? '';
+  }
+
   raw(ref: RangeRef): readonly (readonly unknown[])[] {
     return this.env.range(ref).raw;
   }
@@ -114,10 +120,9 @@ export class DataFacts {
       if (kind === undefined) continue;
       const bad = this.unreadable(ref, kind);
       if (bad) {
-        const sheet = this.outline.sheets.find((s) => s.name === ref.sheet);
         return {
           unreadable: {
-            role, sheet: ref.sheet, header: sheet?.headers[ref.firstCol - sheet.firstCol] ?? '', row: ref.firstRow + bad.row,
+            role, sheet: ref.sheet, header: this.headerOf(ref), row: ref.firstRow + bad.row,
             example: exampleText(bad.value), kind: unreadableKind(bad.value, kind === 'flag'),
           },
         };

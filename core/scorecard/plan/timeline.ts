@@ -47,11 +47,12 @@ export function periodStartExpr(day: Expr, period: PeriodName): Expr {
 /** The start of the period `k` periods after the one starting on `start` (k < 0: before). */
 export function shiftPeriodExpr(start: Expr, k: number, period: PeriodName): Expr {
   if (k === 0) return start;
+  const plus = (x: Expr, n: number): Expr => op(n < 0 ? '-' : '+', x, num(Math.abs(n)));
   switch (period) {
-    case 'week': return op('+', start, num(7 * k));
-    case 'month': return fn('DATE', year(start), op('+', month(start), num(k)), num(1));
-    case 'quarter': return fn('DATE', year(start), op('+', month(start), num(3 * k)), num(1));
-    case 'year': return fn('DATE', op('+', year(start), num(k)), num(1), num(1));
+    case 'week': return plus(start, 7 * k);
+    case 'month': return fn('DATE', year(start), plus(month(start), k), num(1));
+    case 'quarter': return fn('DATE', year(start), plus(month(start), 3 * k), num(1));
+    case 'year': return fn('DATE', plus(year(start), k), num(1), num(1));
   }
 }
 
@@ -121,7 +122,7 @@ export class Timelines {
     const { data } = this.ctx;
     const parts: Expr[] = [];
     for (const ref of refs) {
-      if (data.nativeOk(ref, 'date')) parts.push(fn(which, { kind: 'range', ref }));
+      if (data.nativeOk(ref, 'date')) parts.push({ kind: 'range', ref });
       else {
         constant.push(ref);
         const v = data.numbers(ref);
@@ -130,8 +131,7 @@ export class Timelines {
         if (Number.isFinite(x)) parts.push(dateExpr(x));
       }
     }
-    if (parts.length === 0) return num(0);
-    return parts.length === 1 ? parts[0] : fn(which, ...parts);
+    return parts.length === 0 ? num(0) : fn(which, ...parts);
   }
 
   /** The date columns whose latest date says how far the data of `dates`' sheet goes. */
@@ -170,7 +170,7 @@ export class Timelines {
       const latest = this.aggregate('MAX', monthly, constant);
       lastParts.push(fn('IF', op('>', latest, num(0)), fn('EOMONTH', latest, num(0)), num(0)));
     }
-    const lastExpr = lastParts.length === 1 ? lastParts[0] : fn('MAX', ...lastParts);
+    const lastExpr = lastParts.length === 0 ? num(0) : lastParts.length === 1 ? lastParts[0] : fn('MAX', ...lastParts);
     const R = local(REPORTING_DATE);
     [['first date', firstAt], ['last date', lastAt], ['reporting day', dayAt], ['complete until', endAt]].forEach(([name, at]) =>
       w.putValue((at as LocalRef).row, col + 3, name as string, HELPER));
@@ -205,6 +205,10 @@ export class Timelines {
       w.putFormula(row, col, blankIf(start, i === 1 ? label : fn('IF', op('<', start, baseline), str(''), label)), HELPER);
     }
     w.addBlock(`timeline:${role}`, HEADER_ROW, col, LISTED + 1, 5);
+    for (const ref of constant) {
+      const name = this.ctx.lang === 'de' ? `„${this.ctx.data.headerOf(ref)}“ (${ref.sheet})` : `"${this.ctx.data.headerOf(ref)}" (${ref.sheet})`;
+      if (!this.ctx.notes.frozenDates.includes(name)) this.ctx.notes.frozenDates.push(name);
+    }
 
     const P: LocalRef = { row: first, col, rows: LISTED, cols: 1 };
     const startRef: LocalRef = { row: first, col: col + 1, rows: LISTED, cols: 1 };
