@@ -3,13 +3,14 @@
  *
  *   service-kpi scorecard INPUT... --out FILE.xlsx [--html FILE.html] [--json] [--period month]
  *     [--tz Europe/Berlin] [--targets FILE.json] [--roles FILE.json] [--addin-formulas]
- *     [--lang en|de] [--sla-hours 24] [--quiet]
+ *     [--lang en|de] [--sla-hours 24] [--as-of 2026-10-31] [--min-answers 30] [--min-tickets 10] [--quiet]
  *   service-kpi --help | --version
  *
  * Anything wrong here is a usage error (exit code 2) with one line saying what.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isReportingDate, LIMITS } from '../core/scorecard/settings.js';
 import type { PeriodName } from '../core/scorecard/types.js';
 import { wallClock } from '../core/values/clock.js';
 import { usageError } from './errors.js';
@@ -28,6 +29,10 @@ export interface ScorecardArgs {
   readonly addinFormulas: boolean;
   readonly language: 'en' | 'de';
   readonly slaHours?: number;
+  /** The reporting date `YYYY-MM-DD` (absent: the data's last date). */
+  readonly asOf?: string;
+  readonly minAnswers?: number;
+  readonly minTickets?: number;
   readonly quiet: boolean;
 }
 
@@ -55,6 +60,11 @@ Options:
       --addin-formulas     write the add-in's functions (_xldudf_KPI_…) instead of portable formulas
       --lang en|de         language of the scorecard (default en)
       --sla-hours N        SLA target in hours for SLA attainment (default 24)
+      --as-of DATE         reporting date YYYY-MM-DD: Actual is the latest period complete on
+                           that day (default: the latest complete period with enough data)
+      --min-answers N      fewest answers a survey KPI's period needs for a status (default 30;
+                           fewer: "too few (n)"; 0: no minimum)
+      --min-tickets N      fewest tickets a ticket KPI's period needs for a status (default 10)
   -q, --quiet              no notes on stderr
   -h, --help               show this help
   -v, --version            show the version
@@ -96,6 +106,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
         'addin-formulas': { type: 'boolean' },
         lang: { type: 'string' },
         'sla-hours': { type: 'string' },
+        'as-of': { type: 'string' },
+        'min-answers': { type: 'string' },
+        'min-tickets': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -158,6 +171,18 @@ export function parseCommandLine(argv: readonly string[]): Command {
     if (!Number.isFinite(slaHours) || slaHours <= 0 || slaHours > 8760) throw usageError(`--sla-hours ${values['sla-hours']}: give a number of hours above 0 (at most 8760)`);
   }
 
+  const asOf = values['as-of'];
+  if (asOf !== undefined && !isReportingDate(asOf)) throw usageError(`--as-of ${asOf}: give a date as YYYY-MM-DD, such as 2026-10-31`);
+  const minimum = (flag: 'min-answers' | 'min-tickets'): number | undefined => {
+    const v = values[flag];
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!/^\d+$/.test(v.trim()) || n > LIMITS.maxMinimum) throw usageError(`--${flag} ${v}: give a whole number from 0 to ${LIMITS.maxMinimum} (0: no minimum)`);
+    return n;
+  };
+  const minAnswers = minimum('min-answers');
+  const minTickets = minimum('min-tickets');
+
   return {
     command: 'scorecard',
     inputs,
@@ -172,6 +197,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
     addinFormulas: values['addin-formulas'] === true,
     language: lang,
     slaHours,
+    ...(asOf !== undefined ? { asOf } : {}),
+    ...(minAnswers !== undefined ? { minAnswers } : {}),
+    ...(minTickets !== undefined ? { minTickets } : {}),
     quiet: values.quiet === true,
   };
 }

@@ -91,13 +91,16 @@ async function rolesFor(args: ScorecardArgs, outline: WorkbookOutline, input: In
   return roles;
 }
 
-export function scorecardOptions(args: Pick<ScorecardArgs, 'language' | 'period' | 'addinFormulas' | 'slaHours'>): ScorecardOptions {
+export function scorecardOptions(args: Pick<ScorecardArgs, 'language' | 'period' | 'addinFormulas' | 'slaHours' | 'asOf' | 'minAnswers' | 'minTickets'>): ScorecardOptions {
   const base = defaultOptions(args.language);
   return {
     ...base,
     period: args.period,
     portable: !args.addinFormulas,
     ...(args.slaHours !== undefined ? { slaHours: args.slaHours } : {}),
+    ...(args.asOf !== undefined ? { reportingDate: args.asOf } : {}),
+    ...(args.minAnswers !== undefined ? { minAnswers: args.minAnswers } : {}),
+    ...(args.minTickets !== undefined ? { minTickets: args.minTickets } : {}),
   };
 }
 
@@ -151,11 +154,12 @@ export function summaryJson(summary: readonly KpiSummary[]): unknown[] {
     target: s.target,
     direction: s.direction,
     status: s.status === '' ? null : s.status,
+    ...(s.status === 'too-few' ? { statusText: `too few (${s.tooFew})` } : {}),
     unit: s.unit,
     n: s.n ?? null,
     ciLow: s.ciLow ?? null,
     ciHigh: s.ciHigh ?? null,
-    period: s.trendLabels.length > 0 ? s.trendLabels[s.trendLabels.length - 1] || null : null,
+    period: s.period || null,
     trend: s.trend.map(blank),
     trendLabels: s.trendLabels,
     definition: s.definition,

@@ -102,7 +102,7 @@ describe.skipIf(skip !== undefined)('a portable scorecard in LibreOffice moves o
     const files: string[] = [];
     for (const [i, edit] of EDITS.entries()) {
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(Buffer.from(bytes));
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
       const card = wb.getWorksheet('KPI Scorecard')!;
       if (edit.reportingDate) card.getCell(REPORTING_DATE.row, REPORTING_DATE.col).value = serialOf(`${edit.reportingDate}T00:00`);
       if (edit.appended) {
