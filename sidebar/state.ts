@@ -45,6 +45,9 @@ export interface SidebarState {
 export const targetField = (id: string): string => `target:${id}`;
 export const SLA_FIELD = 'slaHours';
 export const BRAND_FIELD = 'brandAttributes';
+export const REPORTING_FIELD = 'reportingDate';
+export const MIN_ANSWERS_FIELD = 'minAnswers';
+export const MIN_TICKETS_FIELD = 'minTickets';
 /** Messages that belong to no single field. */
 export const GENERAL_FIELD = 'settings';
 
@@ -190,5 +193,8 @@ export function fieldOfSettingsPath(path: string): string {
   if (parts[0] === 'targets' && parts[1]) return targetField(parts[1]);
   if (parts[0] === 'options' && parts[1] === 'slaHours') return SLA_FIELD;
   if (parts[0] === 'options' && parts[1] === 'brandAttributes') return BRAND_FIELD;
+  if (parts[0] === 'options' && parts[1] === 'reportingDate') return REPORTING_FIELD;
+  if (parts[0] === 'options' && parts[1] === 'minAnswers') return MIN_ANSWERS_FIELD;
+  if (parts[0] === 'options' && parts[1] === 'minTickets') return MIN_TICKETS_FIELD;
   return GENERAL_FIELD;
 }
