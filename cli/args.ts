@@ -3,7 +3,8 @@
  *
  *   service-kpi scorecard INPUT... --out FILE.xlsx [--html FILE.html] [--json] [--period month]
  *     [--tz Europe/Berlin] [--targets FILE.json] [--roles FILE.json] [--addin-formulas]
- *     [--lang en|de] [--sla-hours 24] [--service-level-seconds 20] [--date-order dmy|mdy] [--quiet]
+ *     [--lang en|de] [--sla-hours 24] [--service-level-seconds 20] [--date-order dmy|mdy]
+ *     [--as-of 2026-10-31] [--min-answers 30] [--min-tickets 10] [--quiet]
  *   service-kpi detect INPUT... [--json] [--roles FILE.json] [--tz …] [--lang en|de] [--date-order dmy|mdy]
  *   service-kpi --help | --version
  *
@@ -13,7 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DateOrder } from '../core/scorecard/date-order.js';
 import type { PeriodName } from '../core/scorecard/types.js';
-import { LIMITS } from '../core/scorecard/settings.js';
+import { isReportingDate, LIMITS } from '../core/scorecard/settings.js';
 import { wallClock } from '../core/values/clock.js';
 import { usageError } from './errors.js';
 
@@ -34,6 +35,10 @@ export interface ScorecardArgs {
   readonly serviceLevelSeconds?: number;
   /** The day/month order of date text no cell of its column decides (absent: the language's). */
   readonly dateOrder?: DateOrder;
+  /** The reporting date `YYYY-MM-DD` (absent: the data's last date). */
+  readonly asOf?: string;
+  readonly minAnswers?: number;
+  readonly minTickets?: number;
   readonly quiet: boolean;
 }
 
@@ -87,6 +92,11 @@ Options:
                            answer calls within N seconds for the service level (default 20)
       --date-order dmy|mdy day/month order of dates such as 05/02/2024 when no date of their
                            column decides it (default: --lang de reads day first, en month first)
+      --as-of DATE         reporting date YYYY-MM-DD: Actual is the latest period complete on
+                           that day (default: the latest complete period with enough data)
+      --min-answers N      fewest answers a survey KPI's period needs for a status (default 30;
+                           fewer: "too few (n)"; 0: no minimum)
+      --min-tickets N      fewest tickets a ticket KPI's period needs for a status (default 10)
   -q, --quiet              no notes on stderr
   -h, --help               show this help
   -v, --version            show the version
@@ -130,6 +140,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
         'sla-hours': { type: 'string' },
         'service-level-seconds': { type: 'string' },
         'date-order': { type: 'string' },
+        'as-of': { type: 'string' },
+        'min-answers': { type: 'string' },
+        'min-tickets': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -215,6 +228,17 @@ export function parseCommandLine(argv: readonly string[]): Command {
       throw usageError(`--service-level-seconds ${sl}: give a number of seconds above 0 (at most ${LIMITS.maxServiceLevelSeconds})`);
     }
   }
+  const asOf = values['as-of'];
+  if (asOf !== undefined && !isReportingDate(asOf)) throw usageError(`--as-of ${asOf}: give a date as YYYY-MM-DD, such as 2026-10-31`);
+  const minimum = (flag: 'min-answers' | 'min-tickets'): number | undefined => {
+    const v = values[flag];
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!/^\d+$/.test(v.trim()) || n > LIMITS.maxMinimum) throw usageError(`--${flag} ${v}: give a whole number from 0 to ${LIMITS.maxMinimum} (0: no minimum)`);
+    return n;
+  };
+  const minAnswers = minimum('min-answers');
+  const minTickets = minimum('min-tickets');
 
   return {
     command: 'scorecard',
@@ -232,6 +256,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
     slaHours,
     serviceLevelSeconds,
     ...(dateOrder ? { dateOrder } : {}),
+    ...(asOf !== undefined ? { asOf } : {}),
+    ...(minAnswers !== undefined ? { minAnswers } : {}),
+    ...(minTickets !== undefined ? { minTickets } : {}),
     quiet: values.quiet === true,
   };
 }

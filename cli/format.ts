@@ -55,11 +55,17 @@ export function formatCount(n: number | undefined, language: Language = 'en'): s
 }
 
 const STATUS_WORDS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
-  en: { green: 'green', amber: 'amber', red: 'red' },
-  de: { green: 'grün', amber: 'gelb', red: 'rot' },
+  en: { green: 'green', amber: 'amber', red: 'red', 'too-few': 'too few' },
+  de: { green: 'grün', amber: 'gelb', red: 'rot', 'too-few': 'zu wenige' },
 };
 
 /** A status word as shown to people (the data keeps the English words formulas test). */
 export function statusWord(status: string, language: Language = 'en'): string {
   return STATUS_WORDS[language][status] ?? status;
+}
+
+/** A KPI's status as shown to people: `green`, `too few (6)` (the answers or tickets its period holds), '' when none. */
+export function statusText(s: Pick<KpiSummary, 'status' | 'tooFew'>, language: Language = 'en'): string {
+  if (s.status === 'too-few') return `${statusWord(s.status, language)} (${formatCount(s.tooFew, language)})`;
+  return s.status === '' ? '' : statusWord(s.status, language);
 }

@@ -10,7 +10,7 @@ import type { KpiSummary, ScorecardPlan, TrendPicture } from '../core/scorecard/
 
 import { wallClock } from '../core/values/clock.js';
 import { serialToIso } from '../core/values/format.js';
-import { formatCount, formatInterval, formatValue, statusWord } from './format.js';
+import { formatCount, formatInterval, formatValue, statusText } from './format.js';
 import type { Language } from './format.js';
 
 export interface ReportMeta {
@@ -136,14 +136,13 @@ export function renderHtmlReport(plan: ScorecardPlan, meta: ReportMeta): string 
       rows.push(`<tr class="section"><th colspan="10" scope="rowgroup">${esc(t[groupOf(s)])}</th></tr>`);
     }
     const trend = trendFor(s, plan.trends);
-    const latestLabel = s.trendLabels.length > 0 ? s.trendLabels[s.trendLabels.length - 1] : '';
-    const status = s.status === '' ? '' : `<span class="status status-${esc(s.status)}">${esc(statusWord(s.status, meta.language))}</span>`;
+    const status = s.status === '' ? '' : `<span class="status status-${esc(s.status)}">${esc(statusText(s, meta.language))}</span>`;
     const target = s.target === null ? '–' : formatValue(s.target, s.unit, meta.language);
     const direction = s.direction === 'lower' ? t.lower : t.higher;
     rows.push(
       `<tr data-kpi="${esc(s.id)}">`
       + `<th scope="row">${esc(s.name)}</th>`
-      + `<td class="num actual">${esc(formatValue(s.value, s.unit, meta.language))}${latestLabel ? `<span class="period">${esc(latestLabel)}</span>` : ''}</td>`
+      + `<td class="num actual">${esc(formatValue(s.value, s.unit, meta.language))}${s.period ? `<span class="period">${esc(s.period)}</span>` : ''}</td>`
       + `<td class="num">${esc(formatValue(s.previous, s.unit, meta.language))}</td>`
       + `<td class="num">${esc(formatValue(s.baseline, s.unit, meta.language))}</td>`
       + `<td class="num" title="${esc(direction)}">${esc(target)}</td>`
@@ -192,6 +191,7 @@ tr.section th { background: #eef2f8; color: #243b5a; font-size: 13px; }
 .status-green { background: ${c('green', 'fill')}; color: ${c('green', 'font')}; }
 .status-amber { background: ${c('amber', 'fill')}; color: ${c('amber', 'font')}; }
 .status-red { background: ${c('red', 'fill')}; color: ${c('red', 'font')}; }
+.status-too-few { background: #eef0f3; color: var(--muted); font-weight: 400; white-space: nowrap; }
 .sparkline { display: block; }
 .sparkline path { fill: none; stroke: var(--accent); stroke-width: 1.5; stroke-linejoin: round; stroke-linecap: round; }
 .sparkline circle { fill: var(--accent); }

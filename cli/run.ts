@@ -124,7 +124,7 @@ export async function findColumns(args: Pick<ScorecardArgs, 'inputs' | 'kind' | 
   return { input, data, outline, detection, roles, roleNotes };
 }
 
-export function scorecardOptions(args: Pick<ScorecardArgs, 'language' | 'period' | 'addinFormulas' | 'slaHours' | 'serviceLevelSeconds' | 'dateOrder'>): ScorecardOptions {
+export function scorecardOptions(args: Pick<ScorecardArgs, 'language' | 'period' | 'addinFormulas' | 'slaHours' | 'serviceLevelSeconds' | 'dateOrder' | 'asOf' | 'minAnswers' | 'minTickets'>): ScorecardOptions {
   const base = defaultOptions(args.language);
   return {
     ...base,
@@ -133,6 +133,9 @@ export function scorecardOptions(args: Pick<ScorecardArgs, 'language' | 'period'
     ...(args.slaHours !== undefined ? { slaHours: args.slaHours } : {}),
     ...(args.serviceLevelSeconds !== undefined ? { serviceLevelSeconds: args.serviceLevelSeconds } : {}),
     ...(args.dateOrder !== undefined ? { dateOrder: args.dateOrder } : {}),
+    ...(args.asOf !== undefined ? { reportingDate: args.asOf } : {}),
+    ...(args.minAnswers !== undefined ? { minAnswers: args.minAnswers } : {}),
+    ...(args.minTickets !== undefined ? { minTickets: args.minTickets } : {}),
   };
 }
 
@@ -201,11 +204,12 @@ export function summaryJson(summary: readonly KpiSummary[]): unknown[] {
     target: s.target,
     direction: s.direction,
     status: s.status === '' ? null : s.status,
+    ...(s.status === 'too-few' ? { statusText: `too few (${s.tooFew})` } : {}),
     unit: s.unit,
     n: s.n ?? null,
     ciLow: s.ciLow ?? null,
     ciHigh: s.ciHigh ?? null,
-    period: s.trendLabels.length > 0 ? s.trendLabels[s.trendLabels.length - 1] || null : null,
+    period: s.period || null,
     trend: s.trend.map(blank),
     trendLabels: s.trendLabels,
     definition: s.definition,

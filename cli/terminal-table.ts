@@ -1,11 +1,12 @@
 /**
- * The scorecard as an aligned text table for the terminal (stdout): one row per KPI with actual,
- * previous, baseline, target, status and sample size. Numbers are right-aligned; the KPI name is
+ * The scorecard as an aligned text table for the terminal (stdout): one row per KPI with the
+ * actual's period, actual, previous, baseline, target, status ("too few (n)" when the period holds
+ * fewer answers or tickets than the minimum) and sample size. Numbers are right-aligned; the KPI name is
  * shortened with … when the terminal is narrower than the table. Status words are coloured only
  * when asked (stdout is a terminal and NO_COLOR is not set).
  */
 import type { KpiSummary } from '../core/scorecard/types.js';
-import { formatCount, formatInterval, formatValue, statusWord } from './format.js';
+import { formatCount, formatInterval, formatValue, statusText } from './format.js';
 import type { Language } from './format.js';
 
 export interface TableOptions {
@@ -16,9 +17,11 @@ export interface TableOptions {
 }
 
 const HEADERS = {
-  en: ['KPI', 'Actual', 'Previous', 'Baseline', 'Target', 'Status', 'n', '95 % CI'],
-  de: ['Kennzahl', 'Ist', 'Vorperiode', 'Basis', 'Ziel', 'Status', 'n', '95-%-KI'],
+  en: ['KPI', 'Period', 'Actual', 'Previous', 'Baseline', 'Target', 'Status', 'n', '95 % CI'],
+  de: ['Kennzahl', 'Periode', 'Ist', 'Vorperiode', 'Basis', 'Ziel', 'Status', 'n', '95-%-KI'],
 };
+/** The status column (coloured, left-aligned). */
+const STATUS_COL = 6;
 
 const STATUS_COLOURS: Record<string, string> = { green: '\x1b[32m', amber: '\x1b[33m', red: '\x1b[31m' };
 const RESET = '\x1b[0m';
@@ -42,11 +45,12 @@ export function renderTable(rows: readonly KpiSummary[], options: TableOptions =
   const hasCi = rows.some((r) => formatInterval(r, language) !== '');
   const cells = rows.map((r) => [
     r.name,
+    r.period === '' ? '–' : r.period,
     formatValue(r.value, r.unit, language),
     formatValue(r.previous, r.unit, language),
     formatValue(r.baseline, r.unit, language),
     r.target === null ? '–' : formatValue(r.target, r.unit, language),
-    r.status === '' ? '–' : statusWord(r.status, language),
+    r.status === '' ? '–' : statusText(r, language),
     formatCount(r.n, language),
     formatInterval(r, language),
   ]);
@@ -64,8 +68,8 @@ export function renderTable(rows: readonly KpiSummary[], options: TableOptions =
     const parts: string[] = [];
     for (let c = 0; c < columns; c++) {
       const text = c === 0 ? shorten(row[c], widths[0]) : row[c];
-      let cell = pad(text, widths[c], c !== 0 && c !== 5);
-      if (c === 5 && status !== undefined && STATUS_COLOURS[status]) cell = STATUS_COLOURS[status] + cell + RESET;
+      let cell = pad(text, widths[c], c > 1 && c !== STATUS_COL);
+      if (c === STATUS_COL && status !== undefined && STATUS_COLOURS[status]) cell = STATUS_COLOURS[status] + cell + RESET;
       parts.push(cell);
     }
     return parts.join('  ').trimEnd();

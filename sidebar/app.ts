@@ -9,11 +9,13 @@ import { ROLES } from '../core/scorecard/types.js';
 import { createController } from './controller.js';
 import type { Change, SidebarController } from './controller.js';
 import { h, option, replaceChildren } from './dom.js';
-import { targetText, unitSuffix } from './fields.js';
+import { reportingDateText, targetText, unitSuffix } from './fields.js';
 import { PERIOD_KEYS, ROLE_GROUPS, formatInputNumber, formatPercent, roleLabel, stepText, t } from './i18n.js';
 import type { Lang } from './i18n.js';
 import { DEFAULT_SERVICE_LEVEL_SECONDS, fillDefinition, takesTarget } from '../core/scorecard/kpis.js';
-import { BRAND_FIELD, GENERAL_FIELD, SERVICE_LEVEL_FIELD, SLA_FIELD, errorsOf, kpiLists, roleAt, targetField } from './state.js';
+import {
+  BRAND_FIELD, GENERAL_FIELD, MIN_ANSWERS_FIELD, MIN_TICKETS_FIELD, REPORTING_FIELD, SERVICE_LEVEL_FIELD, SLA_FIELD, errorsOf, kpiLists, roleAt, targetField,
+} from './state.js';
 import type { SidebarState } from './state.js';
 
 export type Look = 'excel' | 'sheets';
@@ -257,9 +259,7 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, options: Mou
 
   // ---------------------------------------------------------------- options
   function renderOptions(): void {
-    fields.delete(SLA_FIELD);
-    fields.delete(SERVICE_LEVEL_FIELD);
-    fields.delete(BRAND_FIELD);
+    for (const key of [SLA_FIELD, SERVICE_LEVEL_FIELD, BRAND_FIELD, REPORTING_FIELD, MIN_ANSWERS_FIELD, MIN_TICKETS_FIELD]) fields.delete(key);
     if (state.phase !== 'ready') {
       replaceChildren(optionsBody);
       return;
@@ -287,6 +287,25 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, options: Mou
     brand.value = state.inputs[BRAND_FIELD] ?? o.brandAttributes.join(', ');
     brand.addEventListener('input', () => controller.setBrandText(brand.value));
 
+    const reportingError = h('p', { class: 'skpi-field-error', id: 'skpi-reporting-error', hidden: true });
+    const reporting = h('input', {
+      type: 'text', id: 'skpi-reporting', autocomplete: 'off', placeholder: state.lang === 'de' ? 'TT.MM.JJJJ' : 'YYYY-MM-DD',
+      'aria-describedby': 'skpi-reporting-hint skpi-reporting-error',
+    });
+    reporting.value = state.inputs[REPORTING_FIELD] ?? reportingDateText(state.lang, o.reportingDate);
+    reporting.addEventListener('input', () => controller.setReportingDateText(reporting.value));
+
+    const minimum = (which: 'minAnswers' | 'minTickets', key: string, id: string): { input: HTMLInputElement; error: HTMLElement } => {
+      const error = h('p', { class: 'skpi-field-error', id: `${id}-error`, hidden: true });
+      const input = h('input', { type: 'text', id, inputmode: 'numeric', autocomplete: 'off', 'aria-describedby': `skpi-minimum-hint ${id}-error` });
+      input.value = state.inputs[key] ?? formatInputNumber(state.lang, o[which]);
+      input.addEventListener('input', () => controller.setMinimumText(which, input.value));
+      fields.set(key, { input, error });
+      return { input, error };
+    };
+    const minAnswers = minimum('minAnswers', MIN_ANSWERS_FIELD, 'skpi-min-answers');
+    const minTickets = minimum('minTickets', MIN_TICKETS_FIELD, 'skpi-min-tickets');
+
     const language = h('select', { id: 'skpi-language' },
       option('en', L('english'), o.language === 'en'), option('de', L('german'), o.language === 'de'));
     language.addEventListener('change', () => controller.setLanguage(language.value === 'de' ? 'de' : 'en'));
@@ -294,8 +313,14 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, options: Mou
     fields.set(SLA_FIELD, { input: sla, error: slaError });
     fields.set(SERVICE_LEVEL_FIELD, { input: sl, error: slError });
     fields.set(BRAND_FIELD, { input: brand, error: brandError });
+    fields.set(REPORTING_FIELD, { input: reporting, error: reportingError });
     replaceChildren(optionsBody,
       h('div', { class: 'skpi-field' }, h('label', { for: 'skpi-period' }, L('period')), period),
+      h('div', { class: 'skpi-field' }, h('label', { for: 'skpi-reporting' }, L('reportingDate')), reporting,
+        h('p', { class: 'skpi-hint', id: 'skpi-reporting-hint' }, L('reportingDateHint')), reportingError),
+      h('div', { class: 'skpi-field' }, h('label', { for: 'skpi-min-answers' }, L('minAnswers')), minAnswers.input, minAnswers.error),
+      h('div', { class: 'skpi-field' }, h('label', { for: 'skpi-min-tickets' }, L('minTickets')), minTickets.input,
+        h('p', { class: 'skpi-hint', id: 'skpi-minimum-hint' }, L('minimumHint')), minTickets.error),
       h('div', { class: 'skpi-field skpi-field-check' },
         portable, h('label', { for: 'skpi-portable' }, L('portable')),
         h('p', { class: 'skpi-hint', id: 'skpi-portable-hint' }, L('portableHint'))),

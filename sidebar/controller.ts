@@ -7,11 +7,11 @@
 import type { HostBridge, PeriodName, Role, ScorecardOptions } from '../core/scorecard/types.js';
 import { detectRoles } from '../core/scorecard/detect.js';
 import { defaultOptions, parseSettings } from '../core/scorecard/settings.js';
-import { parseBrandAttributes, parseServiceLevelSeconds, parseSlaHours, parseTarget } from './fields.js';
+import { parseBrandAttributes, parseMinimum, parseReportingDate, parseServiceLevelSeconds, parseSlaHours, parseTarget } from './fields.js';
 import { t } from './i18n.js';
 import type { Lang } from './i18n.js';
 import {
-  BRAND_FIELD, SERVICE_LEVEL_FIELD, SLA_FIELD, assignRole, emptyState, fieldOfSettingsPath, hasErrors, kpiLists,
+  BRAND_FIELD, MIN_ANSWERS_FIELD, MIN_TICKETS_FIELD, REPORTING_FIELD, SERVICE_LEVEL_FIELD, SLA_FIELD, assignRole, emptyState, fieldOfSettingsPath, hasErrors, kpiLists,
   restoreRoles, targetField, toRequest, toSettings, withDefaultTargets,
 } from './state.js';
 import type { SidebarState } from './state.js';
@@ -40,6 +40,10 @@ export interface SidebarController {
   /** The service-level threshold in seconds, as typed. */
   setServiceLevelText(text: string): void;
   setBrandText(text: string): void;
+  /** The reporting date as typed (empty: automatic). */
+  setReportingDateText(text: string): void;
+  /** The fewest answers (`minAnswers`) or tickets (`minTickets`) a period needs for a status, as typed. */
+  setMinimumText(which: 'minAnswers' | 'minTickets', text: string): void;
   /** Runs "Generate scorecard"; null when it did not run or failed (the state says why). */
   generate(): Promise<GenerateResult | null>;
   /** Writes pending settings now. */
@@ -226,6 +230,29 @@ export function createController(bridge: HostBridge, opts: ControllerOptions = {
         state.options = { ...state.options, serviceLevelSeconds: parsed.value };
       } else {
         state.fieldErrors[SERVICE_LEVEL_FIELD] = parsed.message;
+      }
+      changed('fields');
+    },
+    setReportingDateText(text) {
+      const parsed = parseReportingDate(state.lang, text);
+      state.inputs[REPORTING_FIELD] = text;
+      if (parsed.ok) {
+        delete state.fieldErrors[REPORTING_FIELD];
+        state.options = { ...state.options, reportingDate: parsed.value };
+      } else {
+        state.fieldErrors[REPORTING_FIELD] = parsed.message;
+      }
+      changed('fields');
+    },
+    setMinimumText(which, text) {
+      const key = which === 'minAnswers' ? MIN_ANSWERS_FIELD : MIN_TICKETS_FIELD;
+      const parsed = parseMinimum(state.lang, text);
+      state.inputs[key] = text;
+      if (parsed.ok) {
+        delete state.fieldErrors[key];
+        state.options = { ...state.options, [which]: parsed.value };
+      } else {
+        state.fieldErrors[key] = parsed.message;
       }
       changed('fields');
     },

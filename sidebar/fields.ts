@@ -4,7 +4,7 @@
  * problems come back as a message key, never as an exception.
  */
 import type { ScorecardKpiInfo } from '../core/scorecard/api.js';
-import { LIMITS } from '../core/scorecard/settings.js';
+import { isReportingDate, LIMITS } from '../core/scorecard/settings.js';
 import { formatInputNumber, t } from './i18n.js';
 import type { Lang, MessageKey } from './i18n.js';
 
@@ -99,6 +99,34 @@ export function parseSlaHours(lang: Lang, text: string): FieldResult<number> {
 export function parseServiceLevelSeconds(lang: Lang, text: string): FieldResult<number> {
   const n = parseNumberInput(lang, text);
   if (n === null || n === undefined || !Number.isFinite(n) || n <= 0 || n > LIMITS.maxServiceLevelSeconds) return fail(lang, 'errServiceLevel');
+  return { ok: true, value: n };
+}
+
+/**
+ * The reporting date as typed: `2026-10-31` or `31.10.2026` (day first, four-digit year) in either
+ * language; empty is `null` (automatic). Stored as `YYYY-MM-DD`; other forms are refused, not guessed.
+ */
+export function parseReportingDate(lang: Lang, text: string): FieldResult<string | null> {
+  const s = text.trim();
+  if (s === '') return { ok: true, value: null };
+  const de = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
+  const iso = de ? `${de[3]}-${de[2].padStart(2, '0')}-${de[1].padStart(2, '0')}` : s;
+  return isReportingDate(iso) ? { ok: true, value: iso } : fail(lang, 'errDate');
+}
+
+/** A stored reporting date as the manager sees it: `2026-10-31`, in German `31.10.2026`. */
+export function reportingDateText(lang: Lang, date: string | null): string {
+  if (!date) return '';
+  const [y, m, d] = date.split('-');
+  return lang === 'de' ? `${d}.${m}.${y}` : date;
+}
+
+/** A minimum of answers or tickets: a whole number from 0. */
+export function parseMinimum(lang: Lang, text: string): FieldResult<number> {
+  const n = parseNumberInput(lang, text);
+  if (n === null || n === undefined || !Number.isInteger(n) || n < 0 || n > LIMITS.maxMinimum) {
+    return fail(lang, 'errMinimum', { max: LIMITS.maxMinimum.toLocaleString(lang) });
+  }
   return { ok: true, value: n };
 }
 

@@ -46,6 +46,9 @@ export const targetField = (id: string): string => `target:${id}`;
 export const SLA_FIELD = 'slaHours';
 export const SERVICE_LEVEL_FIELD = 'serviceLevelSeconds';
 export const BRAND_FIELD = 'brandAttributes';
+export const REPORTING_FIELD = 'reportingDate';
+export const MIN_ANSWERS_FIELD = 'minAnswers';
+export const MIN_TICKETS_FIELD = 'minTickets';
 /** Messages that belong to no single field. */
 export const GENERAL_FIELD = 'settings';
 
@@ -192,5 +195,8 @@ export function fieldOfSettingsPath(path: string): string {
   if (parts[0] === 'options' && parts[1] === 'slaHours') return SLA_FIELD;
   if (parts[0] === 'options' && parts[1] === 'serviceLevelSeconds') return SERVICE_LEVEL_FIELD;
   if (parts[0] === 'options' && parts[1] === 'brandAttributes') return BRAND_FIELD;
+  if (parts[0] === 'options' && parts[1] === 'reportingDate') return REPORTING_FIELD;
+  if (parts[0] === 'options' && parts[1] === 'minAnswers') return MIN_ANSWERS_FIELD;
+  if (parts[0] === 'options' && parts[1] === 'minTickets') return MIN_TICKETS_FIELD;
   return GENERAL_FIELD;
 }

@@ -8,8 +8,8 @@
  * Layouts:
  * - `period`: a value per period of the variant's date column (live: KPI_BY_PERIOD; portable: the
  *   native measure over each period's rows); actual, previous, baseline and trend read it.
- * - `stock`: a value at each period's end (live: the catalog function with as_of), the actual
- *   optionally "now".
+ * - `stock`: a value at each period's end (live: the catalog function with as_of); the actual is
+ *   the value at the reporting period's end (never after the data's last day).
  * - `single`: one value over all rows (competitor gap): no periods, no trend. A `period` KPI's
  *   variant without `dates` is laid out this way too (a churn rate over a customer list).
  * - `table`: a table below the KPI rows (brand attributes), no target.
@@ -168,8 +168,6 @@ export interface StockVariant extends VariantBase {
   readonly at: (a: LiveArgs, asOf: Expr) => Expr;
   /** The native value at the moment AS_OF. */
   readonly nativeAt?: NativeForm;
-  /** The actual "now" (over all rows, without a moment) instead of the latest period's end. */
-  readonly now?: { readonly live: (a: LiveArgs) => Expr; readonly native: NativeForm };
 }
 
 export interface SingleVariant extends VariantBase {

@@ -5,9 +5,9 @@
  * SUMIFS, AVERAGEIFS and SUMPRODUCT over the period's rows, and a definition's row rules as a guard
  * that shows the catalog function's error.
  *
- * - A period's rows are those whose date is ≥ its start and < its end, two bound expressions
- *   (today DATE(…) literals; formulas over the data's dates later): `COUNTIFS(dates, ">="&start,
- *   dates, "<"&end, …)`.
+ * - A period's rows are those whose date is ≥ its start and < its end, two bound expressions (the
+ *   timeline's cells, formulas over the data's dates and the reporting date: plan/timeline.ts):
+ *   `COUNTIFS(dates, ">="&start, dates, "<"&end, …)`.
  * - Durations are summed as whole milliseconds of their differences, `SUMPRODUCT(ROUND((R-O)*86400000,
  *   0)*…)`, exactly as the catalog computes them: the cached value equals the function's, and no
  *   digits cancel between two sums of serials near 46 000.
@@ -23,6 +23,8 @@ import { zForConfidence } from '../stats.js';
 import { civilOfSerial, serialOfWallClock, wallClock } from '../values/clock.js';
 import { isDateObject } from '../values/grid.js';
 import { MAX_DATE_SERIAL, MIN_DATE_SERIAL } from '../values/read.js';
+import { flagOfText } from '../values/flags.js';
+import { classifyRatingText } from '../values/ratings.js';
 import { isErrorText, parseDateText, parseNumberText } from '../values/text.js';
 import { MS_PER_INPUT_UNIT } from '../values/duration-values.js';
 import type { InputUnit } from '../values/duration-values.js';
@@ -36,9 +38,10 @@ import type { Expr, PeriodName } from './types.js';
 /** The native functions a portable scorecard may use (the tests scan every formula for others). */
 export const NATIVE_FUNCTIONS: ReadonlySet<string> = new Set([
   'COUNTIFS', 'SUMIFS', 'AVERAGEIFS', 'SUMPRODUCT', 'MEDIAN', 'PERCENTILE', 'INDEX', 'MATCH', 'IF', 'IFERROR', 'ISERROR',
-  'COUNT', 'COUNTA', 'ROWS', 'ABS', 'SQRT', 'SUM', 'AVERAGE', 'ROUND', 'DATE', 'NA',
+  'ISNUMBER', 'COUNT', 'COUNTA', 'ROWS', 'ABS', 'SQRT', 'SUM', 'AVERAGE', 'ROUND', 'DATE', 'NA', 'MIN', 'MAX', 'SMALL', 'LARGE',
+  'INT', 'MOD', 'RIGHT', 'YEAR', 'MONTH', 'WEEKDAY', 'EOMONTH',
   // The staffing block's Erlang C table (plan/staffing.ts).
-  'POISSON.DIST', 'EXP', 'INT', 'ROUNDUP', 'COUNTIF', 'MAX',
+  'POISSON.DIST', 'EXP', 'ROUNDUP', 'COUNTIF',
 ]);
 
 const MS_PER_DAY = 86_400_000;
@@ -77,11 +80,6 @@ export interface BoundExprs {
   readonly end: Expr;
 }
 
-/** The bounds as DATE literals (the periods known at generation). */
-export function literalBounds(p: PeriodBounds): BoundExprs {
-  return { start: dateExpr(p.start), end: dateExpr(p.end) };
-}
-
 /** `range, ">="&start, range, "<"&end`: the two criteria pairs of a period. */
 export function periodCriteria(dates: Expr, p: BoundExprs): Expr[] {
   return [dates, op('&', str('>='), p.start), dates, op('&', str('<'), p.end)];
@@ -100,12 +98,18 @@ export type NativeKind = 'date' | 'number' | 'answer';
 /**
  * True when every non-blank data cell is something native criteria and sums read as the core does:
  * numbers (or date cells, for dates, within the years the catalog reads). Answers (scores,
- * ratings) may start with a header text, which the core skips and COUNTIFS passes over too; text
- * further down is a rating word or a non-answer to the core (or its error), which no criterion
- * reads alike. Numbers out of a scale are readable: the definition's rules turn them into the
- * function's error.
+ * ratings) may also hold text the core reads as a blank — survey non-answers ("n/a", "No rating",
+ * "Offered"), anywhere — and start with a header text, which the core skips: COUNTIFS passes over
+ * both, and answers are only ever read by criteria. Other text below the first answer is a rating
+ * word or a number with a label to the core (or its error), which no criterion reads alike.
+ * Numbers out of a scale are readable: the definition's rules turn them into the function's error.
  */
 export function nativeReadable(cells: readonly (readonly unknown[])[], kind: NativeKind): boolean {
+  return firstUnreadable(cells, kind) === undefined;
+}
+
+/** The first cell native formulas would not read as the core does (see nativeReadable), or undefined. */
+export function firstUnreadable(cells: readonly (readonly unknown[])[], kind: NativeKind): { readonly row: number; readonly value: unknown } | undefined {
   let first = true;
   for (let r = 0; r < cells.length; r++) {
     const row = cells[r];
@@ -118,17 +122,22 @@ export function nativeReadable(cells: readonly (readonly unknown[])[], kind: Nat
       const header = first;
       first = false;
       if (typeof v === 'number') {
-        if (!Number.isFinite(v)) return false;
+        if (!Number.isFinite(v)) return { row: r, value: v };
         // A date the catalog cannot read (outside the years 100 to 9999) is its error, not a criterion's number.
-        if (kind === 'date' && !(v >= MIN_DATE_SERIAL && v < MAX_DATE_SERIAL)) return false;
+        if (kind === 'date' && !(v >= MIN_DATE_SERIAL && v < MAX_DATE_SERIAL)) return { row: r, value: v };
         continue;
       }
       if (kind === 'date' && isDateObject(v) && Number.isFinite(v.getTime())) continue;
-      if (kind === 'answer' && header && typeof v === 'string' && isSkippedText(v)) continue;
-      return false;
+      if (kind === 'answer' && typeof v === 'string' && (isNonAnswer(v) || (header && isSkippedText(v)))) continue;
+      return { row: r, value: v };
     }
   }
-  return true;
+  return undefined;
+}
+
+/** A survey non-answer ("n/a", "No rating", "Offered" …): a blank to the core in every answer column. */
+function isNonAnswer(v: string): boolean {
+  return classifyRatingText(v.trim()).kind === 'non-answer';
 }
 
 /** Text the core skips in a numeric argument: not numeric, not date-like, not an error value. */
@@ -149,34 +158,53 @@ const FALSY_WORDS = new Set(['false', 'falsch', 'no', 'nein', 'n', 'abandoned', 
 
 /**
  * Criteria for a flag column, or undefined when the column holds something no criterion names
- * exactly: text with surrounding spaces, numeric text, unknown words, or booleans mixed with 1/0
+ * exactly: text with surrounding spaces, numeric text, unknown words below the first cell (the
+ * first may be a header, which the core skips and no criterion counts), or booleans mixed with 1/0
  * (LibreOffice stores TRUE as 1, so both criteria would match both).
  */
 export function flagCriteria(cells: readonly (readonly unknown[])[]): FlagCriteria | undefined {
-  let bools = false, nums = false;
+  const scan = scanFlags(cells);
+  return 'truthy' in scan ? scan : undefined;
+}
+
+/** The first cell of a flag column no criterion names exactly (see flagCriteria), or undefined. */
+export function firstUnnamedFlag(cells: readonly (readonly unknown[])[]): { readonly row: number; readonly value: unknown } | undefined {
+  const scan = scanFlags(cells);
+  return 'truthy' in scan ? undefined : scan;
+}
+
+function scanFlags(cells: readonly (readonly unknown[])[]): FlagCriteria | { readonly row: number; readonly value: unknown } {
+  let bools = false, nums = false, first = true;
   const truthy = new Map<string, Expr>();
   const falsy = new Map<string, Expr>();
-  for (const row of cells) {
-    for (const v of row) {
+  for (let r = 0; r < cells.length; r++) {
+    for (const v of cells[r]) {
       if (v === null || v === undefined || v === '') continue;
+      const header = first;
+      first = false;
       if (typeof v === 'boolean') {
+        if (nums) return { row: r, value: v };
         bools = true;
         (v ? truthy : falsy).set(v ? 'TRUE' : 'FALSE', { kind: 'bool', value: v });
       } else if (typeof v === 'number') {
-        if (v !== 0 && v !== 1) return undefined;
+        if ((v !== 0 && v !== 1) || bools) return { row: r, value: v };
         nums = true;
         (v === 1 ? truthy : falsy).set(String(v), num(v));
       } else if (typeof v === 'string') {
         const low = v.toLowerCase();
-        if (v !== v.trim()) return undefined;
+        if (v !== v.trim()) return { row: r, value: v };
         if (TRUTHY_WORDS.has(low)) truthy.set(low, str(low));
         else if (FALSY_WORDS.has(low)) falsy.set(low, str(low));
-        else return undefined;
-      } else return undefined;
+        else if (!(header && isHeaderText(v))) return { row: r, value: v };
+      } else return { row: r, value: v };
     }
   }
-  if (bools && nums) return undefined;
   return { truthy: [...truthy.values()], falsy: [...falsy.values()] };
+}
+
+/** A first cell the core's flag reader takes for a header: text that is no number, date, flag or error. */
+function isHeaderText(v: string): boolean {
+  return isSkippedText(v) && flagOfText(v.trim()) < 0;
 }
 
 // ------------------------------------------------------------------ the measure renderer
@@ -194,8 +222,12 @@ export interface NativeScope {
   readonly period?: { readonly dates: Role; readonly bounds: BoundExprs };
   /** The moment of a stock (AS_OF). */
   readonly moment?: Expr;
-  /** The whole-day date picking a stock's first/last number in the period with an equality criterion. */
-  stockDate?(role: Role, which: 'first' | 'last'): number | undefined;
+  /**
+   * Whether the period's first (last) number of a stock column sits on the period's earliest
+   * (latest) date, a whole day no other row with a number shares: then SMALL (LARGE) of the dates
+   * picks it with an equality criterion.
+   */
+  stockPick?(role: Role, which: 'first' | 'last'): boolean;
   /** The actual cell of another KPI row. */
   actualOf(id: string): Expr | undefined;
 }
@@ -355,9 +387,14 @@ class NativeMeasures implements Measures<Expr> {
 
   stock(role: Role, which: 'first' | 'last'): Expr | null {
     const p = this.scope.period;
-    const d = p ? this.scope.stockDate?.(role, which) : undefined;
-    if (!p || d === undefined) return null;
-    return fn('SUMIFS', this.scope.col(role), this.scope.col(p.dates), dateExpr(d));
+    if (!p || !this.scope.stockPick?.(role, which)) return null;
+    const dates = this.scope.col(p.dates);
+    // The earliest date ≥ start (the latest < end): the k-th smallest (largest) after those before (after) it.
+    const day = which === 'first'
+      ? fn('SMALL', dates, op('+', fn('COUNTIFS', dates, op('&', str('<'), p.bounds.start)), num(1)))
+      : fn('LARGE', dates, op('+', fn('COUNTIFS', dates, op('&', str('>='), p.bounds.end)), num(1)));
+    // A period without rows has no stock (SMALL would find another period's date).
+    return fn('IF', op('=', fn('COUNTIFS', ...periodCriteria(dates, p.bounds)), num(0)), fn('NA'), fn('SUMIFS', this.scope.col(role), dates, day));
   }
 
   actualOf(id: string): Expr | undefined {

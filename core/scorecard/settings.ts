@@ -30,10 +30,25 @@ export const defaultOptions: DefaultOptions = (language) => ({
   tolerance: 0.05,
   brandAttributes: [],
   sheetName: language === 'de' ? 'KPI-Scorecard' : 'KPI Scorecard',
+  reportingDate: null,
+  minAnswers: 30,
+  minTickets: 10,
 });
 
 /** Limits the sidebar can show next to its fields. */
-export const LIMITS = { maxSlaHours: 8760, maxServiceLevelSeconds: 3600, maxAttributes: 50, maxAttributeLength: 60 } as const;
+export const LIMITS = { maxSlaHours: 8760, maxServiceLevelSeconds: 3600, maxAttributes: 50, maxAttributeLength: 60, maxMinimum: 100_000 } as const;
+
+/** A calendar date `YYYY-MM-DD` from 1900 to 9999 that exists (no 2026-02-30). */
+export function isReportingDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return y >= 1900 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** Option fields added after settings were first stored: older settings get their defaults. */
+const LATER_OPTIONS = ['reportingDate', 'minAnswers', 'minTickets'] as const;
 
 const FORBIDDEN_SHEET_CHARS = /[[\]:*?/\\]/;
 
@@ -69,6 +84,9 @@ const optionsSchema = z.object({
     z.maxLength(MAX_SHEET_NAME),
     z.refine((s) => !FORBIDDEN_SHEET_CHARS.test(s) && !s.startsWith("'") && !s.endsWith("'") && s.toLowerCase() !== 'history'),
   ),
+  reportingDate: z.nullable(z.string().check(z.refine(isReportingDate))),
+  minAnswers: z.int().check(z.minimum(0), z.maximum(LIMITS.maxMinimum)),
+  minTickets: z.int().check(z.minimum(0), z.maximum(LIMITS.maxMinimum)),
 });
 
 const settingsSchema = z.object({
@@ -104,6 +122,9 @@ const MESSAGES = {
     dateOrder: 'Choose day first or month first.',
     brandAttributes: `Enter at most ${LIMITS.maxAttributes} attributes of at most ${LIMITS.maxAttributeLength} characters each.`,
     sheetName: `Enter a sheet name of 1 to ${MAX_SHEET_NAME} characters without [ ] : * ? / \\ and not starting or ending with an apostrophe.`,
+    reportingDate: 'Enter a date such as 2026-10-31, or leave it empty for the latest complete period.',
+    minAnswers: `Enter a whole number of answers from 0 to ${LIMITS.maxMinimum.toLocaleString('en')} (0: no minimum).`,
+    minTickets: `Enter a whole number of tickets from 0 to ${LIMITS.maxMinimum.toLocaleString('en')} (0: no minimum).`,
   },
   de: {
     unreadable: 'Diese Einstellungen sind nicht lesbar; sie wurden durch die Standardwerte ersetzt.',
@@ -128,6 +149,9 @@ const MESSAGES = {
     dateOrder: 'Wählen Sie Tag zuerst oder Monat zuerst.',
     brandAttributes: `Geben Sie höchstens ${LIMITS.maxAttributes} Attribute mit je höchstens ${LIMITS.maxAttributeLength} Zeichen ein.`,
     sheetName: `Geben Sie einen Blattnamen mit 1 bis ${MAX_SHEET_NAME} Zeichen ein, ohne [ ] : * ? / \\ und ohne Apostroph am Anfang oder Ende.`,
+    reportingDate: 'Geben Sie ein Datum wie 2026-10-31 ein, oder lassen Sie das Feld leer für die letzte abgeschlossene Periode.',
+    minAnswers: `Geben Sie eine ganze Zahl von Antworten von 0 bis ${LIMITS.maxMinimum.toLocaleString('de')} ein (0: kein Minimum).`,
+    minTickets: `Geben Sie eine ganze Zahl von Tickets von 0 bis ${LIMITS.maxMinimum.toLocaleString('de')} ein (0: kein Minimum).`,
   },
 } as const;
 
@@ -184,7 +208,19 @@ function languageOf(raw: unknown): Lang {
   return lang === 'de' ? 'de' : 'en';
 }
 
-export const parseSettings: ParseSettings = (raw) => {
+/** Settings stored before the later option fields existed, with those fields' defaults. */
+function withLaterOptions(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const options = (raw as { options?: unknown }).options;
+  if (typeof options !== 'object' || options === null) return raw;
+  const defaults = defaultOptions(languageOf(raw));
+  const filled: Record<string, unknown> = { ...(options as Record<string, unknown>) };
+  for (const k of LATER_OPTIONS) if (!(k in filled)) filled[k] = defaults[k];
+  return { ...(raw as object), options: filled };
+}
+
+export const parseSettings: ParseSettings = (input) => {
+  const raw = withLaterOptions(input);
   const lang = languageOf(raw);
   const errors: Record<string, string> = {};
   const parsed = settingsSchema.safeParse(raw);

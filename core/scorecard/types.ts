@@ -106,6 +106,15 @@ export interface ScorecardOptions {
    * choice; absent, the scorecard's language decides (German day first, English month first).
    */
   readonly dateOrder?: 'dmy' | 'mdy';
+  /**
+   * The reporting date, `YYYY-MM-DD` (written into the sheet's reporting-date cell): Actual is the
+   * latest period complete on that day. null: automatic (the data's last date).
+   */
+  readonly reportingDate: string | null;
+  /** Fewest answers a survey KPI's period needs for a status (fewer: "too few (n)"); 0: no minimum. */
+  readonly minAnswers: number;
+  /** Fewest tickets a ticket KPI's period needs for a status; 0: no minimum. */
+  readonly minTickets: number;
 }
 
 /** What the sidebar remembers per workbook (HostBridge settings store). */
@@ -204,6 +213,8 @@ export interface PlanMarker {
   readonly kpis: readonly string[];
   /** Target cells by KPI id, so regeneration can read back targets the manager typed. */
   readonly targetCells: Readonly<Record<string, LocalRef>>;
+  /** The reporting-date input cell (blank: automatic). */
+  readonly reportingDateCell?: LocalRef;
 }
 
 export interface ScorecardPlan {
@@ -241,7 +252,12 @@ export interface KpiSummary {
   readonly baseline: number | string | '';
   readonly target: number | null;
   readonly direction: 'higher' | 'lower';
-  readonly status: 'green' | 'amber' | 'red' | '';
+  /** `too-few`: the actual's period has fewer answers or tickets than the minimum (n says how many). */
+  readonly status: 'green' | 'amber' | 'red' | 'too-few' | '';
+  /** The actual's period label (`2026-10`), '' when none. */
+  readonly period: string;
+  /** With status `too-few`: the answers or tickets the period holds (fewer than the minimum). */
+  readonly tooFew?: number;
   readonly unit: string;
   readonly n?: number;
   readonly ciLow?: number;

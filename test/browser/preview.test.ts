@@ -1,7 +1,9 @@
 /**
  * The preview page in Debian's chromium: a manager changes a role and a target, presses Enter on
  * "Generate scorecard", and sees the numbers the engine computes in node on the same data, with
- * status colours; and markup in a header or sheet name shows as text and runs nothing.
+ * status colours; the reporting-date field (German) refuses a day that does not exist and sends a
+ * typed date to the scorecard, whose headline moves to the month before it; and markup in a header
+ * or sheet name shows as text and runs nothing.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -126,7 +128,7 @@ describe.skipIf(skip !== undefined)('the preview in chromium', () => {
       if (typeof s.value === 'number') {
         expect(await row.locator(`td[data-value="${String(s.value)}"]`).count(), `${s.id} shows ${s.value}`).toBeGreaterThan(0);
       }
-      if (s.status !== '') {
+      if (s.status === 'green' || s.status === 'amber' || s.status === 'red') {
         const cell = row.locator(`td[data-value="${s.status}"]`).first();
         const { background, colour } = await cell.evaluate((el) => ({
           background: getComputedStyle(el).backgroundColor, colour: getComputedStyle(el).color,
@@ -143,6 +145,66 @@ describe.skipIf(skip !== undefined)('the preview in chromium', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'preview.png'), fullPage: false });
     await page.setViewportSize({ width: 300, height: 900 });
     await page.locator('#sidebar').screenshot({ path: path.join(ARTIFACTS, 'sidebar-300px.png') });
+    await page.close();
+  });
+
+  it('shows the reporting-date field; a typed date reaches the scorecard\'s reporting-date cell and moves the headline', async () => {
+    // The engine in node, on the very data the page loads, with the date the manager will type.
+    const sample = (await (await fetch(new URL('data/sample.json', server.url))).json()) as SampleJson;
+    const { data } = reviveSample(sample);
+    const outline = outlineWorkbook(data, data.sheets.map((s) => s.name));
+    const roles = detectRoles(outline);
+    const targets = withDefaultTargets({}, roles);
+    const request: GenerateRequest = {
+      roles,
+      targets: Object.fromEntries(kpiLists({ roles, targets: {} }).available.map((k) => [k.info.id, targets[k.info.id]])),
+      options: { ...defaultOptions('de'), reportingDate: '2026-09-15' },
+    };
+    const plan = buildPlan({ data, outline, request, dialect: 'sheets', existing: data.sheets.map((s) => ({ name: s.name, ours: false })) });
+
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await openPreview(page, `${server.url}?lang=de`);
+
+    // The field is there, empty (automatic), with its hint.
+    const field = page.getByLabel('Stichtag', { exact: true });
+    await field.waitFor();
+    expect(await field.inputValue()).toBe('');
+    expect(await field.getAttribute('placeholder')).toBe('TT.MM.JJJJ');
+    expect(await page.locator('#skpi-reporting-hint').textContent()).toMatch(/letzte an diesem Tag abgeschlossene Periode/);
+
+    // A day that does not exist: a message beside the field, and nothing is generated.
+    await field.fill('31.02.2026');
+    const error = page.locator('#skpi-reporting-error');
+    await expect.poll(() => error.isVisible()).toBe(true);
+    expect(await error.textContent()).toBe('Bitte ein Datum wie 31.10.2026 eingeben oder das Feld leer lassen.');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await page.locator('#skpi-generate').click();
+    await expect.poll(() => page.locator('.skpi-alert').allTextContents()).toContain('Bitte korrigieren Sie zuerst die markierten Felder.');
+    expect(await page.evaluate(() => (window as unknown as { __serviceKpiPreview: Hook }).__serviceKpiPreview.lastRequest)).toBeUndefined();
+
+    // The German date the manager means.
+    await field.fill('15.09.2026');
+    await expect.poll(() => error.isVisible()).toBe(false);
+    await page.locator('#skpi-generate').click();
+    await page.locator('.skpi-success').waitFor({ timeout: 30_000 });
+    const hook = await page.evaluate(() => {
+      const h = (window as unknown as { __serviceKpiPreview: Hook }).__serviceKpiPreview;
+      return JSON.parse(JSON.stringify({ request: h.lastRequest, result: h.lastResult })) as { request: GenerateRequest; result: GenerateResult };
+    });
+    expect(hook.request).toEqual(JSON.parse(JSON.stringify(request)));
+    expect(hook.result.summary).toEqual(JSON.parse(JSON.stringify(plan.summary)));
+    // The headline: the latest month complete on 15 September 2026 is August.
+    const dated = hook.result.summary.filter((s) => s.period !== '');
+    expect(dated.length).toBeGreaterThan(10);
+    for (const s of dated) expect(s.period, s.id).toBe('2026-08');
+
+    // On the rendered scorecard, the reporting-date cell holds that day as a date.
+    const at = plan.marker.reportingDateCell!;
+    const cell = page.locator(`table.pv-scorecard td[data-row="${at.row}"][data-col="${at.col}"]`);
+    // Serial day of 2026-09-15, computed apart from the engine.
+    expect(await cell.getAttribute('data-value')).toBe(String((Date.UTC(2026, 8, 15) - Date.UTC(1899, 11, 30)) / 86_400_000));
+    expect(await cell.textContent()).toBe('2026-09-15');
     await page.close();
   });
 

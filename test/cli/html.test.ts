@@ -30,7 +30,7 @@ function hostilePlan(): ScorecardPlan {
     notes: [`note ${evil}`],
     summary: [{
       id: 'nps', kpi: 'NPS', name: `NPS ${evil}`, perspective: 'strategic', value: 30, previous: '', baseline: 10, target: 20,
-      direction: 'higher', status: 'red', unit: 'points', n: 12, trend: [10, '', 30], trendLabels: ['<b>2026-01</b>', '2026-02', '2026-03'],
+      direction: 'higher', status: 'red', period: '<i>2026-03</i>', unit: 'points', n: 12, trend: [10, '', 30], trendLabels: ['<b>2026-01</b>', '2026-02', '2026-03'],
       definition: `Definition <script>document.title='owned'</script>`,
     }],
   };

@@ -12,7 +12,7 @@ import type { KpiSummary } from '../../core/scorecard/types.js';
 
 const kpi = (over: Partial<KpiSummary>): KpiSummary => ({
   id: 'nps', kpi: 'NPS', name: 'Net Promoter Score', perspective: 'strategic', value: 33.0275, previous: 49.06, baseline: '',
-  target: 30, direction: 'higher', status: 'green', unit: 'points', trend: [], trendLabels: [], definition: '', ...over,
+  target: 30, direction: 'higher', status: 'green', period: '2026-11', unit: 'points', trend: [], trendLabels: [], definition: '', ...over,
 });
 
 describe('values in their unit', () => {
@@ -39,12 +39,19 @@ describe('the terminal table', () => {
 
   it('aligns the columns and right-aligns the numbers', () => {
     expect(renderTable(rows)).toBe([
-      'KPI                           Actual  Previous  Baseline  Target  Status    n        95 % CI',
-      '────────────────────────────  ──────  ────────  ────────  ──────  ──────  ───  ─────────────',
-      'Net Promoter Score              33.0      49.1         –    30.0  green',
-      'Customer satisfaction (CSAT)  70.5 %    80.8 %    66.7 %  80.0 %  red     112  61.5 – 78.2 %',
+      'KPI                           Period   Actual  Previous  Baseline  Target  Status    n        95 % CI',
+      '────────────────────────────  ───────  ──────  ────────  ────────  ──────  ──────  ───  ─────────────',
+      'Net Promoter Score            2026-11    33.0      49.1         –    30.0  green',
+      'Customer satisfaction (CSAT)  2026-11  70.5 %    80.8 %    66.7 %  80.0 %  red     112  61.5 – 78.2 %',
       '',
     ].join('\n'));
+  });
+
+  it('says "too few (n)" instead of a colour when the period holds fewer answers or tickets than the minimum', () => {
+    const few = [kpi({ status: 'too-few', tooFew: 6, n: 6 })];
+    expect(renderTable(few).split('\n')[2]).toBe('Net Promoter Score  2026-11    33.0      49.1         –    30.0  too few (6)  6');
+    expect(renderTable(few, { language: 'de', color: true }).split('\n')[2]).toContain('zu wenige (6)');
+    expect(renderTable(few, { color: true })).not.toContain('\x1b[');
   });
 
   it('colours the status only when asked (a terminal without NO_COLOR)', () => {
@@ -53,16 +60,16 @@ describe('the terminal table', () => {
   });
 
   it('shortens the KPI names on a narrow terminal', () => {
-    // The table is 92 characters wide; at 80 the name column gives up 12 of its 28.
-    const narrow = renderTable(rows, { width: 80 }).split('\n');
-    expect(narrow[3].startsWith('Customer satisf…  70.5 %')).toBe(true);
-    expect(Math.max(...narrow.map((l) => [...l].length))).toBe(80);
+    // The table is 101 characters wide; at 89 the name column gives up 12 of its 28.
+    const narrow = renderTable(rows, { width: 89 }).split('\n');
+    expect(narrow[3].startsWith('Customer satisf…  2026-11  70.5 %')).toBe(true);
+    expect(Math.max(...narrow.map((l) => [...l].length))).toBe(89);
   });
 
   it('speaks German with --lang de: headers, decimal commas, status words', () => {
     const lines = renderTable(rows, { language: 'de', color: true }).split('\n');
-    expect(lines[0]).toMatch(/^Kennzahl +Ist +Vorperiode +Basis +Ziel +Status +n +95-%-KI$/);
-    expect(lines[3]).toMatch(/^Customer satisfaction \(CSAT\) +70,5 % +80,8 % +66,7 % +80,0 % +\x1b\[31mrot +\x1b\[0m +112 +61,5 – 78,2 %$/);
+    expect(lines[0]).toMatch(/^Kennzahl +Periode +Ist +Vorperiode +Basis +Ziel +Status +n +95-%-KI$/);
+    expect(lines[3]).toMatch(/^Customer satisfaction \(CSAT\) +2026-11 +70,5 % +80,8 % +66,7 % +80,0 % +\x1b\[31mrot +\x1b\[0m +112 +61,5 – 78,2 %$/);
     expect(lines[2]).toContain('\x1b[32mgrün');
   });
 });

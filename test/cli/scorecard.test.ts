@@ -69,35 +69,101 @@ interface Expected {
   readonly labels: string[];
 }
 
+/** The date columns of each sheet the CLI detects; monthly figures' rows stand for their whole month. */
+const SHEET_DATES: Readonly<Record<string, { readonly columns: readonly string[]; readonly wholeMonth?: boolean }>> = {
+  Survey: { columns: ['Date'] }, Tickets: { columns: ['Opened', 'First response', 'Resolved'] }, Orders: { columns: ['Date'] },
+  Customers: { columns: ['Month'], wholeMonth: true },
+  survey: { columns: ['Date'] }, tickets: { columns: ['Opened', 'First response', 'Resolved'] }, bestellungen: { columns: ['Datum'] },
+  kunden: { columns: ['Monat'], wholeMonth: true }, feedback: { columns: ['Wann'] },
+};
+
+/** The fewest answers (survey sheets) or tickets (ticket sheets) a period needs for a status: the CLI's defaults. */
+const MINIMUM: Readonly<Record<string, number>> = { Survey: 30, survey: 30, Tickets: 10, tickets: 10 };
+
+const DAY_MS = 86_400_000;
+
+/** The start (UTC ms) of the period holding the day `ms` (months, quarters, years). */
+function periodStart(ms: number, period: string): number {
+  const d = new Date(ms);
+  const y = d.getUTCFullYear(), m = d.getUTCMonth();
+  return period === 'year' ? Date.UTC(y, 0, 1) : period === 'quarter' ? Date.UTC(y, m - (m % 3), 1) : Date.UTC(y, m, 1);
+}
+
+/** The start of the period `k` periods after the one starting at `start`. */
+function shift(start: number, k: number, period: string): number {
+  const d = new Date(start);
+  const step = period === 'year' ? 12 : period === 'quarter' ? 3 : 1;
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + k * step, 1);
+}
+
+function labelOf(start: number, period: string): string {
+  const iso = new Date(start).toISOString();
+  return period === 'month' ? iso.slice(0, 7) : period === 'quarter' ? `${iso.slice(0, 4)}-Q${Math.ceil(Number(iso.slice(5, 7)) / 3)}` : iso.slice(0, 4);
+}
+
 /**
- * Actual, previous and baseline of a KPI by month: the core's KPI_BY_PERIOD on the same columns.
- * n: the rows of the latest period whose `used` column holds a value (a number or a date) — the
- * answers or tickets the KPI used, counted here without the product's code.
+ * The reporting period as docs/architecture.md defines it, computed here without the product's
+ * code: the latest period complete on the data's last date (the latest in the sheet's date
+ * columns; a monthly row counts as its month's last day), i.e. the one ending where the period
+ * holding the next day starts. Returns its start (UTC ms).
+ */
+function reportingStart(input: InputWorkbook, sheet: string, period: string): number {
+  const { columns, wholeMonth } = SHEET_DATES[sheet];
+  let last = -Infinity;
+  for (const c of columns) {
+    for (const [v] of column(input, sheet, c)) {
+      if (!(v instanceof Date)) continue;
+      const t = wholeMonth ? Date.UTC(v.getUTCFullYear(), v.getUTCMonth() + 1, 0) : v.getTime();
+      last = Math.max(last, t);
+    }
+  }
+  const nextDay = Math.floor(last / DAY_MS) * DAY_MS + DAY_MS;
+  return shift(periodStart(nextDay, period), -1, period);
+}
+
+/**
+ * Actual, previous and baseline of a KPI as the scorecard's headline shows them, from the core's
+ * KPI_BY_PERIOD on the same columns: the actual is the latest of the 12 periods up to the reporting
+ * period with a value and at least the minimum of answers or tickets (else the reporting period);
+ * previous the period before it; baseline the first period. n (and the minimum's count): the rows
+ * of the period whose `used` column holds a value (a number or a date) — the answers or tickets the
+ * KPI used, counted here without the product's code — or, for KPIs without n, the period's Rows.
  */
 function byPeriod(input: InputWorkbook, spec: Spec & { n?: string | false }, period = 'month'): Expected {
   const args = spec.args.map((a) => (typeof a === 'number' ? a : column(input, spec.sheet, a)));
   const dates = column(input, spec.sheet, spec.date);
   const table = callIn('UTC', 'KPI_BY_PERIOD', spec.fn, dates, period, ...args) as (string | number)[][];
   const rows = table.slice(1);
-  const last = rows[rows.length - 1];
-  let n = 0;
-  if (spec.n) {
-    const used = column(input, spec.sheet, spec.n);
-    const label = (v: unknown): string | undefined => {
-      if (!(v instanceof Date)) return undefined;
-      const iso = v.toISOString();
-      return period === 'month' ? iso.slice(0, 7) : period === 'quarter' ? `${iso.slice(0, 4)}-Q${Math.ceil(Number(iso.slice(5, 7)) / 3)}` : iso.slice(0, 4);
-    };
-    const usable = (v: unknown): boolean => (typeof v === 'number' && Number.isFinite(v)) || v instanceof Date;
-    for (let i = 0; i < dates.length; i++) if (label(dates[i][0]) === String(last[0]) && usable(used[i][0])) n++;
+  const byLabel = new Map(rows.map((r) => [String(r[0]), r]));
+  const label = (v: unknown): string | undefined => (v instanceof Date ? labelOf(v.getTime(), period) : undefined);
+  const usable = (v: unknown): boolean => (typeof v === 'number' && Number.isFinite(v)) || v instanceof Date;
+  const used = spec.n ? column(input, spec.sheet, spec.n) : undefined;
+  const nOf = (l: string): number => {
+    let n = 0;
+    if (used) for (let i = 0; i < dates.length; i++) if (label(dates[i][0]) === l && usable(used[i][0])) n++;
+    return n;
+  };
+  const counted = (l: string): number => (used ? nOf(l) : Number(byLabel.get(l)?.[1] ?? 0));
+  const minimum = MINIMUM[spec.sheet] ?? 0;
+  const reporting = reportingStart(input, spec.sheet, period);
+  const trend = Array.from({ length: 12 }, (_, k) => shift(reporting, k - 11, period));
+  let at = trend.length - 1;
+  for (let k = trend.length - 1; k >= 0; k--) {
+    const l = labelOf(trend[k], period);
+    if (typeof byLabel.get(l)?.[2] === 'number' && counted(l) >= minimum) {
+      at = k;
+      break;
+    }
   }
+  const actual = labelOf(trend[at], period);
+  const first = String(rows[0][0]);
   return {
-    value: last[2],
-    previous: rows.length > 1 ? rows[rows.length - 2][2] : '',
+    value: byLabel.get(actual)?.[2] ?? '',
+    previous: byLabel.get(labelOf(shift(trend[at], -1, period), period))?.[2] ?? '',
     baseline: rows[0][2],
-    n,
-    period: String(last[0]),
-    labels: rows.slice(-12).map((r) => String(r[0])),
+    n: nOf(actual),
+    period: actual,
+    labels: trend.map((t) => labelOf(t, period)).filter((l) => l >= first),
   };
 }
 
@@ -214,7 +280,7 @@ describe('service-kpi scorecard on the bundled sample (examples/helpdesk.xlsx)',
   it('reports the stocks and the gap as the core computes them', () => {
     const O = column(input, 'Tickets', 'Opened');
     const R = column(input, 'Tickets', 'Resolved');
-    // Active issues: open now (no resolved date) over all rows; the README says 150.
+    // Active issues: open at the end of November, the reporting month (no ticket is dated later): the README says 150.
     expect(kpis.find((k) => k.id === 'activeIssues')!.value).toBe(callIn('UTC', 'ACTIVE_ISSUES', O, R));
     expect(kpis.find((k) => k.id === 'activeIssues')!.value).toBe(150);
     // Backlog age: the mean age of the open tickets at the end of the latest day in the data.
@@ -246,11 +312,11 @@ describe('service-kpi scorecard on the bundled sample (examples/helpdesk.xlsx)',
 
   it('prints a readable, aligned table when --json is not given', () => {
     const lines = table.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^KPI +Actual +Previous +Baseline +Target +Status +n +95 % CI$/);
+    expect(lines[0]).toMatch(/^KPI +Period +Actual +Previous +Baseline +Target +Status +n +95 % CI$/);
     expect(lines.length).toBe(2 + sampleKpis.length);
     expect(table.stdout).not.toMatch(/\x1b\[/);
     const nps = lines.find((l) => l.startsWith('Net Promoter Score'))!;
-    expect(nps).toMatch(/^Net Promoter Score +33\.0 +49\.1 +15\.3 +30\.0 +green +109 +18\.0 – 48\.1$/);
+    expect(nps).toMatch(/^Net Promoter Score +2026-11 +33\.0 +49\.1 +15\.3 +30\.0 +green +109 +18\.0 – 48\.1$/);
     // Right-aligned numbers: every row is as long as the header row or shorter only by trailing blanks.
     const actualEnd = lines[0].indexOf('Actual') + 'Actual'.length;
     for (const l of lines.slice(2)) expect(l[actualEnd - 1], l).not.toBe(' ');
@@ -294,21 +360,21 @@ describe('the workbook written for the sample', () => {
   it('colours the status column by conditional formats and draws data bars for the trends', () => {
     const ws = wb.getWorksheet('KPI Scorecard')!;
     const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae?: string[] }[] }[] }).conditionalFormattings;
-    const status = cfs.find((c) => c.ref === 'J5:J27')!;
-    expect(status.rules.map((r) => r.formulae?.[0])).toEqual(['J5="green"', 'J5="amber"', 'J5="red"']);
+    const status = cfs.find((c) => c.ref === 'K5:K27')!;
+    expect(status.rules.map((r) => r.formulae?.[0])).toEqual(['K5="green"', 'K5="amber"', 'K5="red"']);
     const bars = cfs.filter((c) => c.rules[0].type === 'dataBar').map((c) => c.ref);
     // One bar range per KPI with a trend (all but the competitor gap and the brand block): the 12
-    // period cells P…AA of its row.
+    // period cells Q…AB of its row.
     // KPI rows start at row 5 in summary order.
     const trended = sampleKpis.map((k, i) => ({ k, row: 5 + i })).filter(({ k }) => k.trend.length > 0);
     expect(trended.length).toBe(22);
-    expect(bars).toEqual(trended.map(({ row }) => `P${row}:AA${row}`));
+    expect(bars).toEqual(trended.map(({ row }) => `Q${row}:AB${row}`));
   });
 
   it('freezes the header and the KPI names, hides the helper columns and marks the sheet as ours', () => {
     const ws = wb.getWorksheet('KPI Scorecard')!;
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 4 });
-    expect(ws.getColumn(29).hidden).toBe(true); // AC: the first helper block
+    expect(ws.getColumn(30).hidden).toBe(true); // AD: the first helper block
     expect(ws.getColumn(3).hidden).toBe(false);
     const names = wb.definedNames.model.map((n) => n.name);
     expect(names).toContain('_ServiceKpi_Scorecard');
@@ -319,12 +385,19 @@ describe('the workbook written for the sample', () => {
 describe('service-kpi scorecard on CSV files', () => {
   let run: CliRun;
   let kpis: JsonKpi[];
+  /** The same files as of 2026-03-31: March, the month of the time change, is the headline. */
+  let march: JsonKpi[];
   let input: InputWorkbook;
   const files = ['survey.csv', 'bestellungen.csv', 'tickets.csv', 'kunden.csv'].map((f) => path.join(CSV_DIR, f));
 
   beforeAll(async () => {
-    run = await runCli(cli, ['scorecard', ...files, '--out', out('csv.xlsx'), '--json', '--tz', 'Europe/Berlin']);
+    let asOf: CliRun;
+    [run, asOf] = await Promise.all([
+      runCli(cli, ['scorecard', ...files, '--out', out('csv.xlsx'), '--json', '--tz', 'Europe/Berlin']),
+      runCli(cli, ['scorecard', ...files, '--out', out('csv-march.xlsx'), '--json', '--tz', 'Europe/Berlin', '--as-of', '2026-03-31', '-q']),
+    ]);
     kpis = JSON.parse(run.stdout).kpis as JsonKpi[];
+    march = JSON.parse(asOf.stdout).kpis as JsonKpi[];
     const berlin = wallClock('Europe/Berlin');
     const sheets = await Promise.all(files.map((f) => readCsvFile(f, path.basename(f, '.csv'), berlin)));
     input = { sheets: sheets.map((s) => s.sheet), sheetNames: [], existing: [], notes: [], files };
@@ -360,7 +433,10 @@ describe('service-kpi scorecard on CSV files', () => {
     for (const [id, spec] of Object.entries(specs)) expectKpi(kpis.find((k) => k.id === id), byPeriod(input, spec), id, spec.n);
     const O = column(input, 'tickets', 'Opened');
     const R = column(input, 'tickets', 'Resolved');
-    expect(kpis.find((k) => k.id === 'activeIssues')!.value).toBe(callIn('UTC', 'ACTIVE_ISSUES', O, R));
+    // Active issues: open at the end of the reporting month (February: the data ends on 28 March).
+    const end = shift(reportingStart(input, 'tickets', 'month'), 1, 'month') / DAY_MS + 25_569;
+    expect(end).toBe(Date.UTC(2026, 2, 1) / DAY_MS + 25_569);
+    expect(kpis.find((k) => k.id === 'activeIssues')!.value).toBe(callIn('UTC', 'ACTIVE_ISSUES', O, R, Math.min(end, endOfData(O, R))));
   });
 
   it('measures durations on the Berlin wall clock: a ticket across the switch to summer time is one hour longer', () => {
@@ -368,7 +444,8 @@ describe('service-kpi scorecard on CSV files', () => {
     // resolution time the CLI reports for March equals the core's on wall-clock values, and
     // differs from the same data read in UTC by exactly the tickets that span the change.
     const utc = wallClock('UTC');
-    const march = (kpi: JsonKpi): number => kpi.trend[kpi.trendLabels.indexOf('2026-03')] as number;
+    const resolution = march.find((k) => k.id === 'avgResolution')!;
+    expect(resolution.period).toBe('2026-03');
     return readCsvFile(files[2], 'tickets', utc).then(({ sheet }) => {
       const inUtc: InputWorkbook = { sheets: [sheet], sheetNames: [], existing: [], notes: [], files };
       const spec: Spec = { fn: 'AVG_RESOLUTION', sheet: 'tickets', date: 'Resolved', args: ['Opened', 'Resolved'] };
@@ -376,7 +453,7 @@ describe('service-kpi scorecard on CSV files', () => {
         callIn('UTC', 'KPI_BY_PERIOD', spec.fn, column(w, 'tickets', spec.date), 'month', column(w, 'tickets', 'Opened'), column(w, 'tickets', 'Resolved')) as (string | number)[][];
       const berlinMarch = table(input).find((r) => r[0] === '2026-03')!;
       const utcMarch = table(inUtc).find((r) => r[0] === '2026-03')!;
-      expect(close(march(kpis.find((k) => k.id === 'avgResolution')!), berlinMarch[2])).toBe(true);
+      expect(close(resolution.value, berlinMarch[2])).toBe(true);
       // Tickets T-028 and T-029 span the change (opened before 01:00Z, resolved after): +1 h each.
       expect((berlinMarch[2] as number) - (utcMarch[2] as number)).toBeCloseTo(2 / (berlinMarch[1] as number), 9);
     });
@@ -424,7 +501,8 @@ describe('options of service-kpi scorecard', () => {
     const kpis = JSON.parse(r.stdout).kpis as JsonKpi[];
     const input = await readXlsxFile(SAMPLE);
     expectKpi(kpis.find((k) => k.id === 'nps'), byPeriod(input, SAMPLE_SPECS.nps, 'quarter'), 'nps', true);
-    expect(kpis.find((k) => k.id === 'nps')!.period).toBe('2026-Q4');
+    // The data ends on 30 November: the fourth quarter is not complete.
+    expect(kpis.find((k) => k.id === 'nps')!.period).toBe('2026-Q3');
   });
 
   it('--addin-formulas writes the add-in\'s functions as Excel stores them, never KPI.', async () => {

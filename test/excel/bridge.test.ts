@@ -155,7 +155,10 @@ describe('settings', () => {
   it('round-trips validated settings through the document settings, saved with saveAsync', async () => {
     const s = setup();
     expect(await s.bridge.readSettings()).toBeNull();
-    const settings: StoredSettings = { version: 1, roles: [], targets: { nps: { target: 40, direction: 'higher', enabled: true } }, options: defaultOptions('de') };
+    const settings: StoredSettings = {
+      version: 1, roles: [], targets: { nps: { target: 40, direction: 'higher', enabled: true } },
+      options: { ...defaultOptions('de'), reportingDate: '2026-10-31', minAnswers: 5, minTickets: 0 },
+    };
     await s.bridge.writeSettings(settings);
     expect(s.office.saved.has(SETTINGS_KEY)).toBe(true);
     expect(await s.bridge.readSettings()).toEqual(settings);

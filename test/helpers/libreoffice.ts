@@ -119,6 +119,25 @@ export function csvValue(text: string): number | string | boolean {
   return text;
 }
 
+/**
+ * A date-formatted number as LibreOffice's CSV shows it (`2026-03-01`, `2026-03-01 10:30:00`,
+ * `2026-03-01 10:30`) read back as its serial, or undefined for other text. The CSV shows whole
+ * seconds: compare with `sameMoment`.
+ */
+export function csvDateSerial(text: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text.trim());
+  if (!m) return undefined;
+  return Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)) / 86_400_000 + 25_569;
+}
+
+/** A cached serial and LibreOffice's date text for it agree to the second (or the minute, when the text shows minutes). */
+export function sameMoment(serial: number, text: string): boolean {
+  const shown = csvDateSerial(text);
+  if (shown === undefined) return false;
+  const step = /\d{2}:\d{2}:\d{2}$/.test(text.trim()) ? 1 : /\d{2}:\d{2}$/.test(text.trim()) ? 60 : 86_400;
+  return Math.abs(shown - serial) * 86_400 < step;
+}
+
 /** Equal within 1e-9 relative (and 1e-12 absolute near zero); other values exactly. */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (typeof a === 'number' && typeof b === 'number') {

@@ -6,7 +6,7 @@ import type { ScorecardPlan } from '../../core/scorecard/types.js';
 import type { Cell } from '../../core/values/context.js';
 
 /** The cells of a KPI row a manager reads (the trend picture's cells included). */
-const READ_COLUMNS: number[] = [COL.actual, COL.previous, COL.baseline, COL.variance, COL.status, COL.n, COL.ciLow, COL.ciHigh];
+const READ_COLUMNS: number[] = [COL.period, COL.actual, COL.previous, COL.baseline, COL.variance, COL.status, COL.n, COL.ciLow, COL.ciHigh];
 for (let c = COL.trendFirst; c <= TREND_LAST; c++) READ_COLUMNS.push(c);
 
 export const same = (a: Cell | undefined, b: Cell | undefined): boolean => {

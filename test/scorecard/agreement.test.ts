@@ -83,6 +83,8 @@ describe('live and portable scorecards agree', () => {
     const k: Knobs = {
       seed: 3, period: 'year', timeZone: 'UTC', dateCells: 'date', survey: 60, tickets: 0, orders: 0, months: 1,
       competitors: 0, blanks: 0.3, textNoise: false, textDates: false, invalid: 'none', flags: ['yes/no', 'yes/no', 'yes/no', 'yes/no'], slaHours: 24,
+      // 2026 is complete on its last day: the reporting period is the year of the answers.
+      reportingDay: 364,
     };
     const w = randomWorkbook(k);
     for (const p of Object.values(plans(w, k))) {

@@ -12,7 +12,8 @@ import { HOSTILE_AGENT, HOSTILE_HEADERS, outlineOf, PLAN_OUTLINE, PLAN_WORKBOOK,
 import { ENGLISH_WORKBOOK, GERMAN_WORKBOOK, SPARSE_WORKBOOK } from '../fixtures/workbooks.js';
 import { detectRoles } from '../../core/scorecard/detect.js';
 import { outlineWorkbook } from '../../core/scorecard/outline.js';
-import { call, col } from '../helpers/call.js';
+import { exprText } from '../../core/scorecard/formula.js';
+import { call, col, serial } from '../helpers/call.js';
 import { callsOf, normalise, parseFormula, rangesOf } from '../helpers/formula-parser.js';
 import type { TableInfo } from '../helpers/formula-parser.js';
 
@@ -181,7 +182,7 @@ describe('the scorecard plan', () => {
       expect([s.previous, s.baseline, s.trend]).toEqual(['', '', []]);
       const f = at(plan(), kpiRow(plan(), 'competitorGap'), COL.actual)!.formula!;
       // No competitor number is "no data": a blank, as on the KPI rows (IFNA: bad data keeps its error).
-      expect(f.text).toBe(`=IF(C${kpiRow(plan(), 'nps')}="","",IFNA(COMPETITOR_GAP(C${kpiRow(plan(), 'nps')},Competitors!B2:B),""))`);
+      expect(f.text).toBe(`=IF(D${kpiRow(plan(), 'nps')}="","",IFNA(COMPETITOR_GAP(D${kpiRow(plan(), 'nps')},Competitors!B2:B),""))`);
     });
   });
 
@@ -211,7 +212,8 @@ describe('the scorecard plan', () => {
         if (!cell.formula) continue;
         for (const r of rangesOf(parseFormula(cell.formula.text, { dialect: 'sheets' }))) expect(r.lastRow).toBeNull();
       }
-      expect(at(plan(), HEADER_ROW, HELPER_FIRST + 3)!.formula!.text).toContain("'Monthly figures'!A2:A,");
+      const retention = plan().blocks.find((b) => b.id === 'helper:retention')!.cells[0][0]!.formula!.text;
+      expect(retention).toContain("'Monthly figures'!A2:A,");
     });
 
     it('writes structured references for Excel tables and ranges bounded beyond the data otherwise', () => {
@@ -247,8 +249,11 @@ describe('the scorecard plan', () => {
 
     it('prefixes our functions with KPI. for the Excel add-in and not at all for Sheets', () => {
       // An actual that is an error has no status: IF(ISERROR(actual),"",…) in both modes.
-      expect(at(plan({}, 'excel'), kpiRow(plan(), 'nps'), COL.status)!.formula!.text).toMatch(/^=IF\(ISERROR\(C\d+\),"",KPI\.KPI_STATUS\(/);
-      expect(at(plan({}, 'sheets'), kpiRow(plan(), 'nps'), COL.status)!.formula!.text).toMatch(/^=IF\(ISERROR\(C\d+\),"",KPI_STATUS\(/);
+      // NPS has a minimum of answers: "too few (n)" below it, the status otherwise.
+      const row = kpiRow(plan(), 'nps');
+      expect(at(plan({}, 'excel'), row, COL.status)!.formula!.text).toBe(`=IF(ISERROR(D${row}),"",KPI.KPI_STATUS(D${row},H${row},I${row},0.05))`);
+      expect(at(plan({ minAnswers: 30 }, 'sheets'), row, COL.status)!.formula!.text)
+        .toBe(`=IF(ISERROR(D${row}),"",IF(D${row}="","",IF(M${row}<30,"too few ("&M${row}&")",KPI_STATUS(D${row},H${row},I${row},0.05))))`);
     });
   });
 
@@ -280,9 +285,11 @@ describe('the scorecard plan', () => {
       for (const name of valued) expect(note).toContain(name);
       expect(note).not.toContain('Net Promoter Score');
       const median = p.blocks.find((b) => b.id === 'helper:medianResolution')!;
-      // Period | Rows | Value: the values are plain numbers (hand-checked: Jan 16 h, Feb 30 h, Mar 14 h).
-      expect(median.cells.slice(1).map((r) => r[2]!.value)).toEqual([16, 30, 14]);
-      expect(median.cells.slice(1).every((r) => r[2]!.formula === undefined)).toBe(true);
+      // Period | Rows | Value, the baseline first, then the 13 months up to March 2026 (none before
+      // January): plain numbers and constant labels (hand-checked: Jan 16 h, Feb 30 h, Mar 14 h).
+      const listed = median.cells.slice(1).filter((r) => r[0]!.value !== '' && r[0]!.formula === undefined);
+      expect(listed.map((r) => [r[0]!.value, r[2]!.value])).toEqual([['2026-01', 16], ['2026-01', 16], ['2026-02', 30], ['2026-03', 14]]);
+      expect(median.cells.slice(1).every((r) => r[2]!.formula === undefined || r[2]!.formula.text === '=""')).toBe(true);
       const definition = at(p, kpiRow(p, 'medianResolution'), COL.definition)!.value as string;
       expect(definition).toMatch(/written as values/);
     });
@@ -296,7 +303,9 @@ describe('the scorecard plan', () => {
         sheets: PLAN_WORKBOOK.sheets.map((s) => (s !== tickets ? s : { ...s, values: s.values.map((r, i) => (i === 0 ? r : r.map((v, c) => (c < 3 ? asText(v) : v)))) })),
       };
       const p = plan({ portable: true }, 'sheets', { data });
-      const note = p.notes.find((n) => n.includes('text that native formulas cannot read'))!;
+      const note = p.notes.find((n) => n.includes('holds what native formulas cannot read'))!;
+      // The note names the column and the kind of text, with the first such cell.
+      expect(note).toContain('the column "Opened" on Tickets (dates written as text such as "2026-01-05 09:00", first at row 4)');
       expect(note).toContain('Average resolution time');
       expect(note).toContain('Active issues');
       expect(note).not.toContain('Net Promoter Score');
@@ -305,12 +314,19 @@ describe('the scorecard plan', () => {
       expect(recheck(p, data).mismatches).toEqual([]);
     });
 
-    it('writes the period bounds of each period as DATE literals, its rows empty while the data has a row NPS rejects', () => {
+    it('writes each period\'s bounds as references to its date column\'s periods, its rows empty while the data has a row NPS rejects', () => {
       const p = plan({ portable: true });
       const block = p.blocks.find((b) => b.id === 'helper:nps')!;
-      const anchor = `${String.fromCharCode(64 + Math.floor((block.col - 1) / 26))}${String.fromCharCode(65 + ((block.col - 1) % 26))}${block.row}`;
-      const rows = block.cells[2][1]!.formula!.text;
-      expect(rows).toBe(`=IF(ISERROR(${anchor}),"",COUNTIFS(Survey!A2:A,">="&DATE(2026,2,1),Survey!A2:A,"<"&DATE(2026,3,1)))`);
+      const timeline = p.blocks.find((b) => b.id === 'timeline:surveyDate')!;
+      const a1 = (row: number, col: number): string => exprText({ kind: 'local', ref: { row, col } }, 'sheets');
+      const anchor = a1(block.row, block.col);
+      // February is the 13th listed period (the baseline first, then 2025-03 … 2026-03).
+      const feb = 13;
+      expect(timeline.cells[feb][0]!.formula!.cached).toBe('2026-02');
+      const start = a1(timeline.row + feb, timeline.col + 1), end = a1(timeline.row + feb, timeline.col + 2);
+      expect(block.cells[feb][1]!.formula!.text)
+        .toBe(`=IF(ISERROR(${anchor}),"",IF(${a1(timeline.row + feb, timeline.col)}="","",COUNTIFS(Survey!A2:A,">="&${start},Survey!A2:A,"<"&${end})))`);
+      expect([timeline.cells[feb][1]!.formula!.cached, timeline.cells[feb][2]!.formula!.cached]).toEqual([serial('2026-02-01'), serial('2026-03-01')]);
       // The anchor is "Period" unless a score is not a whole number from 0 to 10.
       expect(block.cells[0][0]!.formula!.text).toMatch(/^=IF\(COUNTIFS\(Survey!B2:B,"<0"\)\+COUNTIFS\(Survey!B2:B,">10"\)\+/);
       expect(block.cells[0][0]!.formula!.cached).toBe('Period');
@@ -323,7 +339,7 @@ describe('the scorecard plan', () => {
       expect(summaryOf(live, 'nps').status).toBe('amber');
       expect(summaryOf(live, 'avgResolution').status).toBe('amber');
       for (const s of live.summary) expect(summaryOf(portable, s.id).status, s.id).toBe(s.status);
-      expect(at(portable, kpiRow(portable, 'nps'), COL.status)!.formula!.text).toMatch(/^=IF\(ISERROR\(C\d+\),"",IF\(C\d+="","",IF\(G\d+="",""/);
+      expect(at(portable, kpiRow(portable, 'nps'), COL.status)!.formula!.text).toMatch(/^=IF\(ISERROR\(D\d+\),"",IF\(D\d+="","",IF\(H\d+="",""/);
     });
   });
 
@@ -369,7 +385,7 @@ describe('the scorecard plan', () => {
     it('draws trends as SPARKLINE in Sheets, leaves the cell to a chart in Excel and gives data bars in .xlsx', () => {
       const sheets = plan();
       const row = kpiRow(sheets, 'nps');
-      expect(at(sheets, row, COL.trend)!.formula!.text).toBe(`=SPARKLINE(P${row}:AA${row})`);
+      expect(at(sheets, row, COL.trend)!.formula!.text).toBe(`=SPARKLINE(Q${row}:AB${row})`);
       expect(sheets.trends.find((t) => t.kpi === 'nps')).toEqual({
         kpi: 'nps', cell: { row, col: COL.trend }, source: { row, col: COL.trendFirst, rows: 1, cols: 12 },
         values: [...Array(9).fill(''), 25, 0, 60], labels: [...Array(9).fill(''), '2026-01', '2026-02', '2026-03'],
@@ -499,9 +515,9 @@ describe('the scorecard plan', () => {
         { value: 'friendly', userText: true, style: 'input' }, { value: 'fast', userText: true, style: 'input' },
       ]);
       const match = p.blocks.find((b) => b.id === 'brandAttributes:match')!.cells[0][0]!.formula!;
-      expect(match.text).toBe(`=BRAND_MATCH(Survey!D2:D,F${attrs.row + 1}:F${attrs.row + 2})`);
+      expect(match.text).toBe(`=BRAND_MATCH(Survey!D2:D,G${attrs.row + 1}:G${attrs.row + 2})`);
       expect(summaryOf(p, 'brandAttributes').value).toBe('friendly');
-      expect(TREND_LAST).toBe(27);
+      expect(TREND_LAST).toBe(28);
     });
   });
 });
@@ -528,7 +544,7 @@ describe('a 200 000-ticket workbook', () => {
     .map((role, i) => ({ role, sheet: 'Tickets', column: i + 1, header: String(data.sheets[0].values[0][i]), confidence: 1, source: 'manager' as const }));
   for (const portable of [false, true]) {
     it(`builds a ${portable ? 'portable' : 'live'} plan for 200 000 tickets (its speed is measured by npm run bench)`, () => {
-      const p = buildPlan({ data, outline, dialect: 'excel', existing: [], request: { ...planRequest({ portable }), roles } });
+      const p = buildPlan({ data, outline, dialect: 'excel', existing: [], request: { ...planRequest({ portable, reportingDate: null }), roles } });
       expect(p.summary.map((k) => k.id)).toEqual(availableKpis(roles).available.map((k) => k.id));
       expect(summaryOf(p, 'resolvedIssues').trend.filter((v) => v !== '').length).toBe(12);
     }, 120_000);

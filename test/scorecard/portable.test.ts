@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cachedOf, evaluate, workbookEnv } from '../../core/scorecard/evaluate.js';
 import { exprText, local, num } from '../../core/scorecard/formula.js';
-import { flagCriteria, nativeReadable, nativeStatus, nativeWilson, periodBounds } from '../../core/scorecard/portable.js';
+import { firstUnnamedFlag, firstUnreadable, flagCriteria, nativeReadable, nativeStatus, nativeWilson, periodBounds } from '../../core/scorecard/portable.js';
 import type { Cell } from '../../core/values/context.js';
 import { periodLabel } from '../../core/values/periods.js';
 import { wilsonInterval } from '../../core/stats.js';
@@ -54,11 +54,15 @@ describe('portable formulas', () => {
       expect(nativeReadable([[8.5], [11]], 'answer')).toBe(true);
     });
 
-    it('lets answers start with a header the core skips, which COUNTIFS passes over too, but not hold text below it', () => {
+    it('lets answers start with a header and hold survey non-answers, which the core reads as blanks and COUNTIFS passes over, but no other text', () => {
       expect(nativeReadable([['Score'], [10], ['  '], [3]], 'answer')).toBe(true);
-      // Text below the first answer is a rating word or a non-answer to the catalog: no criterion reads it alike.
-      expect(nativeReadable([[10], ['n/a'], [3]], 'answer')).toBe(false);
+      expect(nativeReadable([[10], ['n/a'], [3], ['No rating'], ['Offered'], ['keine Angabe'], ['N/A']], 'answer')).toBe(true);
+      expect(nativeReadable([['Rating'], ['n/a'], [5]], 'answer')).toBe(true);
+      // Other text below the first answer is a rating word or a number with a label to the catalog: no criterion reads it alike.
       expect(nativeReadable([[4], ['Satisfied']], 'answer')).toBe(false);
+      expect(nativeReadable([[10], ['10 - Extremely likely']], 'answer')).toBe(false);
+      expect(nativeReadable([['n/a'], ['Score'], [5]], 'answer')).toBe(false);
+      expect(firstUnreadable([[4], [null], ['Good']], 'answer')).toEqual({ row: 2, value: 'Good' });
       expect(nativeReadable([[10], ['9']], 'answer')).toBe(false);
       expect(nativeReadable([['2026-03-01']], 'answer')).toBe(false);
       expect(nativeReadable([['#N/A']], 'answer')).toBe(false);
@@ -74,7 +78,10 @@ describe('portable formulas', () => {
       // LibreOffice stores TRUE as 1: booleans mixed with 1/0 would be counted twice.
       expect(flagCriteria([[true], [1]])).toBeUndefined();
       expect(flagCriteria([[' yes']])).toBeUndefined();
-      expect(flagCriteria([['maybe']])).toBeUndefined();
+      expect(flagCriteria([['yes'], ['maybe']])).toBeUndefined();
+      // A first text that is no flag is the header, as the core reads it: no criterion counts it.
+      expect(flagCriteria([['Converted'], ['yes'], ['no']])!.truthy.map((e) => exprText(e, 'sheets'))).toEqual(['"yes"']);
+      expect(firstUnnamedFlag([['Converted'], ['yes'], ['Converted']])).toEqual({ row: 2, value: 'Converted' });
       expect(flagCriteria([[2]])).toBeUndefined();
     });
   });

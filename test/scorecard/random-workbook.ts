@@ -46,6 +46,11 @@ export interface Knobs {
   readonly durations?: 'seconds' | 'time';
   /** The service-level threshold in seconds. */
   readonly serviceLevelSeconds?: number;
+  /** The reporting date typed, in days after 2026-01-01 (null or absent: blank, automatic). */
+  readonly reportingDay?: number | null;
+  /** Fewest answers / tickets for a status (absent: the defaults, 30 and 10). */
+  readonly minAnswers?: number;
+  readonly minTickets?: number;
 }
 
 const FLAG_WORDS: readonly FlagWords[] = ['yes/no', 'Ja/Nein', 'x', 'bool', '1/0'];
@@ -72,6 +77,9 @@ export const knobsArbitrary: fc.Arbitrary<Knobs> = fc.record({
   callFlags: fc.constantFrom<CallFlags>('yes/no', 'Y/N', 'Ja/Nein', 'bool', '1/0', 'answered/abandoned'),
   durations: fc.constantFrom<'seconds' | 'time'>('seconds', 'time'),
   serviceLevelSeconds: fc.constantFrom(20, 30, 15.5),
+  reportingDay: fc.oneof(fc.constant(null), fc.integer({ min: -40, max: 340 })),
+  minAnswers: fc.constantFrom(0, 3, 30),
+  minTickets: fc.constantFrom(0, 2, 10),
 });
 
 export interface RandomWorkbook {
@@ -305,8 +313,15 @@ export function randomRequest(w: RandomWorkbook, k: Knobs, portable: boolean): G
     options: {
       period: k.period, portable, language: 'en', slaHours: k.slaHours, tolerance: 0.05, serviceLevelSeconds: k.serviceLevelSeconds ?? 20,
       brandAttributes: ['friendly'], sheetName: 'KPI Scorecard',
+      reportingDate: k.reportingDay === null || k.reportingDay === undefined ? null : isoDay(START + k.reportingDay),
+      minAnswers: k.minAnswers ?? 30, minTickets: k.minTickets ?? 10,
     },
   };
+}
+
+/** A whole-day serial as `YYYY-MM-DD`. */
+export function isoDay(serial: number): string {
+  return new Date((serial - 25_569) * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
 /** The zone's offset (ms, local − UTC) at a UTC instant. */

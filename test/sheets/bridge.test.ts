@@ -287,8 +287,25 @@ describe('skpiGenerate', () => {
     const request = requestFor(a.outline(), 2);
     const bad = { ...request, options: { ...request.options, slaHours: -1 } };
     expect(() => a.run('skpiGenerate', JSON.stringify(bad))).toThrow(/options\.slaHours/);
+    const noSuchDay = { ...request, options: { ...request.options, reportingDate: '2026-02-30' } };
+    expect(() => a.run('skpiGenerate', JSON.stringify(noSuchDay))).toThrow(/options\.reportingDate/);
+    const minimum = { ...request, options: { ...request.options, minTickets: 2.5 } };
+    expect(() => a.run('skpiGenerate', JSON.stringify(minimum))).toThrow(/options\.minTickets/);
     expect(() => a.run('skpiGenerate', '{')).toThrow(/not valid JSON/);
     expect(a.fakes.spreadsheet.sheets).toHaveLength(5);
+  });
+
+  it('writes the sidebar\'s reporting date into the scorecard\'s reporting-date cell as a date', () => {
+    const a = open();
+    const base = requestFor(a.outline());
+    const request = { ...base, options: { ...base.options, reportingDate: '2026-09-15' } };
+    const result = a.generate(request);
+    const sheet = a.fakes.spreadsheet.byName(result.sheetName)!;
+    const at = (JSON.parse(sheet.metadata[0].value!) as ScorecardPlan['marker']).reportingDateCell!;
+    // Serial day of 2026-09-15, computed apart from the engine.
+    expect(sheet.cell(at.row, at.col)?.value).toBe((Date.UTC(2026, 8, 15) - Date.UTC(1899, 11, 30)) / 86_400_000);
+    expect(sheet.cell(at.row, at.col)?.format).toBe('yyyy-mm-dd');
+    expect(result.summary.find((s) => s.id === 'nps')?.period).toBe('2026-08');
   });
 
   it('returns plain JSON text, so nothing google.script.run cannot carry crosses', () => {

@@ -57,7 +57,7 @@ describe('the Sheets client bridge', () => {
     expect(await bridge.language()).toBe('de');
     expect(await bridge.readOutline()).toEqual(OUTLINE);
     expect(await bridge.readSettings()).toBeNull();
-    const settings = { version: 1 as const, roles: [], targets: {}, options: { period: 'month' as const, portable: false, language: 'de' as const, slaHours: 24, tolerance: 0.05, brandAttributes: [], sheetName: 'KPI-Scorecard' } };
+    const settings = { version: 1 as const, roles: [], targets: {}, options: { period: 'month' as const, portable: false, language: 'de' as const, slaHours: 24, tolerance: 0.05, brandAttributes: [], sheetName: 'KPI-Scorecard', reportingDate: null, minAnswers: 30, minTickets: 10 } };
     await bridge.writeSettings(settings);
     expect(JSON.parse(stored[0])).toEqual(settings);
     const steps: string[] = [];

@@ -61,6 +61,9 @@ describe('settings', () => {
     first.setPortable(true);
     first.setSlaText('8');
     first.setBrandText('friendly, fast');
+    first.setReportingDateText('31.10.2026');
+    first.setMinimumText('minAnswers', '12');
+    first.setMinimumText('minTickets', '0');
     await first.flush();
     first.dispose();
 
@@ -70,7 +73,9 @@ describe('settings', () => {
     expect(roleOf(again, 'Survey', 5)).toBeUndefined();
     expect(again.state.targets.csat).toEqual({ ...first.state.targets.csat, target: 0.85 });
     expect(again.state.targets.sla.enabled).toBe(false);
-    expect(again.state.options).toMatchObject({ period: 'quarter', portable: true, slaHours: 8, brandAttributes: ['friendly', 'fast'] });
+    expect(again.state.options).toMatchObject({
+      period: 'quarter', portable: true, slaHours: 8, brandAttributes: ['friendly', 'fast'], reportingDate: '2026-10-31', minAnswers: 12, minTickets: 0,
+    });
   });
 
   it('are written once after a burst of typing (debounced)', async () => {
@@ -162,6 +167,67 @@ describe('field messages', () => {
     c.setSlaText('4');
     expect(c.state.fieldErrors.slaHours).toBeUndefined();
     expect(c.state.options.slaHours).toBe(4);
+  });
+});
+
+describe('the reporting date and the minimums', () => {
+  /** A spreadsheet serial day (1900 system), computed apart from the engine. */
+  const serial = (y: number, m: number, d: number): number => (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
+
+  it('a typed date reaches the scorecard\'s reporting-date cell and moves the headline to the month before it', async () => {
+    const host = createMemoryHost({ data: sampleWorkbook(), language: 'de' });
+    const c = await open(host);
+    // Automatic: the sample's survey runs into November 2026; October is the latest complete month.
+    const auto = (await c.generate()) as GenerateResult;
+    const sheetOf = (r: GenerateResult) => host.sheet(r.sheetName)!;
+    const dateCell = (r: GenerateResult) => {
+      const at = sheetOf(r).marker!.reportingDateCell!;
+      return cellAt(sheetOf(r), at.row, at.col)?.value;
+    };
+    expect([undefined, null, '']).toContain(dateCell(auto));
+    expect(auto.summary.find((s) => s.id === 'nps')?.period).toBe('2026-10');
+
+    c.setReportingDateText('15.09.2026');
+    expect(c.state.fieldErrors.reportingDate).toBeUndefined();
+    expect(c.state.options.reportingDate).toBe('2026-09-15');
+    const chosen = (await c.generate()) as GenerateResult;
+    expect(dateCell(chosen)).toBe(serial(2026, 9, 15));
+    for (const id of ['nps', 'csat', 'sla', 'avgResolution']) expect(chosen.summary.find((s) => s.id === id)?.period, id).toBe('2026-08');
+    expect((await host.readSettings())?.options.reportingDate).toBe('2026-09-15');
+
+    // Emptied: automatic again, and the cell is blank.
+    c.setReportingDateText('');
+    expect(c.state.options.reportingDate).toBeNull();
+    expect([undefined, null, '']).toContain(dateCell((await c.generate()) as GenerateResult));
+  });
+
+  it('a date that does not exist gets a message, keeps the last good date and blocks generating', async () => {
+    const host = createMemoryHost({ data: sampleWorkbook() });
+    const c = await open(host);
+    c.setReportingDateText('2026-10-31');
+    c.setReportingDateText('2026-02-30');
+    expect(c.state.fieldErrors.reportingDate).toBe('Enter a date such as 2026-10-31, or leave the field empty.');
+    expect(c.state.inputs.reportingDate).toBe('2026-02-30');
+    await c.flush();
+    expect((await host.readSettings())?.options.reportingDate).toBe('2026-10-31');
+    expect(await c.generate()).toBeNull();
+    expect(c.state.run).toEqual({ kind: 'error', message: 'Please correct the marked fields first.' });
+  });
+
+  it('the minimum of answers decides between a status and "too few (n)"', async () => {
+    const c = await open(createMemoryHost({ data: sampleWorkbook() }));
+    const nps = (r: GenerateResult | null) => r!.summary.find((s) => s.id === 'nps')!;
+    // The sample's October holds fewer than the default 30 survey answers.
+    const few = nps(await c.generate());
+    expect(few.status).toBe('too-few');
+    expect(few.tooFew).toBeGreaterThan(0);
+    expect(few.tooFew).toBeLessThan(30);
+    c.setMinimumText('minAnswers', String(few.tooFew));
+    expect(c.state.options.minAnswers).toBe(few.tooFew);
+    expect(['green', 'amber', 'red']).toContain(nps(await c.generate()).status);
+    c.setMinimumText('minTickets', '-3');
+    expect(c.state.fieldErrors.minTickets).toBe('Enter a whole number from 0 to 100,000.');
+    expect(c.state.options.minTickets).toBe(10);
   });
 });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseBrandAttributes, parseNumberInput, parseSlaHours, parseTarget, targetText } from '../../sidebar/fields.js';
+import {
+  parseBrandAttributes, parseMinimum, parseNumberInput, parseReportingDate, parseSlaHours, parseTarget, reportingDateText, targetText,
+} from '../../sidebar/fields.js';
 
 const share = { unit: 'share', kpi: 'CSAT' } as const;
 const nps = { unit: 'points', kpi: 'NPS' } as const;
@@ -70,5 +72,29 @@ describe('options', () => {
   it('splits brand attributes at commas, trimmed, without empties or repeats', () => {
     expect(parseBrandAttributes(' friendly, fast,,Reliable , fast ,reliable')).toEqual(['friendly', 'fast', 'Reliable']);
     expect(parseBrandAttributes('')).toEqual([]);
+  });
+
+  it('takes a reporting date as ISO or German day.month.year, empty as automatic, and refuses days that do not exist', () => {
+    expect(parseReportingDate('en', ' 2026-10-31 ')).toEqual({ ok: true, value: '2026-10-31' });
+    expect(parseReportingDate('de', '1.9.2026')).toEqual({ ok: true, value: '2026-09-01' });
+    expect(parseReportingDate('de', '')).toEqual({ ok: true, value: null });
+    expect(parseReportingDate('en', '2026-02-30')).toEqual({ ok: false, message: 'Enter a date such as 2026-10-31, or leave the field empty.' });
+    expect(parseReportingDate('de', '31.11.2026')).toEqual({ ok: false, message: 'Bitte ein Datum wie 31.10.2026 eingeben oder das Feld leer lassen.' });
+    // Month-first or two-digit years are ambiguous: refused rather than guessed.
+    expect(parseReportingDate('en', '10/31/2026').ok).toBe(false);
+    expect(parseReportingDate('de', '31.10.26').ok).toBe(false);
+  });
+
+  it('shows a stored reporting date in the host language', () => {
+    expect(reportingDateText('en', '2026-09-01')).toBe('2026-09-01');
+    expect(reportingDateText('de', '2026-09-01')).toBe('01.09.2026');
+    expect(reportingDateText('de', null)).toBe('');
+  });
+
+  it('takes a minimum of answers or tickets as a whole number from 0', () => {
+    expect(parseMinimum('en', '30')).toEqual({ ok: true, value: 30 });
+    expect(parseMinimum('de', '1.000')).toEqual({ ok: true, value: 1000 });
+    expect(parseMinimum('en', '0')).toEqual({ ok: true, value: 0 });
+    for (const bad of ['', '-1', '2.5', 'ten', '100001']) expect(parseMinimum('en', bad), bad).toEqual({ ok: false, message: 'Enter a whole number from 0 to 100,000.' });
   });
 });

@@ -52,6 +52,9 @@ describe('settings messages find their field', () => {
     expect(fieldOfSettingsPath('targets.csat')).toBe('target:csat');
     expect(fieldOfSettingsPath('options.slaHours')).toBe('slaHours');
     expect(fieldOfSettingsPath('options.brandAttributes.2')).toBe('brandAttributes');
+    expect(fieldOfSettingsPath('options.reportingDate')).toBe('reportingDate');
+    expect(fieldOfSettingsPath('options.minAnswers')).toBe('minAnswers');
+    expect(fieldOfSettingsPath('options.minTickets')).toBe('minTickets');
     expect(fieldOfSettingsPath('roles[3].role')).toBe('settings');
   });
 });

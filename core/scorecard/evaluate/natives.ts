@@ -10,7 +10,8 @@ import { criteriaPairs, matchingCells } from './criteria.js';
 import { fusedSumProduct } from './fused.js';
 import type { EvalEnv } from './env.js';
 import { Sum, sumOf } from './sum.js';
-import { compare, DIV0, isArray, isError, NA, NUM, REF, single, toNumber, truthy, VALUE } from './values.js';
+import { civilOfSerial } from '../../values/clock.js';
+import { compare, DIV0, isArray, isError, NA, NUM, REF, single, toNumber, toText, truthy, VALUE } from './values.js';
 import type { EvalArray, EvalError, NumericView, Scalar, Value } from './values.js';
 
 export interface NativeCall {
@@ -275,6 +276,60 @@ function roundUp(c: NativeCall): Value {
   return x < 0 ? -r : r;
 }
 
+/**
+ * The numbers MIN/MAX/SMALL/LARGE read: a reference (a data range or the sheet's own cells, even a
+ * single one) contributes its numbers only, skipping text, booleans and blanks; a value is coerced.
+ */
+function referencedNumbers(c: NativeCall, from = 0, to = c.args.length): number[] | EvalError {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) {
+    const e = c.args[i];
+    const v = c.ev(e);
+    if (isArray(v) || e.kind === 'range' || e.kind === 'local') {
+      const a = isArray(v) ? v : flatArray(1, 1, [v]);
+      const n = a.rows * a.cols;
+      for (let j = 0; j < n; j++) {
+        const x = a.at(j);
+        if (isError(x)) return x;
+        if (typeof x === 'number') out.push(x);
+      }
+    } else {
+      if (isError(v)) return v;
+      const x = toNumber(v);
+      if (isError(x)) return x;
+      out.push(x);
+    }
+  }
+  return out;
+}
+
+/** SMALL/LARGE: the k-th smallest (largest) number of the first argument. */
+function kth(c: NativeCall, largest: boolean): Value {
+  // A data range's sorted numbers are kept: every period of a stock asks the same range.
+  const first = c.args[0].kind === 'range' ? c.ev(c.args[0]) : undefined;
+  const key = first && isArray(first) && first.key !== undefined ? `sorted\u0000${first.key}` : undefined;
+  let xs = key ? (c.env.memo.get(key) as number[] | EvalError | undefined) : undefined;
+  if (!xs) {
+    xs = referencedNumbers(c, 0, 1);
+    if (!isError(xs)) xs.sort((p, q) => p - q);
+    if (key) c.env.memo.set(key, xs);
+  }
+  if (isError(xs)) return xs;
+  const k = numberArg(c, 1);
+  if (isError(k)) return k;
+  const i = Math.ceil(k);
+  if (i < 1 || i > xs.length) return NUM;
+  return largest ? xs[xs.length - i] : xs[i - 1];
+}
+
+/** A date argument as its day's calendar parts (#NUM! before 1900, as spreadsheets show no such date). */
+function dayArg(c: NativeCall, i: number): ReturnType<typeof civilOfSerial> | EvalError {
+  const x = numberArg(c, i);
+  if (isError(x)) return x;
+  if (x < 0) return NUM;
+  return civilOfSerial(Math.floor(x));
+}
+
 /** Every native function the evaluator knows. Anything else is #NAME?. */
 export const NATIVES: Readonly<Record<string, NativeFunction>> = {
   IF(c) {
@@ -361,6 +416,66 @@ export const NATIVES: Readonly<Record<string, NativeFunction>> = {
     }
     return Date.UTC(parts[0], parts[1] - 1, parts[2]) / 86_400_000 + 25_569;
   },
+  ISNUMBER: (c) => elementwise(arg(c, 0), (x) => typeof x === 'number'),
+  MIN(c) {
+    const xs = referencedNumbers(c);
+    return isError(xs) ? xs : xs.length === 0 ? 0 : xs.reduce((a, b) => Math.min(a, b));
+  },
+  MAX(c) {
+    const xs = referencedNumbers(c);
+    return isError(xs) ? xs : xs.length === 0 ? 0 : xs.reduce((a, b) => Math.max(a, b));
+  },
+  SMALL: (c) => kth(c, false),
+  LARGE: (c) => kth(c, true),
+  INT(c) {
+    const x = numberArg(c, 0);
+    return isError(x) ? x : Math.floor(x);
+  },
+  MOD(c) {
+    const a = numberArg(c, 0);
+    if (isError(a)) return a;
+    const b = numberArg(c, 1);
+    if (isError(b)) return b;
+    return b === 0 ? DIV0 : a - b * Math.floor(a / b);
+  },
+  RIGHT(c) {
+    const t = toText(single(arg(c, 0)));
+    if (isError(t)) return t;
+    const n = c.args.length > 1 ? numberArg(c, 1) : 1;
+    if (isError(n)) return n;
+    if (n < 0) return VALUE;
+    const k = Math.floor(n);
+    return k === 0 ? '' : t.slice(-k);
+  },
+  YEAR(c) {
+    const d = dayArg(c, 0);
+    return isError(d) ? d : d.y;
+  },
+  MONTH(c) {
+    const d = dayArg(c, 0);
+    return isError(d) ? d : d.m;
+  },
+  WEEKDAY(c) {
+    const d = dayArg(c, 0);
+    if (isError(d)) return d;
+    const type = c.args.length > 1 ? numberArg(c, 1) : 1;
+    if (isError(type)) return type;
+    // d.weekday: 1 = Monday … 7 = Sunday.
+    switch (Math.floor(type)) {
+      case 1: return (d.weekday % 7) + 1;
+      case 2: return d.weekday;
+      case 3: return d.weekday - 1;
+      default: return NUM;
+    }
+  },
+  EOMONTH(c) {
+    const d = dayArg(c, 0);
+    if (isError(d)) return d;
+    const k = numberArg(c, 1);
+    if (isError(k)) return k;
+    // Day 0 of the month after is the last day of the month wanted.
+    return Date.UTC(d.y, d.m + Math.trunc(k), 0) / 86_400_000 + 25_569;
+  },
   SPARKLINE: () => '',
   'POISSON.DIST': poissonDist,
   EXP(c) {
@@ -369,20 +484,11 @@ export const NATIVES: Readonly<Record<string, NativeFunction>> = {
     const v = Math.exp(x);
     return Number.isFinite(v) ? v : NUM;
   },
-  INT(c) {
-    const x = numberArg(c, 0);
-    return isError(x) ? x : Math.floor(x);
-  },
   ROUNDUP: roundUp,
   COUNTIF(c) {
     const pairs = criteriaPairs(c.args, 0, c.ev);
     if (isError(pairs)) return pairs;
     const rows = matchingCells(pairs, c.env);
     return isError(rows) ? rows : rows.length;
-  },
-  MAX(c) {
-    const xs = numbersOf(all(c));
-    if (isError(xs)) return xs;
-    return xs.length === 0 ? 0 : Math.max(...xs);
   },
 };

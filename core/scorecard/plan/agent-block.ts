@@ -94,7 +94,8 @@ export function agentBlock(ctx: PlanContext, top: number): number {
       names.forEach((_, i) => {
         for (let k = 1; k <= 5; k++) w.putValue(head + 1 + i, C.agent + k, spill[i + 1][k], { numberFormat: k === 1 ? '0' : SHARE });
       });
-      ctx.notes.asValues.text.push(name);
+      // No native form for these ratings (words, a scale natives cannot read), or one that would differ.
+      (native === undefined ? ctx.notes.asValues.form : ctx.notes.asValues.mismatch).push(name);
     }
     w.addBlock('agents:table', head, C.agent, rows + 1, 6);
     height = rows;

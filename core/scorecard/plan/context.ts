@@ -5,14 +5,32 @@ import type { DataFacts } from './data-facts.js';
 import type { HelperBlocks, Outcome } from './helper-blocks.js';
 import type { SheetWriter } from './sheet-model.js';
 import type { Lang, Texts } from './texts.js';
+import type { Timelines } from './timeline.js';
+import type { UnreadableColumn } from './unreadable.js';
 
 /** Notes for the manager, collected while planning and ordered at the end. */
 export class Notes {
   readonly general: string[] = [];
   /** Messages of catalog functions that fail on the data (they name the first bad row). */
   readonly problems: string[] = [];
-  /** KPI names written as values in portable mode, by why. */
-  readonly asValues: Record<Exclude<Outcome, 'live' | 'native'>, string[]> = { form: [], text: [], error: [], mismatch: [] };
+  /** KPI names written as values in portable mode, by why (text columns: textValues). */
+  readonly asValues: Record<Exclude<Outcome, 'live' | 'native' | 'text'>, string[]> = { form: [], error: [], mismatch: [] };
+  /** KPI names written as values because a column holds text native formulas cannot read, by column. */
+  private readonly textColumns = new Map<string, { column: UnreadableColumn; names: string[] }>();
+  /** Date columns counted with their dates at generation (text dates) in a live scorecard. */
+  readonly frozenDates: string[] = [];
+
+  textValues(name: string, column: UnreadableColumn): void {
+    const k = `${column.sheet}\u0000${column.header}\u0000${column.kind}`;
+    const entry = this.textColumns.get(k);
+    if (entry) entry.names.push(name);
+    else this.textColumns.set(k, { column, names: [name] });
+  }
+
+  /** True when some KPI of the scorecard is written as values. */
+  anyValues(): boolean {
+    return this.textColumns.size > 0 || Object.values(this.asValues).some((l) => l.length > 0);
+  }
 
   problem(t: Texts, name: string, message: string | undefined): void {
     if (message) this.problems.push(t.problem(name, message));
@@ -21,9 +39,10 @@ export class Notes {
   /** Everything, in the order the manager reads it. */
   all(t: Texts): string[] {
     const out = [...this.general];
-    const { form, text, error, mismatch } = this.asValues;
+    const { form, error, mismatch } = this.asValues;
     if (form.length > 0) out.push(t.asValues(form.join(', ')));
-    if (text.length > 0) out.push(t.textData(text.join(', ')));
+    for (const { column, names } of this.textColumns.values()) out.push(t.textData(names.join(', '), column));
+    if (this.frozenDates.length > 0) out.push(t.frozenDates(this.frozenDates.join(', ')));
     if (error.length > 0) out.push(t.errorValues(error.join(', ')));
     if (mismatch.length > 0) out.push(t.mismatch(mismatch.join(', ')));
     return [...out, ...this.problems];
@@ -35,6 +54,7 @@ export interface PlanContext {
   readonly env: EvalEnv;
   readonly data: DataFacts;
   readonly helpers: HelperBlocks;
+  readonly timelines: Timelines;
   readonly request: GenerateRequest;
   readonly options: ScorecardOptions;
   readonly lang: Lang;
@@ -46,7 +66,7 @@ export interface PlanContext {
   readonly actuals: Map<string, LocalRef>;
   readonly summary: KpiSummary[];
   readonly trends: TrendPicture[];
-  /** Period and Rows columns of each KPI with a trend, in row order (for the trend header). */
-  readonly trendSources: { readonly P: LocalRef; readonly N: LocalRef }[];
+  /** The Period column of each KPI with a trend, in row order (for the trend header). */
+  readonly trendSources: { readonly P: LocalRef }[];
   readonly dataBars: LocalRef[];
 }

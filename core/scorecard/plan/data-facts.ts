@@ -13,13 +13,15 @@ import { readNumbers } from '../../values/read.js';
 import { DEFAULT_FACTS, unitOf } from '../definition.js';
 import type { AnyVariant, KpiFacts } from '../definition.js';
 import type { EvalEnv } from '../evaluate.js';
-import { flagCriteria, nativeReadable, periodBounds } from '../portable.js';
+import { firstUnnamedFlag, firstUnreadable, flagCriteria, periodBounds } from '../portable.js';
 import type { FlagCriteria, NativeKind, PeriodBounds } from '../portable.js';
 import { roleKind } from '../roles.js';
 import type { Role, ValueKind } from '../roles.js';
 import type { Dialect, PeriodName, RangeRef, RoleAssignment, WorkbookOutline } from '../types.js';
 import { durationUnit } from './duration-units.js';
 import { dataRange } from './layout.js';
+import { exampleText, unreadableKind } from './unreadable.js';
+import type { UnreadableColumn } from './unreadable.js';
 
 export interface Period {
   readonly label: string;
@@ -33,7 +35,7 @@ const NATIVE_KIND: Readonly<Record<ValueKind, NativeKind | 'flag' | 'duration' |
 };
 
 export class DataFacts {
-  private readonly readable = new Map<string, boolean>();
+  private readonly readable = new Map<string, { row: number; value: unknown } | undefined>();
   private readonly flagCache = new Map<string, FlagCriteria | undefined>();
   private readonly numberCache = new Map<string, Float64Array | undefined>();
   private readonly profileCache = new Map<string, ColumnProfile>();
@@ -46,6 +48,12 @@ export class DataFacts {
     return sheet ? dataRange(sheet, a.column, this.dialect) : undefined;
   }
 
+  /** The header of a range's column on its sheet ("" when none). */
+  headerOf(ref: RangeRef): string {
+    const sheet = this.outline.sheets.find((s) => s.name === ref.sheet);
+    return sheet?.headers[ref.firstCol - sheet.firstCol] ?? '';
+  }
+
   raw(ref: RangeRef): readonly (readonly unknown[])[] {
     return this.env.range(ref).raw;
   }
@@ -56,13 +64,14 @@ export class DataFacts {
 
   /** True when native formulas read every cell of the range as the core does. */
   nativeOk(ref: RangeRef, kind: NativeKind): boolean {
+    return this.unreadable(ref, kind) === undefined;
+  }
+
+  /** The first cell native formulas would not read as the core does (row within the range), or undefined. */
+  private unreadable(ref: RangeRef, kind: NativeKind | 'flag'): { row: number; value: unknown } | undefined {
     const k = `${this.key(ref)}|${kind}`;
-    let ok = this.readable.get(k);
-    if (ok === undefined) {
-      ok = nativeReadable(this.raw(ref), kind);
-      this.readable.set(k, ok);
-    }
-    return ok;
+    if (!this.readable.has(k)) this.readable.set(k, kind === 'flag' ? firstUnnamedFlag(this.raw(ref)) : firstUnreadable(this.raw(ref), kind));
+    return this.readable.get(k);
   }
 
   /** Criteria naming a flag column's yes and no words exactly, or undefined when none can. */
@@ -106,42 +115,52 @@ export class DataFacts {
   }
 
   /**
-   * Whether native formulas read every column a variant uses as the core does, with the flag
-   * criteria of its flag columns; undefined when one cannot be read natively.
+   * Whether native formulas read every column a variant uses as the core does: the flag criteria of
+   * its flag columns, or the first column (and cell) they cannot read.
    */
-  nativeColumns(variant: AnyVariant, ranges: ReadonlyMap<Role, RangeRef>, facts: KpiFacts = DEFAULT_FACTS): Map<Role, FlagCriteria> | undefined {
+  nativeColumns(variant: AnyVariant, ranges: ReadonlyMap<Role, RangeRef>, facts: KpiFacts = DEFAULT_FACTS): { readonly flags: Map<Role, FlagCriteria> } | { readonly unreadable: UnreadableColumn } {
     const flags = new Map<Role, FlagCriteria>();
     for (const [role, ref] of ranges) {
       let kind = NATIVE_KIND[variant.kinds?.[role] ?? roleKind(role)];
       if (kind === undefined) continue;
       // Durations: time values may be Date objects (their serials are the fractions natively), other units plain numbers.
       if (kind === 'duration') kind = unitOf(facts, role) === 'time' ? 'date' : 'number';
-      if (kind === 'flag') {
-        const f = this.flags(ref);
-        if (!f) return undefined;
-        flags.set(role, f);
-      } else if (!this.nativeOk(ref, kind)) return undefined;
+      const bad = this.unreadable(ref, kind);
+      if (bad) {
+        return {
+          unreadable: {
+            role, sheet: ref.sheet, header: this.headerOf(ref), row: ref.firstRow + bad.row,
+            example: exampleText(bad.value), kind: unreadableKind(bad.value, kind === 'flag'),
+          },
+        };
+      }
+      if (kind === 'flag') flags.set(role, this.flags(ref)!);
     }
-    return flags;
+    return { flags };
   }
 
   /**
-   * The whole-day date that picks a stock's first (or last) number in a period with an equality
-   * criterion: the date of that row, when it is a whole day no other row of the period with a number
-   * shares; undefined otherwise (a moment, or a tie: equality would be fragile).
+   * Whether a stock's first (or last) number in a period is picked by the period's earliest (latest)
+   * date with an equality criterion (portable.ts, `stock`): that number's row holds the period's
+   * earliest (latest) date, a whole day no other row of the period with a number shares. A period
+   * without rows needs no pick; one whose rows hold no number cannot have one.
    */
-  stockDate(dates: RangeRef, stock: RangeRef, p: Period, which: 'first' | 'last'): number | undefined {
+  stockPickable(dates: RangeRef, stock: RangeRef, rows: readonly number[], which: 'first' | 'last'): boolean {
+    if (rows.length === 0) return true;
     const d = this.numbers(dates);
     const v = this.numbers(stock);
-    if (!d || !v) return undefined;
-    const order = which === 'first' ? p.rows : [...p.rows].reverse();
+    if (!d || !v) return false;
+    const order = which === 'first' ? rows : [...rows].reverse();
     const at = order.find((i) => v[i] === v[i]);
-    if (at === undefined) return undefined;
+    if (at === undefined) return false;
     const day = d[at];
-    if (day !== Math.floor(day)) return undefined;
+    if (day !== Math.floor(day)) return false;
     let same = 0;
-    for (const i of p.rows) if (v[i] === v[i] && d[i] === day) same++;
-    return same === 1 ? day : undefined;
+    for (const i of rows) {
+      if (which === 'first' ? d[i] < day : d[i] > day) return false;
+      if (v[i] === v[i] && d[i] === day) same++;
+    }
+    return same === 1;
   }
 
   /** What a range holds, as the core reads it. */
@@ -152,14 +171,8 @@ export class DataFacts {
     return p;
   }
 
-  /** The header of a range's column. */
-  header(ref: RangeRef): string {
-    const sheet = this.outline.sheets.find((s) => s.name === ref.sheet);
-    return sheet?.headers[ref.firstCol - sheet.firstCol] ?? '';
-  }
-
   /** The unit of a duration range's numbers, from its values and header (plan/duration-units.ts). */
-  unit(ref: RangeRef, header = this.header(ref)): InputUnit {
+  unit(ref: RangeRef, header = this.headerOf(ref)): InputUnit {
     return durationUnit(this.raw(ref), header);
   }
 
@@ -168,7 +181,7 @@ export class DataFacts {
    * each of its duration columns (from the values and the header).
    */
   facts(variant: AnyVariant, ranges: ReadonlyMap<Role, RangeRef>, headers?: ReadonlyMap<Role, string>): KpiFacts {
-    const headerOf = (role: Role, ref: RangeRef): string => headers?.get(role) ?? this.header(ref);
+    const headerOf = (role: Role, ref: RangeRef): string => headers?.get(role) ?? this.headerOf(ref);
     const units: KpiFacts['units'] = {};
     for (const [role, ref] of ranges) {
       if ((variant.kinds?.[role] ?? roleKind(role)) === 'duration') (units as Record<Role, unknown>)[role] = this.unit(ref, headerOf(role, ref));

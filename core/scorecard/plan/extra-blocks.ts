@@ -11,26 +11,41 @@ import { definitionText } from '../kpis.js';
 import type { Role } from '../roles.js';
 import type { Expr, RangeRef, RoleAssignment } from '../types.js';
 import type { PlanContext } from './context.js';
-import { fromEnd } from './helper-blocks.js';
 import { liveArgs } from './live-args.js';
-import { COL, HEADER_ROW, TITLE_ROW, TREND_LAST, TREND_PERIODS } from './layout.js';
+import { COL, DATE_FORMAT, HEADER_ROW, REPORTING_DATE, TITLE_ROW, TREND_FROM, TREND_LAST, TREND_PERIODS } from './layout.js';
 import type { SpillingFormula } from './layout.js';
+
+/**
+ * The reporting-date input cell (the settings' date, or blank: automatic), with its label and a
+ * hint. Written before anything else: every period formula reads it.
+ */
+export function reportingDate(ctx: PlanContext): void {
+  const { t, w } = ctx;
+  const { row, col } = REPORTING_DATE;
+  const typed = ctx.options.reportingDate;
+  const m = typed ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(typed) : null;
+  const serial = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 + 25_569 : undefined;
+  w.putValue(row, col - 1, t.reportingDate, { style: 'header' });
+  w.putValue(row, col, serial, { style: 'input', numberFormat: DATE_FORMAT });
+  w.putValue(row, col + 1, t.reportingHint(t.periodNames[ctx.options.period]), { style: 'note' });
+}
 
 export function titleAndHeader(ctx: PlanContext, kpiCount: number): void {
   const { t, w } = ctx;
   w.putValue(TITLE_ROW, 1, t.title, { style: 'title' });
   w.putValue(TITLE_ROW + 1, 1, t.subtitle(t.periodNames[ctx.options.period]), { style: 'subtitle' });
-  w.putValue(TITLE_ROW + 2, 1, ctx.portable ? t.portable : t.live, { style: 'note' });
-  w.blocks.unshift(w.model.block('title', TITLE_ROW, 1, 3, 1));
+  w.putValue(TITLE_ROW + 2, 1, ctx.portable ? (ctx.notes.anyValues() ? t.portableValues : t.portable) : t.live, { style: 'note' });
+  w.blocks.unshift(w.model.block('title', TITLE_ROW, 1, 3, 1), w.model.block('reporting-date', REPORTING_DATE.row, REPORTING_DATE.col - 1, 1, 3));
   t.headers.forEach((h, i) => w.putValue(HEADER_ROW, i + 1, h, { style: 'header' }));
   trendHeader(ctx, kpiCount);
-  w.blocks.splice(1, 0, w.model.block('header', HEADER_ROW, 1, 1, TREND_LAST));
+  w.blocks.splice(2, 0, w.model.block('header', HEADER_ROW, 1, 1, TREND_LAST));
 }
 
 /**
- * Labels over the 12 trend columns. When every trend shows the same periods, the labels are live
- * formulas reading the first trend's period column; otherwise relative labels (t−11 … t), since
- * each KPI's latest period is its own and the trend pictures carry each KPI's labels.
+ * Labels over the 12 trend columns. When every trend shows the same periods, the labels are
+ * formulas reading the first trend's period column (they move on with it); otherwise relative
+ * labels (t−11 … t), since each date column's reporting period is its own and the trend pictures
+ * carry each KPI's labels.
  */
 function trendHeader(ctx: PlanContext, kpiCount: number): void {
   const trended = ctx.trends;
@@ -40,7 +55,7 @@ function trendHeader(ctx: PlanContext, kpiCount: number): void {
   for (let k = 0; k < TREND_PERIODS; k++) {
     const offset = TREND_PERIODS - 1 - k;
     const col = COL.trendFirst + k;
-    if (same) ctx.w.putFormula(HEADER_ROW, col, fromEnd(first.P, first.N, offset), { style: 'header' });
+    if (same) ctx.w.putFormula(HEADER_ROW, col, { kind: 'local', ref: { row: first.P.row + TREND_FROM - 1 + k, col: first.P.col } }, { style: 'header' });
     else ctx.w.putValue(HEADER_ROW, col, offset === 0 ? 't' : `t-${offset}`, { style: 'header' });
   }
 }
@@ -75,7 +90,7 @@ export function tableKpi(ctx: PlanContext, bound: BoundKpi, ranges: ReadonlyMap<
   ctx.summary.push({
     id: def.id, kpi: bound.kpi.info.kpi, name, perspective: def.perspective, section: def.section,
     value: typeof first === 'string' || typeof first === 'number' ? first : '',
-    previous: '', baseline: '', target: null, direction: def.direction, status: '', unit: def.unit,
+    previous: '', baseline: '', target: null, direction: def.direction, status: '', period: '', unit: def.unit,
     trend: [], trendLabels: [], definition,
   });
   return top + 1 + height;

@@ -1,28 +1,30 @@
 /**
- * Helper blocks: per KPI, hidden tables of Period | Rows | Value that the KPI row reads with
- * INDEX/COUNT/MATCH, so the sheet stays live as rows arrive.
+ * Helper blocks: per KPI series, a hidden table of Period | Rows | Value with one row per period
+ * its timeline lists (timeline.ts: the baseline and the 13 periods up to the reporting period), so
+ * the KPI row reads every value with INDEX and the sheet moves on as rows arrive.
  *
- * - Live: one spilling catalog table (KPI_BY_PERIOD, NPS_TREND …) whose anchor cell is the block's
- *   top-left; when the function fails, the anchor shows its error and nothing spills.
- * - Portable: the periods known at generation (the first, for the baseline, and the latest 12),
- *   each with a native formula, or values where no native form exists. The anchor cell mirrors the
- *   live anchor: "Period", or — when the data has a row the catalog function rejects — that
- *   function's error, and then the Rows cells are empty, so the KPI row shows exactly what it shows
- *   live. Every native block is checked against the catalog's own table at generation: a native
- *   form that would differ is not written (values instead, with a note saying why).
+ * - Live: the catalog's table (KPI_BY_PERIOD, NPS_TREND …) spills from the block's anchor cell; the
+ *   listed periods look their rows and values up in it by label. When the function fails, the
+ *   anchor shows its error and nothing spills.
+ * - Portable: each listed period's native formula over the period's bounds (the timeline's cells),
+ *   or values where no native form exists. The anchor cell mirrors the live anchor: "Period", or —
+ *   when the data has a row the catalog function rejects — that function's error, and then the
+ *   Rows cells are empty, so the KPI row shows exactly what it shows live. Native blocks are checked
+ *   against the catalog's own table at generation: a native form that would differ is not written
+ *   (values instead, with a note saying why). A values block keeps the periods it was written for
+ *   as constant labels: it does not move on (regenerate to update).
  */
 import type { Cell } from '../../values/context.js';
 import { cachedOf, isError } from '../evaluate.js';
 import type { Value } from '../evaluate.js';
 import { fn, neg, num, op, str } from '../formula.js';
 import { nativeRows } from '../portable.js';
-import type { BoundExprs } from '../portable.js';
 import type { Expr, LocalRef, PlanCell, ScorecardOptions } from '../types.js';
-import type { Period } from './data-facts.js';
-import { HEADER_ROW, HELPER_FIRST, SPILL_ROWS } from './layout.js';
+import { HEADER_ROW, HELPER_FIRST, LISTED, SPILL_ROWS } from './layout.js';
 import type { SheetWriter } from './sheet-model.js';
+import type { ListedPeriod, Timeline } from './timeline.js';
 
-/** Where a block's columns are: Period, Rows, Value (and the anchor, its top-left cell). */
+/** Where a block's columns are: Period, Rows, Value (LISTED rows each) and the anchor above them. */
 export interface BlockRefs {
   readonly P: LocalRef;
   readonly N: LocalRef;
@@ -45,24 +47,27 @@ export interface BlockResult {
   readonly message?: string;
 }
 
+/** A listed period with the data rows it holds now (indices into the date range's rows). */
+export type Listed = ListedPeriod & { readonly rows: readonly number[] };
+
 /** A per-period series as the plan asks for it. */
 export interface SeriesSpec {
-  /** Block id (`helper:nps`, `helper:nps:count` …) and the label above it. */
+  /** Block id (`helper:nps`, `helper:nps:n` …) and the label above it. */
   readonly id: string;
   readonly label: string;
   /** The live table: a catalog table listing periods in column 0. */
   readonly live: Expr;
   /** Its column holding the series. */
   readonly column: number;
-  /** True when the live table lists only some periods (a missing one counts 0), read by label. */
+  /** True when the table lists only some periods and a missing one counts 0 (n); such blocks have no Rows. */
   readonly byLabel?: boolean;
+  readonly timeline: Timeline;
+  readonly periods: readonly Listed[];
   readonly dates: Expr;
   /** True when native criteria read the date column as the core does. */
   readonly datesNative: boolean;
-  /** The listed periods with their bound expressions. */
-  readonly periods: readonly (Period & { readonly bounds: Period['bounds']; readonly exprs: BoundExprs })[];
-  /** The native value per period (null: none for this period), or why there is none. */
-  readonly native: ((p: Period & { readonly exprs: BoundExprs }) => Expr | null) | 'form' | 'text';
+  /** The native value per listed period (null: none for this period), or why there is none. */
+  readonly native: ((p: Listed) => Expr | null) | Exclude<Outcome, 'live' | 'native'>;
   /** Check a native block against the catalog's table (see kpi-row.ts: which blocks are checked). */
   readonly verify: boolean;
   /** `IF(<bad rows>, error, "Period")`, when the catalog function rejects rows; undefined without rules. */
@@ -71,6 +76,13 @@ export interface SeriesSpec {
 }
 
 const HELPER: Pick<PlanCell, 'style'> = { style: 'helper' };
+/** Columns kept for a spilling table even when it fails now: the widest the scorecard spills (NPS_TREND's 5). */
+const SPILL_WIDTH = 5;
+const COUNT_FORMAT = { ...HELPER, numberFormat: '0' };
+const local = (ref: LocalRef): Expr => ({ kind: 'local', ref });
+const at = (ref: LocalRef, i: number): LocalRef => ({ row: ref.row + i - 1, col: ref.col });
+/** `IF(test="","",then)`. */
+const blankIf = (test: Expr, then: Expr): Expr => fn('IF', op('=', test, str('')), str(''), then);
 
 interface LiveTable {
   readonly byLabel: ReadonlyMap<string, readonly Cell[]>;
@@ -97,8 +109,8 @@ export class HelperBlocks {
 
   constructor(private readonly w: SheetWriter, private readonly options: ScorecardOptions, private readonly seeNotes: string) {}
 
-  /** Reserves `width` hidden columns and writes the block's label above them. */
-  private alloc(width: number, id: string, label: string): number {
+  /** Reserves `width` hidden columns and writes the block's label above them; returns the first. */
+  allocate(width: number, id: string, label: string): number {
     const col = this.next;
     this.next += width;
     for (let i = 0; i < width; i++) this.hidden.push(col + i);
@@ -107,33 +119,63 @@ export class HelperBlocks {
     return col;
   }
 
-  private refs(col: number, rows: number, column: number): BlockRefs {
+  private refs(col: number, anchor: number = col): BlockRefs {
+    const first = HEADER_ROW + 1;
     return {
-      P: { row: HEADER_ROW + 1, col, rows, cols: 1 },
-      N: { row: HEADER_ROW + 1, col: col + 1, rows, cols: 1 },
-      V: { row: HEADER_ROW + 1, col: col + column, rows, cols: 1 },
-      anchor: { row: HEADER_ROW, col },
+      P: { row: first, col, rows: LISTED, cols: 1 },
+      N: { row: first, col: col + 1, rows: LISTED, cols: 1 },
+      V: { row: first, col: col + 2, rows: LISTED, cols: 1 },
+      anchor: { row: HEADER_ROW, col: anchor },
     };
   }
 
-  /** A spilling catalog table: its own one-cell block; the spill area stays empty for the host. */
-  live(spec: Pick<SeriesSpec, 'id' | 'label' | 'live' | 'column'>): BlockResult {
-    const value = this.w.evaluate(spec.live);
-    const c = cachedOf(value);
-    const width = Math.max(3, c.spill?.[0]?.length ?? 0);
-    const col = this.alloc(width, spec.id, spec.label);
-    const { message } = this.w.putFormula(HEADER_ROW, col, spec.live, HELPER, value);
-    this.w.addBlock(spec.id, HEADER_ROW, col, 1, 1);
-    const rows = Math.max(SPILL_ROWS[this.options.period], 2 * (c.spill?.length ?? 0) + 24);
-    return { refs: this.refs(col, rows, spec.column), outcome: 'live', message };
+  /** The Period column of a block: the timeline's labels (moving on with it), or constants. */
+  private periodColumn(col: number, periods: readonly Listed[], timeline: Timeline | undefined): void {
+    periods.forEach((p, i) => {
+      const row = HEADER_ROW + 1 + i;
+      if (timeline) this.w.putFormula(row, col, local(at(timeline.P, p.at)), HELPER);
+      else this.w.putValue(row, col, p.label, HELPER);
+    });
   }
 
-  /** The series over the known periods: native formulas checked against the catalog's table, or its values. */
+  /**
+   * Live: the catalog's table spills from the anchor; beside it the listed periods look their
+   * Rows and Value up by label (nothing when the table fails: the KPI row shows the anchor's error).
+   */
+  live(spec: Pick<SeriesSpec, 'id' | 'label' | 'live' | 'column' | 'byLabel' | 'timeline' | 'periods' | 'numberFormat'>): BlockResult {
+    const value = this.w.evaluate(spec.live);
+    const c = cachedOf(value);
+    const width = Math.max(SPILL_WIDTH, c.spill?.[0]?.length ?? 0);
+    const anchorCol = this.allocate(width + 3, spec.id, spec.label);
+    const { message } = this.w.putFormula(HEADER_ROW, anchorCol, spec.live, HELPER, value);
+    const spillRows = Math.max(SPILL_ROWS[this.options.period], 2 * (c.spill?.length ?? 0) + 24);
+    const spillCol = (k: number): Expr => local({ row: HEADER_ROW + 1, col: anchorCol + k, rows: spillRows, cols: 1 });
+    const col = anchorCol + width;
+    ['Period', 'Rows', 'Value'].forEach((h, i) => this.w.putValue(HEADER_ROW, col + i, h, HELPER));
+    this.periodColumn(col, spec.periods, spec.timeline);
+    const anchor = local({ row: HEADER_ROW, col: anchorCol });
+    spec.periods.forEach((_, i) => {
+      const row = HEADER_ROW + 1 + i;
+      const label = local({ row, col });
+      // A count's table fails when it has nothing to count: then every period counts 0.
+      const lookup = (k: number, missing: Expr): Expr => {
+        const found = fn('IFERROR', fn('INDEX', spillCol(k), fn('MATCH', label, spillCol(0), num(0))), missing);
+        return blankIf(label, spec.byLabel ? found : fn('IF', fn('ISERROR', anchor), str(''), found));
+      };
+      if (!spec.byLabel) this.w.putFormula(row, col + 1, lookup(1, num(0)), COUNT_FORMAT);
+      this.w.putFormula(row, col + 2, lookup(spec.column, spec.byLabel ? num(0) : str('')), { ...HELPER, numberFormat: spec.numberFormat });
+    });
+    this.w.addBlock(spec.id, HEADER_ROW, anchorCol, 1, 1);
+    this.w.addBlock(`${spec.id}:periods`, HEADER_ROW, col, LISTED + 1, 3);
+    return { refs: this.refs(col, anchorCol), outcome: 'live', message };
+  }
+
+  /** The series over the listed periods: native formulas checked against the catalog's table, or its values. */
   portable(spec: SeriesSpec): BlockResult {
     // The catalog's own table, evaluated only when it is needed (to check, or for values).
     let table: LiveTable | undefined;
     const live = (): LiveTable => (table ??= this.liveTable(spec.live));
-    const liveValue = (p: Period): Cell => live().byLabel.get(p.label)?.[spec.column] ?? (spec.byLabel ? 0 : '');
+    const liveValue = (p: Listed): Cell => (p.label === '' ? '' : live().byLabel.get(p.label)?.[spec.column] ?? (spec.byLabel ? 0 : ''));
     const liveError = (): LiveTable['error'] => live().error;
 
     let outcome: Outcome;
@@ -142,10 +184,16 @@ export class HelperBlocks {
     let anchor: Value = 'Period';
     if (typeof spec.native === 'string') outcome = spec.native;
     else {
-      const built = spec.periods.map((p) => (spec.native as Exclude<SeriesSpec['native'], string>)(p));
+      const native = spec.native;
+      const built = spec.periods.map((p) => native(p));
       if (built.some((e) => e === null)) outcome = 'form';
       else {
-        exprs = built as Expr[];
+        // A period that is none of the data's shows nothing; one without dated rows has no value
+        // (KPI_BY_PERIOD lists only periods holding a date), a count 0.
+        exprs = (built as Expr[]).map((e, i) => {
+          const p = spec.periods[i];
+          return blankIf(p.labelAt, spec.byLabel ? e : fn('IF', op('=', nativeRows(spec.dates, p.exprs), num(0)), str(''), e));
+        });
         values = exprs.map((e) => this.w.evaluate(e));
         if (spec.guard) anchor = this.w.evaluate(spec.guard);
         const guardFires = isError(anchor);
@@ -159,33 +207,34 @@ export class HelperBlocks {
       }
     }
 
-    const col = this.alloc(3, spec.id, spec.label);
-    const anchorRef: Expr = { kind: 'local', ref: { row: HEADER_ROW, col } };
+    const col = this.allocate(3, spec.id, spec.label);
+    const anchorRef = local({ row: HEADER_ROW, col });
     this.w.putValue(HEADER_ROW, col + 1, 'Rows', HELPER);
     this.w.putValue(HEADER_ROW, col + 2, 'Value', HELPER);
-    let rows: readonly Period[] = spec.periods;
-    const failed = outcome === 'native' || spec.byLabel ? undefined : liveError();
-    if (outcome === 'native' && spec.guard) this.w.putFormula(HEADER_ROW, col, spec.guard, HELPER, anchor);
+    const native = outcome === 'native';
+    const failed = native || spec.byLabel ? undefined : liveError();
+    if (native && spec.guard) this.w.putFormula(HEADER_ROW, col, spec.guard, HELPER, anchor);
     else if (failed) {
-      // The catalog function fails: no periods, the anchor shows its error (as live).
+      // The catalog function fails: the anchor shows its error (as live), the rows nothing.
       this.w.putFormula(HEADER_ROW, col, errorFormula(failed.code, this.seeNotes), HELPER);
-      rows = [];
     } else this.w.putValue(HEADER_ROW, col, 'Period', HELPER);
 
-    rows.forEach((p, i) => {
+    this.periodColumn(col, spec.periods, native ? spec.timeline : undefined);
+    spec.periods.forEach((p, i) => {
       const row = HEADER_ROW + 1 + i;
-      this.w.putValue(row, col, p.label, HELPER);
-      const count = nativeRows(spec.dates, spec.periods[i].exprs);
-      if (!spec.datesNative) this.w.putValue(row, col + 1, live().byLabel.get(p.label)?.[1] ?? p.rows.length, { ...HELPER, numberFormat: '0' });
-      else if (outcome === 'native' && spec.guard) {
-        this.w.putFormula(row, col + 1, fn('IF', fn('ISERROR', anchorRef), str(''), count), { ...HELPER, numberFormat: '0' });
-      } else this.w.putFormula(row, col + 1, count, { ...HELPER, numberFormat: '0' });
+      if (!spec.byLabel) {
+        if (native && spec.datesNative) {
+          const count = blankIf(p.labelAt, nativeRows(spec.dates, p.exprs));
+          this.w.putFormula(row, col + 1, spec.guard ? fn('IF', fn('ISERROR', anchorRef), str(''), count) : count, COUNT_FORMAT);
+        } else if (failed) this.w.putValue(row, col + 1, '', COUNT_FORMAT);
+        else this.w.putValue(row, col + 1, p.label === '' ? '' : live().byLabel.get(p.label)?.[1] ?? p.rows.length, COUNT_FORMAT);
+      }
       const fmt = { ...HELPER, numberFormat: spec.numberFormat };
-      if (outcome === 'native') this.w.putFormula(row, col + 2, exprs![i], fmt, values[i]);
-      else this.w.putValue(row, col + 2, liveValue(p), fmt);
+      if (native) this.w.putFormula(row, col + 2, exprs![i], fmt, values[i]);
+      else this.w.putValue(row, col + 2, failed ? '' : liveValue(p), fmt);
     });
-    this.w.addBlock(spec.id, HEADER_ROW, col, rows.length + 1, 3);
-    return { refs: this.refs(col, Math.max(1, rows.length), 2), outcome, message: table?.error?.message };
+    this.w.addBlock(spec.id, HEADER_ROW, col, LISTED + 1, 3);
+    return { refs: this.refs(col), outcome, message: table?.error?.message };
   }
 
   /** A catalog table by period: its rows by label, or its error. */
@@ -198,21 +247,33 @@ export class HelperBlocks {
   }
 
   /**
-   * A block of values at moments (stocks at each period's end): per period a live formula, or in
-   * portable mode a native one checked against it, or the live values.
+   * A block of values at moments (stocks at each listed period's end, never after the data's last
+   * day): Period | Rows | Value | As of, per period a live formula, or in portable mode a native
+   * one checked against it, or the live values.
    */
   moments(spec: {
     readonly id: string; readonly label: string; readonly dates: Expr; readonly datesNative: boolean;
-    readonly periods: readonly (Period & { readonly exprs: BoundExprs })[];
-    readonly live: (i: number) => Expr; readonly native: ((i: number) => Expr | null) | 'form' | 'text';
+    readonly timeline: Timeline; readonly periods: readonly Listed[];
+    readonly live: (asOf: Expr) => Expr; readonly native: ((asOf: Expr, p: Listed) => Expr | null) | Exclude<Outcome, 'live' | 'native'>;
     readonly portable: boolean; readonly numberFormat: string;
   }): BlockResult {
+    const col = this.allocate(4, spec.id, spec.label);
+    ['Period', 'Rows', 'Value', 'As of'].forEach((h, i) => this.w.putValue(HEADER_ROW, col + i, h, HELPER));
+    // The moment of each period: its end, or the end of the data's last day when that is earlier.
+    const endOfData = op('+', fn('INT', local(spec.timeline.last)), num(1));
+    spec.periods.forEach((p, i) => {
+      const end = local(at(spec.timeline.end, p.at));
+      this.w.putFormula(HEADER_ROW + 1 + i, col + 3, blankIf(p.labelAt, fn('MIN', end, endOfData)), { ...HELPER, numberFormat: 'yyyy-mm-dd hh:mm' });
+    });
+    const asOf = (i: number): Expr => local({ row: HEADER_ROW + 1 + i, col: col + 3 });
+    const liveExpr = (i: number): Expr => blankIf(asOf(i), spec.live(asOf(i)));
+
     // Live values, computed once and only where needed: in portable mode a native block is checked
     // at its first and latest moment (rows the function rejects fail every moment alike).
     const liveCache = new Map<number, Value>();
     const liveAt = (i: number): Value => {
       let v = liveCache.get(i);
-      if (v === undefined) liveCache.set(i, (v = this.w.evaluate(spec.live(i))));
+      if (v === undefined) liveCache.set(i, (v = this.w.evaluate(liveExpr(i))));
       return v;
     };
     const messageOf = (indices: readonly number[]): string | undefined => {
@@ -223,22 +284,24 @@ export class HelperBlocks {
       return undefined;
     };
     const all = spec.periods.map((_, i) => i);
+    const dated = all.filter((i) => spec.periods[i].label !== '');
     let outcome: Outcome = 'live';
     let exprs: Expr[] | undefined;
     let values: Value[] | undefined;
     let message: string | undefined;
     if (!spec.portable) {
-      exprs = all.map((i) => spec.live(i));
+      exprs = all.map(liveExpr);
       values = all.map(liveAt);
       message = messageOf(all);
     } else if (typeof spec.native === 'string') outcome = spec.native;
     else {
-      const built = all.map((i) => (spec.native as (i: number) => Expr | null)(i));
+      const native = spec.native;
+      const built = all.map((i) => native(asOf(i), spec.periods[i]));
       if (built.some((e) => e === null)) outcome = 'form';
       else {
-        exprs = built as Expr[];
+        exprs = (built as Expr[]).map((e, i) => blankIf(asOf(i), e));
         const nativeValues = exprs.map((e) => this.w.evaluate(e));
-        const checked = all.length > 0 ? [...new Set([0, all.length - 1])] : [];
+        const checked = dated.length > 0 ? [...new Set([dated[0], dated[dated.length - 1]])] : [];
         message = messageOf(checked);
         const agree = checked.every((i) => sameCell(cachedOf(nativeValues[i]).cached, cachedOf(liveAt(i)).cached));
         outcome = agree ? 'native' : message ? 'error' : 'mismatch';
@@ -247,15 +310,16 @@ export class HelperBlocks {
     }
     if (outcome !== 'live' && outcome !== 'native') message ??= messageOf(all);
 
-    const col = this.alloc(3, spec.id, spec.label);
-    ['Period', 'Rows', 'Value'].forEach((h, i) => this.w.putValue(HEADER_ROW, col + i, h, HELPER));
+    const moving = outcome === 'live' || outcome === 'native';
+    this.periodColumn(col, spec.periods, moving ? spec.timeline : undefined);
+    // Values stay at the moments they were computed for.
+    if (!moving) spec.periods.forEach((_, i) => this.w.putValue(HEADER_ROW + 1 + i, col + 3, this.w.model.value(HEADER_ROW + 1 + i, col + 3) ?? '', { ...HELPER, numberFormat: 'yyyy-mm-dd hh:mm' }));
     spec.periods.forEach((p, i) => {
       const row = HEADER_ROW + 1 + i;
-      this.w.putValue(row, col, p.label, HELPER);
-      if (spec.datesNative) this.w.putFormula(row, col + 1, nativeRows(spec.dates, p.exprs), { ...HELPER, numberFormat: '0' });
-      else this.w.putValue(row, col + 1, p.rows.length, { ...HELPER, numberFormat: '0' });
+      if (moving && spec.datesNative) this.w.putFormula(row, col + 1, blankIf(p.labelAt, nativeRows(spec.dates, p.exprs)), COUNT_FORMAT);
+      else this.w.putValue(row, col + 1, p.label === '' ? '' : p.rows.length, COUNT_FORMAT);
       const fmt = { ...HELPER, numberFormat: spec.numberFormat };
-      if (exprs && values && (outcome === 'live' || outcome === 'native')) this.w.putFormula(row, col + 2, exprs[i], fmt, values[i]);
+      if (exprs && values && moving) this.w.putFormula(row, col + 2, exprs[i], fmt, values[i]);
       else {
         const v = liveAt(i);
         const c = cachedOf(v);
@@ -263,14 +327,7 @@ export class HelperBlocks {
         else this.w.putValue(row, col + 2, c.cached, fmt);
       }
     });
-    this.w.addBlock(spec.id, HEADER_ROW, col, spec.periods.length + 1, 3);
-    return { refs: this.refs(col, Math.max(1, spec.periods.length), 2), outcome, message };
+    this.w.addBlock(spec.id, HEADER_ROW, col, LISTED + 1, 4);
+    return { refs: this.refs(col), outcome, message };
   }
-}
-
-/** `IF(COUNT(N)>offset, INDEX(col, COUNT(N)-offset), fallback)`: the value `offset` periods before the latest. */
-export function fromEnd(col: LocalRef, N: LocalRef, offset: number, fallback: Expr = str('')): Expr {
-  const count = fn('COUNT', { kind: 'local', ref: N });
-  const at = offset === 0 ? count : op('-', count, num(offset));
-  return fn('IF', op('>', count, num(offset)), fn('INDEX', { kind: 'local', ref: col }, at), fallback);
 }

@@ -1,8 +1,8 @@
 /**
- * One KPI row: its values from the KPI's definition laid out in helper blocks (per period, per
- * moment, or one value), then the cells every row has — actual, previous, baseline, n, interval,
- * variance, status, trend, definition — and its summary line. Nothing here names a KPI: what a KPI
- * computes comes from its definition module.
+ * One KPI row: its values from the KPI's definition laid out in helper blocks (per listed period,
+ * per moment, or one value), then the cells every row has — period, actual, previous, baseline, n,
+ * interval, variance, status, trend, definition — and its summary line. Nothing here names a KPI:
+ * what a KPI computes comes from its definition module; which period is the actual, headline.ts.
  */
 import type { Cell } from '../../values/context.js';
 import { variantLayout } from '../definition.js';
@@ -10,22 +10,21 @@ import type {
   AnyVariant, Interval, KpiDefinition, KpiFacts, LiveArgs, NativeArgs, NativeForm, PeriodVariant, Series, SingleVariant, StockVariant,
 } from '../definition.js';
 import { cachedOf, isError } from '../evaluate.js';
-import { dateExpr, fn, num, op, ours, range, str } from '../formula.js';
+import { fn, num, op, ours, range, str } from '../formula.js';
 import type { BoundKpi } from '../kpis.js';
 import { definitionText } from '../kpis.js';
-import { guarded, literalBounds, nativeStatus, nativeWilson, renderNative } from '../portable.js';
-import type { BoundExprs, FlagCriteria, NativeScope } from '../portable.js';
-import { roleKind } from '../roles.js';
+import { guarded, nativeStatus, nativeWilson, renderNative } from '../portable.js';
+import type { FlagCriteria, NativeScope } from '../portable.js';
 import type { Role } from '../roles.js';
 import type { Expr, LocalRef, RangeRef } from '../types.js';
 import type { PlanContext } from './context.js';
-import type { Period } from './data-facts.js';
-import { errorFormula, fromEnd, sameCell } from './helper-blocks.js';
+import { actualRow, minimumFor, statusCell } from './headline.js';
+import { errorFormula, sameCell } from './helper-blocks.js';
+import type { BlockRefs, BlockResult, Listed, Outcome } from './helper-blocks.js';
+import { BASELINE_AT, COL, LISTED, NUMBER_FORMATS, TREND_FROM, TREND_PERIODS } from './layout.js';
 import { liveArgs } from './live-args.js';
-import type { BlockRefs, BlockResult, Outcome } from './helper-blocks.js';
-import { COL, listedPeriods, NUMBER_FORMATS, TREND_PERIODS } from './layout.js';
-
-type Listed = Period & { readonly exprs: BoundExprs };
+import type { Timeline } from './timeline.js';
+import type { UnreadableColumn } from './unreadable.js';
 
 /**
  * Up to this many rows a portable block is checked against the catalog's own table (a second pass
@@ -36,6 +35,7 @@ const VERIFY_ROWS = 50_000;
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const localExpr = (ref: LocalRef): Expr => ({ kind: 'local', ref });
+const cellOf = (ref: LocalRef, i: number): LocalRef => ({ row: ref.row + i - 1, col: ref.col });
 
 /** Worst first: the outcome a KPI reports when its blocks differ. */
 const OUTCOME_ORDER: readonly Outcome[] = ['mismatch', 'error', 'text', 'form', 'native', 'live'];
@@ -52,6 +52,8 @@ interface RowContext {
   readonly nativeArgs: NativeArgs;
   readonly name: string;
   readonly row: number;
+  /** The first column native formulas cannot read, when one keeps the KPI from native forms. */
+  unreadable?: UnreadableColumn;
 }
 
 function col(r: RowContext, role: Role): Expr {
@@ -62,7 +64,8 @@ function col(r: RowContext, role: Role): Expr {
 
 /** The rows a definition's rules reject, as the guard of `then`. */
 function guard(r: RowContext, then: Expr): Expr {
-  const flags = r.ctx.data.nativeColumns(r.variant, r.ranges, r.facts);
+  const columns = r.ctx.data.nativeColumns(r.variant, r.ranges, r.facts);
+  const flags = 'flags' in columns ? columns.flags : undefined;
   return guarded(r.variant.rules ?? [], then, { col: (role) => col(r, role), flags: (role) => flags?.get(role) }, r.facts, r.ctx.lang);
 }
 
@@ -78,32 +81,42 @@ function scope(r: RowContext, flags: ReadonlyMap<Role, FlagCriteria>, extra: Par
 
 /** How a form is written natively for this KPI's data: a builder per scope, or why there is none. */
 function nativeBuilder(r: RowContext, form: NativeForm | undefined): ((extra: Partial<NativeScope>) => Expr | null) | 'form' | 'text' {
-  const flags = r.ctx.data.nativeColumns(r.variant, r.ranges, r.facts);
-  if (!flags) return 'text';
+  const columns = r.ctx.data.nativeColumns(r.variant, r.ranges, r.facts);
+  if ('unreadable' in columns) {
+    r.unreadable ??= columns.unreadable;
+    return 'text';
+  }
   if (!form) return 'form';
-  return (extra) => renderNative(form, r.nativeArgs, scope(r, flags, extra));
+  return (extra) => renderNative(form, r.nativeArgs, scope(r, columns.flags, extra));
 }
 
-function listed(r: RowContext, dates: Role): Listed[] {
-  const periods = r.ctx.data.periods(r.ranges.get(dates)!);
-  return listedPeriods(periods.length).map((i) => ({ ...periods[i], exprs: literalBounds(periods[i].bounds) }));
+/** The timeline of a variant's dates and its listed periods with the rows each holds now. */
+function periodsOf(r: RowContext, dates: Role): { timeline: Timeline; periods: Listed[] } {
+  const ref = r.ranges.get(dates)!;
+  const timeline = r.ctx.timelines.of(dates, ref);
+  const rowsByLabel = new Map(r.ctx.data.periods(ref).map((p) => [p.label, p.rows]));
+  return { timeline, periods: timeline.periods.map((p) => ({ ...p, rows: rowsByLabel.get(p.label) ?? [] })) };
 }
 
 // ------------------------------------------------------------------ series per period
 
 /** A series of a period KPI (its value, n or margin) as a helper block in the mode of the plan. */
-function seriesBlock(r: RowContext, variant: PeriodVariant, periods: readonly Listed[], id: string, series: Pick<Series, 'live'> & { readonly native?: NativeForm }, guardRules: boolean, byLabel: boolean, numberFormat: string): BlockResult {
+function seriesBlock(
+  r: RowContext, variant: PeriodVariant, line: { timeline: Timeline; periods: readonly Listed[] }, id: string,
+  series: Pick<Series, 'live'> & { readonly native?: NativeForm }, guardRules: boolean, byLabel: boolean, numberFormat: string, values?: Outcome,
+): BlockResult {
   const { ctx } = r;
   const { table, column } = series.live(r.live);
-  if (!ctx.portable) return ctx.helpers.live({ id, label: id.replace(/^helper:/, ''), live: table, column });
-  const build = nativeBuilder(r, series.native);
+  const label = id.replace(/^helper:/, '');
+  if (!ctx.portable) return ctx.helpers.live({ id, label, live: table, column, byLabel, ...line, numberFormat });
+  const build = values && values !== 'native' ? values : nativeBuilder(r, series.native);
   const datesRef = r.ranges.get(variant.dates)!;
   return ctx.helpers.portable({
-    id, label: id.replace(/^helper:/, ''), live: table, column, byLabel,
-    dates: range(datesRef), datesNative: ctx.data.nativeOk(datesRef, 'date'), periods,
-    native: typeof build === 'string' ? build : (p) => build({
+    id, label, live: table, column, byLabel, ...line,
+    dates: range(datesRef), datesNative: ctx.data.nativeOk(datesRef, 'date'),
+    native: typeof build === 'string' ? (build === 'live' ? 'form' : build) : (p) => build({
       period: { dates: variant.dates, bounds: p.exprs },
-      stockDate: (role, which) => ctx.data.stockDate(datesRef, r.ranges.get(role)!, p, which),
+      stockPick: (role, which) => ctx.data.stockPickable(datesRef, r.ranges.get(role)!, p.rows, which),
     }),
     // Only a native block has a guard (its rules may read flag words only native columns have).
     guard: typeof build !== 'string' && guardRules && (variant.rules ?? []).length > 0 ? guard(r, str('Period')) : undefined,
@@ -116,36 +129,48 @@ function seriesBlock(r: RowContext, variant: PeriodVariant, periods: readonly Li
 
 interface Values {
   readonly block?: BlockRefs;
-  /** The actual's formula when it is not the latest period's value. */
+  /** The row of the actual in the blocks (a formula), when the KPI has blocks. */
+  readonly actualAt?: Expr;
+  /** The actual's formula when the KPI has no blocks (one value over all rows). */
   readonly actual?: Expr;
   readonly count?: BlockRefs;
   readonly margin?: BlockRefs;
+  /** What the minimum of answers or tickets is checked on, and that minimum. */
+  readonly minimum?: { readonly counts: LocalRef; readonly n: number; readonly nCell: boolean };
   readonly outcomes: Outcome[];
   readonly messages: (string | undefined)[];
   readonly interval?: Interval;
 }
 
 function periodValues(r: RowContext, variant: PeriodVariant): Values {
-  const periods = r.ctx.portable ? listed(r, variant.dates) : [];
+  const line = periodsOf(r, variant.dates);
   const fmt = NUMBER_FORMATS[r.def.unit];
   const id = `helper:${r.def.id}`;
-  const main = seriesBlock(r, variant, periods, id, {
+  const main = seriesBlock(r, variant, line, id, {
     live: (a) => ({ table: a.byPeriod(variant.fn, ...variant.args(a)), column: 2 }),
     native: variant.native,
   }, true, false, fmt);
+  // A KPI written as values keeps all its series as values: they list the same periods.
+  const same = r.ctx.portable && main.outcome !== 'native' ? main.outcome : undefined;
   const outcomes: Outcome[] = [main.outcome];
   const messages = [main.message];
   let count: BlockResult | undefined;
   if (variant.count) {
-    count = seriesBlock(r, variant, periods, `${id}:n`, variant.count, false, true, '0');
+    count = seriesBlock(r, variant, line, `${id}:n`, variant.count, false, true, '0', same);
     if (count.outcome === 'mismatch') outcomes.push('mismatch');
   }
   let margin: BlockResult | undefined;
   if (variant.interval?.kind === 'margin') {
-    margin = seriesBlock(r, variant, periods, `${id}:margin`, variant.interval.margin, true, false, fmt);
+    margin = seriesBlock(r, variant, line, `${id}:margin`, variant.interval.margin, true, false, fmt, same);
     outcomes.push(margin.outcome);
   }
-  return { block: main.refs, count: count?.refs, margin: margin?.refs, outcomes, messages, interval: variant.interval };
+  const n = minimumFor(variant, r.ctx.options);
+  const counts = count ? count.refs.V : main.refs.N;
+  const actualAt = actualRow(r.ctx, r.def.id, main.refs.anchor, main.refs.V, n > 0 ? counts : undefined, n);
+  return {
+    block: main.refs, actualAt, count: count?.refs, margin: margin?.refs, outcomes, messages, interval: variant.interval,
+    ...(n > 0 ? { minimum: { counts, n, nCell: count !== undefined } } : {}),
+  };
 }
 
 // ------------------------------------------------------------------ values at moments
@@ -153,33 +178,19 @@ function periodValues(r: RowContext, variant: PeriodVariant): Values {
 function stockValues(r: RowContext, variant: StockVariant): Values {
   const { ctx } = r;
   const datesRef = r.ranges.get(variant.dates)!;
-  const all = ctx.data.periods(datesRef);
-  const periods = listedPeriods(all.length).map((i) => ({ ...all[i], exprs: literalBounds(all[i].bounds) }));
-  // Each period's stock is taken as of 00:00 on the first day of the next period, but never after
-  // the end of the latest day in the data (so the latest backlog age is not aged into the future).
-  const dateRefs = [...r.ranges].filter(([role]) => (variant.kinds?.[role] ?? roleKind(role)) === 'date').map(([, ref]) => ref);
-  const endOfData = Math.floor(ctx.data.latest(dateRefs) + 1e-9) + 1;
-  const asOf = periods.map((p) => dateExpr(Math.min(p.bounds.end, endOfData)));
+  const line = periodsOf(r, variant.dates);
   const build = nativeBuilder(r, variant.nativeAt);
   const result = ctx.helpers.moments({
-    id: `helper:${r.def.id}`, label: r.def.id, dates: range(datesRef), datesNative: ctx.data.nativeOk(datesRef, 'date'), periods,
-    live: (i) => variant.at(r.live, asOf[i]),
-    native: typeof build === 'string' ? build : (i) => {
-      const e = build({ moment: asOf[i] });
+    id: `helper:${r.def.id}`, label: r.def.id, dates: range(datesRef), datesNative: ctx.data.nativeOk(datesRef, 'date'), ...line,
+    live: (asOf) => variant.at(r.live, asOf),
+    native: typeof build === 'string' ? build : (asOf) => {
+      const e = build({ moment: asOf });
       return e && guard(r, e);
     },
     portable: ctx.portable, numberFormat: NUMBER_FORMATS[r.def.unit],
   });
-  const outcomes: Outcome[] = [result.outcome];
-  const messages = [result.message];
-  let actual: Expr | undefined;
-  if (variant.now) {
-    const one = single(r, variant.now.live(r.live), variant.now.native);
-    actual = one.expr;
-    outcomes.push(one.outcome);
-    messages.push(one.message);
-  }
-  return { block: result.refs, actual, outcomes, messages };
+  // A stock is read at the reporting period's end, whatever it holds.
+  return { block: result.refs, actualAt: num(LISTED), outcomes: [result.outcome], messages: [result.message] };
 }
 
 // ------------------------------------------------------------------ one value
@@ -242,47 +253,43 @@ export function kpiRow(ctx: PlanContext, bound: BoundKpi, ranges: ReadonlyMap<Ro
     default: throw new Error(`internal: ${def.id} is a table, not a row`);
   }
   const outcome = ctx.portable ? worst(values.outcomes) : 'live';
-  if (outcome !== 'live' && outcome !== 'native') ctx.notes.asValues[outcome].push(name);
+  if (outcome === 'text') ctx.notes.textValues(name, r.unreadable!);
+  else if (outcome !== 'live' && outcome !== 'native') ctx.notes.asValues[outcome].push(name);
   ctx.notes.problem(t, name, values.messages.find((m) => m !== undefined));
 
-  // Actual, previous, baseline, trend.
+  // Period, actual, previous, baseline, trend: the blocks' rows, the actual's chosen by headline.ts.
   const A: LocalRef = { row, col: COL.actual };
   const actualExpr = localExpr(A);
-  const { block } = values;
+  const { block, actualAt } = values;
   if (values.actual) ctx.w.putFormula(row, COL.actual, values.actual, { numberFormat: fmt });
-  else if (block) ctx.w.putFormula(row, COL.actual, fromEnd(block.V, block.N, 0, localExpr(block.anchor)), { numberFormat: fmt });
-  if (block) {
-    ctx.w.putFormula(row, COL.previous, fromEnd(block.V, block.N, 1), { numberFormat: fmt });
-    const count = fn('COUNT', localExpr(block.N));
-    ctx.w.putFormula(row, COL.baseline, fn('IF', op('>', count, num(0)), fn('INDEX', localExpr(block.V), num(1)), str('')), { numberFormat: fmt });
+  if (block && actualAt) {
+    const anchor = localExpr(block.anchor);
+    const V = localExpr(block.V);
+    const unlessFailed = (then: Expr): Expr => fn('IF', fn('ISERROR', anchor), str(''), then);
+    ctx.w.putFormula(row, COL.period, fn('INDEX', localExpr(block.P), actualAt));
+    ctx.w.putFormula(row, COL.actual, fn('IF', fn('ISERROR', anchor), anchor, fn('INDEX', V, actualAt)), { numberFormat: fmt });
+    ctx.w.putFormula(row, COL.previous, unlessFailed(fn('INDEX', V, op('-', actualAt, num(1)))), { numberFormat: fmt });
+    ctx.w.putFormula(row, COL.baseline, unlessFailed(localExpr(cellOf(block.V, BASELINE_AT))), { numberFormat: fmt });
     for (let k = 0; k < TREND_PERIODS; k++) {
-      ctx.w.putFormula(row, COL.trendFirst + k, fromEnd(block.V, block.N, TREND_PERIODS - 1 - k), { numberFormat: fmt });
+      ctx.w.putFormula(row, COL.trendFirst + k, unlessFailed(localExpr(cellOf(block.V, TREND_FROM + k))), { numberFormat: fmt });
     }
+    // n: the answers or tickets the actual's period's value used.
+    if (values.count) ctx.w.putFormula(row, COL.n, unlessFailed(fn('INDEX', localExpr(values.count.V), actualAt)), { numberFormat: '0' });
   }
   ctx.actuals.set(def.id, A);
-
-  // n: the answers or tickets the latest period's value used, looked up by its label.
-  if (block && values.count) {
-    const latest = fn('COUNT', localExpr(block.N));
-    const label = fn('INDEX', localExpr(block.P), latest);
-    const n = fn('IFERROR', fn('INDEX', localExpr(values.count.V), fn('MATCH', label, localExpr(values.count.P), num(0))), num(0));
-    ctx.w.putFormula(row, COL.n, fn('IF', op('>', latest, num(0)), n, str('')), { numberFormat: '0' });
-  }
 
   // Confidence interval.
   if (values.interval?.kind === 'wilson' && values.count) {
     const n = localExpr({ row, col: COL.n });
     ctx.w.putFormula(row, COL.ciLow, nativeWilson(actualExpr, n, 'low'), { numberFormat: fmt });
     ctx.w.putFormula(row, COL.ciHigh, nativeWilson(actualExpr, n, 'high'), { numberFormat: fmt });
-  } else if (values.margin) {
-    const count = fn('COUNT', localExpr(values.margin.N));
-    const last = fn('INDEX', localExpr(values.margin.V), count);
-    const side = (o: '-' | '+'): Expr => fn('IF', op('>', count, num(0)), fn('IFERROR', op(o, actualExpr, last), str('')), str(''));
-    ctx.w.putFormula(row, COL.ciLow, side('-'), { numberFormat: fmt });
-    ctx.w.putFormula(row, COL.ciHigh, side('+'), { numberFormat: fmt });
+  } else if (values.margin && actualAt) {
+    const margin = fn('INDEX', localExpr(values.margin.V), actualAt);
+    ctx.w.putFormula(row, COL.ciLow, fn('IFERROR', op('-', actualExpr, margin), str('')), { numberFormat: fmt });
+    ctx.w.putFormula(row, COL.ciHigh, fn('IFERROR', op('+', actualExpr, margin), str('')), { numberFormat: fmt });
   }
 
-  rowTail(ctx, r, bound, row, typed, outcome, block);
+  rowTail(ctx, r, bound, row, typed, outcome, values);
 }
 
 /** The header of each column a KPI reads (the duration units look at them). */
@@ -291,9 +298,10 @@ export function headersOf(bound: BoundKpi): Map<Role, string> {
 }
 
 /** Target, direction, variance, status, trend picture, definition and the summary line. */
-function rowTail(ctx: PlanContext, r: RowContext, bound: BoundKpi, row: number, typed: number | null | undefined, outcome: Outcome, block: BlockRefs | undefined): void {
+function rowTail(ctx: PlanContext, r: RowContext, bound: BoundKpi, row: number, typed: number | null | undefined, outcome: Outcome, values: Values): void {
   const { def, variant, info } = bound.kpi;
   const { lang, t } = ctx;
+  const { block } = values;
   const fmt = NUMBER_FORMATS[def.unit];
   const requested = ctx.request.targets[def.id];
   let target = requested ? requested.target : def.defaultTarget;
@@ -313,24 +321,25 @@ function rowTail(ctx: PlanContext, r: RowContext, bound: BoundKpi, row: number, 
   const T = localExpr({ row, col: COL.target });
   const D = localExpr({ row, col: COL.direction });
   ctx.w.putFormula(row, COL.variance, fn('IF', op('=', actualExpr, str('')), str(''), fn('IF', op('=', T, str('')), str(''), op('-', actualExpr, T))), { numberFormat: fmt });
-  // An actual that is an error (bad data, see the notes) has no status in either mode.
+  // An actual that is an error (bad data, see the notes) has no status in either mode; a period
+  // with fewer answers or tickets than the minimum has "too few (n)".
   const status = ctx.portable
     ? nativeStatus(actualExpr, T, D, ctx.options.tolerance)
     : ours('KPI_STATUS', actualExpr, T, D, num(ctx.options.tolerance));
-  ctx.w.putFormula(row, COL.status, fn('IF', fn('ISERROR', actualExpr), str(''), status));
+  const min = values.minimum;
+  const count = min && values.actualAt
+    ? (min.nCell ? localExpr({ row, col: COL.n }) : fn('INDEX', localExpr(min.counts), values.actualAt))
+    : undefined;
+  ctx.w.putFormula(row, COL.status, statusCell(actualExpr, status, count, min?.n ?? 0, t.tooFew));
 
   // Trend picture.
   const source: LocalRef = { row, col: COL.trendFirst, rows: 1, cols: TREND_PERIODS };
   const trendValues = ctx.w.model.read(source)[0].map((v) => (isNumber(v) ? v : ''));
   const labels: string[] = [];
   if (block) {
-    const count = ctx.w.model.read(block.N).flat().filter(isNumber).length;
     const P = ctx.w.model.read(block.P).flat();
-    for (let k = 0; k < TREND_PERIODS; k++) {
-      const idx = count - (TREND_PERIODS - k);
-      labels.push(idx >= 0 ? String(P[idx] ?? '') : '');
-    }
-    ctx.trendSources.push({ P: block.P, N: block.N });
+    for (let k = 0; k < TREND_PERIODS; k++) labels.push(String(P[TREND_FROM - 1 + k] ?? ''));
+    ctx.trendSources.push({ P: block.P });
     ctx.trends.push({ kpi: def.id, cell: { row, col: COL.trend }, source, values: trendValues, labels });
     if (ctx.dialect === 'sheets') ctx.w.putFormula(row, COL.trend, fn('SPARKLINE', localExpr(source)));
     if (ctx.dialect === 'xlsx') ctx.dataBars.push(source);
@@ -349,16 +358,19 @@ function rowTail(ctx: PlanContext, r: RowContext, bound: BoundKpi, row: number, 
     return isNumber(v) ? v : undefined;
   };
   const statusValue = ctx.w.model.value(row, COL.status);
+  const few = typeof statusValue === 'string' && statusValue.startsWith(`${t.tooFew} (`) ? Number(statusValue.slice(t.tooFew.length + 2, -1)) : undefined;
+  const period = ctx.w.model.value(row, COL.period);
   const n = numeric(COL.n), ciLow = numeric(COL.ciLow), ciHigh = numeric(COL.ciHigh);
   ctx.summary.push({
     id: def.id, kpi: info.kpi, name: r.name, perspective: def.perspective, section: def.section,
     value: cached(COL.actual), previous: cached(COL.previous), baseline: cached(COL.baseline),
     target: target ?? null, direction,
-    status: statusValue === 'green' || statusValue === 'amber' || statusValue === 'red' ? statusValue : '',
+    status: statusValue === 'green' || statusValue === 'amber' || statusValue === 'red' ? statusValue : few !== undefined ? 'too-few' : '',
+    period: typeof period === 'string' ? period : '',
+    ...(few !== undefined ? { tooFew: few } : {}),
     unit: def.unit,
     ...(n !== undefined ? { n } : {}), ...(ciLow !== undefined ? { ciLow } : {}), ...(ciHigh !== undefined ? { ciHigh } : {}),
     trend: block ? trendValues : [], trendLabels: labels,
     definition,
   });
 }
-

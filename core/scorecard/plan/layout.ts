@@ -1,11 +1,13 @@
 /**
  * Where everything sits on the scorecard sheet (1-based rows and columns):
- * - rows 1–3: title, subtitle, a line on the mode (live or portable); row 4: the header (frozen);
- *   from row 5 one row per KPI: Perspective | KPI | Actual | Previous | Baseline | Unit | Target
- *   (input) | Direction | Variance | Status | Trend | n | CI low | CI high | Definition | the last 12
- *   periods' values (oldest first; the trend's source).
+ * - rows 1–3: title (with the reporting date, an input, beside it), subtitle, a line on the mode
+ *   (live or portable); row 4: the header (frozen); from row 5 one row per KPI: Perspective | KPI |
+ *   Period (the actual's) | Actual | Previous | Baseline | Unit | Target (input) | Direction |
+ *   Variance | Status | Trend | n | CI low | CI high | Definition | the 12 periods up to the
+ *   reporting period (oldest first; the trend's source).
  * - below the KPI rows: table KPIs (brand attributes), then the columns each KPI reads ("Data used").
- * - to the right, in hidden columns from AC: the helper blocks (Period | Rows | Value per period).
+ * - to the right, in hidden columns from AD: the periods of each date column (timeline.ts) and the
+ *   helper blocks (Period | Rows | Value per listed period).
  */
 import type { Cell } from '../../values/context.js';
 import type { KpiUnit } from '../definition.js';
@@ -16,12 +18,12 @@ export const HEADER_ROW = 4;
 export const FIRST_KPI_ROW = 5;
 
 export const COL = {
-  perspective: 1, kpi: 2, actual: 3, previous: 4, baseline: 5, unit: 6, target: 7, direction: 8, variance: 9,
-  status: 10, trend: 11, n: 12, ciLow: 13, ciHigh: 14, definition: 15, trendFirst: 16,
+  perspective: 1, kpi: 2, period: 3, actual: 4, previous: 5, baseline: 6, unit: 7, target: 8, direction: 9, variance: 10,
+  status: 11, trend: 12, n: 13, ciLow: 14, ciHigh: 15, definition: 16, trendFirst: 17,
 } as const;
 export const TREND_PERIODS = 12;
 export const TREND_LAST = COL.trendFirst + TREND_PERIODS - 1;
-/** First helper column (AC): one empty column after the trend values. */
+/** First helper column (AD): one empty column after the trend values. */
 export const HELPER_FIRST = TREND_LAST + 2;
 
 /** Rows a live helper block may spill into: generous for years of data, at least twice today's periods. */
@@ -38,8 +40,23 @@ export const NUMBER_FORMATS: Readonly<Record<KpiUnit, string>> = {
 };
 
 export const COLUMN_WIDTHS: Readonly<Record<number, number>> = {
-  1: 100, 2: 230, 3: 90, 4: 90, 5: 90, 6: 70, 7: 90, 8: 80, 9: 90, 10: 80, 11: 150, 12: 60, 13: 80, 14: 80, 15: 460,
+  1: 100, 2: 230, 3: 90, 4: 90, 5: 90, 6: 90, 7: 70, 8: 90, 9: 80, 10: 90, 11: 90, 12: 150, 13: 60, 14: 80, 15: 80, 16: 460,
 };
+
+/** The reporting date: an input cell in the title row (blank: automatic), its label to the left. */
+export const REPORTING_DATE = { row: TITLE_ROW, col: COL.actual } as const;
+export const DATE_FORMAT = 'yyyy-mm-dd';
+
+/**
+ * Periods each helper block lists, one per row: the baseline (the first period of the data), then
+ * the 13 periods up to the reporting period, oldest first — the 12 of the trend and the one before
+ * them (the previous of the oldest).
+ */
+export const LISTED = 14;
+/** 1-based row within a block of the baseline, the first trend period and the reporting period. */
+export const BASELINE_AT = 1;
+export const TREND_FROM = LISTED - TREND_PERIODS + 1;
+export const REPORTING_AT = LISTED;
 
 /** A formula that spills (KPI_BY_PERIOD, BRAND_ATTRIBUTES): its cached top-left and the whole cached table. */
 export interface SpillingFormula extends PlanFormula {
@@ -66,13 +83,4 @@ export function dataRange(sheet: SheetOutline, column: number, dialect: Dialect)
   }
   const last = Math.max(sheet.lastRow, sheet.headerRow);
   return { ...base, lastRow: last + Math.max(1000, Math.ceil(sheet.rowCount * 0.2)) };
-}
-
-/** The first period (baseline) and the latest 12, as indices into the list of periods. */
-export function listedPeriods(count: number): number[] {
-  const out: number[] = [];
-  if (count === 0) return out;
-  out.push(0);
-  for (let i = Math.max(1, count - TREND_PERIODS); i < count; i++) out.push(i);
-  return out;
 }

@@ -16,14 +16,15 @@ import type { LocalRef, RangeRef, Role, ScorecardPlan, StatusRule } from '../typ
 import { Notes } from './context.js';
 import type { PlanContext } from './context.js';
 import { DataFacts } from './data-facts.js';
-import { sourcesBlock, tableKpi, titleAndHeader } from './extra-blocks.js';
 import { agentBlock } from './agent-block.js';
+import { reportingDate, sourcesBlock, tableKpi, titleAndHeader } from './extra-blocks.js';
 import { HelperBlocks } from './helper-blocks.js';
 import { staffingBlock } from './staffing.js';
 import { kpiRow, seeNotes } from './kpi-row.js';
-import { COL, COLUMN_WIDTHS, FIRST_KPI_ROW, HEADER_ROW, STATUS_COLORS, TREND_LAST } from './layout.js';
+import { COL, COLUMN_WIDTHS, FIRST_KPI_ROW, HEADER_ROW, REPORTING_DATE, STATUS_COLORS, TREND_LAST } from './layout.js';
 import { SheetWriter } from './sheet-model.js';
 import { TEXT } from './texts.js';
+import { Timelines } from './timeline.js';
 
 export const buildPlan: BuildPlan = (input) => plan(input);
 
@@ -36,7 +37,7 @@ function context(input: PlanInput): PlanContext {
   const env = workbookEnv(input.data, (ref) => model?.read(ref) ?? [], { dateOrder: options.dateOrder ?? languageOrder(lang) });
   const w = new SheetWriter(env, input.dialect);
   model = w.model;
-  return {
+  const ctx: Omit<PlanContext, 'timelines'> & { timelines?: Timelines } = {
     w, env, options, lang,
     request: input.request,
     t: TEXT[lang],
@@ -51,6 +52,8 @@ function context(input: PlanInput): PlanContext {
     trendSources: [],
     dataBars: [],
   };
+  ctx.timelines = new Timelines(ctx as PlanContext);
+  return ctx as PlanContext;
 }
 
 function plan(input: PlanInput): ScorecardPlan {
@@ -61,6 +64,7 @@ function plan(input: PlanInput): ScorecardPlan {
   if (choice.renamed && !choice.replaces) notes.general.push(t.renamed(options.sheetName, choice.name));
   if (choice.replaces) notes.general.push(t.replaced(choice.replaces));
 
+  reportingDate(ctx);
   const { bound, missing } = bindKpis(request.roles);
   for (const m of missing) {
     if (request.targets[m.kpi.info.id]?.enabled) notes.general.push(t.missing(m.kpi.def.name[lang], m.missing.join(', ')));
@@ -144,6 +148,7 @@ function plan(input: PlanInput): ScorecardPlan {
       key: 'service-kpi.scorecard', version: 1,
       kpis: enabled.map((e) => e.bound.kpi.info.id),
       targetCells,
+      reportingDateCell: { ...REPORTING_DATE },
     },
     notes: notes.all(t),
     summary: ctx.summary,

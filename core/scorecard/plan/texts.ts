@@ -1,14 +1,43 @@
 /** The scorecard sheet's own texts and notes, in English and German. */
+import type { UnreadableColumn, UnreadableKind } from './unreadable.js';
 
 export type Lang = 'en' | 'de';
+
+/** What a column holds that native formulas cannot read, as the notes say it. */
+const UNREADABLE: Readonly<Record<Lang, Readonly<Record<UnreadableKind, string>>>> = {
+  en: {
+    dateText: 'dates written as text', ratingWords: 'rating words', labelledNumbers: 'numbers with labels',
+    durationText: 'durations written as text', percentText: 'percentages written as text', numberText: 'numbers stored as text',
+    flagWords: 'yes/no values a criterion cannot name exactly', errors: 'error values', dateOutOfRange: 'a date outside the years 100–9999',
+    otherText: 'text',
+  },
+  de: {
+    dateText: 'Datumsangaben als Text', ratingWords: 'Bewertungswörter', labelledNumbers: 'Zahlen mit Beschriftung',
+    durationText: 'Dauern als Text', percentText: 'Prozentwerte als Text', numberText: 'Zahlen als Text',
+    flagWords: 'Ja/Nein-Werte, die ein Kriterium nicht genau benennen kann', errors: 'Fehlerwerte', dateOutOfRange: 'ein Datum außerhalb der Jahre 100–9999',
+    otherText: 'Text',
+  },
+};
+
+/** `"Rating" on Survey (rating words such as "Good", first at row 5)`. */
+function columnText(lang: Lang, c: UnreadableColumn): string {
+  const what = UNREADABLE[lang][c.kind];
+  return lang === 'de'
+    ? `„${c.header}“ auf ${c.sheet} (${what} wie „${c.example}“, zuerst in Zeile ${c.row})`
+    : `"${c.header}" on ${c.sheet} (${what} such as "${c.example}", first at row ${c.row})`;
+}
 
 export const TEXT = {
   en: {
     title: 'Customer service scorecard',
-    subtitle: (p: string) => `Actual: the latest ${p} in the data · Previous: the ${p} before · Baseline: the first ${p} · Targets (yellow) are yours to edit`,
-    live: 'Live: formulas over your data, updated as rows arrive (needs the Service KPI add-in).',
-    portable: 'Portable: native spreadsheet formulas for the periods known when it was generated; regenerate for new periods.',
-    headers: ['Perspective', 'KPI', 'Actual', 'Previous', 'Baseline', 'Unit', 'Target', 'Direction', 'Variance', 'Status', 'Trend', 'n', 'CI low', 'CI high', 'Definition'],
+    subtitle: (p: string) => `Actual: the latest complete ${p} with enough data, or the latest complete on the reporting date · Previous: the ${p} before · Baseline: the first ${p} · Targets and the reporting date (yellow) are yours to edit`,
+    live: 'Live: formulas over your data; the periods move on as rows arrive or the reporting date changes (needs the Service KPI add-in).',
+    portable: 'Portable: native spreadsheet formulas, no add-in needed; the periods move on as rows arrive or the reporting date changes.',
+    portableValues: 'Portable: native spreadsheet formulas, no add-in needed; the periods move on as rows arrive or the reporting date changes, except for KPIs written as values (regenerate those).',
+    reportingDate: 'Reporting date',
+    reportingHint: (p: string) => `blank: the latest complete ${p}`,
+    tooFew: 'too few',
+    headers: ['Perspective', 'KPI', 'Period', 'Actual', 'Previous', 'Baseline', 'Unit', 'Target', 'Direction', 'Variance', 'Status', 'Trend', 'n', 'CI low', 'CI high', 'Definition'],
     perspective: { strategic: 'Strategic', operational: 'Operational' },
     direction: { higher: 'higher', lower: 'lower' },
     unit: { share: '%', points: 'points', hours: 'hours', seconds: 'seconds', count: 'count', money: 'amount', number: 'number' },
@@ -24,17 +53,22 @@ export const TEXT = {
     missing: (name: string, roles: string) => `${name}: not shown, it needs columns for ${roles}.`,
     noSheet: (name: string, sheet: string) => `${name}: not shown, the sheet "${sheet}" has no data table.`,
     asValues: (names: string) => `Portable mode: ${names} written as values (no native formula); regenerate to update them.`,
-    textData: (names: string) => `Portable mode: ${names} written as values because their columns hold text that native formulas cannot read (dates or numbers stored as text, or unusual yes/no words); with real date and number cells they get formulas. Regenerate to update them.`,
+    textData: (names: string, c: UnreadableColumn) => `Portable mode: ${names} written as values because the column ${columnText('en', c)} holds what native formulas cannot read; with real dates and plain numbers there they get formulas. Regenerate to update them.`,
+    frozenDates: (columns: string) => `The dates in ${columns} are text, which native formulas cannot read: the reporting period counts them as they were at generation (type a reporting date, or store real dates, to move on).`,
     errorValues: (names: string) => `Portable mode: ${names} written as values: the add-in's function shows an error here that no native formula reproduces (see the note on it); regenerate after correcting the data.`,
     mismatch: (names: string) => `Portable mode: ${names} written as values: a native formula would not give the add-in's values on this data (please report this); regenerate to update them.`,
     problem: (name: string, message: string) => `${name}: ${message}`,
   },
   de: {
     title: 'Kundenservice-Scorecard',
-    subtitle: (p: string) => `Ist: ${p} mit den neuesten Daten · Vorperiode: ${p} davor · Basiswert: erster ${p} · Ziele (gelb) können Sie ändern`,
-    live: 'Live: Formeln über Ihre Daten, aktualisiert mit jeder neuen Zeile (braucht das Add-in Service KPI).',
-    portable: 'Portabel: normale Tabellenformeln für die beim Erstellen bekannten Zeiträume; für neue Zeiträume neu erstellen.',
-    headers: ['Perspektive', 'Kennzahl', 'Ist', 'Vorperiode', 'Basiswert', 'Einheit', 'Ziel', 'Richtung', 'Abweichung', 'Status', 'Verlauf', 'n', 'KI unten', 'KI oben', 'Definition'],
+    subtitle: (p: string) => `Ist: letzte abgeschlossene Periode (${p}) mit genug Daten, oder die letzte am Stichtag abgeschlossene · Vorperiode: die davor · Basiswert: die erste · Ziele und Stichtag (gelb) können Sie ändern`,
+    live: 'Live: Formeln über Ihre Daten; die Zeiträume gehen mit neuen Zeilen oder einem neuen Stichtag weiter (braucht das Add-in Service KPI).',
+    portable: 'Portabel: normale Tabellenformeln, ohne Add-in; die Zeiträume gehen mit neuen Zeilen oder einem neuen Stichtag weiter.',
+    portableValues: 'Portabel: normale Tabellenformeln, ohne Add-in; die Zeiträume gehen mit neuen Zeilen oder einem neuen Stichtag weiter, außer bei Kennzahlen, die als Werte geschrieben sind (diese neu erstellen).',
+    reportingDate: 'Stichtag',
+    reportingHint: (p: string) => `leer: letzte abgeschlossene Periode (${p})`,
+    tooFew: 'zu wenige',
+    headers: ['Perspektive', 'Kennzahl', 'Periode', 'Ist', 'Vorperiode', 'Basiswert', 'Einheit', 'Ziel', 'Richtung', 'Abweichung', 'Status', 'Verlauf', 'n', 'KI unten', 'KI oben', 'Definition'],
     perspective: { strategic: 'Strategisch', operational: 'Operativ' },
     direction: { higher: 'höher', lower: 'niedriger' },
     unit: { share: '%', points: 'Punkte', hours: 'Stunden', seconds: 'Sekunden', count: 'Anzahl', money: 'Betrag', number: 'Zahl' },
@@ -50,7 +84,8 @@ export const TEXT = {
     missing: (name: string, roles: string) => `${name}: nicht angezeigt, dafür fehlen Spalten für ${roles}.`,
     noSheet: (name: string, sheet: string) => `${name}: nicht angezeigt, das Blatt „${sheet}“ hat keine Datentabelle.`,
     asValues: (names: string) => `Portabler Modus: ${names} als Werte geschrieben (keine normale Formel); zum Aktualisieren neu erstellen.`,
-    textData: (names: string) => `Portabler Modus: ${names} als Werte geschrieben, weil ihre Spalten Text enthalten, den normale Formeln nicht lesen (Datums- oder Zahlenwerte als Text, ungewöhnliche Ja/Nein-Wörter); mit echten Datums- und Zahlenzellen gibt es Formeln. Zum Aktualisieren neu erstellen.`,
+    textData: (names: string, c: UnreadableColumn) => `Portabler Modus: ${names} als Werte geschrieben, weil die Spalte ${columnText('de', c)} enthält, was normale Formeln nicht lesen; mit echten Datumswerten und einfachen Zahlen dort gibt es Formeln. Zum Aktualisieren neu erstellen.`,
+    frozenDates: (columns: string) => `Die Datumsangaben in ${columns} sind Text, den normale Formeln nicht lesen: Der Berichtszeitraum zählt sie so, wie sie beim Erstellen waren (einen Stichtag eintragen oder echte Datumswerte speichern, damit er weitergeht).`,
     errorValues: (names: string) => `Portabler Modus: ${names} als Werte geschrieben: Die Funktion des Add-ins zeigt hier einen Fehler, den keine normale Formel nachbildet (siehe den Hinweis dazu); nach dem Korrigieren der Daten neu erstellen.`,
     mismatch: (names: string) => `Portabler Modus: ${names} als Werte geschrieben: Eine normale Formel ergäbe auf diesen Daten nicht die Werte des Add-ins (bitte melden); zum Aktualisieren neu erstellen.`,
     problem: (name: string, message: string) => `${name}: ${message}`,
