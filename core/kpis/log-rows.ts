@@ -56,7 +56,7 @@ export function labelKey(text: string): string {
 // ---------------------------------------------------------------- cells as keys and labels
 
 /** Text of an id or label cell: numbers and booleans as text, Dates as their serial; blank → ''. */
-function cellText(ctx: CallContext, g: Grid, i: number, v: unknown, arg: string): string {
+export function cellText(ctx: CallContext, g: Grid, i: number, v: unknown, arg: string): string {
   if (typeof v === 'string') {
     const t = v.trim();
     if (t !== '' && isErrorText(t)) cellError(ctx, g, i, 'is an error value', arg);
@@ -143,7 +143,7 @@ function numericKey(t: string): number | undefined {
  * "42" are one ticket, as in REPEAT_CUSTOMER_RATE): numbers — and text that prints as a number —
  * through a NumberIndex, other text through a Map.
  */
-class TicketIndex {
+export class TicketIndex {
   count = 0;
   private readonly numbers = new NumberIndex();
   private readonly texts = new Map<string, number>();
