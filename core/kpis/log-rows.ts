@@ -15,6 +15,9 @@ import { isErrorText } from '../values/text.js';
 import { median, percentileInc } from '../stats.js';
 import { businessMinutesBetween } from './business-hours.js';
 import type { BusinessClock } from './business-hours.js';
+import { authorOf, labelKey } from './log-words.js';
+
+export { AGENT, CUSTOMER, labelKey, SKIPPED } from './log-words.js';
 
 /** Held once: a global lookup per row is slow inside a Node vm context (see core/values/read.ts). */
 const floor = Math.floor;
@@ -42,15 +45,6 @@ export interface LabelReader {
   /** Argument name in messages: "statuses" or "authors". */
   readonly arg: string;
   code(ctx: CallContext, text: string, grid: Grid, i: number): number;
-}
-
-/**
- * A status or author name as compared: trimmed, lower case, runs of spaces, hyphens and
- * underscores as one space ("on-hold" = "on hold" = "On_Hold"), and "hold" the same as "on hold".
- */
-export function labelKey(text: string): string {
-  const k = text.trim().toLowerCase().replace(/[\s\-_]+/g, ' ');
-  return k === 'hold' ? 'on hold' : k;
 }
 
 // ---------------------------------------------------------------- cells as keys and labels
@@ -372,22 +366,11 @@ export function requireStatusList(ctx: CallContext, x: unknown, arg: string, exa
 
 // ---------------------------------------------------------------- authors
 
-export const CUSTOMER = 0;
-export const AGENT = 1;
-/** Internal notes and automation: not a message to or from the customer. */
-export const SKIPPED = 2;
-
-const AUTHOR_WORDS: ReadonlyMap<string, number> = new Map([
-  ...['customer', 'end user', 'requester', 'user', 'lead', 'contact', 'visitor', 'kunde', 'kundin', 'anfragender', 'anfragende'].map((w) => [w, CUSTOMER] as const),
-  ...['agent', 'admin', 'operator', 'teammate', 'staff', 'support', 'mitarbeiter', 'mitarbeiterin', 'bearbeiter', 'bearbeiterin'].map((w) => [w, AGENT] as const),
-  ...['internal', 'note', 'intern', 'notiz', 'bot', 'system', 'automation', 'trigger'].map((w) => [w, SKIPPED] as const),
-]);
-
 /** Authors of a message log: customer, agent or skipped; any other word is an error naming it. */
 export const AUTHORS: LabelReader = {
   arg: 'authors',
   code(ctx, text, grid, i) {
-    const role = AUTHOR_WORDS.get(labelKey(text));
+    const role = authorOf(text);
     if (role !== undefined) return role;
     throw valueError(
       ctx.fn,

@@ -14,7 +14,9 @@ import { ROLES } from './types.js';
 import type { Role, RoleAssignment, SampleCell, SheetOutline } from './types.js';
 import { FILLER_WORDS, GROUP_WORDS, ROLE_WORDS, SHEET_WORDS } from './headers.js';
 import type { Group, SheetKind, ValueType } from './headers.js';
+import { authorOf } from '../kpis/log-words.js';
 import { wallClock } from '../values/clock.js';
+import { refineLogRoles } from './detect-log.js';
 import { isErrorText, parseDateText, parseNumberText } from '../values/text.js';
 
 /** Columns less certain than this stay unassigned. */
@@ -209,7 +211,8 @@ function detectSheet(sheet: SheetOutline): RoleAssignment[] {
       source: 'detected',
     });
   }
-  return out.sort((a, b) => a.column - b.column);
+  const holdsDates = (i: number): boolean => typeAgreement('date', columns[i].profile) > 0 && columns[i].profile.n > 0;
+  return refineLogRoles(sheet, kind, out, holdsDates).sort((a, b) => a.column - b.column);
 }
 
 function headerMatches(words: readonly string[]): Map<Role, HeaderMatch> {
@@ -323,10 +326,12 @@ interface Profile {
   readonly text: number;
   /** Text of several words (free text rather than names or codes). */
   readonly longText: number;
+  /** Author words of message logs (customer, agent, note …). */
+  readonly authorWords: number;
 }
 
 function profileOf(samples: readonly SampleCell[]): Profile {
-  let n = 0, ambiguous = 0, dates = 0, months = 0, booleans = 0, flagWords = 0, text = 0, longText = 0;
+  let n = 0, ambiguous = 0, dates = 0, months = 0, booleans = 0, flagWords = 0, text = 0, longText = 0, authorWords = 0;
   const nums: number[] = [];
   for (const v of samples) {
     if (v === null) continue;
@@ -351,8 +356,9 @@ function profileOf(samples: readonly SampleCell[]): Profile {
     if (isMonthLabel(t)) { months++; continue; }
     text++;
     if (t.length >= 25 || t.split(/\s+/).length >= 3) longText++;
+    if (authorOf(t) !== undefined) authorWords++;
   }
-  return { n, nums, ambiguous, dates, months, booleans, flagWords, text, longText };
+  return { n, nums, ambiguous, dates, months, booleans, flagWords, text, longText, authorWords };
 }
 
 function isMonthLabel(t: string): boolean {
@@ -397,6 +403,9 @@ export function typeAgreement(type: ValueType, p: Profile): number {
     case 'points': fit = count(nums, (x) => x >= -100 && x <= 100); break;
     case 'share': fit = count(nums, (x) => x >= 0 && x <= 100); break;
     case 'hours': fit = count(nums, (x) => x >= 0); break;
+    // Names, or codes (ServiceNow's state 1–8) counted a little less: a sequence number is no status.
+    case 'status': fit = p.text + 0.75 * count(nums, (x) => Number.isInteger(x) && x >= 0 && x < 100); break;
+    case 'author': fit = p.authorWords; break;
   }
   const a = fit / p.n;
   return a < 0.5 ? 0 : Math.min(1, a);

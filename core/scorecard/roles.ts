@@ -6,7 +6,7 @@
  */
 
 /** How the sidebar groups the roles, in this order. */
-export const ROLE_GROUPS = ['surveys', 'tickets', 'orders', 'monthly', 'competitors'] as const;
+export const ROLE_GROUPS = ['surveys', 'tickets', 'logs', 'orders', 'monthly', 'competitors'] as const;
 export type RoleGroup = (typeof ROLE_GROUPS)[number];
 
 /**
@@ -28,6 +28,7 @@ const ROLE_TABLE = {
   satisfaction: { group: 'surveys', kind: 'rating' },
   comment: { group: 'surveys', kind: 'text' },
   // tickets
+  ticketId: { group: 'tickets', kind: 'key' },
   ticketOpened: { group: 'tickets', kind: 'date' },
   firstResponse: { group: 'tickets', kind: 'date' },
   ticketResolved: { group: 'tickets', kind: 'date' },
@@ -39,6 +40,10 @@ const ROLE_TABLE = {
   firstContactResolved: { group: 'tickets', kind: 'flag' },
   reopened: { group: 'tickets', kind: 'flag' },
   complaint: { group: 'tickets', kind: 'flag' },
+  // status and message logs: one row per status change or message of a ticket (with ticketId)
+  logTime: { group: 'logs', kind: 'date' },
+  logStatus: { group: 'logs', kind: 'key' },
+  logAuthor: { group: 'logs', kind: 'key' },
   // orders
   orderDate: { group: 'orders', kind: 'date' },
   orderAmount: { group: 'orders', kind: 'number' },

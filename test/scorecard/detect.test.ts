@@ -64,13 +64,13 @@ describe('detectRoles on the English helpdesk workbook', () => {
     expect(where(roles, 'customerId')).toEqual(ENGLISH_CUSTOMER_COLUMNS);
   });
 
-  it('gives no role to Ticket ID, Notes and Order ID', () => {
+  it('gives Ticket ID the ticket id (repeated ids would make the sheet an event log), no role to Notes and Order ID', () => {
     const headers = roles.map((r) => r.header);
-    expect(headers).not.toContain('Ticket ID');
+    expect(roles.find((r) => r.header === 'Ticket ID')?.role).toBe('ticketId');
     expect(headers).not.toContain('Notes');
     expect(headers).not.toContain('Order ID');
-    // 35 roles plus customerId on two more sheets; nothing else.
-    expect(roles).toHaveLength(37);
+    // 35 roles and the ticket id, plus customerId on two more sheets; nothing else (no log on this workbook).
+    expect(roles).toHaveLength(38);
   });
 
   it('gives each column at most one role and each role at most one column per sheet', () => {
@@ -89,12 +89,12 @@ describe('detectRoles on the German workbook', () => {
     expect(where(roles, 'customerId')).toEqual(GERMAN_CUSTOMER_COLUMNS);
   });
 
-  it('gives no role to Ticket-Nr., Betreff and Bestellnummer', () => {
+  it('gives Ticket-Nr. the ticket id, no role to Betreff and Bestellnummer', () => {
     const headers = roles.map((r) => r.header);
-    expect(headers).not.toContain('Ticket-Nr.');
+    expect(roles.find((r) => r.header === 'Ticket-Nr.')?.role).toBe('ticketId');
     expect(headers).not.toContain('Betreff');
     expect(headers).not.toContain('Bestellnummer');
-    expect(roles).toHaveLength(37);
+    expect(roles).toHaveLength(38);
     expectWellFormed(roles);
   });
 
@@ -162,7 +162,7 @@ describe('header names', () => {
       ['T-1', '2026-03-02 09:00', 'Login fails', 'high', 'Customer called twice, very upset about the delay'],
       ['T-2', '2026-03-02 10:00', 'Refund', 'low', 'Sent the form again and asked for the invoice number'],
     ]);
-    expect(roleMap(found)).toEqual({ ticketOpened: 'Tickets!Opened' });
+    expect(roleMap(found)).toEqual({ ticketId: 'Tickets!Ticket ID', ticketOpened: 'Tickets!Opened' });
   });
 });
 
