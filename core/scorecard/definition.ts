@@ -14,6 +14,7 @@
  * - `table`: a table below the KPI rows (brand attributes), no target.
  */
 import type { CatalogName } from '../catalog/names.js';
+import type { StatusLists } from './log-statuses.js';
 import type { Measures, RowRule } from './measure.js';
 import type { Role, ValueKind } from './roles.js';
 import type { Expr, Perspective, ScorecardOptions } from './types.js';
@@ -35,6 +36,8 @@ export type Section = (typeof SECTIONS)[number];
 export interface KpiFacts {
   /** Top of the satisfaction scale (5, 7, 10 or 100: the smallest that holds every rating). */
   readonly csatScale: number;
+  /** What a status log's statuses mean (resolved, pause, the customer waiting), for the log KPIs. */
+  readonly log?: StatusLists;
 }
 
 export const DEFAULT_FACTS: KpiFacts = { csatScale: 5 };
@@ -42,6 +45,8 @@ export const DEFAULT_FACTS: KpiFacts = { csatScale: 5 };
 /** What a definition reads facts from: a role's numbers as the core reads them (undefined when it rejects a cell). */
 export interface FactSource {
   numbers(role: Role): Float64Array | undefined;
+  /** The status lists of the variant's status log (its ticketId, logTime and logStatus columns). */
+  statusLists(): StatusLists | undefined;
 }
 
 /** What a live formula is built from. */
@@ -135,6 +140,8 @@ export interface SingleVariant extends VariantBase {
 
 export interface TableVariant extends VariantBase {
   readonly live: (a: LiveArgs) => Expr;
+  /** Number formats of the table's columns when written as values (portable mode); default: counts and shares. */
+  readonly formats?: readonly string[];
   /** A second table over expected words the manager types (a one-column range). */
   readonly match?: (a: LiveArgs, words: Expr) => Expr;
 }

@@ -54,16 +54,32 @@ export function takesTarget(id: string): boolean {
   return KPI_DEFINITIONS.find((d) => d.id === id)?.layout !== 'table';
 }
 
+/** How a status list reads in a definition without a log to name its statuses. */
+const LIST_FALLBACK = {
+  en: { resolved: 'the resolved statuses', pause: 'the statuses waiting for the customer or a third party', waiting: 'every status but resolved ones and those waiting for the customer' },
+  de: { resolved: 'den gelösten Status', pause: 'den Status, die auf den Kunden oder Dritte warten', waiting: 'allen Status außer gelösten und solchen, die auf den Kunden warten' },
+} as const;
+
+function listOf(list: readonly string[] | undefined, language: 'en' | 'de', which: 'resolved' | 'pause' | 'waiting'): string {
+  if (list === undefined) return LIST_FALLBACK[language][which];
+  if (list.length === 0) return language === 'de' ? 'keinem' : 'none';
+  return list.map((s) => (language === 'de' ? `„${s}“` : `"${s}"`)).join(', ');
+}
+
 /**
  * A definition text with its placeholders filled: `{sla}` with the SLA hours (German decimal comma),
- * `{scale}` and `{top}` with the CSAT scale (5 unless the data says otherwise).
+ * `{scale}` and `{top}` with the CSAT scale (5 unless the data says otherwise), `{resolved}`,
+ * `{pause}` and `{waiting}` with a status log's lists.
  */
 export function fillDefinition(text: string, language: 'en' | 'de', options: Pick<ScorecardOptions, 'slaHours'>, facts: KpiFacts = DEFAULT_FACTS): string {
   const hours = language === 'de' ? String(options.slaHours).replace('.', ',') : String(options.slaHours);
   return text
     .replace(/\{sla\}/g, hours)
     .replace(/\{scale\}/g, String(facts.csatScale))
-    .replace(/\{top\}/g, String(facts.csatScale - 1));
+    .replace(/\{top\}/g, String(facts.csatScale - 1))
+    .replace(/\{resolved\}/g, () => listOf(facts.log?.resolved, language, 'resolved'))
+    .replace(/\{pause\}/g, () => listOf(facts.log?.pause, language, 'pause'))
+    .replace(/\{waiting\}/g, () => listOf(facts.log?.waiting, language, 'waiting'));
 }
 
 /** A KPI's definition in `language`, filled in. */

@@ -31,7 +31,7 @@ export const defaultOptions: DefaultOptions = (language) => ({
 });
 
 /** Limits the sidebar can show next to its fields. */
-export const LIMITS = { maxSlaHours: 8760, maxAttributes: 50, maxAttributeLength: 60 } as const;
+export const LIMITS = { maxSlaHours: 8760, maxAttributes: 50, maxAttributeLength: 60, maxStatuses: 50, maxStatusLength: 80 } as const;
 
 const FORBIDDEN_SHEET_CHARS = /[[\]:*?/\\]/;
 
@@ -50,6 +50,9 @@ const targetSchema = z.object({
   enabled: z.boolean(),
 });
 
+const statusListSchema = z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.maxStatusLength)))
+  .check(z.maxLength(LIMITS.maxStatuses));
+
 const optionsSchema = z.object({
   period: z.enum(['week', 'month', 'quarter', 'year']),
   portable: z.boolean(),
@@ -58,6 +61,8 @@ const optionsSchema = z.object({
   tolerance: z.number().check(z.minimum(0), z.maximum(1)),
   brandAttributes: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.maxAttributeLength)))
     .check(z.maxLength(LIMITS.maxAttributes)),
+  pauseStatuses: z.optional(statusListSchema),
+  resolvedStatuses: z.optional(statusListSchema),
   sheetName: z.string().check(
     z.trim(),
     z.minLength(1),
@@ -95,6 +100,8 @@ const MESSAGES = {
     slaHours: `Enter the SLA in hours: more than 0, at most ${LIMITS.maxSlaHours}.`,
     tolerance: 'Enter a tolerance between 0 % and 100 %.',
     brandAttributes: `Enter at most ${LIMITS.maxAttributes} attributes of at most ${LIMITS.maxAttributeLength} characters each.`,
+    pauseStatuses: `Enter at most ${LIMITS.maxStatuses} statuses of at most ${LIMITS.maxStatusLength} characters each, separated by commas.`,
+    resolvedStatuses: `Enter at most ${LIMITS.maxStatuses} statuses of at most ${LIMITS.maxStatusLength} characters each, separated by commas.`,
     sheetName: `Enter a sheet name of 1 to ${MAX_SHEET_NAME} characters without [ ] : * ? / \\ and not starting or ending with an apostrophe.`,
   },
   de: {
@@ -116,6 +123,8 @@ const MESSAGES = {
     slaHours: `Geben Sie das SLA in Stunden ein: mehr als 0, höchstens ${LIMITS.maxSlaHours}.`,
     tolerance: 'Geben Sie eine Toleranz zwischen 0 % und 100 % ein.',
     brandAttributes: `Geben Sie höchstens ${LIMITS.maxAttributes} Attribute mit je höchstens ${LIMITS.maxAttributeLength} Zeichen ein.`,
+    pauseStatuses: `Geben Sie höchstens ${LIMITS.maxStatuses} Status mit je höchstens ${LIMITS.maxStatusLength} Zeichen ein, durch Kommas getrennt.`,
+    resolvedStatuses: `Geben Sie höchstens ${LIMITS.maxStatuses} Status mit je höchstens ${LIMITS.maxStatusLength} Zeichen ein, durch Kommas getrennt.`,
     sheetName: `Geben Sie einen Blattnamen mit 1 bis ${MAX_SHEET_NAME} Zeichen ein, ohne [ ] : * ? / \\ und ohne Apostroph am Anfang oder Ende.`,
   },
 } as const;

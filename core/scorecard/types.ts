@@ -92,6 +92,13 @@ export interface ScorecardOptions {
   readonly brandAttributes: readonly string[];
   /** Name of the scorecard sheet. */
   readonly sheetName: string;
+  /**
+   * Statuses of a status log that stop the SLA clock (waiting for the customer or a third party);
+   * absent: found from the status names (log-statuses.ts). An empty list: no pause.
+   */
+  readonly pauseStatuses?: readonly string[];
+  /** Statuses of a status log that mean resolved; absent: found from the status names. */
+  readonly resolvedStatuses?: readonly string[];
 }
 
 /** What the sidebar remembers per workbook (HostBridge settings store). */

@@ -2,6 +2,7 @@
 import type { EvalEnv } from '../evaluate.js';
 import type { Dialect, GenerateRequest, KpiSummary, LocalRef, ScorecardOptions, TrendPicture } from '../types.js';
 import type { DataFacts } from './data-facts.js';
+import type { EventLog } from './event-logs.js';
 import type { HelperBlocks, Outcome } from './helper-blocks.js';
 import type { SheetWriter } from './sheet-model.js';
 import type { Lang, Texts } from './texts.js';
@@ -12,7 +13,7 @@ export class Notes {
   /** Messages of catalog functions that fail on the data (they name the first bad row). */
   readonly problems: string[] = [];
   /** KPI names written as values in portable mode, by why. */
-  readonly asValues: Record<Exclude<Outcome, 'live' | 'native'>, string[]> = { form: [], text: [], error: [], mismatch: [] };
+  readonly asValues: Record<Exclude<Outcome, 'live' | 'native'>, string[]> = { form: [], log: [], text: [], error: [], mismatch: [] };
 
   problem(t: Texts, name: string, message: string | undefined): void {
     if (message) this.problems.push(t.problem(name, message));
@@ -21,8 +22,9 @@ export class Notes {
   /** Everything, in the order the manager reads it. */
   all(t: Texts): string[] {
     const out = [...this.general];
-    const { form, text, error, mismatch } = this.asValues;
+    const { form, log, text, error, mismatch } = this.asValues;
     if (form.length > 0) out.push(t.asValues(form.join(', ')));
+    if (log.length > 0) out.push(t.logValues(log.join(', ')));
     if (text.length > 0) out.push(t.textData(text.join(', ')));
     if (error.length > 0) out.push(t.errorValues(error.join(', ')));
     if (mismatch.length > 0) out.push(t.mismatch(mismatch.join(', ')));
@@ -42,6 +44,8 @@ export interface PlanContext {
   readonly dialect: Dialect;
   readonly portable: boolean;
   readonly notes: Notes;
+  /** The sheets whose ticket ids repeat (event logs), by name: their ticket KPIs read one row per ticket. */
+  readonly eventLogs: Map<string, EventLog>;
   /** The actual cell of each KPI row planned so far (for definitions reading another KPI). */
   readonly actuals: Map<string, LocalRef>;
   readonly summary: KpiSummary[];

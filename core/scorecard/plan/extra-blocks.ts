@@ -3,6 +3,7 @@
  * KPIs below the rows (brand attributes and the expected attributes), and the columns each KPI
  * reads ("Data used").
  */
+import { findFunction } from '../../catalog/index.js';
 import { cachedOf } from '../evaluate.js';
 import { local } from '../formula.js';
 import type { KpiFacts, TableVariant } from '../definition.js';
@@ -58,7 +59,7 @@ export function tableKpi(ctx: PlanContext, bound: BoundKpi, ranges: ReadonlyMap<
   const definition = definitionText(variant.definition, ctx.lang, ctx.options, facts);
   w.putValue(top, COL.kpi, `${name}: ${definition}`, { style: 'section' });
   w.addBlock(`${def.id}:title`, top, COL.kpi, 1, 1);
-  let height = spillOrValues(ctx, `${def.id}:table`, name, top + 1, COL.kpi, variant.live(args), 11, 3);
+  let height = spillOrValues(ctx, `${def.id}:table`, name, top + 1, COL.kpi, variant.live(args), 11, 3, variant.formats);
 
   const words = ctx.options.brandAttributes.filter((a) => a.trim() !== '');
   if (variant.match && words.length > 0) {
@@ -69,7 +70,7 @@ export function tableKpi(ctx: PlanContext, bound: BoundKpi, ranges: ReadonlyMap<
     const expr = variant.match(args, local(top + 1, attrCol, words.length, 1));
     height = Math.max(height, spillOrValues(ctx, `${def.id}:match`, name, top + 1, attrCol + 1, expr, words.length + 1, 3));
   }
-  if (ctx.portable) ctx.notes.asValues.form.push(name);
+  if (ctx.portable) ctx.notes.asValues[findFunction(variant.fn)?.family === 'logs' ? 'log' : 'form'].push(name);
 
   const first = w.model.value(top + 2, COL.kpi);
   ctx.summary.push({
@@ -86,7 +87,7 @@ export function tableKpi(ctx: PlanContext, bound: BoundKpi, ranges: ReadonlyMap<
  * form), its result written as values — the terms are the user's words, so text cells are user
  * text. Returns the rows it takes (at least `minRows`). `name` is what messages call it.
  */
-function spillOrValues(ctx: PlanContext, id: string, name: string, row: number, col: number, expr: Expr, minRows: number, cols: number): number {
+function spillOrValues(ctx: PlanContext, id: string, name: string, row: number, col: number, expr: Expr, minRows: number, cols: number, formats?: readonly string[]): number {
   const { w } = ctx;
   if (!ctx.portable) {
     const { formula, message } = w.putFormula(row, col, expr);
@@ -99,7 +100,7 @@ function spillOrValues(ctx: PlanContext, id: string, name: string, row: number, 
   ctx.notes.problem(ctx.t, name, c.message);
   table.forEach((line, r) => line.forEach((v, k) => {
     if (r === 0) w.model.put(row, col + k, { value: v, style: 'header' });
-    else w.model.put(row + r, col + k, typeof v === 'string' ? { value: v, userText: true } : { value: v, numberFormat: k === 2 ? '0.0%' : '0' });
+    else w.model.put(row + r, col + k, typeof v === 'string' ? { value: v, userText: true } : { value: v, numberFormat: formats?.[k] ?? (k === 2 ? '0.0%' : '0') });
   }));
   const width = Math.max(cols, ...table.map((l) => l.length));
   w.addBlock(id, row, col, table.length, width);
@@ -112,7 +113,13 @@ export function sourcesBlock(ctx: PlanContext, bound: readonly BoundKpi[], top: 
   const seen = new Set<string>();
   const lines: RoleAssignment[] = [];
   for (const b of bound) {
+    // An event log's ticket id and time order its ticket KPIs' columns (PER_TICKET): they are data used too.
+    const extra: RoleAssignment[] = [];
     for (const a of b.columns.values()) {
+      const log = ctx.eventLogs.get(a.sheet);
+      if (log) extra.push(log.idColumn, ...(log.timeColumn ? [log.timeColumn] : []));
+    }
+    for (const a of [...b.columns.values(), ...extra]) {
       const k = `${a.role}\u0000${a.sheet}\u0000${a.column}`;
       if (seen.has(k)) continue;
       seen.add(k);

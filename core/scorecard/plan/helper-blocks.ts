@@ -34,9 +34,10 @@ export interface BlockRefs {
  * How a portable block was written: native formulas, or values because the KPI has no native form
  * (`form`), its data is text native formulas cannot read (`text`), the catalog function fails in a
  * way no native formula reproduces (`error`), or a native formula would give other values
- * (`mismatch`: a bug, never expected). Live blocks are `live`.
+ * (`mismatch`: a bug, never expected), or it walks a log — a status or message log, or an event
+ * log read one row per ticket — which no native formula can (`log`). Live blocks are `live`.
  */
-export type Outcome = 'live' | 'native' | 'form' | 'text' | 'error' | 'mismatch';
+export type Outcome = 'live' | 'native' | 'form' | 'log' | 'text' | 'error' | 'mismatch';
 
 export interface BlockResult {
   readonly refs: BlockRefs;
@@ -62,7 +63,7 @@ export interface SeriesSpec {
   /** The listed periods with their bound expressions. */
   readonly periods: readonly (Period & { readonly bounds: Period['bounds']; readonly exprs: BoundExprs })[];
   /** The native value per period (null: none for this period), or why there is none. */
-  readonly native: ((p: Period & { readonly exprs: BoundExprs }) => Expr | null) | 'form' | 'text';
+  readonly native: ((p: Period & { readonly exprs: BoundExprs }) => Expr | null) | 'form' | 'log' | 'text';
   /** Check a native block against the catalog's table (see kpi-row.ts: which blocks are checked). */
   readonly verify: boolean;
   /** `IF(<bad rows>, error, "Period")`, when the catalog function rejects rows; undefined without rules. */
@@ -204,7 +205,7 @@ export class HelperBlocks {
   moments(spec: {
     readonly id: string; readonly label: string; readonly dates: Expr; readonly datesNative: boolean;
     readonly periods: readonly (Period & { readonly exprs: BoundExprs })[];
-    readonly live: (i: number) => Expr; readonly native: ((i: number) => Expr | null) | 'form' | 'text';
+    readonly live: (i: number) => Expr; readonly native: ((i: number) => Expr | null) | 'form' | 'log' | 'text';
     readonly portable: boolean; readonly numberFormat: string;
   }): BlockResult {
     // Live values, computed once and only where needed: in portable mode a native block is checked

@@ -4,6 +4,7 @@
  * variance, status, trend, definition — and its summary line. Nothing here names a KPI: what a KPI
  * computes comes from its definition module.
  */
+import { findFunction } from '../../catalog/index.js';
 import type { Cell } from '../../values/context.js';
 import type {
   AnyVariant, Interval, KpiDefinition, KpiFacts, LiveArgs, NativeArgs, NativeForm, PeriodVariant, Series, SingleVariant, StockVariant,
@@ -21,6 +22,7 @@ import type { PlanContext } from './context.js';
 import type { Period } from './data-facts.js';
 import { errorFormula, fromEnd, sameCell } from './helper-blocks.js';
 import { liveArgs } from './live-args.js';
+import { isLogRole } from './event-logs.js';
 import type { BlockRefs, BlockResult, Outcome } from './helper-blocks.js';
 import { COL, listedPeriods, NUMBER_FORMATS, TREND_PERIODS } from './layout.js';
 
@@ -51,6 +53,8 @@ interface RowContext {
   readonly nativeArgs: NativeArgs;
   readonly name: string;
   readonly row: number;
+  /** The KPI walks a status or message log, or reads an event log one row per ticket: no native form. */
+  readonly walksLog: boolean;
 }
 
 function col(r: RowContext, role: Role): Expr {
@@ -75,15 +79,26 @@ function scope(r: RowContext, flags: ReadonlyMap<Role, FlagCriteria>, extra: Par
 }
 
 /** How a form is written natively for this KPI's data: a builder per scope, or why there is none. */
-function nativeBuilder(r: RowContext, form: NativeForm | undefined): ((extra: Partial<NativeScope>) => Expr | null) | 'form' | 'text' {
+function nativeBuilder(r: RowContext, form: NativeForm | undefined): ((extra: Partial<NativeScope>) => Expr | null) | 'form' | 'log' | 'text' {
+  if (r.walksLog) return 'log';
   const flags = r.ctx.data.nativeColumns(r.variant, r.ranges);
   if (!flags) return 'text';
   if (!form) return 'form';
   return (extra) => renderNative(form, r.nativeArgs, scope(r, flags, extra));
 }
 
-function listed(r: RowContext, dates: Role): Listed[] {
-  const periods = r.ctx.data.periods(r.ranges.get(dates)!);
+/**
+ * The periods a portable block lists: the first (baseline) and the latest 12 of the date column's
+ * periods — of those the live table lists, when the KPI walks a log (a ticket's rows go to the
+ * period of its first row, an event log's ticket to that of its last row).
+ */
+function listed(r: RowContext, dates: Role, live?: Expr): Listed[] {
+  let periods = r.ctx.data.periods(r.ranges.get(dates)!);
+  if (live) {
+    const c = cachedOf(r.ctx.w.evaluate(live));
+    const labels = new Set((c.spill ?? []).slice(1).map((row) => String(row[0])));
+    periods = periods.filter((p) => labels.has(p.label));
+  }
   return listedPeriods(periods.length).map((i) => ({ ...periods[i], exprs: literalBounds(periods[i].bounds) }));
 }
 
@@ -98,7 +113,7 @@ function seriesBlock(r: RowContext, variant: PeriodVariant, periods: readonly Li
   const datesRef = r.ranges.get(variant.dates)!;
   return ctx.helpers.portable({
     id, label: id.replace(/^helper:/, ''), live: table, column, byLabel,
-    dates: range(datesRef), datesNative: ctx.data.nativeOk(datesRef, 'date'), periods,
+    dates: range(datesRef), datesNative: !r.walksLog && ctx.data.nativeOk(datesRef, 'date'), periods,
     native: typeof build === 'string' ? build : (p) => build({
       period: { dates: variant.dates, bounds: p.exprs },
       stockDate: (role, which) => ctx.data.stockDate(datesRef, r.ranges.get(role)!, p, which),
@@ -123,11 +138,12 @@ interface Values {
 }
 
 function periodValues(r: RowContext, variant: PeriodVariant): Values {
-  const periods = r.ctx.portable ? listed(r, variant.dates) : [];
+  const liveTable = (): Expr => r.live.byPeriod(variant.fn, ...variant.args(r.live));
+  const periods = r.ctx.portable ? listed(r, variant.dates, r.walksLog ? liveTable() : undefined) : [];
   const fmt = NUMBER_FORMATS[r.def.unit];
   const id = `helper:${r.def.id}`;
   const main = seriesBlock(r, variant, periods, id, {
-    live: (a) => ({ table: a.byPeriod(variant.fn, ...variant.args(a)), column: 2 }),
+    live: () => ({ table: liveTable(), column: 2 }),
     native: variant.native,
   }, true, false, fmt);
   const outcomes: Outcome[] = [main.outcome];
@@ -159,7 +175,7 @@ function stockValues(r: RowContext, variant: StockVariant): Values {
   const asOf = periods.map((p) => dateExpr(Math.min(p.bounds.end, endOfData)));
   const build = nativeBuilder(r, variant.nativeAt);
   const result = ctx.helpers.moments({
-    id: `helper:${r.def.id}`, label: r.def.id, dates: range(datesRef), datesNative: ctx.data.nativeOk(datesRef, 'date'), periods,
+    id: `helper:${r.def.id}`, label: r.def.id, dates: range(datesRef), datesNative: !(ctx.portable && r.walksLog) && ctx.data.nativeOk(datesRef, 'date'), periods,
     live: (i) => variant.at(r.live, asOf[i]),
     native: typeof build === 'string' ? build : (i) => {
       const e = build({ moment: asOf[i] });
@@ -226,8 +242,9 @@ export function kpiRow(ctx: PlanContext, bound: BoundKpi, ranges: ReadonlyMap<Ro
   const facts = ctx.data.facts(variant, ranges);
   const dates = 'dates' in variant ? variant.dates : undefined;
   const live = liveArgs(ctx, def, ranges, facts, dates);
+  const walksLog = findFunction(variant.fn)?.family === 'logs' || [...ranges].some(([role, ref]) => !isLogRole(role) && ctx.eventLogs.has(ref.sheet));
   const r: RowContext = {
-    ctx, def, variant, ranges, facts, live, name, row,
+    ctx, def, variant, ranges, facts, live, name, row, walksLog,
     nativeArgs: { has: (role) => ranges.has(role), options, facts },
   };
 

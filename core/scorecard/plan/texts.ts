@@ -23,6 +23,16 @@ export const TEXT = {
     missing: (name: string, roles: string) => `${name}: not shown, it needs columns for ${roles}.`,
     noSheet: (name: string, sheet: string) => `${name}: not shown, the sheet "${sheet}" has no data table.`,
     asValues: (names: string) => `Portable mode: ${names} written as values (no native formula); regenerate to update them.`,
+    logValues: (names: string) => `Portable mode: ${names} written as values: they walk a log (status changes or messages per ticket, or an event log read one row per ticket), which no native formula can; regenerate to update them.`,
+    eventLog: (sheet: string, rows: number, tickets: number, id: string, time: string | undefined) =>
+      `Sheet "${sheet}" repeats its ticket ids ("${id}"): ${rows} rows for ${tickets} tickets, an event log. Ticket KPIs on it count each ticket once: its last row${time ? ` by "${time}"` : ' in the sheet'} (its current state), with the opened date of its first row.`,
+    notALog: (name: string, sheet: string, rows: number) => `${name}: not shown, the sheet "${sheet}" has one row per ticket (${rows} rows, no ticket id repeats), so there is no status or message history to walk.`,
+    statusLists: (sheet: string, resolved: string, pause: string, how: string) => `Status log "${sheet}": resolved = ${resolved}; pause (the SLA clock stops) = ${pause} — ${how}. Change them in the sidebar, or with --resolved-statuses and --pause-statuses.`,
+    statusHow: {
+      names: 'found from the status names', codes: 'from ServiceNow\'s state codes (1 New, 2 In Progress, 3 On Hold, 6 Resolved, 7 Closed, 8 Canceled)',
+      ending: 'no status name says resolved, so resolved is the status most tickets end in', manager: 'as you listed them', none: 'none found',
+    },
+    noneListed: 'none',
     textData: (names: string) => `Portable mode: ${names} written as values because their columns hold text that native formulas cannot read (dates or numbers stored as text, or unusual yes/no words); with real date and number cells they get formulas. Regenerate to update them.`,
     errorValues: (names: string) => `Portable mode: ${names} written as values: the add-in's function shows an error here that no native formula reproduces (see the note on it); regenerate after correcting the data.`,
     mismatch: (names: string) => `Portable mode: ${names} written as values: a native formula would not give the add-in's values on this data (please report this); regenerate to update them.`,
@@ -48,6 +58,16 @@ export const TEXT = {
     missing: (name: string, roles: string) => `${name}: nicht angezeigt, dafür fehlen Spalten für ${roles}.`,
     noSheet: (name: string, sheet: string) => `${name}: nicht angezeigt, das Blatt „${sheet}“ hat keine Datentabelle.`,
     asValues: (names: string) => `Portabler Modus: ${names} als Werte geschrieben (keine normale Formel); zum Aktualisieren neu erstellen.`,
+    logValues: (names: string) => `Portabler Modus: ${names} als Werte geschrieben: Sie gehen ein Protokoll durch (Statuswechsel oder Nachrichten je Ticket oder ein Ereignisprotokoll mit einer Zeile je Ticket), was keine normale Formel kann; zum Aktualisieren neu erstellen.`,
+    eventLog: (sheet: string, rows: number, tickets: number, id: string, time: string | undefined) =>
+      `Das Blatt „${sheet}“ wiederholt seine Ticketnummern („${id}“): ${rows} Zeilen für ${tickets} Tickets, ein Ereignisprotokoll. Ticket-Kennzahlen darauf zählen jedes Ticket einmal: seine letzte Zeile${time ? ` nach „${time}“` : ' im Blatt'} (sein aktueller Stand), mit dem Eröffnungsdatum seiner ersten Zeile.`,
+    notALog: (name: string, sheet: string, rows: number) => `${name}: nicht angezeigt, das Blatt „${sheet}“ hat eine Zeile je Ticket (${rows} Zeilen, keine Ticketnummer wiederholt sich), also keinen Status- oder Nachrichtenverlauf.`,
+    statusLists: (sheet: string, resolved: string, pause: string, how: string) => `Statusprotokoll „${sheet}“: gelöst = ${resolved}; Pause (die SLA-Uhr steht) = ${pause} – ${how}. Ändern in der Seitenleiste oder mit --resolved-statuses und --pause-statuses.`,
+    statusHow: {
+      names: 'aus den Statusnamen', codes: 'aus den Statuscodes von ServiceNow (1 New, 2 In Progress, 3 On Hold, 6 Resolved, 7 Closed, 8 Canceled)',
+      ending: 'kein Statusname sagt gelöst, daher gilt der Status als gelöst, in dem die meisten Tickets enden', manager: 'wie von Ihnen angegeben', none: 'keine gefunden',
+    },
+    noneListed: 'keine',
     textData: (names: string) => `Portabler Modus: ${names} als Werte geschrieben, weil ihre Spalten Text enthalten, den normale Formeln nicht lesen (Datums- oder Zahlenwerte als Text, ungewöhnliche Ja/Nein-Wörter); mit echten Datums- und Zahlenzellen gibt es Formeln. Zum Aktualisieren neu erstellen.`,
     errorValues: (names: string) => `Portabler Modus: ${names} als Werte geschrieben: Die Funktion des Add-ins zeigt hier einen Fehler, den keine normale Formel nachbildet (siehe den Hinweis dazu); nach dem Korrigieren der Daten neu erstellen.`,
     mismatch: (names: string) => `Portabler Modus: ${names} als Werte geschrieben: Eine normale Formel ergäbe auf diesen Daten nicht die Werte des Add-ins (bitte melden); zum Aktualisieren neu erstellen.`,
