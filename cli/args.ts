@@ -3,7 +3,7 @@
  *
  *   service-kpi scorecard INPUT... --out FILE.xlsx [--html FILE.html] [--json] [--period month]
  *     [--tz Europe/Berlin] [--targets FILE.json] [--roles FILE.json] [--addin-formulas]
- *     [--lang en|de] [--sla-hours 24] [--quiet]
+ *     [--lang en|de] [--sla-hours 24] [--pause-statuses LIST] [--resolved-statuses LIST] [--quiet]
  *   service-kpi --help | --version
  *
  * Anything wrong here is a usage error (exit code 2) with one line saying what.
@@ -28,6 +28,9 @@ export interface ScorecardArgs {
   readonly addinFormulas: boolean;
   readonly language: 'en' | 'de';
   readonly slaHours?: number;
+  /** Status-log statuses that stop the SLA clock / mean resolved; absent: found from the names. */
+  readonly pauseStatuses?: readonly string[];
+  readonly resolvedStatuses?: readonly string[];
   readonly quiet: boolean;
 }
 
@@ -55,6 +58,10 @@ Options:
       --addin-formulas     write the add-in's functions (_xldudf_KPI_…) instead of portable formulas
       --lang en|de         language of the scorecard (default en)
       --sla-hours N        SLA target in hours for SLA attainment (default 24)
+      --pause-statuses L   status-log statuses that stop the SLA clock, comma-separated
+                           (default: found from the names: pending, waiting for customer, on hold …;
+                           "" for none)
+      --resolved-statuses L  status-log statuses that mean resolved (default: from the names)
   -q, --quiet              no notes on stderr
   -h, --help               show this help
   -v, --version            show the version
@@ -96,6 +103,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
         'addin-formulas': { type: 'boolean' },
         lang: { type: 'string' },
         'sla-hours': { type: 'string' },
+        'pause-statuses': { type: 'string' },
+        'resolved-statuses': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -158,6 +167,17 @@ export function parseCommandLine(argv: readonly string[]): Command {
     if (!Number.isFinite(slaHours) || slaHours <= 0 || slaHours > 8760) throw usageError(`--sla-hours ${values['sla-hours']}: give a number of hours above 0 (at most 8760)`);
   }
 
+  const statusList = (flag: string, text: string | undefined): readonly string[] | undefined => {
+    if (text === undefined) return undefined;
+    const list = text.split(/[,;]/).map((s) => s.trim()).filter((s) => s !== '');
+    const long = list.find((s) => s.length > 80);
+    if (long !== undefined || list.length > 50) throw usageError(`${flag}: give at most 50 statuses of at most 80 characters, separated by commas`);
+    return list;
+  };
+  const pauseStatuses = statusList('--pause-statuses', values['pause-statuses']);
+  const resolvedStatuses = statusList('--resolved-statuses', values['resolved-statuses']);
+  if (resolvedStatuses !== undefined && resolvedStatuses.length === 0) throw usageError('--resolved-statuses: list at least one status, such as "solved, closed"');
+
   return {
     command: 'scorecard',
     inputs,
@@ -172,6 +192,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
     addinFormulas: values['addin-formulas'] === true,
     language: lang,
     slaHours,
+    ...(pauseStatuses !== undefined ? { pauseStatuses } : {}),
+    ...(resolvedStatuses !== undefined ? { resolvedStatuses } : {}),
     quiet: values.quiet === true,
   };
 }

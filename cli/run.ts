@@ -91,13 +91,15 @@ async function rolesFor(args: ScorecardArgs, outline: WorkbookOutline, input: In
   return roles;
 }
 
-export function scorecardOptions(args: Pick<ScorecardArgs, 'language' | 'period' | 'addinFormulas' | 'slaHours'>): ScorecardOptions {
+export function scorecardOptions(args: Pick<ScorecardArgs, 'language' | 'period' | 'addinFormulas' | 'slaHours' | 'pauseStatuses' | 'resolvedStatuses'>): ScorecardOptions {
   const base = defaultOptions(args.language);
   return {
     ...base,
     period: args.period,
     portable: !args.addinFormulas,
     ...(args.slaHours !== undefined ? { slaHours: args.slaHours } : {}),
+    ...(args.pauseStatuses !== undefined ? { pauseStatuses: args.pauseStatuses } : {}),
+    ...(args.resolvedStatuses !== undefined ? { resolvedStatuses: args.resolvedStatuses } : {}),
   };
 }
 

@@ -39,7 +39,7 @@ const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.is
 const localExpr = (ref: LocalRef): Expr => ({ kind: 'local', ref });
 
 /** Worst first: the outcome a KPI reports when its blocks differ. */
-const OUTCOME_ORDER: readonly Outcome[] = ['mismatch', 'error', 'text', 'form', 'native', 'live'];
+const OUTCOME_ORDER: readonly Outcome[] = ['mismatch', 'error', 'text', 'log', 'form', 'native', 'live'];
 const worst = (outcomes: readonly Outcome[]): Outcome => OUTCOME_ORDER.find((o) => outcomes.includes(o)) ?? 'live';
 
 /** What the parts of one row share. */
