@@ -60,10 +60,12 @@ const LIST_FALLBACK = {
   de: { resolved: 'den gelösten Status', pause: 'den Status, die auf den Kunden oder Dritte warten', waiting: 'allen Status außer gelösten und solchen, die auf den Kunden warten' },
 } as const;
 
-function listOf(list: readonly string[] | undefined, language: 'en' | 'de', which: 'resolved' | 'pause' | 'waiting'): string {
+function listOf(facts: KpiFacts, language: 'en' | 'de', which: 'resolved' | 'pause' | 'waiting'): string {
+  const list = facts.log?.[which];
   if (list === undefined) return LIST_FALLBACK[language][which];
   if (list.length === 0) return language === 'de' ? 'keinem' : 'none';
-  return list.map((s) => (language === 'de' ? `„${s}“` : `"${s}"`)).join(', ');
+  const named = (s: string): string => (facts.log?.codeNames?.[s] ? ` (${facts.log.codeNames[s]})` : '');
+  return list.map((s) => (language === 'de' ? `„${s}“` : `"${s}"`) + named(s)).join(', ');
 }
 
 /**
@@ -77,9 +79,9 @@ export function fillDefinition(text: string, language: 'en' | 'de', options: Pic
     .replace(/\{sla\}/g, hours)
     .replace(/\{scale\}/g, String(facts.csatScale))
     .replace(/\{top\}/g, String(facts.csatScale - 1))
-    .replace(/\{resolved\}/g, () => listOf(facts.log?.resolved, language, 'resolved'))
-    .replace(/\{pause\}/g, () => listOf(facts.log?.pause, language, 'pause'))
-    .replace(/\{waiting\}/g, () => listOf(facts.log?.waiting, language, 'waiting'));
+    .replace(/\{resolved\}/g, () => listOf(facts, language, 'resolved'))
+    .replace(/\{pause\}/g, () => listOf(facts, language, 'pause'))
+    .replace(/\{waiting\}/g, () => listOf(facts, language, 'waiting'));
 }
 
 /** A KPI's definition in `language`, filled in. */

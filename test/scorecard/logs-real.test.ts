@@ -162,7 +162,7 @@ describe('4TU helpdesk event log (4,564 events of 1,261 cases, activities as num
   }));
 
   it('takes the activity every case ends in (6) as resolved, and says so', () => {
-    expect(plan.notes).toContain('Status log "helpdesk-4tu-event-log": resolved = 6; pause (the SLA clock stops) = none — no status name says resolved, so resolved is the status most tickets end in. Change them in the sidebar, or with --resolved-statuses and --pause-statuses.');
+    expect(plan.notes).toContain('Status log "helpdesk-4tu-event-log" (4564 rows for 1261 tickets): resolved = 6; pause (the SLA clock stops) = none — no status name says resolved, so resolved is the status most tickets end in. Change them in the sidebar, or with --resolved-statuses and --pause-statuses.');
   });
 
   it('gives the resolution time from the first event to the closing (6) per month of the first event', () => {
@@ -221,7 +221,7 @@ describe('documented status logs', () => {
     const changes: Change[] = body.map((r, index) => ({
       id: r[head.indexOf('issueKey')], ms: Date.parse(r[head.indexOf('created')].replace('+0000', 'Z')), status: r[head.indexOf('toString')], index,
     }));
-    expect(plan.notes).toContain('Status log "jira-changelog-status": resolved = Resolved, Closed; pause (the SLA clock stops) = Waiting for customer — found from the status names. Change them in the sidebar, or with --resolved-statuses and --pause-statuses.');
+    expect(plan.notes).toContain('Status log "jira-changelog-status" (260 rows for 80 tickets): resolved = Resolved, Closed; pause (the SLA clock stops) = Waiting for customer — found from the status names. Change them in the sidebar, or with --resolved-statuses and --pause-statuses.');
     expectPeriods(periods(plan, 'pausedResolution'), byStartMonth(changes, resolution(['Resolved', 'Closed'], ['Waiting for customer'])));
     expectPeriods(periods(plan, 'requesterWait'), byStartMonth(changes, timeIn(['Waiting for support', 'In Progress'])));
   });
@@ -232,6 +232,8 @@ describe('documented status logs', () => {
     const changes: Change[] = body.map((r, index) => ({
       id: r[head.indexOf('documentkey')], ms: Date.parse(`${r[head.indexOf('sys_created_on')].replace(' ', 'T')}Z`), status: r[head.indexOf('newvalue')], index,
     }));
+    expect(plan.notes.find((n) => n.startsWith('Status log'))).toMatch(/resolved = 6 \(Resolved\), 7 \(Closed\); pause \(the SLA clock stops\) = 3 \(On Hold\) — from ServiceNow's state codes/);
+    expect(plan.summary.find((s) => s.id === 'pausedResolution')?.definition).toContain('("6" (Resolved), "7" (Closed))');
     expectPeriods(periods(plan, 'avgResolution'), byStartMonth(changes, resolution(['6', '7'])));
     expectPeriods(periods(plan, 'pausedResolution'), byStartMonth(changes, resolution(['6', '7'], ['3'])));
   });

@@ -142,41 +142,45 @@ interface Enabled {
 }
 
 /**
- * Finds the event logs (sheets whose ticket ids repeat) and says what follows: their ticket KPIs
- * count each ticket once (with the counts), log KPIs on a sheet that is no log are not shown, and
- * the status lists a status log's KPIs use.
+ * Finds the event logs (sheets whose ticket ids repeat) and says what follows: ticket KPIs on such
+ * a sheet count each ticket once (with the counts), log KPIs on a sheet that is no log are not
+ * shown, and a status or message log's KPIs say which log they walk and which status lists they use.
  */
 function eventLogNotes(ctx: PlanContext, enabled: Enabled[]): void {
   const { t, notes } = ctx;
   const logs = findEventLogs(ctx.env, ctx.request.roles, (a) => ctx.data.rangeOf(a));
   for (const [sheet, log] of logs) ctx.eventLogs.set(sheet, log);
   const said = new Set<string>();
-  const listed = new Set<string>();
   for (const e of enabled) {
     const name = e.bound.kpi.def.name[ctx.lang];
     const logRole = [...e.ranges.keys()].find((role) => LOG_ROLES.includes(role));
     if (logRole) {
       const sheet = e.ranges.get(logRole)!.sheet;
-      if (!logs.has(sheet)) {
+      const log = logs.get(sheet);
+      if (!log) {
         const ids = e.ranges.get('ticketId');
         notes.general.push(t.notALog(name, sheet, ids ? ctx.data.raw(ids).filter((r) => r[0] !== null && r[0] !== '').length : 0));
         e.skipped = true;
         continue;
       }
-      const ids = e.ranges.get('ticketId'), times = e.ranges.get('logTime'), statuses = e.ranges.get('logStatus');
-      if (ids && times && statuses && !listed.has(sheet)) {
-        listed.add(sheet);
-        const lists = ctx.data.statusLists(ids, times, statuses);
-        if (lists) {
-          const show = (xs: readonly string[]): string => (xs.length > 0 ? xs.join(', ') : t.noneListed);
-          const how = lists.resolvedFrom === lists.pauseFrom || lists.pauseFrom === 'none' ? t.statusHow[lists.resolvedFrom] : `${t.statusHow[lists.resolvedFrom]}; ${t.statusHow[lists.pauseFrom]}`;
-          notes.general.push(t.statusLists(sheet, show(lists.resolved), show(lists.pause), how));
-        }
+      const statuses = e.ranges.get('logStatus');
+      const key = `${statuses ? 'status' : 'message'}\u0000${sheet}`;
+      if (said.has(key)) continue;
+      said.add(key);
+      if (!statuses) {
+        notes.general.push(t.messageLog(sheet, log.rows, log.tickets));
+        continue;
       }
+      const lists = ctx.data.statusLists(log.ids, e.ranges.get('logTime')!, statuses);
+      if (!lists) continue;
+      const show = (xs: readonly string[]): string => (xs.length > 0 ? xs.map((s) => (lists.codeNames?.[s] ? `${s} (${lists.codeNames[s]})` : s)).join(', ') : t.noneListed);
+      const how = lists.resolvedFrom === lists.pauseFrom || lists.pauseFrom === 'none' ? t.statusHow[lists.resolvedFrom] : `${t.statusHow[lists.resolvedFrom]}; ${t.statusHow[lists.pauseFrom]}`;
+      notes.general.push(t.statusLists(sheet, log.rows, log.tickets, show(lists.resolved), show(lists.pause), how));
+      continue;
     }
     for (const [role, ref] of e.ranges) {
       const log = logs.get(ref.sheet);
-      if (!log || said.has(ref.sheet) || (isLogRole(role) && !logRole)) continue;
+      if (!log || isLogRole(role) || said.has(ref.sheet)) continue;
       said.add(ref.sheet);
       notes.general.push(t.eventLog(ref.sheet, log.rows, log.tickets, log.idColumn.header, log.timeColumn?.header));
     }

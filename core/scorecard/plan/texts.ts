@@ -27,7 +27,8 @@ export const TEXT = {
     eventLog: (sheet: string, rows: number, tickets: number, id: string, time: string | undefined) =>
       `Sheet "${sheet}" repeats its ticket ids ("${id}"): ${rows} rows for ${tickets} tickets, an event log. Ticket KPIs on it count each ticket once: its last row${time ? ` by "${time}"` : ' in the sheet'} (its current state), with the opened date of its first row.`,
     notALog: (name: string, sheet: string, rows: number) => `${name}: not shown, the sheet "${sheet}" has one row per ticket (${rows} rows, no ticket id repeats), so there is no status or message history to walk.`,
-    statusLists: (sheet: string, resolved: string, pause: string, how: string) => `Status log "${sheet}": resolved = ${resolved}; pause (the SLA clock stops) = ${pause} — ${how}. Change them in the sidebar, or with --resolved-statuses and --pause-statuses.`,
+    statusLists: (sheet: string, rows: number, tickets: number, resolved: string, pause: string, how: string) => `Status log "${sheet}" (${rows} rows for ${tickets} tickets): resolved = ${resolved}; pause (the SLA clock stops) = ${pause} — ${how}. Change them in the sidebar, or with --resolved-statuses and --pause-statuses.`,
+    messageLog: (sheet: string, rows: number, tickets: number) => `Message log "${sheet}": ${rows} messages of ${tickets} tickets.`,
     statusHow: {
       names: 'found from the status names', codes: 'from ServiceNow\'s state codes (1 New, 2 In Progress, 3 On Hold, 6 Resolved, 7 Closed, 8 Canceled)',
       ending: 'no status name says resolved, so resolved is the status most tickets end in', manager: 'as you listed them', none: 'none found',
@@ -62,7 +63,8 @@ export const TEXT = {
     eventLog: (sheet: string, rows: number, tickets: number, id: string, time: string | undefined) =>
       `Das Blatt „${sheet}“ wiederholt seine Ticketnummern („${id}“): ${rows} Zeilen für ${tickets} Tickets, ein Ereignisprotokoll. Ticket-Kennzahlen darauf zählen jedes Ticket einmal: seine letzte Zeile${time ? ` nach „${time}“` : ' im Blatt'} (sein aktueller Stand), mit dem Eröffnungsdatum seiner ersten Zeile.`,
     notALog: (name: string, sheet: string, rows: number) => `${name}: nicht angezeigt, das Blatt „${sheet}“ hat eine Zeile je Ticket (${rows} Zeilen, keine Ticketnummer wiederholt sich), also keinen Status- oder Nachrichtenverlauf.`,
-    statusLists: (sheet: string, resolved: string, pause: string, how: string) => `Statusprotokoll „${sheet}“: gelöst = ${resolved}; Pause (die SLA-Uhr steht) = ${pause} – ${how}. Ändern in der Seitenleiste oder mit --resolved-statuses und --pause-statuses.`,
+    statusLists: (sheet: string, rows: number, tickets: number, resolved: string, pause: string, how: string) => `Statusprotokoll „${sheet}“ (${rows} Zeilen für ${tickets} Tickets): gelöst = ${resolved}; Pause (die SLA-Uhr steht) = ${pause} – ${how}. Ändern in der Seitenleiste oder mit --resolved-statuses und --pause-statuses.`,
+    messageLog: (sheet: string, rows: number, tickets: number) => `Nachrichtenprotokoll „${sheet}“: ${rows} Nachrichten von ${tickets} Tickets.`,
     statusHow: {
       names: 'aus den Statusnamen', codes: 'aus den Statuscodes von ServiceNow (1 New, 2 In Progress, 3 On Hold, 6 Resolved, 7 Closed, 8 Canceled)',
       ending: 'kein Statusname sagt gelöst, daher gilt der Status als gelöst, in dem die meisten Tickets enden', manager: 'wie von Ihnen angegeben', none: 'keine gefunden',
