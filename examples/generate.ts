@@ -484,9 +484,9 @@ function ticketLogs(rng: Rng, ticketRows: readonly SampleCell[][], count: number
     }
     // Work between the first response and the resolution (or the export, for open tickets).
     const end = resolved ?? asOf;
-    if (first !== undefined && end - first > 2 * HOUR) {
+    if (first !== undefined && (end - first > 2 * HOUR || row[TICKET_COL.reopened] === true)) {
       let t = first;
-      if (row[TICKET_COL.reopened] === true && resolved !== undefined) {
+      if (row[TICKET_COL.reopened] === true && resolved !== undefined && end - t >= 4 * MINUTE) {
         // Solved once, then the customer writes again and the ticket reopens.
         const solvedEarly = between(rng, t, t + (end - t) / 3);
         const back = between(rng, solvedEarly, solvedEarly + (end - solvedEarly) / 2);

@@ -268,7 +268,7 @@ describe.skipIf(!existsSync(SAMPLE))('detectRoles on examples/helpdesk.xlsx', ()
     expectWellFormed(roles);
     const expected: Record<Role, string> = {
       surveyDate: 'Survey!Date', npsScore: 'Survey!NPS', satisfaction: 'Survey!CSAT', comment: 'Survey!Comment',
-      ticketOpened: 'Tickets!Opened', firstResponse: 'Tickets!First response', ticketResolved: 'Tickets!Resolved',
+      ticketId: 'Tickets!Ticket ID', ticketOpened: 'Tickets!Opened', firstResponse: 'Tickets!First response', ticketResolved: 'Tickets!Resolved',
       agent: 'Tickets!Agent', team: 'Tickets!Team', channel: 'Tickets!Channel', customerId: 'Survey!Customer',
       converted: 'Tickets!Converted', firstContactResolved: 'Tickets!First contact resolved', reopened: 'Tickets!Reopened',
       complaint: 'Tickets!Complaint',
@@ -280,6 +280,7 @@ describe.skipIf(!existsSync(SAMPLE))('detectRoles on examples/helpdesk.xlsx', ()
       separations: 'Customers!Separations', hires: 'Customers!Hires', cashIn: 'Customers!Cash in', cashOut: 'Customers!Cash out',
       competitorName: 'Competitors!Competitor', competitorNps: 'Competitors!NPS', competitorCsat: 'Competitors!CSAT',
       competitorResolution: 'Competitors!Avg resolution hours',
+      logTime: 'Status log!Changed at', logStatus: 'Status log!Status', logAuthor: 'Messages!Author',
     };
     // First place of each role (customerId also on Tickets and Orders, checked below).
     const first: Record<string, string> = {};
@@ -287,6 +288,9 @@ describe.skipIf(!existsSync(SAMPLE))('detectRoles on examples/helpdesk.xlsx', ()
     expect(first).toEqual(expected);
     expect(Object.keys(first)).toHaveLength(ROLES.length);
     expect(roles.filter((r) => r.role === 'customerId').map((r) => r.sheet)).toEqual(['Survey', 'Tickets', 'Orders']);
-    expect(roles).toHaveLength(ROLES.length + 2);
+    // Each log has its ticket id and its time.
+    expect(roles.filter((r) => r.role === 'ticketId').map((r) => r.sheet)).toEqual(['Tickets', 'Status log', 'Messages']);
+    expect(roles.filter((r) => r.role === 'logTime').map((r) => `${r.sheet}!${r.header}`)).toEqual(['Status log!Changed at', 'Messages!Sent at']);
+    expect(roles).toHaveLength(ROLES.length + 5);
   });
 });
