@@ -24,6 +24,7 @@ import { LARGE_INPUT_BYTES, createProgress } from './progress.js';
 import { readCsvFile } from './read-csv.js';
 import { readXlsxFile } from './read-xlsx.js';
 import { applyRoles, readRolesFile } from './roles-file.js';
+import type { RolesFile } from './roles-file.js';
 import { sheetNameOfFile } from './sheet-names.js';
 import { applyTargets, readTargetsFile } from './targets-file.js';
 import { renderTable } from './terminal-table.js';
@@ -77,18 +78,19 @@ function headersSeen(outline: WorkbookOutline, input: InputWorkbook): string {
   return parts.join('; ');
 }
 
-/** The roles to use: detection (or the --roles file's), with a clear error when nothing fits. */
-async function rolesFor(args: ScorecardArgs, outline: WorkbookOutline, input: InputWorkbook): Promise<RoleAssignment[]> {
+/** The roles to use: detection (or the --roles file's), with a clear error when nothing fits; the file's status lists. */
+async function rolesFor(args: ScorecardArgs, outline: WorkbookOutline, input: InputWorkbook): Promise<{ roles: RoleAssignment[]; file?: RolesFile }> {
   const source = input.files.map((f) => path.basename(f)).join(', ');
   if (outline.sheets.length === 0) {
     throw inputError(`no data table in ${source}: no sheet has a header row with at least two column names (sheets: ${headersSeen(outline, input)})`);
   }
   let roles = detectRoles(outline);
-  if (args.roles) roles = applyRoles(roles, await readRolesFile(args.roles), outline, args.roles);
+  const file = args.roles ? await readRolesFile(args.roles) : undefined;
+  if (file && args.roles) roles = applyRoles(roles, file, outline, args.roles);
   if (roles.length === 0) {
     throw inputError(`no recognisable columns in ${source}; headers seen: ${headersSeen(outline, input)}. Rename the columns (see docs/cli.md) or map them with --roles FILE.json`);
   }
-  return roles;
+  return { roles, file };
 }
 
 export function scorecardOptions(args: Pick<ScorecardArgs, 'language' | 'period' | 'addinFormulas' | 'slaHours' | 'pauseStatuses' | 'resolvedStatuses'>): ScorecardOptions {
@@ -109,7 +111,7 @@ export async function planFor(args: ScorecardArgs, progress: Progress): Promise<
   progress.step('finding columns', 0.45);
   const data = workbookData(input);
   const outline = outlineWorkbook(data, input.sheetNames);
-  const roles = await rolesFor(args, outline, input);
+  const { roles, file } = await rolesFor(args, outline, input);
 
   const { available, missing } = availableKpis(roles);
   if (available.length === 0) {
@@ -120,7 +122,12 @@ export async function planFor(args: ScorecardArgs, progress: Progress): Promise<
   }
   const overrides = args.targets ? await readTargetsFile(args.targets) : {};
   const targets = applyTargets(defaultTargets(available), overrides);
-  const options = scorecardOptions(args);
+  // The command line's status lists win over the roles file's.
+  const options = scorecardOptions({
+    ...args,
+    pauseStatuses: args.pauseStatuses ?? file?.pauseStatuses,
+    resolvedStatuses: args.resolvedStatuses ?? file?.resolvedStatuses,
+  });
   const settings: StoredSettings = { version: 1, roles, targets, options };
   const checked = parseSettings(settings);
   if (!checked.ok) {

@@ -4,7 +4,8 @@
  * log KPIs, and every period's value equals a figure computed here by plain per-ticket loops over
  * the parsed rows (not the product's functions), as expected-notes.md describes them.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -236,6 +237,20 @@ describe('documented status logs', () => {
     expect(plan.summary.find((s) => s.id === 'pausedResolution')?.definition).toContain('("6" (Resolved), "7" (Closed))');
     expectPeriods(periods(plan, 'avgResolution'), byStartMonth(changes, resolution(['6', '7'])));
     expectPeriods(periods(plan, 'pausedResolution'), byStartMonth(changes, resolution(['6', '7'], ['3'])));
+  });
+
+  it('a roles file may list the statuses; the command line\'s lists win over it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'roles-'));
+    try {
+      const file = path.join(dir, 'roles.json');
+      writeFileSync(file, JSON.stringify({ roles: [], pauseStatuses: ['Waiting for support'], resolvedStatuses: 'Closed, Resolved' }));
+      const fromFile = await scorecard('documented/jira-changelog-status.csv', ['--roles', file]);
+      expect(fromFile.notes.find((n) => n.startsWith('Status log'))).toContain('resolved = Closed, Resolved; pause (the SLA clock stops) = Waiting for support — as you listed them');
+      const overridden = await scorecard('documented/jira-changelog-status.csv', ['--roles', file, '--pause-statuses', '']);
+      expect(overridden.notes.find((n) => n.startsWith('Status log'))).toContain('pause (the SLA clock stops) = none');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the manager\'s lists replace the detected ones (--pause-statuses, --resolved-statuses)', async () => {
