@@ -13,7 +13,7 @@ import { targetText, unitSuffix } from './fields.js';
 import { PERIOD_KEYS, ROLE_GROUPS, formatInputNumber, formatPercent, roleLabel, stepText, t } from './i18n.js';
 import type { Lang } from './i18n.js';
 import { fillDefinition, takesTarget } from '../core/scorecard/kpis.js';
-import { BRAND_FIELD, GENERAL_FIELD, SLA_FIELD, errorsOf, kpiLists, roleAt, targetField } from './state.js';
+import { BRAND_FIELD, GENERAL_FIELD, PAUSE_FIELD, RESOLVED_FIELD, SLA_FIELD, errorsOf, kpiLists, roleAt, targetField } from './state.js';
 import type { SidebarState } from './state.js';
 
 export type Look = 'excel' | 'sheets';
@@ -259,6 +259,8 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, options: Mou
   function renderOptions(): void {
     fields.delete(SLA_FIELD);
     fields.delete(BRAND_FIELD);
+    fields.delete(PAUSE_FIELD);
+    fields.delete(RESOLVED_FIELD);
     if (state.phase !== 'ready') {
       replaceChildren(optionsBody);
       return;
@@ -281,6 +283,21 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, options: Mou
     brand.value = state.inputs[BRAND_FIELD] ?? o.brandAttributes.join(', ');
     brand.addEventListener('input', () => controller.setBrandText(brand.value));
 
+    // A status log's statuses: shown once a column holds statuses.
+    const statusFields = state.roles.some((r) => r.role === 'logStatus')
+      ? (['pause', 'resolved'] as const).map((which) => {
+        const key = which === 'pause' ? PAUSE_FIELD : RESOLVED_FIELD;
+        const id = `skpi-${which}`;
+        const error = h('p', { class: 'skpi-field-error', id: `${id}-error`, hidden: true });
+        const input = h('input', { type: 'text', id, autocomplete: 'off', 'aria-describedby': `${id}-hint ${id}-error` });
+        input.value = state.inputs[key] ?? (which === 'pause' ? o.pauseStatuses : o.resolvedStatuses)?.join(', ') ?? '';
+        input.addEventListener('input', () => controller.setStatusText(which, input.value));
+        fields.set(key, { input, error });
+        return h('div', { class: 'skpi-field' }, h('label', { for: id }, L(which === 'pause' ? 'pauseStatuses' : 'resolvedStatuses')), input,
+          h('p', { class: 'skpi-hint', id: `${id}-hint` }, L(which === 'pause' ? 'pauseHint' : 'resolvedHint')), error);
+      })
+      : [];
+
     const language = h('select', { id: 'skpi-language' },
       option('en', L('english'), o.language === 'en'), option('de', L('german'), o.language === 'de'));
     language.addEventListener('change', () => controller.setLanguage(language.value === 'de' ? 'de' : 'en'));
@@ -295,6 +312,7 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, options: Mou
       h('div', { class: 'skpi-field' }, h('label', { for: 'skpi-sla' }, L('slaHours')), sla, slaError),
       h('div', { class: 'skpi-field' }, h('label', { for: 'skpi-brand' }, L('brand')), brand,
         h('p', { class: 'skpi-hint', id: 'skpi-brand-hint' }, L('brandHint')), brandError),
+      ...statusFields,
       h('div', { class: 'skpi-field' }, h('label', { for: 'skpi-language' }, L('language')), language));
   }
 
@@ -374,6 +392,7 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, options: Mou
       case 'roles':
         updateColumns();
         renderKpis();
+        renderOptions(); // the status-log fields come and go with a status column
         break;
       case 'targets':
         renderKpis();

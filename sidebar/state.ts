@@ -45,6 +45,8 @@ export interface SidebarState {
 export const targetField = (id: string): string => `target:${id}`;
 export const SLA_FIELD = 'slaHours';
 export const BRAND_FIELD = 'brandAttributes';
+export const PAUSE_FIELD = 'pauseStatuses';
+export const RESOLVED_FIELD = 'resolvedStatuses';
 /** Messages that belong to no single field. */
 export const GENERAL_FIELD = 'settings';
 
@@ -190,5 +192,7 @@ export function fieldOfSettingsPath(path: string): string {
   if (parts[0] === 'targets' && parts[1]) return targetField(parts[1]);
   if (parts[0] === 'options' && parts[1] === 'slaHours') return SLA_FIELD;
   if (parts[0] === 'options' && parts[1] === 'brandAttributes') return BRAND_FIELD;
+  if (parts[0] === 'options' && parts[1] === 'pauseStatuses') return PAUSE_FIELD;
+  if (parts[0] === 'options' && parts[1] === 'resolvedStatuses') return RESOLVED_FIELD;
   return GENERAL_FIELD;
 }

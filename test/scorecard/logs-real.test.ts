@@ -15,6 +15,8 @@ import type { ScorecardArgs } from '../../cli/args.js';
 import { planFor } from '../../cli/run.js';
 import type { Progress } from '../../cli/progress.js';
 import type { ScorecardPlan } from '../../core/scorecard/types.js';
+import { byStartMonth, HOUR, month, resolution, tickets, timeIn } from '../helpers/log-loops.js';
+import type { Change } from '../helpers/log-loops.js';
 
 const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/real');
 const quiet: Progress = { step() {}, done() {} } as unknown as Progress;
@@ -38,67 +40,7 @@ function rowsOf(file: string): { head: string[]; body: string[][] } {
   return { head, body: body.filter((r) => r.length > 1) };
 }
 
-// ---------------------------------------------------------------- an independent status-log reading
-
-interface Change { readonly id: string; readonly ms: number; readonly status: string; readonly index: number }
-const HOUR = 3_600_000;
-const month = (ms: number): string => new Date(ms).toISOString().slice(0, 7);
-
-/** Each ticket's rows by time, equal times in file order. */
-function tickets(changes: readonly Change[]): Change[][] {
-  const by = new Map<string, Change[]>();
-  for (const c of changes) {
-    if (!by.has(c.id)) by.set(c.id, []);
-    by.get(c.id)!.push(c);
-  }
-  return [...by.values()].map((list) => [...list].sort((a, b) => a.ms - b.ms || a.index - b.index));
-}
-
-/** The mean per month (the month of each ticket's first row) of a per-ticket figure (undefined: not counted). */
-function byStartMonth(changes: readonly Change[], f: (list: Change[]) => number | undefined): Map<string, number> {
-  const sums = new Map<string, { s: number; n: number }>();
-  for (const list of tickets(changes)) {
-    const x = f(list);
-    if (x === undefined) continue;
-    const m = month(list[0].ms);
-    const e = sums.get(m) ?? { s: 0, n: 0 };
-    e.s += x;
-    e.n++;
-    sums.set(m, e);
-  }
-  return new Map([...sums].map(([m, e]) => [m, e.s / e.n]));
-}
-
-const lower = (xs: readonly string[]): string[] => xs.map((x) => x.toLowerCase());
-
-/** Hours from the first row to the last entry into a resolved status (from a non-resolved one), less pauses before it. */
-function resolution(resolved: readonly string[], pause: readonly string[] = []): (list: Change[]) => number | undefined {
-  const r = lower(resolved), p = lower(pause);
-  return (list) => {
-    if (!r.includes(list[list.length - 1].status.toLowerCase())) return undefined;
-    let at = -1;
-    list.forEach((c, i) => { if (r.includes(c.status.toLowerCase()) && (i === 0 || !r.includes(list[i - 1].status.toLowerCase()))) at = i; });
-    let ms = 0;
-    for (let i = 0; i < at; i++) if (!p.includes(list[i].status.toLowerCase())) ms += list[i + 1].ms - list[i].ms;
-    return ms / HOUR;
-  };
-}
-
-/** Hours in the counted statuses, for tickets whose last row is in none of them and that spent time there. */
-function timeIn(counted: readonly string[]): (list: Change[]) => number | undefined {
-  const c = lower(counted);
-  return (list) => {
-    if (c.includes(list[list.length - 1].status.toLowerCase())) return undefined;
-    let ms = 0, any = false;
-    for (let i = 0; i + 1 < list.length; i++) {
-      if (!c.includes(list[i].status.toLowerCase())) continue;
-      const d = list[i + 1].ms - list[i].ms;
-      if (d > 0) any = true;
-      ms += d;
-    }
-    return any ? ms / HOUR : undefined;
-  };
-}
+// The plain per-ticket loops: test/helpers/log-loops.ts.
 
 function expectPeriods(actual: Map<string, number | ''>, expected: Map<string, number>): void {
   expect(expected.size).toBeGreaterThan(0);

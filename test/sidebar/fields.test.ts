@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBrandAttributes, parseNumberInput, parseSlaHours, parseTarget, targetText } from '../../sidebar/fields.js';
+import { parseBrandAttributes, parseNumberInput, parseSlaHours, parseStatusList, parseTarget, targetText } from '../../sidebar/fields.js';
 
 const share = { unit: 'share', kpi: 'CSAT' } as const;
 const nps = { unit: 'points', kpi: 'NPS' } as const;
@@ -70,5 +70,11 @@ describe('options', () => {
   it('splits brand attributes at commas, trimmed, without empties or repeats', () => {
     expect(parseBrandAttributes(' friendly, fast,,Reliable , fast ,reliable')).toEqual(['friendly', 'fast', 'Reliable']);
     expect(parseBrandAttributes('')).toEqual([]);
+  });
+
+  it('reads a status list: blank is "found from the names", none/keine/- is no status at all', () => {
+    expect(parseStatusList(' pending, Wartet auf Kunde ,,pending')).toEqual(['pending', 'Wartet auf Kunde']);
+    expect(parseStatusList('  ')).toBeUndefined();
+    for (const none of ['none', 'Keine', '-']) expect(parseStatusList(none)).toEqual([]);
   });
 });
