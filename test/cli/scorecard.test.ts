@@ -15,6 +15,8 @@ import { readCsvFile } from '../../cli/read-csv.js';
 import { readXlsxFile } from '../../cli/read-xlsx.js';
 import { wallClock } from '../../core/values/clock.js';
 import { callIn } from '../helpers/call.js';
+import { byStartMonth, nextReplies, resolution, timeIn, withinSla } from '../helpers/log-loops.js';
+import type { Change, Message } from '../helpers/log-loops.js';
 import { CSV_DIR, SAMPLE, buildTestCli, removeTestCli, formulaCells, runCli, sha256 } from './helpers.js';
 import type { CliRun } from './helpers.js';
 
@@ -192,8 +194,10 @@ describe('service-kpi scorecard on the bundled sample (examples/helpdesk.xlsx)',
   it('finds every KPI the sample supports, in scorecard order', () => {
     expect(kpis.map((k) => k.id)).toEqual([
       'retention', 'churn', 'revenuePerCustomer', 'profitPerCustomer', 'nps', 'competitorGap', 'csat', 'avgResolution',
-      'medianResolution', 'firstResponse', 'sla', 'fcr', 'reopenRate', 'conversion', 'activeIssues', 'resolvedIssues',
-      'backlogAge', 'productivity', 'complaintRate', 'returnRate', 'turnover', 'employeeRetention', 'cashFlow', 'brandAttributes',
+      // From the Status log and Messages sheets (issue 17).
+      'pausedResolution', 'requesterWait',
+      'medianResolution', 'firstResponse', 'nextReply', 'sla', 'pausedSla', 'fcr', 'reopenRate', 'conversion', 'activeIssues', 'resolvedIssues',
+      'backlogAge', 'productivity', 'complaintRate', 'returnRate', 'turnover', 'employeeRetention', 'cashFlow', 'timeByStatus', 'brandAttributes',
     ]);
     const nps = kpis.find((k) => k.id === 'nps')!;
     expect(Object.keys(nps)).toEqual(['kpi', 'id', 'name', 'perspective', 'value', 'previous', 'baseline', 'target', 'direction',
@@ -224,6 +228,36 @@ describe('service-kpi scorecard on the bundled sample (examples/helpdesk.xlsx)',
     expect(close(kpis.find((k) => k.id === 'competitorGap')!.value, gap)).toBe(true);
     const terms = callIn('UTC', 'BRAND_ATTRIBUTES', column(input, 'Survey', 'Comment'), 10) as unknown[][];
     expect(kpis.find((k) => k.id === 'brandAttributes')!.value).toBe(terms[1][0]);
+  });
+
+  it('reports the log KPIs as plain per-ticket loops over the Status log and Messages sheets give them, by the month of each ticket\'s first row', () => {
+    const rows = (sheet: string, header: string): { id: string; ms: number; word: string; index: number }[] => {
+      const ids = column(input, sheet, 'Ticket ID'), times = column(input, sheet, sheet === 'Messages' ? 'Sent at' : 'Changed at');
+      const words = column(input, sheet, header);
+      return ids.map(([id], i) => ({ id: String(id), ms: (times[i][0] as Date).getTime(), word: String(words[i][0]), index: i }));
+    };
+    const changes: Change[] = rows('Status log', 'Status').map((r) => ({ ...r, status: r.word }));
+    const messages: Message[] = rows('Messages', 'Author').map((r) => ({ ...r, author: r.word as Message['author'] }));
+    const resolved = ['solved', 'closed'], pause = ['pending', 'on-hold'];
+    const expected: Record<string, Map<string, number>> = {
+      pausedResolution: byStartMonth(changes, resolution(resolved, pause)),
+      // Zendesk's requester wait: new, open and on-hold (the customer still waits on a third party).
+      requesterWait: byStartMonth(changes, timeIn(['new', 'open', 'on-hold'])),
+      pausedSla: byStartMonth(changes, withinSla(24, resolved, pause)),
+      nextReply: byStartMonth(messages, nextReplies),
+    };
+    for (const [id, byMonth] of Object.entries(expected)) {
+      const got = kpis.find((k) => k.id === id)!;
+      const months = [...byMonth.keys()].sort();
+      expect(months.length, id).toBe(12);
+      expect(got.period, id).toBe(months[11]);
+      expect(got.trendLabels, id).toEqual(months);
+      got.trend.forEach((v, i) => expect(close(v, byMonth.get(months[i])), `${id} ${months[i]}: ${String(v)} vs ${byMonth.get(months[i])}`).toBe(true));
+      expect(close(got.value, byMonth.get(months[11])) && close(got.previous, byMonth.get(months[10])) && close(got.baseline, byMonth.get(months[0])), id).toBe(true);
+    }
+    // The clock stops while a ticket waits for the customer: never longer than the full resolution time.
+    const full = byStartMonth(changes, resolution(resolved));
+    for (const [m, v] of expected.pausedResolution) expect(v).toBeLessThanOrEqual(full.get(m)! + 1e-9);
   });
 
   it('reports confidence intervals the core\'s NPS_MOE and CSAT_CI give for the latest month', () => {
