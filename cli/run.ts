@@ -168,6 +168,7 @@ export function summaryJson(summary: readonly KpiSummary[]): unknown[] {
     trend: s.trend.map(blank),
     trendLabels: s.trendLabels,
     definition: s.definition,
+    ...(s.table ? { table: s.table.rows } : {}),
   }));
 }
 

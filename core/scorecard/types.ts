@@ -240,6 +240,8 @@ export interface KpiSummary {
   readonly trend: readonly (number | '')[];
   readonly trendLabels: readonly string[];
   readonly definition: string;
+  /** A table KPI's cached table (time by status, brand attributes): its header row first, a number format per column. */
+  readonly table?: { readonly rows: readonly (readonly (number | string | boolean)[])[]; readonly formats: readonly string[] };
 }
 
 // ------------------------------------------------------------------ the host bridge

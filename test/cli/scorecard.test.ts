@@ -15,7 +15,7 @@ import { readCsvFile } from '../../cli/read-csv.js';
 import { readXlsxFile } from '../../cli/read-xlsx.js';
 import { wallClock } from '../../core/values/clock.js';
 import { callIn } from '../helpers/call.js';
-import { byStartMonth, nextReplies, resolution, timeIn, withinSla } from '../helpers/log-loops.js';
+import { byStartMonth, HOUR, nextReplies, resolution, tickets, timeIn, withinSla } from '../helpers/log-loops.js';
 import type { Change, Message } from '../helpers/log-loops.js';
 import { CSV_DIR, SAMPLE, buildTestCli, removeTestCli, formulaCells, runCli, sha256 } from './helpers.js';
 import type { CliRun } from './helpers.js';
@@ -26,6 +26,8 @@ interface JsonKpi {
   target: number | null; direction: string; status: string | null; unit: string;
   n: number | null; ciLow: number | null; ciHigh: number | null; period: string | null;
   trend: (number | null)[]; trendLabels: string[]; definition: string;
+  /** Table KPIs (time by status, brand attributes): the table, header first. */
+  table?: (number | string | boolean)[][];
 }
 
 let cli: string;
@@ -258,6 +260,25 @@ describe('service-kpi scorecard on the bundled sample (examples/helpdesk.xlsx)',
     // The clock stops while a ticket waits for the customer: never longer than the full resolution time.
     const full = byStartMonth(changes, resolution(resolved));
     for (const [m, v] of expected.pausedResolution) expect(v).toBeLessThanOrEqual(full.get(m)! + 1e-9);
+
+    // Time by status over the whole log: per status, the tickets that spent time in it and the hours.
+    const spent = new Map<string, { tickets: number; hours: number }>();
+    for (const list of tickets(changes)) {
+      const mine = new Map<string, number>();
+      for (let i = 0; i + 1 < list.length; i++) mine.set(list[i].status, (mine.get(list[i].status) ?? 0) + (list[i + 1].ms - list[i].ms) / HOUR);
+      for (const [status, h] of mine) {
+        const e = spent.get(status) ?? { tickets: 0, hours: 0 };
+        spent.set(status, { tickets: e.tickets + 1, hours: e.hours + h });
+      }
+    }
+    const table = kpis.find((k) => k.id === 'timeByStatus')!.table!;
+    expect(table[0]).toEqual(['Status', 'Tickets', 'Average', 'Median', 'Total']);
+    expect(table.slice(1).map((r) => r[0])).toEqual(['new', 'open', 'solved', 'pending', 'closed', 'on-hold']);
+    for (const [status, count, , , total] of table.slice(1)) {
+      const e = spent.get(status as string) ?? { tickets: 0, hours: 0 };
+      expect(count, String(status)).toBe(e.tickets);
+      if (e.tickets > 0) expect(close(total, e.hours) || Math.abs((total as number) - e.hours) < 1e-6, `${String(status)}: ${String(total)} vs ${e.hours}`).toBe(true);
+    }
   });
 
   it('reports confidence intervals the core\'s NPS_MOE and CSAT_CI give for the latest month', () => {
