@@ -4,7 +4,8 @@
  *   service-kpi scorecard INPUT... --out FILE.xlsx [--html FILE.html] [--json] [--period month]
  *     [--tz Europe/Berlin] [--targets FILE.json] [--roles FILE.json] [--addin-formulas]
  *     [--lang en|de] [--sla-hours 24] [--service-level-seconds 20] [--date-order dmy|mdy]
- *     [--as-of 2026-10-31] [--min-answers 30] [--min-tickets 10] [--quiet]
+ *     [--as-of 2026-10-31] [--min-answers 30] [--min-tickets 10] [--pause-statuses LIST]
+ *     [--resolved-statuses LIST] [--quiet]
  *   service-kpi detect INPUT... [--json] [--roles FILE.json] [--tz …] [--lang en|de] [--date-order dmy|mdy]
  *   service-kpi --help | --version
  *
@@ -39,6 +40,9 @@ export interface ScorecardArgs {
   readonly asOf?: string;
   readonly minAnswers?: number;
   readonly minTickets?: number;
+  /** Status-log statuses that stop the SLA clock / mean resolved; absent: found from the names. */
+  readonly pauseStatuses?: readonly string[];
+  readonly resolvedStatuses?: readonly string[];
   readonly quiet: boolean;
 }
 
@@ -97,6 +101,10 @@ Options:
       --min-answers N      fewest answers a survey KPI's period needs for a status (default 30;
                            fewer: "too few (n)"; 0: no minimum)
       --min-tickets N      fewest tickets a ticket KPI's period needs for a status (default 10)
+      --pause-statuses L   status-log statuses that stop the SLA clock, comma-separated
+                           (default: found from the names: pending, waiting for customer, on hold …;
+                           "" for none)
+      --resolved-statuses L  status-log statuses that mean resolved (default: from the names)
   -q, --quiet              no notes on stderr
   -h, --help               show this help
   -v, --version            show the version
@@ -143,6 +151,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
         'as-of': { type: 'string' },
         'min-answers': { type: 'string' },
         'min-tickets': { type: 'string' },
+        'pause-statuses': { type: 'string' },
+        'resolved-statuses': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -239,6 +249,16 @@ export function parseCommandLine(argv: readonly string[]): Command {
   };
   const minAnswers = minimum('min-answers');
   const minTickets = minimum('min-tickets');
+  const statusList = (flag: string, text: string | undefined): readonly string[] | undefined => {
+    if (text === undefined) return undefined;
+    const list = text.split(/[,;]/).map((s) => s.trim()).filter((s) => s !== '');
+    const long = list.find((s) => s.length > 80);
+    if (long !== undefined || list.length > 50) throw usageError(`${flag}: give at most 50 statuses of at most 80 characters, separated by commas`);
+    return list;
+  };
+  const pauseStatuses = statusList('--pause-statuses', values['pause-statuses']);
+  const resolvedStatuses = statusList('--resolved-statuses', values['resolved-statuses']);
+  if (resolvedStatuses !== undefined && resolvedStatuses.length === 0) throw usageError('--resolved-statuses: list at least one status, such as "solved, closed"');
 
   return {
     command: 'scorecard',
@@ -259,6 +279,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
     ...(asOf !== undefined ? { asOf } : {}),
     ...(minAnswers !== undefined ? { minAnswers } : {}),
     ...(minTickets !== undefined ? { minTickets } : {}),
+    ...(pauseStatuses !== undefined ? { pauseStatuses } : {}),
+    ...(resolvedStatuses !== undefined ? { resolvedStatuses } : {}),
     quiet: values.quiet === true,
   };
 }

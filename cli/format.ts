@@ -39,6 +39,14 @@ export function formatValue(v: number | string | '' | null | undefined, unit: st
   }
 }
 
+/** A cell of a table KPI by its sheet number format (`0`, `0.0`, `0.0%`, `@`): `12`, `3.4`, `25.0 %`; text as it is. */
+export function formatCell(v: number | string | boolean, format: string, language: Language = 'en'): string {
+  if (typeof v !== 'number') return String(v);
+  if (!Number.isFinite(v)) return '–';
+  const digits = /\.(0+)/.exec(format)?.[1].length ?? 0;
+  return format.endsWith('%') ? `${numberFormat(language, digits).format(v * 100)} %` : numberFormat(language, digits).format(v);
+}
+
 /** A confidence interval `61.2 – 74.0 %`, or '' when the KPI has none. */
 export function formatInterval(s: Pick<KpiSummary, 'ciLow' | 'ciHigh' | 'unit'>, language: Language = 'en'): string {
   if (s.ciLow === undefined || s.ciHigh === undefined || !Number.isFinite(s.ciLow) || !Number.isFinite(s.ciHigh)) return '';

@@ -10,7 +10,7 @@ import type { KpiSummary, ScorecardPlan, TrendPicture } from '../core/scorecard/
 
 import { wallClock } from '../core/values/clock.js';
 import { serialToIso } from '../core/values/format.js';
-import { formatCount, formatInterval, formatValue, statusText } from './format.js';
+import { formatCell, formatCount, formatInterval, formatValue, statusText } from './format.js';
 import type { Language } from './format.js';
 
 export interface ReportMeta {
@@ -114,6 +114,17 @@ export function sparklineSvg(values: readonly (number | '')[], labels: readonly 
   return `${open}${body}</svg>`;
 }
 
+function tableHtml(table: NonNullable<KpiSummary['table']>, language: Language): string {
+  const [head, ...body] = table.rows;
+  const numeric = (k: number): boolean => !table.formats[k].startsWith('@') && body.some((r) => typeof r[k] === 'number');
+  const cls = (k: number): string => (numeric(k) ? ' class="num"' : '');
+  return '<table class="inner"><thead><tr>'
+    + head.map((h, k) => `<th scope="col"${cls(k)}>${escapeHtml(String(h))}</th>`).join('')
+    + '</tr></thead><tbody>'
+    + body.map((r) => `<tr>${r.map((v, k) => `<td${cls(k)}>${escapeHtml(formatCell(v, table.formats[k] ?? '0', language))}</td>`).join('')}</tr>`).join('')
+    + '</tbody></table>';
+}
+
 function trendFor(s: KpiSummary, trends: readonly TrendPicture[]): TrendPicture | undefined {
   return trends.find((t) => t.kpi === s.id) ?? trends.find((t) => t.kpi === s.kpi);
 }
@@ -153,6 +164,8 @@ export function renderHtmlReport(plan: ScorecardPlan, meta: ReportMeta): string 
       + `<td class="definition">${esc(s.definition)}</td>`
       + '</tr>',
     );
+    // A table KPI (time by status, brand attributes): its table under its row.
+    if (s.table) rows.push(`<tr class="kpi-table" data-kpi-table="${esc(s.id)}"><td></td><td colspan="9">${tableHtml(s.table, meta.language)}</td></tr>`);
   }
   if (plan.summary.length === 0) rows.push(`<tr><td colspan="10" class="muted">${esc(t.none)}</td></tr>`);
 
@@ -197,6 +210,8 @@ tr.section th { background: #eef2f8; color: #243b5a; font-size: 13px; }
 .sparkline circle { fill: var(--accent); }
 .sparkline .target { stroke: #9aa5b1; stroke-width: 1; stroke-dasharray: 3 3; }
 .definition { color: var(--muted); font-size: 12px; max-width: 360px; }
+table.inner { width: auto; min-width: 0; margin: 0 0 8px; font-size: 13px; }
+table.inner th, table.inner td { padding: 2px 10px 2px 0; border-bottom: 1px solid #eef0f3; }
 .muted { color: var(--muted); }
 .notes li { color: var(--muted); margin: 2px 0; }
 .found table { min-width: 0; font-size: 12px; }

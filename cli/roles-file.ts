@@ -10,6 +10,10 @@
  *     ]
  *   }
  *
+ * A status log's statuses may be listed too (else they are found from their names):
+ *
+ *   { "roles": [ … ], "pauseStatuses": ["pending", "on-hold"], "resolvedStatuses": "solved, closed" }
+ *
  * `column` is a header text (case and surrounding spaces ignored), a column letter or a 1-based
  * column number. `role: null` takes every detected role away from a column. With `"detect": false`
  * only the file's roles are used. A bare array is the same as `{ "roles": [...] }`. A column may
@@ -34,7 +38,16 @@ const entrySchema = z.strictObject({
 });
 
 const listSchema = z.array(entrySchema, { error: 'must be a list of { "sheet": …, "column": …, "role": … }' });
-const fileSchema = z.strictObject({ detect: z.boolean({ error: 'must be true or false' }).optional(), roles: listSchema });
+const statusesSchema = z.union([
+  z.array(z.string().trim().min(1).max(80)).max(50),
+  z.string(),
+], { error: 'must be a list of status names or one text with commas' });
+const fileSchema = z.strictObject({
+  detect: z.boolean({ error: 'must be true or false' }).optional(),
+  roles: listSchema,
+  pauseStatuses: statusesSchema.optional(),
+  resolvedStatuses: statusesSchema.optional(),
+});
 
 export interface RoleOverride {
   readonly sheet: string;
@@ -45,11 +58,20 @@ export interface RoleOverride {
 export interface RolesFile {
   readonly detect: boolean;
   readonly roles: readonly RoleOverride[];
+  /** A status log's statuses that stop the SLA clock / mean resolved; absent: found from the names. */
+  readonly pauseStatuses?: readonly string[];
+  readonly resolvedStatuses?: readonly string[];
+}
+
+/** A status list as the file gives it: a list, or one text with commas. */
+function statusList(x: string | readonly string[] | undefined): readonly string[] | undefined {
+  if (x === undefined) return undefined;
+  return (typeof x === 'string' ? x.split(/[,;]/) : x).map((s) => s.trim()).filter((s) => s !== '');
 }
 
 /** Validates the parsed JSON of a roles file (exported for tests). */
 export function parseRoles(raw: unknown, file: string): RolesFile {
-  let data: { detect?: boolean; roles: z.infer<typeof listSchema> };
+  let data: { detect?: boolean; roles: z.infer<typeof listSchema>; pauseStatuses?: string | string[]; resolvedStatuses?: string | string[] };
   if (Array.isArray(raw)) {
     const list = listSchema.safeParse(raw);
     if (!list.success) throw inputError(issueText(file, list.error.issues));
@@ -68,7 +90,14 @@ export function parseRoles(raw: unknown, file: string): RolesFile {
     }
     return { sheet: e.sheet, column: e.column, role: e.role as Role | null };
   });
-  return { detect: data.detect !== false, roles };
+  const pauseStatuses = statusList(data.pauseStatuses);
+  const resolvedStatuses = statusList(data.resolvedStatuses);
+  if (resolvedStatuses !== undefined && resolvedStatuses.length === 0) throw inputError(`${file}: "resolvedStatuses" lists no status; give at least one, such as "solved, closed"`);
+  return {
+    detect: data.detect !== false, roles,
+    ...(pauseStatuses !== undefined ? { pauseStatuses } : {}),
+    ...(resolvedStatuses !== undefined ? { resolvedStatuses } : {}),
+  };
 }
 
 export async function readRolesFile(file: string): Promise<RolesFile> {

@@ -30,6 +30,7 @@ import { readCsvFile } from './read-csv.js';
 import type { ColumnOrderRead } from './read-csv.js';
 import { readXlsxFile } from './read-xlsx.js';
 import { applyRoles, readRolesFile } from './roles-file.js';
+import type { RolesFile } from './roles-file.js';
 import { sheetNameOfFile } from './sheet-names.js';
 import { applyTargets, readTargetsFile } from './targets-file.js';
 import { renderTable } from './terminal-table.js';
@@ -97,6 +98,8 @@ export interface Found {
   readonly roles: readonly RoleAssignment[];
   /** What the --roles file changed that the user should know (KPIs it makes impossible). */
   readonly roleNotes: readonly string[];
+  /** The --roles file as read (its status lists too). */
+  readonly rolesFile?: RolesFile;
 }
 
 /** Reads the inputs and finds the columns (detection, or the --roles file's), with a clear error when nothing is there. */
@@ -113,18 +116,19 @@ export async function findColumns(args: Pick<ScorecardArgs, 'inputs' | 'kind' | 
   const detection = detectWorkbook(outline);
   let roles: RoleAssignment[] = [...detection.roles];
   let roleNotes: string[] = [];
-  if (args.roles) {
-    const applied = applyRoles(roles, await readRolesFile(args.roles), outline, args.roles);
+  const rolesFile = args.roles ? await readRolesFile(args.roles) : undefined;
+  if (rolesFile && args.roles) {
+    const applied = applyRoles(roles, rolesFile, outline, args.roles);
     roles = applied.roles;
     roleNotes = applied.notes;
   }
   if (roles.length === 0) {
     throw inputError(`no recognisable columns in ${source}; headers seen: ${headersSeen(outline, input)}. See what was found with: service-kpi detect ${args.inputs.join(' ')}; rename the columns (see docs/cli.md) or map them with --roles FILE.json`);
   }
-  return { input, data, outline, detection, roles, roleNotes };
+  return { input, data, outline, detection, roles, roleNotes, ...(rolesFile ? { rolesFile } : {}) };
 }
 
-export function scorecardOptions(args: Pick<ScorecardArgs, 'language' | 'period' | 'addinFormulas' | 'slaHours' | 'serviceLevelSeconds' | 'dateOrder' | 'asOf' | 'minAnswers' | 'minTickets'>): ScorecardOptions {
+export function scorecardOptions(args: Pick<ScorecardArgs, 'language' | 'period' | 'addinFormulas' | 'slaHours' | 'serviceLevelSeconds' | 'dateOrder' | 'asOf' | 'minAnswers' | 'minTickets' | 'pauseStatuses' | 'resolvedStatuses'>): ScorecardOptions {
   const base = defaultOptions(args.language);
   return {
     ...base,
@@ -136,6 +140,8 @@ export function scorecardOptions(args: Pick<ScorecardArgs, 'language' | 'period'
     ...(args.asOf !== undefined ? { reportingDate: args.asOf } : {}),
     ...(args.minAnswers !== undefined ? { minAnswers: args.minAnswers } : {}),
     ...(args.minTickets !== undefined ? { minTickets: args.minTickets } : {}),
+    ...(args.pauseStatuses !== undefined ? { pauseStatuses: args.pauseStatuses } : {}),
+    ...(args.resolvedStatuses !== undefined ? { resolvedStatuses: args.resolvedStatuses } : {}),
   };
 }
 
@@ -149,7 +155,7 @@ export function noKpiMessage(roles: readonly RoleAssignment[]): string {
 }
 
 const FAMILY_NAMES: Readonly<Record<RoleGroup, string>> = {
-  surveys: 'surveys', tickets: 'tickets', calls: 'calls', orders: 'orders', monthly: 'monthly figures', lists: 'customer/staff lists', competitors: 'competitors',
+  surveys: 'surveys', tickets: 'tickets', logs: 'status and message logs', calls: 'calls', orders: 'orders', monthly: 'monthly figures', lists: 'customer/staff lists', competitors: 'competitors',
 };
 
 /** Everything up to the plan (no files written): used by the command and by tests. */
@@ -162,7 +168,12 @@ export async function planFor(args: ScorecardArgs, progress: Progress, seen?: { 
   if (available.length === 0) throw inputError(noKpiMessage(roles));
   const overrides = args.targets ? await readTargetsFile(args.targets) : {};
   const targets = applyTargets(defaultTargets(available), overrides);
-  const options = scorecardOptions(args);
+  // The command line's status lists win over the roles file's.
+  const options = scorecardOptions({
+    ...args,
+    pauseStatuses: args.pauseStatuses ?? found.rolesFile?.pauseStatuses,
+    resolvedStatuses: args.resolvedStatuses ?? found.rolesFile?.resolvedStatuses,
+  });
   const settings: StoredSettings = { version: 1, roles: [...roles], targets, options };
   const checked = parseSettings(settings);
   if (!checked.ok) {
@@ -213,6 +224,7 @@ export function summaryJson(summary: readonly KpiSummary[]): unknown[] {
     trend: s.trend.map(blank),
     trendLabels: s.trendLabels,
     definition: s.definition,
+    ...(s.table ? { table: s.table.rows } : {}),
   }));
 }
 

@@ -1,7 +1,8 @@
 /**
  * The sample workbook: one year (2025-12 … 2026-11) of a fictitious helpdesk's surveys, tickets,
- * orders, monthly customer/headcount/cash stocks and a competitor benchmark. The README, the
- * sidebar preview, the column-detection tests and the CLI all use it.
+ * orders, monthly customer/headcount/cash stocks, a competitor benchmark, and the tickets' status
+ * log and message log. The README, the sidebar preview, the column-detection tests and the CLI all
+ * use it.
  *
  *   npx tsx examples/generate.ts        → writes examples/helpdesk.xlsx (default sizes)
  *
@@ -45,6 +46,10 @@ export interface SampleData {
   orders: SampleSheet;
   customers: SampleSheet;
   competitors: SampleSheet;
+  /** One row per status change of a ticket (Ticket ID, Changed at, Status). */
+  statusLog: SampleSheet;
+  /** One row per message of a ticket (Ticket ID, Sent at, Author). */
+  messages: SampleSheet;
 }
 
 /** Row counts of the sheets whose size can be scaled (a benchmark may ask for 200,000 tickets). */
@@ -52,6 +57,8 @@ export interface SampleSizes {
   survey: number;
   tickets: number;
   orders: number;
+  /** Tickets (the first ones, in opening order) whose status changes and messages are logged; default: all, at most 3,000. */
+  logTickets?: number;
 }
 
 export const DEFAULT_SEED = 20251201;
@@ -73,7 +80,7 @@ const WHOLE_MONEY = '#,##0';
 
 /** The sheets in workbook order. */
 export function sheetsOf(data: SampleData): SampleSheet[] {
-  return [data.survey, data.tickets, data.orders, data.customers, data.competitors];
+  return [data.survey, data.tickets, data.orders, data.customers, data.competitors, data.statusLog, data.messages];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -439,6 +446,99 @@ function tickets(rng: Rng, size: number): SampleSheet {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Status log and message log of the tickets
+
+const TICKET_COL = { id: 0, opened: 1, first: 2, resolved: 3, team: 5, channel: 7, fcr: 9, reopened: 10 } as const;
+
+/** A moment between `a` and `b` (a < b), as a whole minute strictly inside when there is room. */
+function between(rng: Rng, a: number, b: number): number {
+  const minutes = Math.floor((b - a) / MINUTE);
+  return minutes >= 2 ? a + intIn(rng, 1, minutes - 1) * MINUTE : a;
+}
+
+/**
+ * The status changes and messages of each ticket, consistent with its row in Tickets: it is "new"
+ * when opened (the customer writes, or for a phone call the agent logs it), "open" at the first
+ * response (the agent's reply), solved at its resolved time and closed four days later. Some tickets
+ * wait for the customer ("pending": the agent asks, the customer answers later, sometimes twice),
+ * some Billing tickets wait for a third party ("on-hold"), reopened tickets are solved once before
+ * the customer writes again, and agents leave internal notes. Rows are listed ticket by ticket,
+ * as helpdesks export their audits.
+ */
+function ticketLogs(rng: Rng, ticketRows: readonly SampleCell[][], count: number): { statusLog: SampleSheet; messages: SampleSheet } {
+  const asOf = AS_OF.getTime();
+  const status: SampleCell[][] = [];
+  const messages: SampleCell[][] = [];
+  for (const row of ticketRows.slice(0, count)) {
+    const id = row[TICKET_COL.id] as string;
+    const opened = (row[TICKET_COL.opened] as Date).getTime();
+    const first = row[TICKET_COL.first] ? (row[TICKET_COL.first] as Date).getTime() : undefined;
+    const resolved = row[TICKET_COL.resolved] ? (row[TICKET_COL.resolved] as Date).getTime() : undefined;
+    const phone = row[TICKET_COL.channel] === 'Phone';
+    const changes: [number, string][] = [[opened, 'new']];
+    const said: [number, string][] = [[opened, phone ? 'agent' : 'customer']];
+    if (first !== undefined) {
+      changes.push([first, 'open']);
+      said.push([first, 'agent']);
+      if (rng() < 0.15) said.push([between(rng, opened, first), 'note']);
+    }
+    // Work between the first response and the resolution (or the export, for open tickets).
+    const end = resolved ?? asOf;
+    if (first !== undefined && (end - first > 2 * HOUR || row[TICKET_COL.reopened] === true)) {
+      let t = first;
+      if (row[TICKET_COL.reopened] === true && resolved !== undefined && end - t >= 4 * MINUTE) {
+        // Solved once, then the customer writes again and the ticket reopens.
+        const solvedEarly = between(rng, t, t + (end - t) / 3);
+        const back = between(rng, solvedEarly, solvedEarly + (end - solvedEarly) / 2);
+        changes.push([solvedEarly, 'solved'], [back, 'open']);
+        said.push([solvedEarly, 'agent'], [back, 'customer']);
+        t = back;
+        const reply = between(rng, back, Math.min(end, back + 4 * HOUR));
+        if (reply > back) said.push([reply, 'agent']);
+        t = Math.max(t, reply);
+      }
+      if (end - t > 2 * HOUR && rng() < 0.35) {
+        // The agent asks the customer; the clock pauses until the customer answers.
+        const asked = between(rng, t, t + (end - t) / 2);
+        const answered = between(rng, asked, asked + (end - asked) * 0.7);
+        changes.push([asked, 'pending'], [answered, 'open']);
+        said.push([asked, 'agent'], [answered, 'customer']);
+        if (rng() < 0.3) said.push([between(rng, answered, answered + 30 * MINUTE), 'customer']);
+        // The next reply: minutes to hours after the customer's answer, before the resolution.
+        const reply = Math.min(answered + Math.max(1, Math.round(logNormal(rng, 75, 1))) * MINUTE, between(rng, answered, end));
+        if (reply > answered) said.push([reply, 'agent']);
+        t = Math.max(answered, reply);
+      }
+      if (row[TICKET_COL.team] === 'Billing' && end - t > 4 * HOUR && rng() < 0.2) {
+        // Waiting for the payment provider: on hold, then open again.
+        const held = between(rng, t, t + (end - t) / 2);
+        const back = between(rng, held, held + (end - held) / 2);
+        changes.push([held, 'on-hold'], [back, 'open']);
+        said.push([held, 'note']);
+      }
+    }
+    if (resolved !== undefined) {
+      changes.push([resolved, 'solved']);
+      if (resolved > (first ?? opened)) said.push([resolved, 'agent']);
+      if (resolved + 4 * DAY <= asOf) changes.push([resolved + 4 * DAY, 'closed']);
+    }
+    changes.sort((a, b) => a[0] - b[0]);
+    said.sort((a, b) => a[0] - b[0]);
+    for (const [t, s] of changes) status.push([id, new Date(t), s]);
+    for (const [t, a] of said) messages.push([id, new Date(t), a]);
+  }
+  const columns = (time: string, what: string): SampleColumn[] => [
+    { header: 'Ticket ID', width: 10 },
+    { header: time, width: 17, numFmt: DATE_TIME },
+    { header: what, width: 10 },
+  ];
+  return {
+    statusLog: { name: 'Status log', columns: columns('Changed at', 'Status'), rows: status },
+    messages: { name: 'Messages', columns: columns('Sent at', 'Author'), rows: messages },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Orders
 
 function orders(rng: Rng, size: number): SampleSheet {
@@ -543,13 +643,16 @@ function competitors(): SampleSheet {
  */
 export function generateSample(seed: number = DEFAULT_SEED, sizes: Partial<SampleSizes> = {}): SampleData {
   const n = { ...DEFAULT_SIZES, ...sizes };
+  const ticketSheet = tickets(streamFor(seed, 1), n.tickets);
+  const logs = ticketLogs(streamFor(seed, 5), ticketSheet.rows, n.logTickets ?? Math.min(n.tickets, DEFAULT_SIZES.tickets));
   return {
     seed,
     survey: survey(streamFor(seed, 0), n.survey),
-    tickets: tickets(streamFor(seed, 1), n.tickets),
+    tickets: ticketSheet,
     orders: orders(streamFor(seed, 2), n.orders),
     customers: customers(streamFor(seed, 3)),
     competitors: competitors(),
+    ...logs,
   };
 }
 

@@ -21,8 +21,8 @@ export const FAMILY_TITLES: Record<FunctionSpec['family'], Record<Lang, string>>
 };
 
 const LABELS: Record<Lang, Record<string, string>> = {
-  en: { args: 'Arguments', arg: 'argument', desc: 'description', returns: 'Returns', example: 'Example', source: 'Definition', optional: 'optional', default: 'default', repeats: 'repeats', table: 'a table (spills)', row: 'a 1×2 row', scalar: 'one value' },
-  de: { args: 'Argumente', arg: 'Argument', desc: 'Beschreibung', returns: 'Ergebnis', example: 'Beispiel', source: 'Definition', optional: 'optional', default: 'Standard', repeats: 'wiederholbar', table: 'eine Tabelle (überläuft)', row: 'eine Zeile mit 2 Werten', scalar: 'ein Wert' },
+  en: { args: 'Arguments', arg: 'argument', desc: 'description', returns: 'Returns', example: 'Example', source: 'Definition', optional: 'optional', default: 'default', repeats: 'repeats', table: 'a table (spills)', column: 'a column as tall as the input (spills; give it to another function in place of a column)', row: 'a 1×2 row', scalar: 'one value' },
+  de: { args: 'Argumente', arg: 'Argument', desc: 'Beschreibung', returns: 'Ergebnis', example: 'Beispiel', source: 'Definition', optional: 'optional', default: 'Standard', repeats: 'wiederholbar', table: 'eine Tabelle (überläuft)', column: 'eine Spalte so hoch wie die Eingabe (überläuft; statt einer Spalte an eine andere Funktion übergeben)', row: 'eine Zeile mit 2 Werten', scalar: 'ein Wert' },
 };
 
 export function signature(f: FunctionSpec): string {

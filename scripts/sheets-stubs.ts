@@ -71,6 +71,7 @@ const UNIT_RETURNS: Record<FunctionSpec['unit'], string> = {
 
 function returnDoc(f: StubSpec): string {
   if (f.result === 'table') return ` * @return {Array<Array<*>>} ${UNIT_RETURNS.table}`;
+  if (f.result === 'column') return ' * @return {Array<Array<*>>} A column as tall as the input: give it to another function in place of a column.';
   if (f.result === 'row') return ` * @return {Array<Array<number>>} A row of two cells: the low and the high end.`;
   return ` * @return {${f.unit === 'text' ? 'string' : 'number'}} ${docText(UNIT_RETURNS[f.unit])}`;
 }

@@ -14,7 +14,7 @@ import { PERIOD_KEYS, ROLE_GROUPS, formatInputNumber, formatPercent, roleLabel, 
 import type { Lang } from './i18n.js';
 import { DEFAULT_SERVICE_LEVEL_SECONDS, fillDefinition, takesTarget } from '../core/scorecard/kpis.js';
 import {
-  BRAND_FIELD, GENERAL_FIELD, MIN_ANSWERS_FIELD, MIN_TICKETS_FIELD, REPORTING_FIELD, SERVICE_LEVEL_FIELD, SLA_FIELD, errorsOf, kpiLists, roleAt, targetField,
+  BRAND_FIELD, GENERAL_FIELD, MIN_ANSWERS_FIELD, MIN_TICKETS_FIELD, PAUSE_FIELD, REPORTING_FIELD, RESOLVED_FIELD, SERVICE_LEVEL_FIELD, SLA_FIELD, errorsOf, kpiLists, roleAt, targetField,
 } from './state.js';
 import type { SidebarState } from './state.js';
 
@@ -259,7 +259,7 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, options: Mou
 
   // ---------------------------------------------------------------- options
   function renderOptions(): void {
-    for (const key of [SLA_FIELD, SERVICE_LEVEL_FIELD, BRAND_FIELD, REPORTING_FIELD, MIN_ANSWERS_FIELD, MIN_TICKETS_FIELD]) fields.delete(key);
+    for (const key of [SLA_FIELD, SERVICE_LEVEL_FIELD, BRAND_FIELD, REPORTING_FIELD, MIN_ANSWERS_FIELD, MIN_TICKETS_FIELD, PAUSE_FIELD, RESOLVED_FIELD]) fields.delete(key);
     if (state.phase !== 'ready') {
       replaceChildren(optionsBody);
       return;
@@ -305,6 +305,20 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, options: Mou
     };
     const minAnswers = minimum('minAnswers', MIN_ANSWERS_FIELD, 'skpi-min-answers');
     const minTickets = minimum('minTickets', MIN_TICKETS_FIELD, 'skpi-min-tickets');
+    // A status log's statuses: shown once a column holds statuses.
+    const statusFields = state.roles.some((r) => r.role === 'logStatus')
+      ? (['pause', 'resolved'] as const).map((which) => {
+        const key = which === 'pause' ? PAUSE_FIELD : RESOLVED_FIELD;
+        const id = `skpi-${which}`;
+        const error = h('p', { class: 'skpi-field-error', id: `${id}-error`, hidden: true });
+        const input = h('input', { type: 'text', id, autocomplete: 'off', 'aria-describedby': `${id}-hint ${id}-error` });
+        input.value = state.inputs[key] ?? (which === 'pause' ? o.pauseStatuses : o.resolvedStatuses)?.join(', ') ?? '';
+        input.addEventListener('input', () => controller.setStatusText(which, input.value));
+        fields.set(key, { input, error });
+        return h('div', { class: 'skpi-field' }, h('label', { for: id }, L(which === 'pause' ? 'pauseStatuses' : 'resolvedStatuses')), input,
+          h('p', { class: 'skpi-hint', id: `${id}-hint` }, L(which === 'pause' ? 'pauseHint' : 'resolvedHint')), error);
+      })
+      : [];
 
     const language = h('select', { id: 'skpi-language' },
       option('en', L('english'), o.language === 'en'), option('de', L('german'), o.language === 'de'));
@@ -328,6 +342,7 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, options: Mou
       h('div', { class: 'skpi-field' }, h('label', { for: 'skpi-sl' }, L('serviceLevelSeconds')), sl, slError),
       h('div', { class: 'skpi-field' }, h('label', { for: 'skpi-brand' }, L('brand')), brand,
         h('p', { class: 'skpi-hint', id: 'skpi-brand-hint' }, L('brandHint')), brandError),
+      ...statusFields,
       h('div', { class: 'skpi-field' }, h('label', { for: 'skpi-language' }, L('language')), language));
   }
 
@@ -407,6 +422,7 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, options: Mou
       case 'roles':
         updateColumns();
         renderKpis();
+        renderOptions(); // the status-log fields come and go with a status column
         break;
       case 'targets':
         renderKpis();

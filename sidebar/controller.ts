@@ -7,11 +7,11 @@
 import type { HostBridge, PeriodName, Role, ScorecardOptions } from '../core/scorecard/types.js';
 import { detectRoles } from '../core/scorecard/detect.js';
 import { defaultOptions, parseSettings } from '../core/scorecard/settings.js';
-import { parseBrandAttributes, parseMinimum, parseReportingDate, parseServiceLevelSeconds, parseSlaHours, parseTarget } from './fields.js';
+import { parseBrandAttributes, parseMinimum, parseReportingDate, parseServiceLevelSeconds, parseSlaHours, parseStatusList, parseTarget } from './fields.js';
 import { t } from './i18n.js';
 import type { Lang } from './i18n.js';
 import {
-  BRAND_FIELD, MIN_ANSWERS_FIELD, MIN_TICKETS_FIELD, REPORTING_FIELD, SERVICE_LEVEL_FIELD, SLA_FIELD, assignRole, emptyState, fieldOfSettingsPath, hasErrors, kpiLists,
+  BRAND_FIELD, MIN_ANSWERS_FIELD, MIN_TICKETS_FIELD, PAUSE_FIELD, REPORTING_FIELD, RESOLVED_FIELD, SERVICE_LEVEL_FIELD, SLA_FIELD, assignRole, emptyState, fieldOfSettingsPath, hasErrors, kpiLists,
   restoreRoles, targetField, toRequest, toSettings, withDefaultTargets,
 } from './state.js';
 import type { SidebarState } from './state.js';
@@ -44,6 +44,8 @@ export interface SidebarController {
   setReportingDateText(text: string): void;
   /** The fewest answers (`minAnswers`) or tickets (`minTickets`) a period needs for a status, as typed. */
   setMinimumText(which: 'minAnswers' | 'minTickets', text: string): void;
+  /** A status log's pause or resolved statuses as comma text; blank: found from the status names. */
+  setStatusText(which: 'pause' | 'resolved', text: string): void;
   /** Runs "Generate scorecard"; null when it did not run or failed (the state says why). */
   generate(): Promise<GenerateResult | null>;
   /** Writes pending settings now. */
@@ -259,6 +261,15 @@ export function createController(bridge: HostBridge, opts: ControllerOptions = {
     setBrandText(text) {
       state.inputs[BRAND_FIELD] = text;
       state.options = { ...state.options, brandAttributes: parseBrandAttributes(text) } satisfies ScorecardOptions;
+      changed('fields');
+    },
+    setStatusText(which, text) {
+      const key = which === 'pause' ? 'pauseStatuses' : 'resolvedStatuses';
+      state.inputs[which === 'pause' ? PAUSE_FIELD : RESOLVED_FIELD] = text;
+      const list = parseStatusList(text);
+      const { [key]: _old, ...rest } = state.options;
+      // An empty resolved list would leave no ticket resolved: it means "found from the names" too.
+      state.options = (list === undefined || (which === 'resolved' && list.length === 0) ? rest : { ...rest, [key]: list }) satisfies ScorecardOptions;
       changed('fields');
     },
     async generate() {

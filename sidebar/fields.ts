@@ -143,3 +143,14 @@ export function parseBrandAttributes(text: string): string[] {
   }
   return out;
 }
+
+/**
+ * A status list typed as comma text (the pause or resolved statuses of a status log): blank is
+ * undefined (found from the status names); "none", "keine" or "-" is the empty list.
+ */
+export function parseStatusList(text: string): string[] | undefined {
+  const t = text.trim();
+  if (t === '') return undefined;
+  if (/^(none|keine|-)$/i.test(t)) return [];
+  return parseBrandAttributes(t);
+}

@@ -49,6 +49,8 @@ export const BRAND_FIELD = 'brandAttributes';
 export const REPORTING_FIELD = 'reportingDate';
 export const MIN_ANSWERS_FIELD = 'minAnswers';
 export const MIN_TICKETS_FIELD = 'minTickets';
+export const PAUSE_FIELD = 'pauseStatuses';
+export const RESOLVED_FIELD = 'resolvedStatuses';
 /** Messages that belong to no single field. */
 export const GENERAL_FIELD = 'settings';
 
@@ -198,5 +200,7 @@ export function fieldOfSettingsPath(path: string): string {
   if (parts[0] === 'options' && parts[1] === 'reportingDate') return REPORTING_FIELD;
   if (parts[0] === 'options' && parts[1] === 'minAnswers') return MIN_ANSWERS_FIELD;
   if (parts[0] === 'options' && parts[1] === 'minTickets') return MIN_TICKETS_FIELD;
+  if (parts[0] === 'options' && parts[1] === 'pauseStatuses') return PAUSE_FIELD;
+  if (parts[0] === 'options' && parts[1] === 'resolvedStatuses') return RESOLVED_FIELD;
   return GENERAL_FIELD;
 }

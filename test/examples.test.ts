@@ -22,6 +22,8 @@ const HEADERS: Record<string, string[]> = {
     'Headcount at start', 'Headcount at end', 'Separations', 'Hires', 'Cash in', 'Cash out',
   ],
   Competitors: ['Competitor', 'NPS', 'CSAT', 'Avg resolution hours'],
+  'Status log': ['Ticket ID', 'Changed at', 'Status'],
+  Messages: ['Ticket ID', 'Sent at', 'Author'],
 };
 
 let book: ExcelJS.Workbook;
@@ -58,8 +60,8 @@ function nps(cells: SampleCell[]): number {
 }
 
 describe('the sample workbook examples/helpdesk.xlsx', () => {
-  it('has the five sheets in order, each with a bold, frozen header row of the documented columns', () => {
-    expect(book.worksheets.map((ws) => ws.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors']);
+  it('has the seven sheets in order, each with a bold, frozen header row of the documented columns', () => {
+    expect(book.worksheets.map((ws) => ws.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'Status log', 'Messages']);
     for (const ws of book.worksheets) {
       const header = HEADERS[ws.name].map((_, c) => ws.getCell(1, c + 1));
       expect(header.map((cell) => cell.value)).toEqual(HEADERS[ws.name]);
@@ -205,6 +207,66 @@ describe('the Tickets sheet', () => {
   });
 });
 
+describe('the Status log and Messages sheets', () => {
+  /** Each ticket's log rows (the sheets list them ticket by ticket, in time order). */
+  const byTicket = (name: string): Map<string, SampleCell[][]> => {
+    const out = new Map<string, SampleCell[][]>();
+    for (const r of sheet[name]) {
+      if (!out.has(r[0] as string)) out.set(r[0] as string, []);
+      out.get(r[0] as string)!.push(r);
+    }
+    return out;
+  };
+  const tickets = (): Map<string, SampleCell[]> => new Map(sheet.Tickets.map((r) => [r[0] as string, r]));
+  const ms = (x: SampleCell): number => (x as Date).getTime();
+
+  it('log every ticket in time order, with the statuses new, open, pending, on-hold, solved, closed', () => {
+    const logs = byTicket('Status log');
+    expect(logs.size).toBe(sheet.Tickets.length);
+    for (const rows of logs.values()) for (let i = 1; i < rows.length; i++) expect(ms(rows[i][1])).toBeGreaterThanOrEqual(ms(rows[i - 1][1]));
+    expect([...new Set(column('Status log', 'Status'))].sort()).toEqual(['closed', 'new', 'on-hold', 'open', 'pending', 'solved']);
+    expect(count(column('Status log', 'Status'), (s) => s === 'pending')).toBeGreaterThan(300);
+  });
+
+  it('agree with the Tickets sheet: new when opened, open at the first response, solved when resolved (the last time), closed 4 days later', () => {
+    const logs = byTicket('Status log');
+    for (const [id, t] of tickets()) {
+      const rows = logs.get(id)!;
+      expect(rows[0][2]).toBe('new');
+      expect(ms(rows[0][1])).toBe(ms(t[1]));
+      if (t[2] !== null) expect(rows.some((r) => r[2] === 'open' && ms(r[1]) === ms(t[2]))).toBe(true);
+      const solved = rows.filter((r) => r[2] === 'solved');
+      if (t[3] === null) expect(solved).toEqual([]);
+      else {
+        expect(ms(solved[solved.length - 1][1])).toBe(ms(t[3]));
+        // Solved twice exactly when the ticket was reopened.
+        expect(solved.length).toBe(t[10] === true ? 2 : 1);
+        const last = rows[rows.length - 1];
+        expect(last[2] === 'closed' ? ms(last[1]) - ms(t[3]) : -1).toBe(ms(t[3]) + 4 * 86_400_000 <= Date.UTC(2026, 11, 1) ? 4 * 86_400_000 : -1);
+      }
+    }
+  });
+
+  it('log messages of customers, agents and internal notes; phone tickets are created by the agent', () => {
+    const logs = byTicket('Messages');
+    expect(logs.size).toBe(sheet.Tickets.length);
+    expect([...new Set(column('Messages', 'Author'))].sort()).toEqual(['agent', 'customer', 'note']);
+    for (const [id, t] of tickets()) {
+      const rows = logs.get(id)!;
+      expect(rows[0][2]).toBe(t[7] === 'Phone' ? 'agent' : 'customer');
+      expect(ms(rows[0][1])).toBe(ms(t[1]));
+      // The first reply is the first response (for an agent-created ticket its second agent message).
+      const agents = rows.filter((r) => r[2] === 'agent');
+      const reply = t[7] === 'Phone' ? agents[1] : agents[0];
+      if (t[2] === null) expect(reply).toBeUndefined();
+      else expect(ms(reply[1])).toBe(ms(t[2]));
+    }
+    // Customers answer a waiting ticket, sometimes twice in a row.
+    const runs = [...logs.values()].filter((rows) => rows.some((r, i) => i > 0 && r[2] === 'customer' && rows[i - 1][2] === 'customer'));
+    expect(runs.length).toBeGreaterThan(50);
+  });
+});
+
 describe('the Orders, Customers and Competitors sheets', () => {
   it('has orders with money amounts and whole units, never more returned than sold', () => {
     for (const [, , amount, profit, sold, returned] of sheet.Orders) {
@@ -264,6 +326,10 @@ describe('generating the sample', () => {
     expect(new Set(bigger.tickets.rows.map((r) => monthOf(r[1])))).toEqual(new Set(MONTHS));
     expect(bigger.survey).toEqual(data.survey);
     expect(bigger.orders).toEqual(data.orders);
+    // The logs cover the first 3,000 tickets unless asked for more.
+    const logged = (s: typeof bigger.statusLog): Set<unknown> => new Set(s.rows.map((r) => r[0]));
+    expect(logged(bigger.statusLog)).toEqual(new Set(bigger.tickets.rows.slice(0, 3000).map((r) => r[0])));
+    expect(logged(bigger.messages)).toEqual(logged(bigger.statusLog));
   });
 
   describe('writing the workbook', () => {

@@ -10,6 +10,7 @@ import { durationColumnFunctions } from '../kpis/duration-columns.js';
 import { messageLogFunctions } from '../kpis/message-log.js';
 import { moneyFunctions } from '../kpis/money.js';
 import { peopleFunctions } from '../kpis/people.js';
+import { perTicketFunctions } from '../kpis/per-ticket.js';
 import { satisfactionFunctions } from '../kpis/satisfaction.js';
 import { segmentFunctions } from '../kpis/segments.js';
 import { slaFlagFunctions } from '../kpis/sla-flags.js';
@@ -29,7 +30,7 @@ export type { CatalogName } from './names.js';
  */
 const all: readonly FunctionSpec[] = [
   ...satisfactionFunctions, ...surveyFunctions, ...customerFunctions, ...ticketFunctions, ...slaFlagFunctions, ...durationColumnFunctions,
-  ...statusLogFunctions, ...messageLogFunctions, ...callFunctions, ...contactCentreFunctions,
+  ...statusLogFunctions, ...messageLogFunctions, ...perTicketFunctions, ...callFunctions, ...contactCentreFunctions,
   ...peopleFunctions,
   ...textFunctions, ...moneyFunctions, ...statusFunctions, ...segmentFunctions,
 ];

@@ -37,8 +37,11 @@ export interface FunctionSpec {
   readonly name: string;
   readonly family: Family;
   readonly args: readonly ArgSpec[];
-  /** `scalar`: one value; `row`: a 1×n row; `table`: a table with a header row. */
-  readonly result: 'scalar' | 'row' | 'table';
+  /**
+   * `scalar`: one value; `row`: a 1×n row; `table`: a table with a header row; `column`: as many
+   * cells as an input range, no header (it takes a column's place in another function).
+   */
+  readonly result: 'scalar' | 'row' | 'table' | 'column';
   readonly unit: Unit;
   /** One line. */
   readonly summary: Texts;

@@ -15,6 +15,9 @@ import { isErrorText } from '../values/text.js';
 import { median, percentileInc } from '../stats.js';
 import { businessMinutesBetween } from './business-hours.js';
 import type { BusinessClock } from './business-hours.js';
+import { authorOf, labelKey } from './log-words.js';
+
+export { AGENT, CUSTOMER, labelKey, SKIPPED } from './log-words.js';
 
 /** Held once: a global lookup per row is slow inside a Node vm context (see core/values/read.ts). */
 const floor = Math.floor;
@@ -44,19 +47,10 @@ export interface LabelReader {
   code(ctx: CallContext, text: string, grid: Grid, i: number): number;
 }
 
-/**
- * A status or author name as compared: trimmed, lower case, runs of spaces, hyphens and
- * underscores as one space ("on-hold" = "on hold" = "On_Hold"), and "hold" the same as "on hold".
- */
-export function labelKey(text: string): string {
-  const k = text.trim().toLowerCase().replace(/[\s\-_]+/g, ' ');
-  return k === 'hold' ? 'on hold' : k;
-}
-
 // ---------------------------------------------------------------- cells as keys and labels
 
 /** Text of an id or label cell: numbers and booleans as text, Dates as their serial; blank → ''. */
-function cellText(ctx: CallContext, g: Grid, i: number, v: unknown, arg: string): string {
+export function cellText(ctx: CallContext, g: Grid, i: number, v: unknown, arg: string): string {
   if (typeof v === 'string') {
     const t = v.trim();
     if (t !== '' && isErrorText(t)) cellError(ctx, g, i, 'is an error value', arg);
@@ -143,7 +137,7 @@ function numericKey(t: string): number | undefined {
  * "42" are one ticket, as in REPEAT_CUSTOMER_RATE): numbers — and text that prints as a number —
  * through a NumberIndex, other text through a Map.
  */
-class TicketIndex {
+export class TicketIndex {
   count = 0;
   private readonly numbers = new NumberIndex();
   private readonly texts = new Map<string, number>();
@@ -372,22 +366,11 @@ export function requireStatusList(ctx: CallContext, x: unknown, arg: string, exa
 
 // ---------------------------------------------------------------- authors
 
-export const CUSTOMER = 0;
-export const AGENT = 1;
-/** Internal notes and automation: not a message to or from the customer. */
-export const SKIPPED = 2;
-
-const AUTHOR_WORDS: ReadonlyMap<string, number> = new Map([
-  ...['customer', 'end user', 'requester', 'user', 'lead', 'contact', 'visitor', 'kunde', 'kundin', 'anfragender', 'anfragende'].map((w) => [w, CUSTOMER] as const),
-  ...['agent', 'admin', 'operator', 'teammate', 'staff', 'support', 'mitarbeiter', 'mitarbeiterin', 'bearbeiter', 'bearbeiterin'].map((w) => [w, AGENT] as const),
-  ...['internal', 'note', 'intern', 'notiz', 'bot', 'system', 'automation', 'trigger'].map((w) => [w, SKIPPED] as const),
-]);
-
 /** Authors of a message log: customer, agent or skipped; any other word is an error naming it. */
 export const AUTHORS: LabelReader = {
   arg: 'authors',
   code(ctx, text, grid, i) {
-    const role = AUTHOR_WORDS.get(labelKey(text));
+    const role = authorOf(text);
     if (role !== undefined) return role;
     throw valueError(
       ctx.fn,

@@ -17,6 +17,7 @@
 import type { CatalogName } from '../catalog/names.js';
 import type { InputUnit } from '../values/duration-values.js';
 import type { ColumnProfile } from '../values/profile.js';
+import type { StatusLists } from './log-statuses.js';
 import type { Measures, RowRule } from './measure.js';
 import type { Role, ValueKind } from './roles.js';
 import type { Expr, Perspective, ScorecardOptions } from './types.js';
@@ -51,6 +52,8 @@ export interface KpiFacts {
   readonly durationUnit: InputUnit;
   /** The duration column holds duration text only (0:07:00, 3h 20m): the unit does not apply. */
   readonly durationText?: boolean;
+  /** What a status log's statuses mean (resolved, pause, the customer waiting), for the log KPIs. */
+  readonly log?: StatusLists;
 }
 
 export const DEFAULT_FACTS: KpiFacts = { csatScale: 5, cesScale: 7, units: {}, durationUnit: 'seconds' };
@@ -83,6 +86,8 @@ export interface FactSource {
   header(role: Role): string;
   /** The unit of a duration role's numbers, from its values and header (plan/duration-units.ts). */
   unit(role: Role): InputUnit;
+  /** The status lists of the variant's status log (its ticketId, logTime and logStatus columns). */
+  statusLists(): StatusLists | undefined;
 }
 
 /** What a live formula is built from. */
@@ -178,6 +183,8 @@ export interface SingleVariant extends VariantBase {
 
 export interface TableVariant extends VariantBase {
   readonly live: (a: LiveArgs) => Expr;
+  /** Number formats of the table's columns when written as values (portable mode); default: counts and shares. */
+  readonly formats?: readonly string[];
   /** A second table over expected words the manager types (a one-column range). */
   readonly match?: (a: LiveArgs, words: Expr) => Expr;
 }

@@ -30,6 +30,7 @@ import { ROLES } from './types.js';
 import type { Role, RoleAssignment, SheetOutline, WorkbookOutline } from './types.js';
 import { knownHeader, layoutColumn, recogniseLayout } from './vocab/match.js';
 import type { RecognisedLayout } from './vocab/match.js';
+import { refineLogRoles } from './detect-log.js';
 
 export { headerWords } from './detect/words.js';
 export { typeAgreement } from './detect/values.js';
@@ -203,19 +204,36 @@ function detectSheet(sheet: SheetOutline): DetectedSheet {
       ...(c.layout ? { layout: c.layout } : {}),
     }]);
   }
+  // Status and message logs: log roles only where ticket ids repeat; a log's time column (detect-log.ts).
+  const assigned: RoleAssignment[] = [...chosen].map(([i, ev]) => ({
+    role: ev[0].role, sheet: sheet.name, column: sheet.firstCol + i, header: sheet.headers[i], confidence: ev[0].confidence, source: 'detected',
+  }));
+  const holdsDates = (i: number): boolean => typeAgreement('date', columns[i].profile) > 0 && columns[i].profile.n > 0;
+  const refined = refineLogRoles(sheet, kind, assigned, holdsDates);
+  const final = new Map<number, RoleEvidence[]>();
+  for (const r of refined) {
+    const i = r.column - sheet.firstCol;
+    const before = chosen.get(i)?.[0];
+    final.set(i, [before && before.role === r.role ? before : {
+      role: r.role, confidence: r.confidence,
+      header: `header ${quote(r.header)}: the time of each row of a log whose ticket ids repeat`,
+      values: `values ${valueFit(r.role, columns[i].profile)}`,
+    }]);
+  }
+  const isLog = refined.some((r) => r.role === 'logStatus' || r.role === 'logAuthor');
   return {
     name: sheet.name,
     headerRow: sheet.headerRow,
     firstCol: sheet.firstCol,
     rowCount: sheet.rowCount,
     ...(kind ? { kind } : {}),
-    shape: 'table',
+    shape: isLog ? 'log' : 'table',
     ...(recognised ? { layout: { id: recognised.layout.id, name: recognised.layout.name, found: recognised.found } } : {}),
     columns: columns.map((c) => ({
       column: sheet.firstCol + c.index,
       header: c.header,
       values: describeValues(c.profile),
-      roles: chosen.get(c.index) ?? [],
+      roles: final.get(c.index) ?? [],
     })),
   };
 }

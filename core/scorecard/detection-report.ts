@@ -172,7 +172,7 @@ function dateOrderOf(input: ReportInput, sheet: string, column: number, roles: r
 const roleGroupOf = (r: Role): RoleGroup => ROLE_GROUPS.find((g) => rolesOf(g).includes(r)) ?? 'tickets';
 
 /**
- * Per family of KPIs (surveys, tickets, calls, orders, monthly figures, lists, competitors: the group of
+ * Per family of KPIs (surveys, tickets, logs, calls, orders, monthly figures, lists, competitors: the group of
  * the first column a KPI lacks), the KPI closest to being computed and the columns it still needs:
  * what a "no KPI" message names.
  */

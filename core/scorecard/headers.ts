@@ -18,7 +18,7 @@
 import type { Role } from './types.js';
 
 /** What a sheet holds, from its name and its columns. */
-export type SheetKind = 'survey' | 'tickets' | 'calls' | 'intervals' | 'orders' | 'monthly' | 'list' | 'competitors';
+export type SheetKind = 'survey' | 'tickets' | 'log' | 'calls' | 'intervals' | 'orders' | 'monthly' | 'list' | 'competitors';
 
 /** The values a role's column must hold (checked on the outline's samples). */
 export type ValueType =
@@ -36,7 +36,9 @@ export type ValueType =
   | 'points' // NPS points −100…100
   | 'share' // a share 0–1 or a percentage 0–100
   | 'hours' // a non-negative duration
-  | 'duration'; // durations: non-negative numbers in a unit, time values (0:02:14 cells), or duration text (3h 20m)
+  | 'duration' // durations: non-negative numbers in a unit, time values (0:02:14 cells), or duration text (3h 20m)
+  | 'status' // status names (short text) or status codes (small whole numbers)
+  | 'author'; // author words: customer, agent, note (core/kpis/log-words.ts)
 
 /** Staff and customer roles share words (`Abgänge`, `Start`): these words tell them apart. */
 export type Group = 'staff' | 'customers';
@@ -83,6 +85,14 @@ export const ROLE_WORDS: Readonly<Record<Role, RoleWords>> = {
   },
 
   // ---------------------------------------------------------------- tickets
+  ticketId: {
+    // Repeated ids make a table an event log (one row per update): see detect-log.ts and the plan.
+    kinds: ['tickets', 'log'], type: 'id',
+    en: ['=Ticket ID', 'Ticket number', 'Ticket no', 'Ticket key', 'Case ID', 'Case number', 'Incident number', 'Incident ID',
+      'Issue key', 'Issue ID', 'Conversation ID', 'Documentkey', 'Document key', '~Ticket', '~Number', '~Case', '~Incident', '~Key', '~ID'],
+    de: ['Ticketnummer', 'Ticket-Nr', 'Ticket-ID', 'Vorgangsnummer', 'Vorgangs-ID', 'Fallnummer', 'Fall-ID', 'Meldungsnummer',
+      'Konversations-ID', '~Nummer', '~Vorgang', '~Fall'],
+  },
   ticketOpened: {
     kinds: ['tickets'], type: 'date',
     en: ['=Opened', 'Created', 'Created at', 'Opened at', 'Open date', 'Open time', 'Creation date', 'Received', 'Reported', 'Submitted', '~Date'],
@@ -229,6 +239,26 @@ export const ROLE_WORDS: Readonly<Record<Role, RoleWords>> = {
     de: ['Servicelevel', 'Service-Level', 'Servicelevel %', 'Erreichbarkeit in Sekunden'],
   },
 
+  // ---------------------------------------------------------------- status and message logs
+  logTime: {
+    kinds: ['log', 'tickets'], type: 'date',
+    en: ['=Changed at', 'Update - Timestamp', 'Updated at', 'Update time', 'Changed', 'Change date', 'Event time', 'Status changed at',
+      'Sent at', 'Message time', 'Complete timestamp', 'Sys updated at', '~Timestamp', '~Time', '~Created', '~Date'],
+    de: ['Geändert am', 'Änderungsdatum', 'Änderungszeitpunkt', 'Aktualisiert am', 'Gesendet am', 'Ereigniszeitpunkt',
+      '~Zeitpunkt', '~Zeitstempel', '~Zeit', '~Datum', '~Erstellt'],
+  },
+  logStatus: {
+    kinds: ['log', 'tickets'], type: 'status',
+    en: ['=Status', 'New status', '=Status name', 'Ticket status', 'State', 'Incident state', 'New value', 'Changes - New value', 'Newvalue',
+      'To string', 'Activity', 'Activity ID', '~Value'],
+    de: ['Neuer Status', 'Statusname', 'Zustand', 'Neuer Zustand', 'Neuer Wert', 'Ticketstatus', 'Status neu', '~Aktivität', '~Wert'],
+  },
+  logAuthor: {
+    kinds: ['log', 'tickets'], type: 'author',
+    en: ['=Author', 'Author type', 'Sender', 'Sender type', 'From', 'Written by', 'Author role', 'Part author type', '~Role', '~Type'],
+    de: ['Verfasser', 'Verfasserin', 'Absender', 'Autor', 'Geschrieben von', '~Rolle', '~Typ', '~Von'],
+  },
+
   // ---------------------------------------------------------------- orders
   orderDate: {
     kinds: ['orders'], type: 'date',
@@ -365,6 +395,11 @@ export const SHEET_WORDS: Readonly<Record<SheetKind, { readonly en: readonly str
   intervals: {
     en: ['Intervals', 'Queue intervals', 'Queue statistics', 'Queue report', 'Historical metrics', 'Daily calls', 'Calls per day', 'Call statistics'],
     de: ['Intervalle', 'Warteschlangenstatistik', 'Anrufstatistik', 'Anrufe pro Tag', 'Tageswerte Anrufe'],
+  },
+  log: {
+    en: ['Log', 'Status log', 'History', 'Status history', 'Audit', 'Audit log', 'Changelog', 'Events', 'Event log', 'Updates',
+      'Updates history', 'Messages', 'Comments', 'Conversation parts', 'Sys audit'],
+    de: ['Protokoll', 'Statusprotokoll', 'Verlauf', 'Statusverlauf', 'Historie', 'Änderungen', 'Ereignisse', 'Nachrichten', 'Kommentare'],
   },
   orders: {
     en: ['Orders', 'Sales', 'Purchases', 'Transactions', 'Invoices'],

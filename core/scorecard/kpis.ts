@@ -69,12 +69,26 @@ function satisfied(language: 'en' | 'de', facts: KpiFacts): string {
   return language === 'de' ? `die zwei besten Stufen der ${steps} (${k - 1}–${k} von ${k})` : `the top two steps of the ${steps} (${k - 1}–${k} of ${k})`;
 }
 
+/** How a status list reads in a definition without a log to name its statuses. */
+const LIST_FALLBACK = {
+  en: { resolved: 'the resolved statuses', pause: 'the statuses waiting for the customer or a third party', waiting: 'every status but resolved ones and those waiting for the customer' },
+  de: { resolved: 'den gelösten Status', pause: 'den Status, die auf den Kunden oder Dritte warten', waiting: 'allen Status außer gelösten und solchen, die auf den Kunden warten' },
+} as const;
+
+function listOf(facts: KpiFacts, language: 'en' | 'de', which: 'resolved' | 'pause' | 'waiting'): string {
+  const list = facts.log?.[which];
+  if (list === undefined) return LIST_FALLBACK[language][which];
+  if (list.length === 0) return language === 'de' ? 'keinem' : 'none';
+  const named = (s: string): string => (facts.log?.codeNames?.[s] ? ` (${facts.log.codeNames[s]})` : '');
+  return list.map((s) => (language === 'de' ? `„${s}“` : `"${s}"`) + named(s)).join(', ');
+}
+
 /**
  * A definition text with its placeholders filled: `{sla}` with the SLA hours (German decimal comma),
  * `{scale}` and `{top}` with the CSAT scale (5 unless the data says otherwise), `{satisfied}` with
  * which ratings count as satisfied, `{unit}` with the unit a duration column's numbers are read in,
  * `{cesScale}` and `{cesFrom}` with the CES scale and its first agreeing step, `{slSeconds}` with the
- * service-level threshold.
+ * service-level threshold, `{resolved}`, `{pause}` and `{waiting}` with a status log's lists.
  */
 export function fillDefinition(text: string, language: 'en' | 'de', options: Pick<ScorecardOptions, 'slaHours' | 'serviceLevelSeconds'>, facts: KpiFacts = DEFAULT_FACTS): string {
   const decimal = (x: number): string => (language === 'de' ? String(x).replace('.', ',') : String(x));
@@ -89,7 +103,10 @@ export function fillDefinition(text: string, language: 'en' | 'de', options: Pic
     .replace(/\{unit\}/g, unit)
     .replace(/\{cesScale\}/g, String(facts.cesScale))
     .replace(/\{cesFrom\}/g, String(cesAgreeFrom(facts.cesScale)))
-    .replace(/\{slSeconds\}/g, decimal(serviceLevelSeconds(options)));
+    .replace(/\{slSeconds\}/g, decimal(serviceLevelSeconds(options)))
+    .replace(/\{resolved\}/g, () => listOf(facts, language, 'resolved'))
+    .replace(/\{pause\}/g, () => listOf(facts, language, 'pause'))
+    .replace(/\{waiting\}/g, () => listOf(facts, language, 'waiting'));
 }
 
 /** A KPI's definition in `language`, filled in. */

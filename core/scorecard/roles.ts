@@ -6,7 +6,7 @@
  */
 
 /** How the sidebar groups the roles, in this order. */
-export const ROLE_GROUPS = ['surveys', 'tickets', 'calls', 'orders', 'monthly', 'lists', 'competitors'] as const;
+export const ROLE_GROUPS = ['surveys', 'tickets', 'logs', 'calls', 'orders', 'monthly', 'lists', 'competitors'] as const;
 export type RoleGroup = (typeof ROLE_GROUPS)[number];
 
 /**
@@ -33,6 +33,7 @@ const ROLE_TABLE = {
   /** When a survey was sent (one row per invitation, blank answers for non-responders): response rate. */
   surveySent: { group: 'surveys', kind: 'date' },
   // tickets
+  ticketId: { group: 'tickets', kind: 'key' },
   ticketOpened: { group: 'tickets', kind: 'date' },
   firstResponse: { group: 'tickets', kind: 'date' },
   ticketResolved: { group: 'tickets', kind: 'date' },
@@ -63,6 +64,10 @@ const ROLE_TABLE = {
   resolutionTime: { group: 'tickets', kind: 'duration' },
   reopenCount: { group: 'tickets', kind: 'number' },
   slaMet: { group: 'tickets', kind: 'flag' },
+  // status and message logs: one row per status change or message of a ticket (with ticketId)
+  logTime: { group: 'logs', kind: 'date' },
+  logStatus: { group: 'logs', kind: 'key' },
+  logAuthor: { group: 'logs', kind: 'key' },
   // orders
   orderDate: { group: 'orders', kind: 'date' },
   orderAmount: { group: 'orders', kind: 'number' },

@@ -36,7 +36,7 @@ export const defaultOptions: DefaultOptions = (language) => ({
 });
 
 /** Limits the sidebar can show next to its fields. */
-export const LIMITS = { maxSlaHours: 8760, maxServiceLevelSeconds: 3600, maxAttributes: 50, maxAttributeLength: 60, maxMinimum: 100_000 } as const;
+export const LIMITS = { maxSlaHours: 8760, maxServiceLevelSeconds: 3600, maxAttributes: 50, maxAttributeLength: 60, maxMinimum: 100_000, maxStatuses: 50, maxStatusLength: 80 } as const;
 
 /** A calendar date `YYYY-MM-DD` from 1900 to 9999 that exists (no 2026-02-30). */
 export function isReportingDate(s: string): boolean {
@@ -67,6 +67,9 @@ const targetSchema = z.object({
   enabled: z.boolean(),
 });
 
+const statusListSchema = z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.maxStatusLength)))
+  .check(z.maxLength(LIMITS.maxStatuses));
+
 const optionsSchema = z.object({
   period: z.enum(['week', 'month', 'quarter', 'year']),
   portable: z.boolean(),
@@ -78,6 +81,8 @@ const optionsSchema = z.object({
   brandAttributes: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.maxAttributeLength)))
     .check(z.maxLength(LIMITS.maxAttributes)),
   dateOrder: z.optional(z.enum(['dmy', 'mdy'])),
+  pauseStatuses: z.optional(statusListSchema),
+  resolvedStatuses: z.optional(statusListSchema),
   sheetName: z.string().check(
     z.trim(),
     z.minLength(1),
@@ -121,6 +126,8 @@ const MESSAGES = {
     tolerance: 'Enter a tolerance between 0 % and 100 %.',
     dateOrder: 'Choose day first or month first.',
     brandAttributes: `Enter at most ${LIMITS.maxAttributes} attributes of at most ${LIMITS.maxAttributeLength} characters each.`,
+    pauseStatuses: `Enter at most ${LIMITS.maxStatuses} statuses of at most ${LIMITS.maxStatusLength} characters each, separated by commas.`,
+    resolvedStatuses: `Enter at most ${LIMITS.maxStatuses} statuses of at most ${LIMITS.maxStatusLength} characters each, separated by commas.`,
     sheetName: `Enter a sheet name of 1 to ${MAX_SHEET_NAME} characters without [ ] : * ? / \\ and not starting or ending with an apostrophe.`,
     reportingDate: 'Enter a date such as 2026-10-31, or leave it empty for the latest complete period.',
     minAnswers: `Enter a whole number of answers from 0 to ${LIMITS.maxMinimum.toLocaleString('en')} (0: no minimum).`,
@@ -148,6 +155,8 @@ const MESSAGES = {
     tolerance: 'Geben Sie eine Toleranz zwischen 0 % und 100 % ein.',
     dateOrder: 'Wählen Sie Tag zuerst oder Monat zuerst.',
     brandAttributes: `Geben Sie höchstens ${LIMITS.maxAttributes} Attribute mit je höchstens ${LIMITS.maxAttributeLength} Zeichen ein.`,
+    pauseStatuses: `Geben Sie höchstens ${LIMITS.maxStatuses} Status mit je höchstens ${LIMITS.maxStatusLength} Zeichen ein, durch Kommas getrennt.`,
+    resolvedStatuses: `Geben Sie höchstens ${LIMITS.maxStatuses} Status mit je höchstens ${LIMITS.maxStatusLength} Zeichen ein, durch Kommas getrennt.`,
     sheetName: `Geben Sie einen Blattnamen mit 1 bis ${MAX_SHEET_NAME} Zeichen ein, ohne [ ] : * ? / \\ und ohne Apostroph am Anfang oder Ende.`,
     reportingDate: 'Geben Sie ein Datum wie 2026-10-31 ein, oder lassen Sie das Feld leer für die letzte abgeschlossene Periode.',
     minAnswers: `Geben Sie eine ganze Zahl von Antworten von 0 bis ${LIMITS.maxMinimum.toLocaleString('de')} ein (0: kein Minimum).`,

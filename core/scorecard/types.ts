@@ -115,6 +115,13 @@ export interface ScorecardOptions {
   readonly minAnswers: number;
   /** Fewest tickets a ticket KPI's period needs for a status; 0: no minimum. */
   readonly minTickets: number;
+  /**
+   * Statuses of a status log that stop the SLA clock (waiting for the customer or a third party);
+   * absent: found from the status names (log-statuses.ts). An empty list: no pause.
+   */
+  readonly pauseStatuses?: readonly string[];
+  /** Statuses of a status log that mean resolved; absent: found from the status names. */
+  readonly resolvedStatuses?: readonly string[];
 }
 
 /** What the sidebar remembers per workbook (HostBridge settings store). */
@@ -265,6 +272,8 @@ export interface KpiSummary {
   readonly trend: readonly (number | '')[];
   readonly trendLabels: readonly string[];
   readonly definition: string;
+  /** A table KPI's cached table (time by status, brand attributes): its header row first, a number format per column. */
+  readonly table?: { readonly rows: readonly (readonly (number | string | boolean)[])[]; readonly formats: readonly string[] };
 }
 
 // ------------------------------------------------------------------ the host bridge

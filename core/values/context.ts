@@ -62,7 +62,7 @@ export type Result = Cell | Table;
 
 export interface CatalogImpl {
   readonly name: string;
-  readonly result: 'scalar' | 'table' | 'row';
+  readonly result: 'scalar' | 'table' | 'row' | 'column';
   /** The arguments (names, and what they hold), in order. */
   readonly args?: readonly { readonly name: string; readonly values?: ValueKind }[];
   readonly impl: (ctx: CallContext, args: readonly unknown[]) => Result;

@@ -15,7 +15,7 @@ import { browserSkipReason, launchChromium } from '../helpers/browser.js';
 import type { Browser } from '../helpers/browser.js';
 import { ROOT, SAMPLE, buildTestCli, removeTestCli, runCli } from './helpers.js';
 
-interface JsonKpi { id: string; name: string; trend: (number | null)[]; status: string | null; value: unknown }
+interface JsonKpi { id: string; name: string; trend: (number | null)[]; status: string | null; value: unknown; table?: unknown[][] }
 
 const skip = browserSkipReason();
 
@@ -49,6 +49,21 @@ describe('the HTML report as text', () => {
     // A colour that is not a plain hex colour falls back to the default: it cannot end the CSS rule.
     expect(html).not.toContain('display:none');
     expect(html).toContain('generated 2026-12-01 09:00 (Europe/Berlin)');
+  });
+
+  it('shows a table KPI\'s table under its row, numbers in the column\'s format, text escaped', () => {
+    const plan = hostilePlan();
+    const table = {
+      rows: [['Status', 'Tickets', 'Average', 'Share'], ['<b>pending</b>', 1234, 66.54, 0.1642], ['closed', 0, '', '']],
+      formats: ['@', '0', '0.0', '0.0%'],
+    };
+    const withTable: ScorecardPlan = { ...plan, summary: [...plan.summary, { ...plan.summary[0], id: 'timeByStatus', perspective: 'operational', table }] };
+    const en = renderHtmlReport(withTable, { sources: ['x.xlsx'], period: 'month', generatedAt: new Date(0), language: 'en', timeZone: 'UTC' });
+    expect(en).toContain('<tr class="kpi-table" data-kpi-table="timeByStatus">');
+    expect(en).toContain('<td>&lt;b&gt;pending&lt;/b&gt;</td><td class="num">1,234</td><td class="num">66.5</td><td class="num">16.4 %</td>');
+    expect(en).toContain('<td>closed</td><td class="num">0</td><td class="num"></td><td class="num"></td>');
+    const de = renderHtmlReport(withTable, { sources: ['x.xlsx'], period: 'month', generatedAt: new Date(0), language: 'de', timeZone: 'UTC' });
+    expect(de).toContain('<td class="num">1.234</td><td class="num">66,5</td><td class="num">16,4 %</td>');
   });
 
   it('draws a sparkline with a gap for a blank period and a dot on the latest value', () => {
@@ -108,6 +123,11 @@ describe.skipIf(skip !== undefined)('the HTML report in chromium', () => {
       const box = await page.locator(`tr[data-kpi="${k.id}"] svg.sparkline`).boundingBox();
       expect(box?.width, k.id).toBe(120);
     }
+    // The time by status of the sample's status log: one row per status under its KPI row.
+    const byStatus = kpis.find((k) => k.id === 'timeByStatus')!.table!;
+    const shown = page.locator('tr[data-kpi-table="timeByStatus"] table.inner tbody tr');
+    expect(await shown.count()).toBe(byStatus.length - 1);
+    expect(await shown.locator('td:first-child').allTextContents()).toEqual(byStatus.slice(1).map((r) => String(r[0])));
     // Status badges in the plan's colours.
     const nps = page.locator('tr[data-kpi="nps"]');
     expect(await nps.locator('th').textContent()).toBe('Net Promoter Score');

@@ -15,6 +15,8 @@ import { readCsvFile } from '../../cli/read-csv.js';
 import { readXlsxFile } from '../../cli/read-xlsx.js';
 import { wallClock } from '../../core/values/clock.js';
 import { callIn } from '../helpers/call.js';
+import { byStartMonth, HOUR, nextReplies, resolution, tickets, timeIn, withinSla } from '../helpers/log-loops.js';
+import type { Change, Message } from '../helpers/log-loops.js';
 import { CSV_DIR, SAMPLE, buildTestCli, removeTestCli, formulaCells, runCli, sha256 } from './helpers.js';
 import type { CliRun } from './helpers.js';
 
@@ -24,6 +26,8 @@ interface JsonKpi {
   target: number | null; direction: string; status: string | null; unit: string;
   n: number | null; ciLow: number | null; ciHigh: number | null; period: string | null;
   trend: (number | null)[]; trendLabels: string[]; definition: string;
+  /** Table KPIs (time by status, brand attributes): the table, header first. */
+  table?: (number | string | boolean)[][];
 }
 
 let cli: string;
@@ -258,8 +262,10 @@ describe('service-kpi scorecard on the bundled sample (examples/helpdesk.xlsx)',
   it('finds every KPI the sample supports, in scorecard order', () => {
     expect(kpis.map((k) => k.id)).toEqual([
       'retention', 'churn', 'revenuePerCustomer', 'profitPerCustomer', 'nps', 'competitorGap', 'csat', 'avgResolution',
-      'medianResolution', 'firstResponse', 'sla', 'fcr', 'reopenRate', 'conversion', 'activeIssues', 'resolvedIssues',
-      'backlogAge', 'productivity', 'complaintRate', 'returnRate', 'turnover', 'employeeRetention', 'cashFlow', 'brandAttributes',
+      // From the Status log and Messages sheets (issue 17).
+      'pausedResolution', 'requesterWait',
+      'medianResolution', 'firstResponse', 'nextReply', 'sla', 'pausedSla', 'fcr', 'reopenRate', 'conversion', 'activeIssues', 'resolvedIssues',
+      'backlogAge', 'productivity', 'complaintRate', 'returnRate', 'turnover', 'employeeRetention', 'cashFlow', 'timeByStatus', 'brandAttributes',
     ]);
     const nps = kpis.find((k) => k.id === 'nps')!;
     expect(Object.keys(nps)).toEqual(['kpi', 'id', 'name', 'perspective', 'section', 'value', 'previous', 'baseline', 'target', 'direction',
@@ -290,6 +296,55 @@ describe('service-kpi scorecard on the bundled sample (examples/helpdesk.xlsx)',
     expect(close(kpis.find((k) => k.id === 'competitorGap')!.value, gap)).toBe(true);
     const terms = callIn('UTC', 'BRAND_ATTRIBUTES', column(input, 'Survey', 'Comment'), 10) as unknown[][];
     expect(kpis.find((k) => k.id === 'brandAttributes')!.value).toBe(terms[1][0]);
+  });
+
+  it('reports the log KPIs as plain per-ticket loops over the Status log and Messages sheets give them, by the month of each ticket\'s first row', () => {
+    const rows = (sheet: string, header: string): { id: string; ms: number; word: string; index: number }[] => {
+      const ids = column(input, sheet, 'Ticket ID'), times = column(input, sheet, sheet === 'Messages' ? 'Sent at' : 'Changed at');
+      const words = column(input, sheet, header);
+      return ids.map(([id], i) => ({ id: String(id), ms: (times[i][0] as Date).getTime(), word: String(words[i][0]), index: i }));
+    };
+    const changes: Change[] = rows('Status log', 'Status').map((r) => ({ ...r, status: r.word }));
+    const messages: Message[] = rows('Messages', 'Author').map((r) => ({ ...r, author: r.word as Message['author'] }));
+    const resolved = ['solved', 'closed'], pause = ['pending', 'on-hold'];
+    const expected: Record<string, Map<string, number>> = {
+      pausedResolution: byStartMonth(changes, resolution(resolved, pause)),
+      // Zendesk's requester wait: new, open and on-hold (the customer still waits on a third party).
+      requesterWait: byStartMonth(changes, timeIn(['new', 'open', 'on-hold'])),
+      pausedSla: byStartMonth(changes, withinSla(24, resolved, pause)),
+      nextReply: byStartMonth(messages, nextReplies),
+    };
+    for (const [id, byMonth] of Object.entries(expected)) {
+      const got = kpis.find((k) => k.id === id)!;
+      const months = [...byMonth.keys()].sort();
+      expect(months.length, id).toBe(12);
+      expect(got.period, id).toBe(months[11]);
+      expect(got.trendLabels, id).toEqual(months);
+      got.trend.forEach((v, i) => expect(close(v, byMonth.get(months[i])), `${id} ${months[i]}: ${String(v)} vs ${byMonth.get(months[i])}`).toBe(true));
+      expect(close(got.value, byMonth.get(months[11])) && close(got.previous, byMonth.get(months[10])) && close(got.baseline, byMonth.get(months[0])), id).toBe(true);
+    }
+    // The clock stops while a ticket waits for the customer: never longer than the full resolution time.
+    const full = byStartMonth(changes, resolution(resolved));
+    for (const [m, v] of expected.pausedResolution) expect(v).toBeLessThanOrEqual(full.get(m)! + 1e-9);
+
+    // Time by status over the whole log: per status, the tickets that spent time in it and the hours.
+    const spent = new Map<string, { tickets: number; hours: number }>();
+    for (const list of tickets(changes)) {
+      const mine = new Map<string, number>();
+      for (let i = 0; i + 1 < list.length; i++) mine.set(list[i].status, (mine.get(list[i].status) ?? 0) + (list[i + 1].ms - list[i].ms) / HOUR);
+      for (const [status, h] of mine) {
+        const e = spent.get(status) ?? { tickets: 0, hours: 0 };
+        spent.set(status, { tickets: e.tickets + 1, hours: e.hours + h });
+      }
+    }
+    const table = kpis.find((k) => k.id === 'timeByStatus')!.table!;
+    expect(table[0]).toEqual(['Status', 'Tickets', 'Average', 'Median', 'Total']);
+    expect(table.slice(1).map((r) => r[0])).toEqual(['new', 'open', 'solved', 'pending', 'closed', 'on-hold']);
+    for (const [status, count, , , total] of table.slice(1)) {
+      const e = spent.get(status as string) ?? { tickets: 0, hours: 0 };
+      expect(count, String(status)).toBe(e.tickets);
+      if (e.tickets > 0) expect(close(total, e.hours) || Math.abs((total as number) - e.hours) < 1e-6, `${String(status)}: ${String(total)} vs ${e.hours}`).toBe(true);
+    }
   });
 
   it('reports confidence intervals the core\'s NPS_MOE and CSAT_CI give for the latest month', () => {

@@ -319,6 +319,65 @@ describe('status-log KPIs against plain per-ticket loops on generated logs', () 
     }), { numRuns: 100 });
   });
 
+  it('LOG_SLA_ATTAINMENT, with and without as_of (open tickets past their target breached)', () => {
+    const resolved = ['solved', 'closed'], pause = ['pending', 'on-hold'];
+    /** The paused clock in minutes up to `end` (row index or as_of), by a plain loop. */
+    const clock = (list: Row[], upTo: number, asOf?: number): number => {
+      let m = 0;
+      for (let i = 0; i < upTo && i < list.length; i++) {
+        const next = i + 1 < list.length ? list[i + 1].time : asOf;
+        if (next !== undefined && !pause.includes(list[i].status)) m += minutes(list[i].time, next);
+      }
+      return m;
+    };
+    fc.assert(fc.property(logs, fc.integer({ min: 0, max: 3000 }), fc.option(fc.integer({ min: 0, max: 25 * 1440 }), { nil: undefined }), (rows, target, asOfMinute) => {
+      const asOf = asOfMinute === undefined ? undefined : 46_082 + asOfMinute / 1440;
+      let met = 0, counted = 0;
+      for (const list of perTicket(rows, asOf).values()) {
+        const last = list[list.length - 1];
+        if (resolved.includes(last.status)) {
+          let at = 0;
+          list.forEach((r, i) => { if (resolved.includes(r.status) && (i === 0 || !resolved.includes(list[i - 1].status))) at = i; });
+          counted++;
+          if (clock(list, at) <= target) met++;
+        } else if (asOf !== undefined && clock(list, list.length, asOf) > target) counted++;
+      }
+      const a = valueOrNone(() => call('LOG_SLA_ATTAINMENT', ...asColumns(rows), 'solved, closed', target / 60, 'pending, on-hold', 'hours', null, null, asOf ?? null));
+      if (counted === 0) expect(a).toBeUndefined(); else expect(a).toBeCloseTo(met / counted, 12);
+    }), { numRuns: 150 });
+  });
+
+  it('STATUS_SUMMARY per status: tickets, average, median and total against plain loops', () => {
+    fc.assert(fc.property(logs, (rows) => {
+      const per = new Map<string, number[]>();
+      const first = new Map<string, number>();
+      for (const list of perTicket(rows).values()) {
+        const mine = new Map<string, number>();
+        list.forEach((r, i) => {
+          const s = norm(r.status);
+          first.set(s, Math.min(first.get(s) ?? Infinity, r.time));
+          if (i + 1 < list.length && minutes(r.time, list[i + 1].time) > 0) mine.set(s, (mine.get(s) ?? 0) + minutes(r.time, list[i + 1].time));
+        });
+        for (const [s, m] of mine) per.set(s, [...(per.get(s) ?? []), m]);
+      }
+      const table = call('STATUS_SUMMARY', ...asColumns(rows), 'minutes') as unknown[][];
+      // In order of the earliest time any ticket entered them (ties: sheet order, not checked here).
+      const listed = table.slice(1).map((r) => norm(String(r[0])));
+      expect([...listed].sort()).toEqual([...first.keys()].sort());
+      for (let i = 1; i < listed.length; i++) expect(first.get(listed[i])!).toBeGreaterThanOrEqual(first.get(listed[i - 1])!);
+      for (const r of table.slice(1)) {
+        const xs = (per.get(norm(String(r[0]))) ?? []).sort((a, b) => a - b);
+        expect(r[1]).toBe(xs.length);
+        if (xs.length === 0) { expect(r.slice(2)).toEqual(['', '', '']); continue; }
+        const total = xs.reduce((a, b) => a + b, 0);
+        const median = xs.length % 2 ? xs[(xs.length - 1) / 2] : (xs[xs.length / 2 - 1] + xs[xs.length / 2]) / 2;
+        expect(r[2]).toBeCloseTo(total / xs.length, 9);
+        expect(r[3]).toBeCloseTo(median, 9);
+        expect(r[4]).toBeCloseTo(total, 9);
+      }
+    }), { numRuns: 100 });
+  });
+
   it('agrees with a minute-by-minute count of business hours', () => {
     const open = (m: number): boolean => {
       const day = Math.floor(46_082 + m / 1440);

@@ -6,10 +6,13 @@
  * baseline, the 12 trend values, n, the interval, variance and status — holds the same value, the
  * same blank or the same error. KPIs written as values say so in the notes, and never because a
  * native formula would have given other values (that note would mean a wrong native formula: a
- * mutated one fails here, see the last tests).
+ * mutated one fails here, see the last tests). KPIs that walk a log — the status- and message-log
+ * KPIs, and ticket KPIs on a sheet whose ticket ids repeat (read one row per ticket) — have no native
+ * form: in portable mode they are values, and the notes say so.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { findFunction } from '../../core/catalog/index.js';
 import { cachedOf, evaluate, workbookEnv } from '../../core/scorecard/evaluate.js';
 import { KPI_DEFINITIONS } from '../../core/scorecard/kpis.js';
 import type { PeriodVariant } from '../../core/scorecard/definition.js';
@@ -43,14 +46,22 @@ describe('live and portable scorecards agree', () => {
     };
     const w = randomWorkbook(k);
     const { portable } = plans(w, k);
-    // Only the KPIs whose definitions have no native form at all (distinct counts, a median, text analysis).
+    // Only the KPIs whose definitions have no native form at all (distinct counts, a median, text
+    // analysis), and — said apart — those that walk a status or message log (their functions are
+    // the catalog's log family: no native formula can walk a log).
+    const walksLog = (d: (typeof KPI_DEFINITIONS)[number]): boolean => findFunction(d.variants[0].fn)?.family === 'logs';
     const withoutNative = KPI_DEFINITIONS
-      .filter((d) => d.layout === 'table' || (d.layout === 'period' && !(d.variants[0] as PeriodVariant).native))
+      .filter((d) => !walksLog(d) && (d.layout === 'table' || (d.layout === 'period' && !(d.variants[0] as PeriodVariant).native)))
       .map((d) => d.name.en);
+    const logs = KPI_DEFINITIONS.filter(walksLog).map((d) => d.name.en);
     expect(portable.notes.filter((n) => n.startsWith('Portable mode:'))).toEqual([
       `Portable mode: ${withoutNative.join(', ')} written as values (no native formula); regenerate to update them.`,
+      `Portable mode: ${logs.join(', ')} written as values: they walk a log (status changes or messages per ticket, or an event log read one row per ticket), which no native formula can; regenerate to update them.`,
     ]);
     expect(withoutNative).toContain('Median resolution time');
+    expect(logs).toEqual(['Resolution time on the SLA clock', 'Requester wait time', 'Next reply time', 'SLA attainment on the SLA clock', 'Time by status']);
+    // The ticket table's ids do not repeat here: its KPIs keep their native formulas.
+    expect(portable.notes.some((n) => n.includes('repeats its ticket ids'))).toBe(false);
   });
 
   it('show the catalog function\'s error where a row is rejected, in both modes, and the note names its row', () => {
@@ -124,6 +135,21 @@ describe('live and portable scorecards agree', () => {
         }));
       }
     }), { numRuns: 15, seed: 7 });
+  });
+});
+
+describe('logs in portable mode', () => {
+  it('write every KPI of an event log (repeated ticket ids) as values equal to the live ones, and say so', () => {
+    const k: Knobs = {
+      seed: 17, period: 'month', timeZone: 'Europe/Berlin', dateCells: 'date', survey: 0, tickets: 80, orders: 0, months: 1,
+      competitors: 0, blanks: 0.1, textNoise: false, textDates: false, invalid: 'none', flags: ['yes/no', 'x', 'bool', '1/0'], slaHours: 24, repeatIds: true,
+    };
+    const w = randomWorkbook(k);
+    const { live, portable } = plans(w, k);
+    expect(disagreements(live, portable)).toEqual([]);
+    const note = portable.notes.find((n) => n.includes('they walk a log'))!;
+    for (const name of ['Average resolution time', 'SLA attainment', 'Active issues', 'Resolved issues', 'Reopen rate']) expect(note).toContain(name);
+    expect(portable.notes.find((n) => n.startsWith('Sheet "Tickets" repeats its ticket ids ("Ticket ID")'))).toBeDefined();
   });
 });
 

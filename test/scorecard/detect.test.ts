@@ -65,13 +65,13 @@ describe('detectRoles on the English helpdesk workbook', () => {
     expect(where(roles, 'customerId')).toEqual(ENGLISH_CUSTOMER_COLUMNS);
   });
 
-  it('gives no role to Ticket ID, Notes and Order ID', () => {
+  it('gives Ticket ID the ticket id (repeated ids would make the sheet an event log), no role to Notes and Order ID', () => {
     const headers = roles.map((r) => r.header);
-    expect(headers).not.toContain('Ticket ID');
+    expect(roles.find((r) => r.header === 'Ticket ID')?.role).toBe('ticketId');
     expect(headers).not.toContain('Notes');
     expect(headers).not.toContain('Order ID');
-    // 35 roles plus customerId on two more sheets; nothing else.
-    expect(roles).toHaveLength(37);
+    // 35 roles and the ticket id, plus customerId on two more sheets; nothing else (no log on this workbook).
+    expect(roles).toHaveLength(38);
   });
 
   it('gives each column at most one role and each role at most one column per sheet', () => {
@@ -90,12 +90,12 @@ describe('detectRoles on the German workbook', () => {
     expect(where(roles, 'customerId')).toEqual(GERMAN_CUSTOMER_COLUMNS);
   });
 
-  it('gives no role to Ticket-Nr., Betreff and Bestellnummer', () => {
+  it('gives Ticket-Nr. the ticket id, no role to Betreff and Bestellnummer', () => {
     const headers = roles.map((r) => r.header);
-    expect(headers).not.toContain('Ticket-Nr.');
+    expect(roles.find((r) => r.header === 'Ticket-Nr.')?.role).toBe('ticketId');
     expect(headers).not.toContain('Betreff');
     expect(headers).not.toContain('Bestellnummer');
-    expect(roles).toHaveLength(37);
+    expect(roles).toHaveLength(38);
     expectWellFormed(roles);
   });
 
@@ -163,7 +163,7 @@ describe('header names', () => {
       ['T-1', '2026-03-02 09:00', 'Login fails', 'high', 'Customer called twice, very upset about the delay'],
       ['T-2', '2026-03-02 10:00', 'Refund', 'low', 'Sent the form again and asked for the invoice number'],
     ]);
-    expect(roleMap(found)).toEqual({ ticketOpened: 'Tickets!Opened' });
+    expect(roleMap(found)).toEqual({ ticketId: 'Tickets!Ticket ID', ticketOpened: 'Tickets!Opened' });
   });
 });
 
@@ -278,7 +278,7 @@ describe.skipIf(!existsSync(SAMPLE))('detectRoles on examples/helpdesk.xlsx', ()
     expect(SAMPLE_LACKS.slice(2)).toEqual(rolesOf('calls'));
     const expected: Partial<Record<Exclude<Role, SampleLacks>, string>> = {
       surveyDate: 'Survey!Date', npsScore: 'Survey!NPS', satisfaction: 'Survey!CSAT', comment: 'Survey!Comment',
-      ticketOpened: 'Tickets!Opened', firstResponse: 'Tickets!First response', ticketResolved: 'Tickets!Resolved',
+      ticketId: 'Tickets!Ticket ID', ticketOpened: 'Tickets!Opened', firstResponse: 'Tickets!First response', ticketResolved: 'Tickets!Resolved',
       agent: 'Tickets!Agent', team: 'Tickets!Team', channel: 'Tickets!Channel', customerId: 'Survey!Customer',
       converted: 'Tickets!Converted', firstContactResolved: 'Tickets!First contact resolved', reopened: 'Tickets!Reopened',
       complaint: 'Tickets!Complaint',
@@ -290,6 +290,7 @@ describe.skipIf(!existsSync(SAMPLE))('detectRoles on examples/helpdesk.xlsx', ()
       separations: 'Customers!Separations', hires: 'Customers!Hires', cashIn: 'Customers!Cash in', cashOut: 'Customers!Cash out',
       competitorName: 'Competitors!Competitor', competitorNps: 'Competitors!NPS', competitorCsat: 'Competitors!CSAT',
       competitorResolution: 'Competitors!Avg resolution hours',
+      logTime: 'Status log!Changed at', logStatus: 'Status log!Status', logAuthor: 'Messages!Author',
     };
     // First place of each role (customerId also on Tickets and Orders, checked below).
     const first: Record<string, string> = {};
@@ -298,6 +299,9 @@ describe.skipIf(!existsSync(SAMPLE))('detectRoles on examples/helpdesk.xlsx', ()
     const absent: Role[] = ['firstResponseTime', 'resolutionTime', 'reopenCount', 'slaMet', 'churned', 'employeeLeft'];
     expect(Object.keys(first)).toHaveLength(ROLES.length - SAMPLE_LACKS.length - absent.length);
     expect(roles.filter((r) => r.role === 'customerId').map((r) => r.sheet)).toEqual(['Survey', 'Tickets', 'Orders']);
-    expect(roles).toHaveLength(ROLES.length - SAMPLE_LACKS.length - absent.length + 2);
+    // Each log has its ticket id and its time.
+    expect(roles.filter((r) => r.role === 'ticketId').map((r) => r.sheet)).toEqual(['Tickets', 'Status log', 'Messages']);
+    expect(roles.filter((r) => r.role === 'logTime').map((r) => `${r.sheet}!${r.header}`)).toEqual(['Status log!Changed at', 'Messages!Sent at']);
+    expect(roles).toHaveLength(ROLES.length - SAMPLE_LACKS.length - absent.length + 5);
   });
 });

@@ -20,9 +20,10 @@ describe('scorecard KPIs', () => {
   it('are listed strategic first, then operational, then the contact centre, then the brand block', () => {
     expect(KPI_IDS).toEqual([
       'retention', 'churn', 'revenuePerCustomer', 'profitPerCustomer', 'nps', 'competitorGap',
-      'csat', 'avgResolution', 'medianResolution', 'firstResponse', 'sla', 'fcr', 'reopenRate', 'conversion',
-      'activeIssues', 'resolvedIssues', 'backlogAge', 'productivity', 'complaintRate', 'returnRate', 'turnover',
-      'employeeRetention', 'cashFlow', 'serviceLevel', 'abandonRate', 'asa', 'aht', 'ces', 'responseRate', 'brandAttributes',
+      'csat', 'avgResolution', 'pausedResolution', 'requesterWait', 'medianResolution', 'firstResponse', 'nextReply', 'sla', 'pausedSla',
+      'fcr', 'reopenRate', 'conversion', 'activeIssues', 'resolvedIssues', 'backlogAge', 'productivity', 'complaintRate', 'returnRate',
+      'turnover', 'employeeRetention', 'cashFlow', 'timeByStatus', 'serviceLevel', 'abandonRate', 'asa', 'aht', 'ces', 'responseRate',
+      'brandAttributes',
     ]);
     const perspectives = KPI_IDS.slice(0, -1).map((id) => SCORECARD_KPIS.find((k) => k.info.id === id)!.info.perspective);
     expect(perspectives.lastIndexOf('strategic')).toBeLessThan(perspectives.indexOf('operational'));

@@ -347,7 +347,7 @@ describe('the scorecard plan', () => {
     it('freezes the header, colours the status column and formats each unit', () => {
       const p = plan();
       expect(p.frozenRows).toBe(HEADER_ROW);
-      const n = p.summary.filter((s) => s.id !== 'brandAttributes').length;
+      const n = p.summary.filter((s) => s.id !== 'brandAttributes' && s.id !== 'timeByStatus').length;
       expect(p.statusRules).toEqual([{ range: { row: FIRST_KPI_ROW, col: COL.status, rows: n, cols: 1 }, colors: STATUS_COLORS }]);
       expect(STATUS_COLORS).toEqual({
         green: { fill: '#C6EFCE', font: '#006100' }, amber: { fill: '#FFEB9C', font: '#9C5700' }, red: { fill: '#FFC7CE', font: '#9C0006' },

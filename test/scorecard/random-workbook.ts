@@ -3,8 +3,10 @@
  * orders, monthly figures and competitors, as hosts hand them over, with what real exports hold — blanks, text ("n/a", a
  * repeated header row), yes/no flags as words, x, TRUE/FALSE or 1/0, dates as serials or Date
  * objects in a zone with daylight-saving changes, and now and then a row the catalog rejects
- * (resolved before opened, a score out of scale, a negative count). Everything follows from the
- * knobs and one seed, so a failing case can be rebuilt from its printed knobs.
+ * (resolved before opened, a score out of scale, a negative count). The tickets have a status log
+ * and a message log, and their sheet may repeat ticket ids (an event log, one row per update).
+ * Everything follows from the knobs and one seed, so a failing case can be rebuilt from its printed
+ * knobs.
  */
 import fc from 'fast-check';
 import type { GenerateRequest, PeriodName, Role, RoleAssignment, SheetData, WorkbookData, WorkbookOutline } from '../../core/scorecard/types.js';
@@ -51,6 +53,10 @@ export interface Knobs {
   /** Fewest answers / tickets for a status (absent: the defaults, 30 and 10). */
   readonly minAnswers?: number;
   readonly minTickets?: number;
+  /** A status log and a message log of the tickets (default true). */
+  readonly logs?: boolean;
+  /** Some tickets written again as later updates under the same id: the Tickets sheet becomes an event log (default false). */
+  readonly repeatIds?: boolean;
 }
 
 const FLAG_WORDS: readonly FlagWords[] = ['yes/no', 'Ja/Nein', 'x', 'bool', '1/0'];
@@ -80,6 +86,8 @@ export const knobsArbitrary: fc.Arbitrary<Knobs> = fc.record({
   reportingDay: fc.oneof(fc.constant(null), fc.integer({ min: -40, max: 340 })),
   minAnswers: fc.constantFrom(0, 3, 30),
   minTickets: fc.constantFrom(0, 2, 10),
+  logs: fc.constantFrom(true, true, false),
+  repeatIds: fc.constantFrom(false, false, true),
 });
 
 export interface RandomWorkbook {
@@ -154,16 +162,24 @@ export function randomWorkbook(k: Knobs): RandomWorkbook {
     const d = new Date(Math.round((serial - 25_569) * MS_PER_DAY));
     return d.toISOString().slice(0, 19).replace('T', ' ');
   };
-  const tickets: unknown[][] = [['Opened', 'First response', 'Resolved', 'Agent', 'FCR', 'Reopened', 'Converted', 'Complaint']];
+  const tickets: unknown[][] = [['Opened', 'First response', 'Resolved', 'Agent', 'FCR', 'Reopened', 'Converted', 'Complaint', 'Ticket ID']];
+  const moments: { id: string; opened: number; first: number | null; resolved: number | null }[] = [];
   for (let i = 0; i < k.tickets; i++) {
     const opened = moment(rnd() * 300);
     const first = blank() ? null : moment(opened - START + rnd() * 0.5);
     const resolved = rnd() < 0.15 ? null : moment(opened - START + rnd() * 5);
     const flag = (j: number, p: number): unknown => (blank() ? null : flagCell(k.flags[j], rnd() < p));
-    tickets.push([
+    const id = `T${i + 1}`;
+    moments.push({ id, opened, first, resolved });
+    const row = [
       blank() && rnd() < 0.3 ? null : ticketDate(opened), ticketDate(first), ticketDate(resolved), pick(['Anna', 'Ben', 'Cem', 'Dana']),
-      flag(0, 0.7), flag(1, 0.1), flag(2, 0.3), flag(3, 0.05),
-    ]);
+      flag(0, 0.7), flag(1, 0.1), flag(2, 0.3), flag(3, 0.05), id,
+    ];
+    if (k.repeatIds && rnd() < 0.3) {
+      // An earlier update of the same ticket, before it was resolved (the sheet's order is the update order).
+      tickets.push([row[0], row[1], null, row[3], null, null, row[6], row[7], id]);
+    }
+    tickets.push(row);
   }
   if (k.textNoise && k.tickets > 3) tickets.splice(2 + Math.floor(rnd() * (k.tickets - 2)), 0, [...tickets[0]]);
   const ticketRows = tickets.length - 1;
@@ -264,6 +280,34 @@ export function randomWorkbook(k: Knobs): RandomWorkbook {
     monthly[r][5] = 0;
   }
 
+  // The tickets' status log and message log: new when opened, open at the first response, sometimes
+  // pending (the customer answers later) or on-hold, solved when resolved; messages of the customer,
+  // the agent and internal notes.
+  const log: unknown[][] = [['Ticket', 'Changed at', 'Status']];
+  const messages: unknown[][] = [['Ticket', 'Sent at', 'Author']];
+  if (k.logs !== false) {
+    for (const t of moments) {
+      const changes: [number, string][] = [[t.opened, 'new']];
+      const said: [number, string][] = [[t.opened, rnd() < 0.2 ? 'agent' : 'customer']];
+      if (t.first !== null) {
+        changes.push([t.first, 'open']);
+        said.push([t.first, 'agent']);
+        const end = t.resolved ?? t.first + 2;
+        if (end > t.first && rnd() < 0.4) {
+          const asked = moment(t.first - START + (end - t.first) * rnd() * 0.5);
+          const back = moment(asked - START + (end - asked) * rnd());
+          changes.push([asked, rnd() < 0.7 ? 'pending' : 'on-hold'], [back, 'open']);
+          said.push([asked, 'agent'], [back, 'customer'], [moment(back - START + (end - back) * rnd()), rnd() < 0.2 ? 'note' : 'agent']);
+        }
+      }
+      if (t.resolved !== null && t.resolved >= (t.first ?? t.opened)) changes.push([t.resolved, 'solved']);
+      changes.sort((a, b) => a[0] - b[0]);
+      said.sort((a, b) => a[0] - b[0]);
+      for (const [m, s] of changes) log.push([t.id, dateCell(m), s]);
+      for (const [m, a] of said) messages.push([t.id, dateCell(m), a]);
+    }
+  }
+
   const competitors: unknown[][] = [['Competitor', 'NPS']];
   for (let i = 0; i < k.competitors; i++) competitors.push([`Rival ${i + 1}`, Math.round(rnd() * 120) - 40]);
 
@@ -275,6 +319,8 @@ export function randomWorkbook(k: Knobs): RandomWorkbook {
     { name: 'Competitors', originRow: 1, originCol: 1, values: competitors },
     ...((k.calls ?? 0) > 0 ? [{ name: 'Calls', originRow: 1, originCol: 1, values: calls }] : []),
     ...((k.intervals ?? 0) > 0 ? [{ name: 'Queue', originRow: 1, originCol: 1, values: intervals }] : []),
+    { name: 'Log', originRow: 1, originCol: 1, values: log },
+    { name: 'Messages', originRow: 1, originCol: 1, values: messages },
   ];
   void ticketRows;
   const data: WorkbookData = { sheets, timeZone: k.timeZone };
@@ -293,6 +339,9 @@ export function randomWorkbook(k: Knobs): RandomWorkbook {
     at('hires', 'Monthly', 9), at('cashIn', 'Monthly', 10), at('cashOut', 'Monthly', 11),
     at('competitorName', 'Competitors', 1), at('competitorNps', 'Competitors', 2),
     at('effortScore', 'Survey', 5), at('surveySent', 'Survey', 6),
+    at('competitorName', 'Competitors', 1), at('competitorNps', 'Competitors', 2), at('ticketId', 'Tickets', 9),
+    at('ticketId', 'Log', 1), at('logTime', 'Log', 2), at('logStatus', 'Log', 3),
+    at('ticketId', 'Messages', 1), at('logTime', 'Messages', 2), at('logAuthor', 'Messages', 3),
   ];
   if ((k.calls ?? 0) > 0) {
     roles.push(at('callDate', 'Calls', 1), at('agent', 'Calls', 2), at('callWait', 'Calls', 3), at('callAnswered', 'Calls', 4),

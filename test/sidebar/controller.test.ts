@@ -3,7 +3,7 @@ import type { GenerateResult, HostBridge, SheetData, StoredSettings } from '../.
 import { createController } from '../../sidebar/controller.js';
 import type { SidebarController } from '../../sidebar/controller.js';
 import { cellAt, createMemoryHost } from '../../sidebar/memory-host.js';
-import { kpiLists, targetField } from '../../sidebar/state.js';
+import { RESOLVED_FIELD, errorsOf, kpiLists, targetField } from '../../sidebar/state.js';
 import { sampleWorkbook } from './sample.js';
 
 async function open(host: HostBridge): Promise<SidebarController> {
@@ -168,6 +168,44 @@ describe('field messages', () => {
     expect(c.state.fieldErrors.slaHours).toBeUndefined();
     expect(c.state.options.slaHours).toBe(4);
   });
+  it('pause and resolved statuses of a status log: typed lists reach the scorecard, blank is found from the names', async () => {
+    const host = createMemoryHost({ data: sampleWorkbook() });
+    const sent: unknown[] = [];
+    const spy: HostBridge = { ...host, generate: (request, onProgress) => { sent.push(request.options.pauseStatuses); return host.generate(request, onProgress); } };
+    const c = await open(spy);
+    expect(c.state.roles.some((r) => r.sheet === 'Status log' && r.role === 'logStatus')).toBe(true);
+    const paused = async (): Promise<{ value: unknown; notes: readonly string[] }> => {
+      const result = (await c.generate()) as GenerateResult;
+      return { value: result.summary.find((s) => s.id === 'pausedResolution')?.value, notes: result.notes };
+    };
+    const fromNames = await paused();
+    expect(fromNames.notes.join(' ')).toMatch(/pending/);
+
+    c.setStatusText('pause', 'none');
+    expect(c.state.options.pauseStatuses).toEqual([]);
+    const none = await paused();
+    // No pause: the clock runs through "pending" and "on-hold" too, so resolution takes longer.
+    expect(Number(none.value)).toBeGreaterThan(Number(fromNames.value));
+    expect(none.notes.join(' ')).toMatch(/as you listed them/);
+
+    c.setStatusText('pause', 'pending, on-hold');
+    expect((await paused()).value).toBe(fromNames.value);
+    await c.flush();
+    expect((await host.readSettings())?.options.pauseStatuses).toEqual(['pending', 'on-hold']);
+
+    c.setStatusText('pause', '');
+    expect(c.state.options).not.toHaveProperty('pauseStatuses');
+    expect(sent.at(-1)).toEqual(['pending', 'on-hold']);
+    await c.generate();
+    expect(sent.at(-1)).toBeUndefined();
+
+    // An empty resolved list would resolve nothing: it too means "found from the names".
+    c.setStatusText('resolved', 'none');
+    expect(c.state.options).not.toHaveProperty('resolvedStatuses');
+    c.setStatusText('resolved', 'x'.repeat(81));
+    expect(errorsOf(c.state)[RESOLVED_FIELD]).toBe('Enter at most 50 statuses of at most 80 characters each, separated by commas.');
+    expect(await c.generate()).toBeNull();
+  });
 });
 
 describe('the reporting date and the minimums', () => {
@@ -302,7 +340,7 @@ describe('generating the scorecard', () => {
     const user = host.sheet('KPI Scorecard')!;
     expect(user.marker).toBeNull();
     expect(JSON.stringify([...user.cells])).toBe(before);
-    expect(host.sheets().map((s) => s.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'KPI Scorecard', first.sheetName]);
+    expect(host.sheets().map((s) => s.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'Status log', 'Messages', 'KPI Scorecard', first.sheetName]);
   });
 
   it('shows a host failure as a message and can run again', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  parseBrandAttributes, parseMinimum, parseNumberInput, parseReportingDate, parseSlaHours, parseTarget, reportingDateText, targetText,
+  parseBrandAttributes, parseMinimum, parseNumberInput, parseReportingDate, parseSlaHours, parseStatusList, parseTarget, reportingDateText, targetText,
 } from '../../sidebar/fields.js';
 
 const share = { unit: 'share', kpi: 'CSAT' } as const;
@@ -96,5 +96,11 @@ describe('options', () => {
     expect(parseMinimum('de', '1.000')).toEqual({ ok: true, value: 1000 });
     expect(parseMinimum('en', '0')).toEqual({ ok: true, value: 0 });
     for (const bad of ['', '-1', '2.5', 'ten', '100001']) expect(parseMinimum('en', bad), bad).toEqual({ ok: false, message: 'Enter a whole number from 0 to 100,000.' });
+  });
+
+  it('reads a status list: blank is "found from the names", none/keine/- is no status at all', () => {
+    expect(parseStatusList(' pending, Wartet auf Kunde ,,pending')).toEqual(['pending', 'Wartet auf Kunde']);
+    expect(parseStatusList('  ')).toBeUndefined();
+    for (const none of ['none', 'Keine', '-']) expect(parseStatusList(none)).toEqual([]);
   });
 });

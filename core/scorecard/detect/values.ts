@@ -4,6 +4,7 @@
  * the sizes of its numbers, month labels and free text; whether that fits the values a role must
  * hold; and a short description of it for the evidence a user reads.
  */
+import { authorOf } from '../../kpis/log-words.js';
 import { slaVerdict } from '../../kpis/sla-flags.js';
 import { profileColumn } from '../../values/profile.js';
 import type { ColumnProfile } from '../../values/profile.js';
@@ -44,6 +45,8 @@ export interface SampleProfile {
   readonly distinctText: number;
   /** Time values written as date text of 30 Dec 1899 (how the CLI samples a 0:02:14 cell): durations, not dates. */
   readonly timeValues: number;
+  /** Author words of message logs (customer, agent, note …). */
+  readonly authorWords: number;
 }
 
 function isMonthLabel(t: string): boolean {
@@ -55,7 +58,7 @@ function isMonthLabel(t: string): boolean {
 export function profileSamples(samples: readonly SampleCell[]): SampleProfile {
   const core = profileColumn(samples);
   const nums: number[] = [];
-  let months = 0, verdicts = 0, longText = 0, timeValues = 0;
+  let months = 0, verdicts = 0, longText = 0, timeValues = 0, authorWords = 0;
   const texts = new Set<string>();
   for (const v of samples) {
     if (typeof v === 'number') {
@@ -72,10 +75,11 @@ export function profileSamples(samples: readonly SampleCell[]): SampleProfile {
     if (typeof serial === 'number' && serial >= 0 && serial < TIME_VALUE_SERIAL) { timeValues++; continue; }
     if (slaVerdict(t) !== undefined) { verdicts++; continue; }
     texts.add(t.toLowerCase());
+    if (authorOf(t) !== undefined) authorWords++;
     if (t.length >= 25 || t.split(/\s+/).length >= 3) longText++;
   }
   // Month labels are "other text" to the core; they are counted on their own here.
-  return { core, n: core.cells - core.errors - core.nonAnswers, nums, months, verdicts, longText, distinctText: texts.size, timeValues };
+  return { core, n: core.cells - core.errors - core.nonAnswers, nums, months, verdicts, longText, distinctText: texts.size, timeValues, authorWords };
 }
 
 const count = (xs: readonly number[], ok: (x: number) => boolean): number => {
@@ -117,6 +121,9 @@ export function typeAgreement(type: ValueType, p: SampleProfile): number {
     case 'points': fit = count(nums, (x) => x >= -100 && x <= 100); break;
     case 'share': fit = count(nums, (x) => x >= 0 && x <= 100) + core.percentText; break;
     case 'hours': fit = count(nums, (x) => x >= 0); break;
+    // Names, or codes (ServiceNow's state 1–8) counted a little less: a sequence number is no status.
+    case 'status': fit = plainText(p) + 0.75 * count(nums, (x) => Number.isInteger(x) && x >= 0 && x < 100); break;
+    case 'author': fit = p.authorWords; break;
     case 'duration': fit = core.textDurations + p.timeValues + count(nums, (x) => x >= 0); break;
   }
   const a = fit / p.n;

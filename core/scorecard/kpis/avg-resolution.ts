@@ -8,6 +8,7 @@ import { durationFacts, meanDurationHours, NOT_NEGATIVE_DURATION } from '../colu
 import type { NativeForm, PeriodVariant, Series, SingleVariant, Texts } from '../definition.js';
 import { defineKpi, T } from '../definition.js';
 import { ours, str } from '../formula.js';
+import { STATUS_LOG, statusArg, statusColumns, statusFacts } from '../log-kpis.js';
 import { isSet, meanHours } from '../measure.js';
 import type { RowRule } from '../measure.js';
 import type { CatalogName } from '../../catalog/names.js';
@@ -59,5 +60,12 @@ export default defineKpi({
     args: (a) => [a.col('ticketOpened'), a.col('ticketResolved')],
     native: (m) => meanHours(m, 'ticketResolved', 'ticketOpened', isSet('ticketOpened')),
     count: RESOLVED_WITH_OPENED,
+  }, {
+    // A status log without opened and resolved columns: the ticket's first row to its last resolution, no pause.
+    fn: 'LOG_RESOLUTION', needs: STATUS_LOG, dates: 'logTime',
+    definition: T('Mean hours from a ticket\'s first log row to its last resolution ({resolved}), for the tickets whose log starts in the period.',
+      'Mittlere Stunden von der ersten Protokollzeile eines Tickets bis zu seiner letzten Lösung ({resolved}), für die Tickets, deren Protokoll im Zeitraum beginnt.'),
+    facts: statusFacts,
+    args: (a) => [...statusColumns(a), statusArg(a, 'resolved')],
   }, ...resolutionDurationVariants('AVG_DURATION', T('Mean', 'Mittlere'))],
 });

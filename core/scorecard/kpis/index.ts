@@ -19,10 +19,14 @@ import employeeRetention from './employee-retention.js';
 import fcr from './fcr.js';
 import firstResponse from './first-response.js';
 import medianResolution from './median-resolution.js';
+import nextReply from './next-reply.js';
 import nps from './nps.js';
+import pausedResolution from './paused-resolution.js';
+import pausedSla from './paused-sla.js';
 import productivity from './productivity.js';
 import profitPerCustomer from './profit-per-customer.js';
 import reopenRate from './reopen-rate.js';
+import requesterWait from './requester-wait.js';
 import resolvedIssues from './resolved-issues.js';
 import responseRate from './response-rate.js';
 import retention from './retention.js';
@@ -30,11 +34,13 @@ import returnRate from './return-rate.js';
 import revenuePerCustomer from './revenue-per-customer.js';
 import serviceLevel from './service-level.js';
 import sla from './sla.js';
+import timeByStatus from './time-by-status.js';
 import turnover from './turnover.js';
 
 export const KPI_MODULES: readonly KpiDefinition[] = [
   abandonRate, activeIssues, aht, asa, avgResolution, backlogAge, brandAttributes, cashFlow, ces,
   churn, competitorGap, complaintRate, conversion, csat, employeeRetention, fcr, firstResponse,
-  medianResolution, nps, productivity, profitPerCustomer, reopenRate, resolvedIssues, responseRate,
-  retention, returnRate, revenuePerCustomer, serviceLevel, sla, turnover,
+  medianResolution, nextReply, nps, pausedResolution, pausedSla, productivity, profitPerCustomer,
+  reopenRate, requesterWait, resolvedIssues, responseRate, retention, returnRate,
+  revenuePerCustomer, serviceLevel, sla, timeByStatus, turnover,
 ];

@@ -2,6 +2,7 @@
 import type { EvalEnv } from '../evaluate.js';
 import type { Dialect, GenerateRequest, KpiSummary, LocalRef, ScorecardOptions, TrendPicture } from '../types.js';
 import type { DataFacts } from './data-facts.js';
+import type { EventLog } from './event-logs.js';
 import type { HelperBlocks, Outcome } from './helper-blocks.js';
 import type { SheetWriter } from './sheet-model.js';
 import type { Lang, Texts } from './texts.js';
@@ -14,7 +15,7 @@ export class Notes {
   /** Messages of catalog functions that fail on the data (they name the first bad row). */
   readonly problems: string[] = [];
   /** KPI names written as values in portable mode, by why (text columns: textValues). */
-  readonly asValues: Record<Exclude<Outcome, 'live' | 'native' | 'text'>, string[]> = { form: [], error: [], mismatch: [] };
+  readonly asValues: Record<Exclude<Outcome, 'live' | 'native' | 'text'>, string[]> = { form: [], log: [], error: [], mismatch: [] };
   /** KPI names written as values because a column holds text native formulas cannot read, by column. */
   private readonly textColumns = new Map<string, { column: UnreadableColumn; names: string[] }>();
   /** Date columns counted with their dates at generation (text dates) in a live scorecard. */
@@ -39,8 +40,9 @@ export class Notes {
   /** Everything, in the order the manager reads it. */
   all(t: Texts): string[] {
     const out = [...this.general];
-    const { form, error, mismatch } = this.asValues;
+    const { form, log, error, mismatch } = this.asValues;
     if (form.length > 0) out.push(t.asValues(form.join(', ')));
+    if (log.length > 0) out.push(t.logValues(log.join(', ')));
     for (const { column, names } of this.textColumns.values()) out.push(t.textData(names.join(', '), column));
     if (this.frozenDates.length > 0) out.push(t.frozenDates(this.frozenDates.join(', ')));
     if (error.length > 0) out.push(t.errorValues(error.join(', ')));
@@ -62,6 +64,8 @@ export interface PlanContext {
   readonly dialect: Dialect;
   readonly portable: boolean;
   readonly notes: Notes;
+  /** The sheets whose ticket ids repeat (event logs), by name: their ticket KPIs read one row per ticket. */
+  readonly eventLogs: Map<string, EventLog>;
   /** The actual cell of each KPI row planned so far (for definitions reading another KPI). */
   readonly actuals: Map<string, LocalRef>;
   readonly summary: KpiSummary[];

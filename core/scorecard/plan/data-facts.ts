@@ -5,11 +5,16 @@
  * and the facts a KPI definition asks for (the CSAT scale).
  */
 import { contextFor } from '../../call.js';
+import { ticketRows } from '../../kpis/per-ticket.js';
+import { labelKey } from '../../kpis/log-words.js';
+import { toGrid } from '../../values/grid.js';
+import { statusLists } from '../log-statuses.js';
+import type { StatusLists } from '../log-statuses.js';
 import { groupByPeriod } from '../../values/periods.js';
 import { profileColumn } from '../../values/profile.js';
 import type { ColumnProfile } from '../../values/profile.js';
 import type { InputUnit } from '../../values/duration-values.js';
-import { readNumbers } from '../../values/read.js';
+import { readDates, readNumbers } from '../../values/read.js';
 import { DEFAULT_FACTS, unitOf } from '../definition.js';
 import type { AnyVariant, KpiFacts } from '../definition.js';
 import type { EvalEnv } from '../evaluate.js';
@@ -17,7 +22,7 @@ import { firstUnnamedFlag, firstUnreadable, flagCriteria, periodBounds } from '.
 import type { FlagCriteria, NativeKind, PeriodBounds } from '../portable.js';
 import { roleKind } from '../roles.js';
 import type { Role, ValueKind } from '../roles.js';
-import type { Dialect, PeriodName, RangeRef, RoleAssignment, WorkbookOutline } from '../types.js';
+import type { Dialect, PeriodName, RangeRef, RoleAssignment, ScorecardOptions, WorkbookOutline } from '../types.js';
 import { durationUnit } from './duration-units.js';
 import { dataRange } from './layout.js';
 import { exampleText, unreadableKind } from './unreadable.js';
@@ -40,7 +45,12 @@ export class DataFacts {
   private readonly numberCache = new Map<string, Float64Array | undefined>();
   private readonly profileCache = new Map<string, ColumnProfile>();
 
-  constructor(private readonly env: EvalEnv, private readonly outline: WorkbookOutline, private readonly dialect: Dialect, private readonly period: PeriodName) {}
+  private readonly statusCache = new Map<string, StatusLists | undefined>();
+
+  constructor(
+    private readonly env: EvalEnv, private readonly outline: WorkbookOutline, private readonly dialect: Dialect, private readonly period: PeriodName,
+    private readonly options: Pick<ScorecardOptions, 'pauseStatuses' | 'resolvedStatuses'> = {},
+  ) {}
 
   /** The range a role's column covers in this dialect, or undefined when its sheet has no table. */
   rangeOf(a: RoleAssignment): RangeRef | undefined {
@@ -163,6 +173,48 @@ export class DataFacts {
     return same === 1;
   }
 
+  /**
+   * What a status log's statuses mean: its distinct statuses (first spelling, in order of first
+   * appearance) and how many tickets end in each, classified by log-statuses.ts with the manager's
+   * lists; undefined when the columns cannot be read (the log functions then say why).
+   */
+  statusLists(ids: RangeRef, times: RangeRef, statuses: RangeRef): StatusLists | undefined {
+    const k = `${this.key(ids)}|${this.key(times)}|${this.key(statuses)}`;
+    if (this.statusCache.has(k)) return this.statusCache.get(k);
+    let lists: StatusLists | undefined;
+    try {
+      const ctx = contextFor('STATUS_SUMMARY', this.env.clock);
+      const t = readDates(ctx, this.raw(times), 'times').values;
+      const raw = this.raw(statuses);
+      const { last } = ticketRows(ctx, toGrid(this.raw(ids)), t);
+      const names: string[] = [];
+      const index = new Map<string, number>();
+      const codeOf: number[] = new Array(raw.length).fill(-1);
+      for (let i = 0; i < raw.length; i++) {
+        if (t[i] !== t[i]) continue;
+        const v = raw[i][0];
+        const text = v === null || v === undefined ? '' : String(v).trim();
+        if (text === '') continue;
+        const key = labelKey(text);
+        let c = index.get(key);
+        if (c === undefined) {
+          index.set(key, (c = names.length));
+          names.push(text);
+        }
+        codeOf[i] = c;
+      }
+      const endings = names.map(() => 0);
+      for (const row of last) if (codeOf[row] >= 0) endings[codeOf[row]]++;
+      const sheet = this.outline.sheets.find((s) => s.name === statuses.sheet);
+      const header = sheet?.headers[statuses.firstCol - sheet.firstCol] ?? '';
+      lists = statusLists({ statuses: names, endings, header, pause: this.options.pauseStatuses, resolved: this.options.resolvedStatuses });
+    } catch {
+      lists = undefined;
+    }
+    this.statusCache.set(k, lists);
+    return lists;
+  }
+
   /** What a range holds, as the core reads it. */
   profile(ref: RangeRef): ColumnProfile {
     const k = this.key(ref);
@@ -192,6 +244,10 @@ export class DataFacts {
         profile: (role) => { const r = ranges.get(role); return r ? this.profile(r) : undefined; },
         header: (role) => { const r = ranges.get(role); return r ? headerOf(role, r) : ''; },
         unit: (role) => { const r = ranges.get(role); return r ? this.unit(r, headerOf(role, r)) : 'seconds'; },
+        statusLists: () => {
+          const ids = ranges.get('ticketId'), times = ranges.get('logTime'), statuses = ranges.get('logStatus');
+          return ids && times && statuses ? this.statusLists(ids, times, statuses) : undefined;
+        },
       })
       : {};
     return { ...DEFAULT_FACTS, ...own, units };

@@ -3,6 +3,8 @@
  * KPIs below the rows (brand attributes and the expected attributes), and the columns each KPI
  * reads ("Data used").
  */
+import { findFunction } from '../../catalog/index.js';
+import type { Cell } from '../../values/context.js';
 import { cachedOf } from '../evaluate.js';
 import { local } from '../formula.js';
 import type { KpiFacts, TableVariant } from '../definition.js';
@@ -73,7 +75,8 @@ export function tableKpi(ctx: PlanContext, bound: BoundKpi, ranges: ReadonlyMap<
   const definition = definitionText(variant.definition, ctx.lang, ctx.options, facts);
   w.putValue(top, COL.kpi, `${name}: ${definition}`, { style: 'section' });
   w.addBlock(`${def.id}:title`, top, COL.kpi, 1, 1);
-  let height = spillOrValues(ctx, `${def.id}:table`, name, top + 1, COL.kpi, variant.live(args), 11, 3);
+  const main = spillOrValues(ctx, `${def.id}:table`, name, top + 1, COL.kpi, variant.live(args), 11, 3, variant.formats);
+  let height = main.rows;
 
   const words = ctx.options.brandAttributes.filter((a) => a.trim() !== '');
   if (variant.match && words.length > 0) {
@@ -82,9 +85,9 @@ export function tableKpi(ctx: PlanContext, bound: BoundKpi, ranges: ReadonlyMap<
     words.forEach((a, i) => w.model.put(top + 1 + i, attrCol, { value: a, userText: true, style: 'input' }));
     w.addBlock(`${def.id}:words`, top, attrCol, words.length + 1, 1);
     const expr = variant.match(args, local(top + 1, attrCol, words.length, 1));
-    height = Math.max(height, spillOrValues(ctx, `${def.id}:match`, name, top + 1, attrCol + 1, expr, words.length + 1, 3));
+    height = Math.max(height, spillOrValues(ctx, `${def.id}:match`, name, top + 1, attrCol + 1, expr, words.length + 1, 3).rows);
   }
-  if (ctx.portable) ctx.notes.asValues.form.push(name);
+  if (ctx.portable) ctx.notes.asValues[findFunction(variant.fn)?.family === 'logs' ? 'log' : 'form'].push(name);
 
   const first = w.model.value(top + 2, COL.kpi);
   ctx.summary.push({
@@ -92,33 +95,41 @@ export function tableKpi(ctx: PlanContext, bound: BoundKpi, ranges: ReadonlyMap<
     value: typeof first === 'string' || typeof first === 'number' ? first : '',
     previous: '', baseline: '', target: null, direction: def.direction, status: '', period: '', unit: def.unit,
     trend: [], trendLabels: [], definition,
+    ...(main.table.length > 1 ? { table: { rows: main.table, formats: main.table[0].map((_, k) => formatOf(variant.formats, k)) } } : {}),
   });
   return top + 1 + height;
 }
 
+/** A table column's number format: the variant's, else a count with a share third (brand attributes). */
+const formatOf = (formats: readonly string[] | undefined, k: number): string => formats?.[k] ?? (k === 2 ? '0.0%' : '0');
+
 /**
  * A table function: live, a one-cell spilling anchor; portable (text analysis has no native
  * form), its result written as values — the terms are the user's words, so text cells are user
- * text. Returns the rows it takes (at least `minRows`). `name` is what messages call it.
+ * text. Returns the rows it takes (at least `minRows`) and its cached table (header first; a
+ * message cell alone when it failed). `name` is what messages call it.
  */
-function spillOrValues(ctx: PlanContext, id: string, name: string, row: number, col: number, expr: Expr, minRows: number, cols: number): number {
+function spillOrValues(
+  ctx: PlanContext, id: string, name: string, row: number, col: number, expr: Expr, minRows: number, cols: number, formats?: readonly string[],
+): { rows: number; table: readonly (readonly Cell[])[] } {
   const { w } = ctx;
   if (!ctx.portable) {
     const { formula, message } = w.putFormula(row, col, expr);
     ctx.notes.problem(ctx.t, name, message);
     w.addBlock(id, row, col, 1, 1);
-    return Math.max(minRows, (formula as Partial<SpillingFormula>).spill?.length ?? 1);
+    const spill = (formula as Partial<SpillingFormula>).spill ?? [];
+    return { rows: Math.max(minRows, spill.length || 1), table: spill };
   }
   const c = cachedOf(w.evaluate(expr));
   const table = c.spill ?? [[c.cached]];
   ctx.notes.problem(ctx.t, name, c.message);
   table.forEach((line, r) => line.forEach((v, k) => {
     if (r === 0) w.model.put(row, col + k, { value: v, style: 'header' });
-    else w.model.put(row + r, col + k, typeof v === 'string' ? { value: v, userText: true } : { value: v, numberFormat: k === 2 ? '0.0%' : '0' });
+    else w.model.put(row + r, col + k, typeof v === 'string' ? { value: v, userText: true } : { value: v, numberFormat: formatOf(formats, k) });
   }));
   const width = Math.max(cols, ...table.map((l) => l.length));
   w.addBlock(id, row, col, table.length, width);
-  return Math.max(minRows, table.length);
+  return { rows: Math.max(minRows, table.length), table };
 }
 
 /** The columns each KPI reads: role, sheet, header. Returns the next free row. */
@@ -127,7 +138,13 @@ export function sourcesBlock(ctx: PlanContext, bound: readonly BoundKpi[], top: 
   const seen = new Set<string>();
   const lines: RoleAssignment[] = [];
   for (const b of bound) {
+    // An event log's ticket id and time order its ticket KPIs' columns (PER_TICKET): they are data used too.
+    const extra: RoleAssignment[] = [];
     for (const a of b.columns.values()) {
+      const log = ctx.eventLogs.get(a.sheet);
+      if (log) extra.push(log.idColumn, ...(log.timeColumn ? [log.timeColumn] : []));
+    }
+    for (const a of [...b.columns.values(), ...extra]) {
       const k = `${a.role}\u0000${a.sheet}\u0000${a.column}`;
       if (seen.has(k)) continue;
       seen.add(k);

@@ -36,9 +36,10 @@ export interface BlockRefs {
  * How a portable block was written: native formulas, or values because the KPI has no native form
  * (`form`), its data is text native formulas cannot read (`text`), the catalog function fails in a
  * way no native formula reproduces (`error`), or a native formula would give other values
- * (`mismatch`: a bug, never expected). Live blocks are `live`.
+ * (`mismatch`: a bug, never expected), or it walks a log — a status or message log, or an event
+ * log read one row per ticket — which no native formula can (`log`). Live blocks are `live`.
  */
-export type Outcome = 'live' | 'native' | 'form' | 'text' | 'error' | 'mismatch';
+export type Outcome = 'live' | 'native' | 'form' | 'log' | 'text' | 'error' | 'mismatch';
 
 export interface BlockResult {
   readonly refs: BlockRefs;

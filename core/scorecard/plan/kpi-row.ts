@@ -4,6 +4,7 @@
  * interval, variance, status, trend, definition — and its summary line. Nothing here names a KPI:
  * what a KPI computes comes from its definition module; which period is the actual, headline.ts.
  */
+import { findFunction } from '../../catalog/index.js';
 import type { Cell } from '../../values/context.js';
 import { variantLayout } from '../definition.js';
 import type {
@@ -25,6 +26,7 @@ import { BASELINE_AT, COL, LISTED, NUMBER_FORMATS, TREND_FROM, TREND_PERIODS } f
 import { liveArgs } from './live-args.js';
 import type { Timeline } from './timeline.js';
 import type { UnreadableColumn } from './unreadable.js';
+import { isLogRole } from './event-logs.js';
 
 /**
  * Up to this many rows a portable block is checked against the catalog's own table (a second pass
@@ -38,7 +40,7 @@ const localExpr = (ref: LocalRef): Expr => ({ kind: 'local', ref });
 const cellOf = (ref: LocalRef, i: number): LocalRef => ({ row: ref.row + i - 1, col: ref.col });
 
 /** Worst first: the outcome a KPI reports when its blocks differ. */
-const OUTCOME_ORDER: readonly Outcome[] = ['mismatch', 'error', 'text', 'form', 'native', 'live'];
+const OUTCOME_ORDER: readonly Outcome[] = ['mismatch', 'error', 'text', 'log', 'form', 'native', 'live'];
 const worst = (outcomes: readonly Outcome[]): Outcome => OUTCOME_ORDER.find((o) => outcomes.includes(o)) ?? 'live';
 
 /** What the parts of one row share. */
@@ -54,6 +56,8 @@ interface RowContext {
   readonly row: number;
   /** The first column native formulas cannot read, when one keeps the KPI from native forms. */
   unreadable?: UnreadableColumn;
+  /** The KPI walks a status or message log, or reads an event log one row per ticket: no native form. */
+  readonly walksLog: boolean;
 }
 
 function col(r: RowContext, role: Role): Expr {
@@ -80,7 +84,8 @@ function scope(r: RowContext, flags: ReadonlyMap<Role, FlagCriteria>, extra: Par
 }
 
 /** How a form is written natively for this KPI's data: a builder per scope, or why there is none. */
-function nativeBuilder(r: RowContext, form: NativeForm | undefined): ((extra: Partial<NativeScope>) => Expr | null) | 'form' | 'text' {
+function nativeBuilder(r: RowContext, form: NativeForm | undefined): ((extra: Partial<NativeScope>) => Expr | null) | 'form' | 'log' | 'text' {
+  if (r.walksLog) return 'log';
   const columns = r.ctx.data.nativeColumns(r.variant, r.ranges, r.facts);
   if ('unreadable' in columns) {
     r.unreadable ??= columns.unreadable;
@@ -113,7 +118,7 @@ function seriesBlock(
   const datesRef = r.ranges.get(variant.dates)!;
   return ctx.helpers.portable({
     id, label, live: table, column, byLabel, ...line,
-    dates: range(datesRef), datesNative: ctx.data.nativeOk(datesRef, 'date'),
+    dates: range(datesRef), datesNative: !r.walksLog && ctx.data.nativeOk(datesRef, 'date'),
     native: typeof build === 'string' ? (build === 'live' ? 'form' : build) : (p) => build({
       period: { dates: variant.dates, bounds: p.exprs },
       stockPick: (role, which) => ctx.data.stockPickable(datesRef, r.ranges.get(role)!, p.rows, which),
@@ -181,7 +186,7 @@ function stockValues(r: RowContext, variant: StockVariant): Values {
   const line = periodsOf(r, variant.dates);
   const build = nativeBuilder(r, variant.nativeAt);
   const result = ctx.helpers.moments({
-    id: `helper:${r.def.id}`, label: r.def.id, dates: range(datesRef), datesNative: ctx.data.nativeOk(datesRef, 'date'), ...line,
+    id: `helper:${r.def.id}`, label: r.def.id, dates: range(datesRef), datesNative: !(ctx.portable && r.walksLog) && ctx.data.nativeOk(datesRef, 'date'), ...line,
     live: (asOf) => variant.at(r.live, asOf),
     native: typeof build === 'string' ? build : (asOf) => {
       const e = build({ moment: asOf });
@@ -240,8 +245,9 @@ export function kpiRow(ctx: PlanContext, bound: BoundKpi, ranges: ReadonlyMap<Ro
   const facts = ctx.data.facts(variant, ranges, headersOf(bound));
   const dates = 'dates' in variant ? variant.dates : undefined;
   const live = liveArgs(ctx, def, ranges, facts, dates);
+  const walksLog = findFunction(variant.fn)?.family === 'logs' || [...ranges].some(([role, ref]) => !isLogRole(role) && ctx.eventLogs.has(ref.sheet));
   const r: RowContext = {
-    ctx, def, variant, ranges, facts, live, name, row,
+    ctx, def, variant, ranges, facts, live, name, row, walksLog,
     nativeArgs: { has: (role) => ranges.has(role), options, facts },
   };
 

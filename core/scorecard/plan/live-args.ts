@@ -1,15 +1,20 @@
-/** What a KPI definition's live formulas are built from: its columns, options, facts and period. */
+/**
+ * What a KPI definition's live formulas are built from: its columns, options, facts and period. A
+ * ticket column on an event log (ticket ids repeat) is read one value per ticket (PER_TICKET).
+ */
 import type { KpiDefinition, KpiFacts, LiveArgs } from '../definition.js';
 import { local, ours, range, str } from '../formula.js';
 import type { Role } from '../roles.js';
 import type { Expr, RangeRef } from '../types.js';
 import type { PlanContext } from './context.js';
+import { firstTimes, isLogRole, perTicket } from './event-logs.js';
 
 export function liveArgs(ctx: PlanContext, def: KpiDefinition, ranges: ReadonlyMap<Role, RangeRef>, facts: KpiFacts, dates?: Role): LiveArgs {
   const column = (role: Role): Expr => {
     const ref = ranges.get(role);
     if (!ref) throw new Error(`internal: ${def.id} has no column for ${role}`);
-    return range(ref);
+    const log = ctx.eventLogs.get(ref.sheet);
+    return log && !isLogRole(role) ? perTicket(log, role, ref) : range(ref);
   };
   const period = str(ctx.options.period);
   return {
@@ -20,7 +25,9 @@ export function liveArgs(ctx: PlanContext, def: KpiDefinition, ranges: ReadonlyM
     period,
     byPeriod: (name, ...args) => {
       if (!dates) throw new Error(`internal: ${def.id} has no periods`);
-      return ours('KPI_BY_PERIOD', str(name), column(dates), period, ...args);
+      const ref = ranges.get(dates);
+      const log = dates === 'logTime' && ref ? ctx.eventLogs.get(ref.sheet) : undefined;
+      return ours('KPI_BY_PERIOD', str(name), (log && firstTimes(log)) || column(dates), period, ...args);
     },
     actualOf: (id) => {
       const ref = ctx.actuals.get(id);

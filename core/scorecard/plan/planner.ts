@@ -17,6 +17,8 @@ import { Notes } from './context.js';
 import type { PlanContext } from './context.js';
 import { DataFacts } from './data-facts.js';
 import { agentBlock } from './agent-block.js';
+import { findEventLogs, isLogRole } from './event-logs.js';
+import { LOG_ROLES } from '../detect-log.js';
 import { reportingDate, sourcesBlock, tableKpi, titleAndHeader } from './extra-blocks.js';
 import { HelperBlocks } from './helper-blocks.js';
 import { staffingBlock } from './staffing.js';
@@ -43,9 +45,10 @@ function context(input: PlanInput): PlanContext {
     t: TEXT[lang],
     dialect: input.dialect,
     portable: options.portable,
-    data: new DataFacts(env, input.outline, input.dialect, options.period),
+    data: new DataFacts(env, input.outline, input.dialect, options.period, options),
     helpers: new HelperBlocks(w, options, seeNotes(lang)),
     notes: new Notes(),
+    eventLogs: new Map(),
     actuals: new Map(),
     summary: [],
     trends: [],
@@ -69,7 +72,7 @@ function plan(input: PlanInput): ScorecardPlan {
   for (const m of missing) {
     if (request.targets[m.kpi.info.id]?.enabled) notes.general.push(t.missing(m.kpi.def.name[lang], m.missing.join(', ')));
   }
-  const enabled: { bound: BoundKpi; ranges: Map<Role, RangeRef> }[] = [];
+  const enabled: Enabled[] = [];
   for (const b of bound) {
     if (request.targets[b.kpi.info.id]?.enabled === false) continue;
     const ranges = new Map<Role, RangeRef>();
@@ -85,9 +88,10 @@ function plan(input: PlanInput): ScorecardPlan {
     }
     enabled.push({ bound: b, ranges });
   }
+  eventLogNotes(ctx, enabled);
 
-  const rows = enabled.filter((e) => e.bound.kpi.def.layout !== 'table');
-  const tables = enabled.filter((e) => e.bound.kpi.def.layout === 'table');
+  const rows = enabled.filter((e) => e.bound.kpi.def.layout !== 'table' && !e.skipped);
+  const tables = enabled.filter((e) => e.bound.kpi.def.layout === 'table' && !e.skipped);
   const kept: string[] = [];
   const targetCells: Record<string, LocalRef> = {};
   // The contact-centre KPIs (sorted last among the rows) get a heading row above them.
@@ -116,7 +120,7 @@ function plan(input: PlanInput): ScorecardPlan {
     const end = block(ctx, nextRow);
     if (end > nextRow) nextRow = end + 1;
   }
-  sourcesBlock(ctx, enabled.map((e) => e.bound), nextRow);
+  sourcesBlock(ctx, enabled.filter((e) => !e.skipped).map((e) => e.bound), nextRow);
 
   titleAndHeader(ctx, rows.length);
   const kpiCount = rows.length;
@@ -146,11 +150,64 @@ function plan(input: PlanInput): ScorecardPlan {
     hiddenColumns: ctx.helpers.hidden,
     marker: {
       key: 'service-kpi.scorecard', version: 1,
-      kpis: enabled.map((e) => e.bound.kpi.info.id),
+      kpis: enabled.filter((e) => !e.skipped).map((e) => e.bound.kpi.info.id),
       targetCells,
       reportingDateCell: { ...REPORTING_DATE },
     },
     notes: notes.all(t),
     summary: ctx.summary,
   };
+}
+
+interface Enabled {
+  readonly bound: BoundKpi;
+  readonly ranges: Map<Role, RangeRef>;
+  /** Not shown: a status- or message-log KPI on a sheet that is no log. */
+  skipped?: boolean;
+}
+
+/**
+ * Finds the event logs (sheets whose ticket ids repeat) and says what follows: ticket KPIs on such
+ * a sheet count each ticket once (with the counts), log KPIs on a sheet that is no log are not
+ * shown, and a status or message log's KPIs say which log they walk and which status lists they use.
+ */
+function eventLogNotes(ctx: PlanContext, enabled: Enabled[]): void {
+  const { t, notes } = ctx;
+  const logs = findEventLogs(ctx.env, ctx.request.roles, (a) => ctx.data.rangeOf(a));
+  for (const [sheet, log] of logs) ctx.eventLogs.set(sheet, log);
+  const said = new Set<string>();
+  for (const e of enabled) {
+    const name = e.bound.kpi.def.name[ctx.lang];
+    const logRole = [...e.ranges.keys()].find((role) => LOG_ROLES.includes(role));
+    if (logRole) {
+      const sheet = e.ranges.get(logRole)!.sheet;
+      const log = logs.get(sheet);
+      if (!log) {
+        const ids = e.ranges.get('ticketId');
+        notes.general.push(t.notALog(name, sheet, ids ? ctx.data.raw(ids).filter((r) => r[0] !== null && r[0] !== '').length : 0));
+        e.skipped = true;
+        continue;
+      }
+      const statuses = e.ranges.get('logStatus');
+      const key = `${statuses ? 'status' : 'message'}\u0000${sheet}`;
+      if (said.has(key)) continue;
+      said.add(key);
+      if (!statuses) {
+        notes.general.push(t.messageLog(sheet, log.rows, log.tickets));
+        continue;
+      }
+      const lists = ctx.data.statusLists(log.ids, e.ranges.get('logTime')!, statuses);
+      if (!lists) continue;
+      const show = (xs: readonly string[]): string => (xs.length > 0 ? xs.map((s) => (lists.codeNames?.[s] ? `${s} (${lists.codeNames[s]})` : s)).join(', ') : t.noneListed);
+      const how = lists.resolvedFrom === lists.pauseFrom || lists.pauseFrom === 'none' ? t.statusHow[lists.resolvedFrom] : `${t.statusHow[lists.resolvedFrom]}; ${t.statusHow[lists.pauseFrom]}`;
+      notes.general.push(t.statusLists(sheet, log.rows, log.tickets, show(lists.resolved), show(lists.pause), how));
+      continue;
+    }
+    for (const [role, ref] of e.ranges) {
+      const log = logs.get(ref.sheet);
+      if (!log || isLogRole(role) || said.has(ref.sheet)) continue;
+      said.add(ref.sheet);
+      notes.general.push(t.eventLog(ref.sheet, log.rows, log.tickets, log.idColumn.header, log.timeColumn?.header));
+    }
+  }
 }
