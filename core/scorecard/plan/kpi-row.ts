@@ -124,7 +124,9 @@ function seriesBlock(
       stockPick: (role, which) => ctx.data.stockPickable(datesRef, r.ranges.get(role)!, p.rows, which),
     }),
     // Only a native block has a guard (its rules may read flag words only native columns have).
-    guard: typeof build !== 'string' && guardRules && (variant.rules ?? []).length > 0 ? guard(r, str('Period')) : undefined,
+    // KPI_BY_PERIOD says "no data" before any row is checked when the date column holds no date.
+    guard: typeof build !== 'string' && guardRules && (variant.rules ?? []).length > 0
+      ? fn('IF', op('=', fn('COUNT', range(datesRef)), num(0)), fn('NA'), guard(r, str('Period'))) : undefined,
     // A count (n) is a plain COUNTIFS and is not checked; a value is checked when its function can
     // fail on totals, or when the data is small enough for a second pass to cost nothing.
     verify: !byLabel && (variant.totalsCanFail === true || ctx.data.raw(datesRef).length <= VERIFY_ROWS),
