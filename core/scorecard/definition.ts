@@ -35,6 +35,11 @@ export type Section = (typeof SECTIONS)[number];
 export interface KpiFacts {
   /** Top of the satisfaction scale (5, 7, 10 or 100: the smallest that holds every rating). */
   readonly csatScale: number;
+  /**
+   * The lowest satisfied rating: the top two steps (scale − 1) unless the ratings are words of a 2-
+   * or 3-point scale, where only the top answer is satisfied (the catalog's rule).
+   */
+  readonly csatTop?: number;
 }
 
 export const DEFAULT_FACTS: KpiFacts = { csatScale: 5 };
@@ -42,6 +47,8 @@ export const DEFAULT_FACTS: KpiFacts = { csatScale: 5 };
 /** What a definition reads facts from: a role's numbers as the core reads them (undefined when it rejects a cell). */
 export interface FactSource {
   numbers(role: Role): Float64Array | undefined;
+  /** Points of the label scale when the role's column holds rating words ("Good", "Very satisfied"), else undefined. */
+  labelPoints(role: Role): number | undefined;
 }
 
 /** What a live formula is built from. */

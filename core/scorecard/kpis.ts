@@ -54,16 +54,23 @@ export function takesTarget(id: string): boolean {
   return KPI_DEFINITIONS.find((d) => d.id === id)?.layout !== 'table';
 }
 
+/** Which CSAT ratings count as satisfied, in words: the top two steps, or the top answer of a 2- or 3-point word scale. */
+function satisfiedText(language: 'en' | 'de', facts: KpiFacts): string {
+  const scale = facts.csatScale;
+  const top = facts.csatTop ?? scale - 1;
+  if (top >= scale) return language === 'de' ? `die beste Antwort (${scale} von ${scale})` : `the top answer (${scale} of ${scale})`;
+  return language === 'de' ? `die zwei besten Stufen der Skala (${top}–${scale} von ${scale})` : `the top two steps of the scale (${top}–${scale} of ${scale})`;
+}
+
 /**
  * A definition text with its placeholders filled: `{sla}` with the SLA hours (German decimal comma),
- * `{scale}` and `{top}` with the CSAT scale (5 unless the data says otherwise).
+ * `{satisfied}` with CSAT's satisfied ratings on the scale (5 unless the data says otherwise).
  */
 export function fillDefinition(text: string, language: 'en' | 'de', options: Pick<ScorecardOptions, 'slaHours'>, facts: KpiFacts = DEFAULT_FACTS): string {
   const hours = language === 'de' ? String(options.slaHours).replace('.', ',') : String(options.slaHours);
   return text
     .replace(/\{sla\}/g, hours)
-    .replace(/\{scale\}/g, String(facts.csatScale))
-    .replace(/\{top\}/g, String(facts.csatScale - 1));
+    .replace(/\{satisfied\}/g, () => satisfiedText(language, facts));
 }
 
 /** A KPI's definition in `language`, filled in. */

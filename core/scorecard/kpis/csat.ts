@@ -8,10 +8,12 @@ export default defineKpi({
   name: T('Customer satisfaction (CSAT)', 'Kundenzufriedenheit (CSAT)'), defaultTarget: 0.8, direction: 'higher',
   variants: [{
     fn: 'CSAT', needs: ['surveyDate', 'satisfaction'], dates: 'surveyDate',
-    definition: T('Share of satisfied ratings: the top two steps of the scale ({top}–{scale} of {scale}).',
-      'Anteil zufriedener Bewertungen: die zwei besten Stufen der Skala ({top}–{scale} von {scale}).'),
-    // The scale is the smallest usual one (5, 7, 10, 100) that holds every rating.
+    definition: T('Share of satisfied ratings: {satisfied}.', 'Anteil zufriedener Bewertungen: {satisfied}.'),
+    // Rating words bring their scale (and, on 2 and 3 points, the top answer as the only satisfied
+    // one); numbers: the smallest usual scale (5, 7, 10, 100) that holds every rating.
     facts: (d) => {
+      const points = d.labelPoints('satisfaction');
+      if (points !== undefined) return { csatScale: points, csatTop: points <= 3 ? points : points - 1 };
       const v = d.numbers('satisfaction');
       let max = 0;
       if (v) for (let i = 0; i < v.length; i++) if (v[i] > max) max = v[i];

@@ -6,6 +6,7 @@
  */
 import { contextFor } from '../../call.js';
 import { groupByPeriod } from '../../values/periods.js';
+import { profileColumn } from '../../values/profile.js';
 import { readNumbers } from '../../values/read.js';
 import { DEFAULT_FACTS } from '../definition.js';
 import type { AnyVariant, KpiFacts } from '../definition.js';
@@ -159,6 +160,12 @@ export class DataFacts {
   /** The facts a variant's definition reads from its columns, over the defaults. */
   facts(variant: AnyVariant, ranges: ReadonlyMap<Role, RangeRef>): KpiFacts {
     if (!variant.facts) return DEFAULT_FACTS;
-    return { ...DEFAULT_FACTS, ...variant.facts({ numbers: (role) => { const r = ranges.get(role); return r ? this.numbers(r) : undefined; } }) };
+    return {
+      ...DEFAULT_FACTS,
+      ...variant.facts({
+        numbers: (role) => { const r = ranges.get(role); return r ? this.numbers(r) : undefined; },
+        labelPoints: (role) => { const r = ranges.get(role); return r ? profileColumn(this.raw(r)).labelScale?.k : undefined; },
+      }),
+    };
   }
 }
