@@ -128,7 +128,8 @@ export function firstUnreadable(cells: readonly (readonly unknown[])[], kind: Na
         continue;
       }
       if (kind === 'date' && isDateObject(v) && Number.isFinite(v.getTime())) continue;
-      if (kind === 'answer' && typeof v === 'string' && (isNonAnswer(v) || (header && isSkippedText(v)))) continue;
+      // A header is skipped, but not a first answer the core reads (a label word, "10 - Extremely likely").
+      if (kind === 'answer' && typeof v === 'string' && (isNonAnswer(v) || (header && isSkippedText(v) && classifyRatingText(v.trim()).kind === 'other'))) continue;
       return { row: r, value: v };
     }
   }

@@ -550,6 +550,32 @@ describe('options of service-kpi scorecard', () => {
     expectKpi(kpis[0], byPeriod(parsed, { fn: 'NPS', sheet: 'feedback', date: 'Wann', args: ['Wert'], n: 'Wert' }), 'nps', true);
   });
 
+  it('writes a KPI over US date text as values with a note naming the column; ISO dates, stored as real dates in the copy, get native formulas', async () => {
+    // The same answers twice: dated 2026-03-14 08:05 (the CSV reader stores a real date) and 3/14/2026 8:05 (text only the core reads).
+    const iso = ['Date,NPS'], us = ['Date,NPS'];
+    for (let i = 0; i < 120; i++) {
+      const m = 1 + Math.floor(i / 30), d = 1 + (i % 28), score = (i * 7) % 11;
+      iso.push(`2026-0${m}-${String(d).padStart(2, '0')} 08:${String(i % 60).padStart(2, '0')},${score}`);
+      us.push(`${m}/${d}/2026 8:${String(i % 60).padStart(2, '0')},${score}`);
+    }
+    await writeFile(out('iso.csv'), `${iso.join('\n')}\n`);
+    await writeFile(out('us.csv'), `${us.join('\n')}\n`);
+    const [a, b] = await Promise.all([
+      runCli(cli, ['scorecard', out('iso.csv'), '--out', out('iso.xlsx'), '--json', '--min-answers', '0']),
+      runCli(cli, ['scorecard', out('us.csv'), '--out', out('us.xlsx'), '--json', '--min-answers', '0']),
+    ]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    const [npsIso, npsUs] = [a, b].map((r) => (JSON.parse(r.stdout) as JsonKpi[]).find((k) => k.id === 'nps')!);
+    // Both read alike: April is incomplete (data to 4/28), so Actual is March.
+    expect(npsUs.period).toBe('2026-03');
+    expect([npsUs.value, npsUs.previous, npsUs.baseline]).toEqual([npsIso.value, npsIso.previous, npsIso.baseline]);
+    expect(a.stderr).not.toMatch(/written as values because/);
+    expect(b.stderr).toContain('note: Portable mode: Net Promoter Score written as values because the column "Date" on us (dates written as text such as "1/1/2026 8:00", first at row 2) holds what native formulas cannot read');
+    const natives = (file: string, sheet: string) => readFile(out(file)).then((x) => formulaCells(x).filter((c) => c.formula.includes(`COUNTIFS(${sheet}!B`)).length);
+    expect(await natives('iso.xlsx', 'iso')).toBeGreaterThan(0);
+    expect(await natives('us.xlsx', 'us')).toBe(0);
+  });
+
   it('--period quarter groups by quarters', async () => {
     const r = await runCli(cli, ['scorecard', SAMPLE, '--out', out('quarter.xlsx'), '--period', 'quarter', '--json', '-q']);
     expect(r.code).toBe(0);

@@ -37,7 +37,7 @@ describe('live and portable scorecards agree', () => {
       const { live, portable } = plans(w, k, dialect);
       expect(disagreements(live, portable), JSON.stringify(k)).toEqual([]);
     }), { numRuns: process.env.CI ? 120 : 60, seed: 20_260_301 });
-  });
+  }, 300_000);
 
   it('give every KPI with a native form native formulas on clean data (nothing silently falls back to values)', () => {
     const k: Knobs = {
@@ -62,6 +62,31 @@ describe('live and portable scorecards agree', () => {
     expect(logs).toEqual(['Resolution time on the SLA clock', 'Requester wait time', 'Next reply time', 'SLA attainment on the SLA clock', 'Time by status']);
     // The ticket table's ids do not repeat here: its KPIs keep their native formulas.
     expect(portable.notes.some((n) => n.includes('repeats its ticket ids'))).toBe(false);
+  });
+
+  it('write KPIs over label words, labelled scores or text dates as values with a note naming the column, agreeing with live', () => {
+    const base: Knobs = {
+      seed: 17, period: 'month', timeZone: 'UTC', dateCells: 'serial', survey: 60, tickets: 50, orders: 10, months: 6,
+      competitors: 2, blanks: 0.1, textNoise: false, textDates: false, invalid: 'none', flags: ['yes/no', 'yes/no', 'yes/no', 'yes/no'], slaHours: 24,
+      minAnswers: 0, minTickets: 0,
+    };
+    const names = (p: ScorecardPlan, column: string): string =>
+      p.notes.find((n) => n.startsWith('Portable mode:') && n.includes(`the column "${column}"`)) ?? '';
+    for (const k of [{ ...base, answerLabels: true }, { ...base, textDates: true }]) {
+      const w = randomWorkbook(k);
+      const { live, portable } = plans(w, k);
+      expect(disagreements(live, portable), JSON.stringify(k)).toEqual([]);
+      if (k.answerLabels) {
+        expect(names(portable, 'Score')).toMatch(/Net Promoter Score.* written as values because the column "Score" on Survey \(/);
+        expect(names(portable, 'Rating')).toMatch(/CSAT.* written as values because the column "Rating" on Survey \(/);
+        expect(names(portable, 'Opened')).toBe('');
+        // The core read the words: CSAT has a value, in both modes alike.
+        expect(typeof portable.summary.find((s) => s.id === 'csat')!.value).toBe('number');
+      } else {
+        expect(names(portable, 'Opened')).toMatch(/Average resolution time.* written as values because the column "Opened" on Tickets \(dates written as text/);
+        expect(names(portable, 'Score')).toBe('');
+      }
+    }
   });
 
   it('show the catalog function\'s error where a row is rejected, in both modes, and the note names its row', () => {

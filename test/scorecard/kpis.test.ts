@@ -51,6 +51,9 @@ describe('scorecard KPIs', () => {
     expect(fillDefinition(sla.definition.de, 'de', { slaHours: 4.5 })).toContain('innerhalb von 4,5 Stunden');
     const csat = SCORECARD_KPIS.find((k) => k.info.id === 'csat')!.info;
     expect(fillDefinition(csat.definition.en, 'en', { slaHours: 24 }, { ...DEFAULT_FACTS, csatScale: 7 })).toContain('(6–7 of 7)');
+    // Words of a 3-point scale (Freshdesk): only the top answer is satisfied, as CSAT counts it.
+    expect(fillDefinition(csat.definition.en, 'en', { slaHours: 24 }, { ...DEFAULT_FACTS, csatScale: 3, csatWords: true })).toBe('Share of satisfied ratings: the best answer of the 3-step word scale.');
+    expect(fillDefinition(csat.definition.de, 'de', { slaHours: 24 })).toBe('Anteil zufriedener Bewertungen: die zwei besten Stufen der Skala (4–5 von 5).');
   });
 
   it('each live in their own module with a unique id, sorted by section and order', () => {

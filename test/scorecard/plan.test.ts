@@ -314,6 +314,25 @@ describe('the scorecard plan', () => {
       expect(recheck(p, data).mismatches).toEqual([]);
     });
 
+    it('reads CSAT ratings written as words (Zendesk Good/Bad: the top answer), live and as portable values naming the column', () => {
+      // Ratings 4–5 as "Good", 1–3 as "Bad": Jan Good,Good,Bad,Bad → 2/4; Feb 3/5; Mar 4/5, as with the numbers.
+      const survey = PLAN_WORKBOOK.sheets[0];
+      const word = (v: unknown): unknown => (typeof v === 'number' ? (v >= 4 ? 'Good' : 'Bad') : v);
+      const data: WorkbookData = {
+        ...PLAN_WORKBOOK,
+        sheets: PLAN_WORKBOOK.sheets.map((sh) => (sh !== survey ? sh : { ...sh, values: sh.values.map((r, i) => (i === 0 ? r : r.map((v, c) => (c === 2 ? word(v) : v)))) })),
+      };
+      for (const portable of [false, true]) {
+        const p = plan({ portable }, 'sheets', { data });
+        const s = summaryOf(p, 'csat');
+        expect([s.value, s.previous, s.baseline]).toEqual([0.8, 0.6, 0.5]);
+        expect(s.definition).toBe(`Share of satisfied ratings: the top answer (2 of 2).${portable ? ' (written as values (the column "Rating" holds text native formulas cannot read); regenerate to update)' : ''}`);
+        const note = p.notes.find((n) => n.includes('the column "Rating"')) ?? '';
+        if (portable) expect(note).toContain('Customer satisfaction (CSAT) written as values because the column "Rating" on Survey (rating words such as "Good", first at row 2)');
+        else expect(note).toBe('');
+      }
+    });
+
     it('writes each period\'s bounds as references to its date column\'s periods, its rows empty while the data has a row NPS rejects', () => {
       const p = plan({ portable: true });
       const block = p.blocks.find((b) => b.id === 'helper:nps')!;

@@ -63,6 +63,10 @@ describe('portable formulas', () => {
       expect(nativeReadable([[10], ['10 - Extremely likely']], 'answer')).toBe(false);
       expect(nativeReadable([['n/a'], ['Score'], [5]], 'answer')).toBe(false);
       expect(firstUnreadable([[4], [null], ['Good']], 'answer')).toEqual({ row: 2, value: 'Good' });
+      // A first cell is a header only when the core would not read it as an answer.
+      expect(firstUnreadable([['10 - Extremely likely'], [9]], 'answer')).toEqual({ row: 0, value: '10 - Extremely likely' });
+      expect(firstUnreadable([['Very satisfied']], 'answer')).toEqual({ row: 0, value: 'Very satisfied' });
+      expect(firstUnreadable([['How likely?'], [9]], 'answer')).toBeUndefined();
       expect(nativeReadable([[10], ['9']], 'answer')).toBe(false);
       expect(nativeReadable([['2026-03-01']], 'answer')).toBe(false);
       expect(nativeReadable([['#N/A']], 'answer')).toBe(false);

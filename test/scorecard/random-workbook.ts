@@ -57,6 +57,12 @@ export interface Knobs {
   readonly logs?: boolean;
   /** Some tickets written again as later updates under the same id: the Tickets sheet becomes an event log (default false). */
   readonly repeatIds?: boolean;
+  /**
+   * Survey answers as exports write them: ratings as label words ("Very satisfied", "Awesome") and
+   * scores with their labels ("10 - Extremely likely"). Only the core reads them: portable KPIs
+   * over them are written as values. Absent: plain numbers.
+   */
+  readonly answerLabels?: boolean;
 }
 
 const FLAG_WORDS: readonly FlagWords[] = ['yes/no', 'Ja/Nein', 'x', 'bool', '1/0'];
@@ -88,6 +94,7 @@ export const knobsArbitrary: fc.Arbitrary<Knobs> = fc.record({
   minTickets: fc.constantFrom(0, 2, 10),
   logs: fc.constantFrom(true, true, false),
   repeatIds: fc.constantFrom(false, false, true),
+  answerLabels: fc.constantFrom(false, false, true),
 });
 
 export interface RandomWorkbook {
@@ -96,6 +103,28 @@ export interface RandomWorkbook {
   readonly roles: readonly RoleAssignment[];
   /** Sheet rows (1-based, within the data range: row 1 = first data row) of the rows made invalid on purpose. */
   readonly invalidRows: readonly { readonly sheet: string; readonly row: number }[];
+}
+
+/** Label words of a scale by its size (2-point Zendesk, 3-point Freshdesk, 5-point satisfaction, 7-point agreement). */
+const RATING_WORDS: Readonly<Record<number, readonly string[]>> = {
+  2: ['Bad', 'Good'],
+  3: ['Not Good', 'Just Okay', 'Awesome'],
+  5: ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'],
+  7: ['Strongly disagree', 'Disagree', 'Somewhat disagree', 'Neither agree nor disagree', 'Somewhat agree', 'Agree', 'Strongly agree'],
+};
+
+/** A rating 1…max as a label word: on its own scale when there is one of that size, a 10-point rating on the 2-point one. */
+function ratingWord(rating: unknown, max: number): unknown {
+  if (typeof rating !== 'number') return rating;
+  const words = RATING_WORDS[max] ?? RATING_WORDS[2];
+  return words[Math.ceil((rating * words.length) / max) - 1];
+}
+
+/** A 0–10 score with the survey tool's label on its ends ("10 - Extremely likely"). */
+function labelledScore(score: unknown): unknown {
+  if (score === 0) return '0 - Not at all likely';
+  if (score === 10) return '10 - Extremely likely';
+  return score;
 }
 
 /** 2026-01-01 as a serial; the data spans about half a year around the March and October DST changes. */
@@ -124,6 +153,10 @@ export function randomWorkbook(k: Knobs): RandomWorkbook {
     const day = rnd() * 300;
     let score: unknown = blank() ? null : Math.floor(rnd() * 11);
     let rating: unknown = blank() ? null : 1 + Math.floor(rnd() * ratingMax);
+    if (k.answerLabels) {
+      score = labelledScore(score);
+      rating = ratingWord(rating, ratingMax);
+    }
     if (k.textNoise && rnd() < 0.05) score = 'n/a';
     if (k.textNoise && rnd() < 0.05) rating = 'k. A.';
     const effort = blank() ? null : 1 + Math.floor(rnd() * effortMax);

@@ -22,6 +22,8 @@ describe('settings', () => {
   it('default to monthly live scorecards with a 24-hour SLA, named per language', () => {
     expect(defaultOptions('en')).toEqual({
       period: 'month', portable: false, language: 'en', slaHours: 24, serviceLevelSeconds: 20, tolerance: 0.05, brandAttributes: [], sheetName: 'KPI Scorecard',
+      // Automatic reporting date; a status needs 30 answers (surveys) or 10 tickets (issue 13).
+      reportingDate: null, minAnswers: 30, minTickets: 10,
     });
     expect(defaultOptions('de').sheetName).toBe('KPI-Scorecard');
   });
@@ -64,6 +66,22 @@ describe('settings', () => {
       'options.sheetName': 'Enter a sheet name of 1 to 31 characters without [ ] : * ? / \\ and not starting or ending with an apostrophe.',
       'options.period': 'Choose week, month, quarter or year.',
     });
+  });
+
+  it('take a reporting date that exists and whole minimums, and give settings stored before them the defaults', () => {
+    const withOptions = (o: Record<string, unknown>) => ({ ...good, options: { ...good.options, ...o } });
+    expect(parseSettings(withOptions({ reportingDate: '2026-10-31', minAnswers: 0, minTickets: 5 }))).toMatchObject({ ok: true });
+    expect(parseSettings(withOptions({ reportingDate: '2026-02-30', minAnswers: 2.5, minTickets: -1 }))).toEqual({
+      ok: false,
+      errors: {
+        'options.reportingDate': 'Enter a date such as 2026-10-31, or leave it empty for the latest complete period.',
+        'options.minAnswers': 'Enter a whole number of answers from 0 to 100,000 (0: no minimum).',
+        'options.minTickets': 'Enter a whole number of tickets from 0 to 100,000 (0: no minimum).',
+      },
+    });
+    const { reportingDate: _r, minAnswers: _a, minTickets: _t, ...older } = good.options;
+    const restored = parseSettings({ ...good, options: older });
+    expect(restored.ok && restored.settings.options).toMatchObject({ reportingDate: null, minAnswers: 30, minTickets: 10 });
   });
 
   it('refuse sheet names Excel would refuse', () => {

@@ -354,7 +354,8 @@ function rowTail(ctx: PlanContext, r: RowContext, bound: BoundKpi, row: number, 
   }
 
   const asValues = outcome !== 'live' && outcome !== 'native';
-  const definition = definitionText(variant.definition, lang, ctx.options, r.facts) + (asValues ? ` (${t.values})` : '');
+  const why = outcome === 'text' && r.unreadable ? t.valuesText(r.unreadable.header) : t.values;
+  const definition = definitionText(variant.definition, lang, ctx.options, r.facts) + (asValues ? ` (${why})` : '');
   ctx.w.putValue(row, COL.definition, definition, { style: 'note' });
 
   const cached = (c: number): number | string | '' => {
