@@ -13,7 +13,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readXlsxFile } from '../../cli/read-xlsx.js';
 import { callCentre, expectedByMonth, peakOfLatestMonth } from '../fixtures/call-centre.js';
-import type { CallCentreFixture, Language } from '../fixtures/call-centre.js';
+import type { Language } from '../fixtures/call-centre.js';
+import { writeCallCentreXlsx } from '../fixtures/call-centre-xlsx.js';
 import { ROOT, buildTestCli, formulaCells, removeTestCli, runCli } from './helpers.js';
 
 interface JsonKpi {
@@ -31,20 +32,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
   await removeTestCli(cli);
 });
-
-/** The fixture as a workbook a spreadsheet saved: dates and times as date cells with their formats. */
-async function writeFixture(f: CallCentreFixture, file: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  for (const s of f.sheets) {
-    const ws = wb.addWorksheet(s.name);
-    ws.addRow(s.columns.map((c) => c.header));
-    for (const values of s.rows) {
-      const row = ws.addRow(values);
-      s.columns.forEach((c, i) => { if (c.numFmt && values[i] !== null) row.getCell(i + 1).numFmt = c.numFmt; });
-    }
-  }
-  await wb.xlsx.writeFile(file);
-}
 
 const REAL = path.join(ROOT, 'test/fixtures/real');
 
@@ -72,7 +59,7 @@ describe.each<Language>(['en', 'de'])('the call-centre workbook (%s headers) thr
 
   beforeAll(async () => {
     const input = path.join(dir, `calls-${language}.xlsx`);
-    await writeFixture(f, input);
+    await writeCallCentreXlsx(f, input);
     out = path.join(dir, `calls-${language}-scorecard.xlsx`);
     const report = path.join(dir, `calls-${language}.html`);
     const r = await runCli(cli, ['scorecard', input, '--out', out, '--html', report, '--json', '--lang', language]);
@@ -119,7 +106,7 @@ describe('the CLI\'s options for the contact centre', () => {
   it('--service-level-seconds sets the threshold; the add-in formulas then pass it to SERVICE_LEVEL', async () => {
     const f = callCentre('en');
     const input = path.join(dir, 'calls-threshold.xlsx');
-    await writeFixture(f, input);
+    await writeCallCentreXlsx(f, input);
     const out = path.join(dir, 'calls-threshold-scorecard.xlsx');
     const r = await runCli(cli, ['scorecard', input, '--out', out, '--json', '--service-level-seconds', '45', '--addin-formulas']);
     expect(r.code, r.stderr).toBe(0);

@@ -4,7 +4,9 @@
  * recalculation on load, see test/helpers/libreoffice.ts) and exports every sheet as CSV.
  *
  * - Every native formula's recalculated value equals the value the core cached in the file
- *   (1e-10 relative), on the bundled sample and on the CSV fixtures.
+ *   (1e-10 relative), on the bundled sample, on the CSV fixtures and on the call-centre workbook
+ *   (test/fixtures/call-centre.ts, English and German headers: the contact-centre section, the
+ *   agents' CSAT and the Erlang C table).
  * - Copies whose cached results were all set to 0 come back with the right values: proof that
  *   LibreOffice really recalculated instead of showing the cached values.
  * - The workbook opens without repair (every sheet converts) and its data sheets hold exactly the
@@ -20,6 +22,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InputWorkbook } from '../../cli/input.js';
 import { readXlsxFile } from '../../cli/read-xlsx.js';
+import { callCentre } from '../fixtures/call-centre.js';
+import { writeCallCentreXlsx } from '../fixtures/call-centre-xlsx.js';
 import { csvValue, libreOfficeSkipReason, readSheetCsvs, sameMoment, sameValue, startLibreOffice } from '../helpers/libreoffice.js';
 import type { LibreOfficeSession } from '../helpers/libreoffice.js';
 import { CSV_DIR, SAMPLE, buildTestCli, formulaCells, removeTestCli, runCli } from './helpers.js';
@@ -47,9 +51,14 @@ describe.skipIf(skip !== undefined)('the scorecard workbook in LibreOffice', () 
     cli = await buildTestCli();
     dir = await mkdtemp(path.join(tmpdir(), 'skpi-lo-test-'));
     const csvFiles = ['survey.csv', 'bestellungen.csv', 'tickets.csv', 'kunden.csv'].map((f) => path.join(CSV_DIR, f));
+    const calls = { en: path.join(dir, 'call-log-en.xlsx'), de: path.join(dir, 'call-log-de.xlsx') };
+    await writeCallCentreXlsx(callCentre('en'), calls.en);
+    await writeCallCentreXlsx(callCentre('de'), calls.de);
     const runs: [string, string[]][] = [
       ['sample', [SAMPLE]],
       ['fixtures', [...csvFiles, '--tz', 'Europe/Berlin']],
+      ['calls-en', [calls.en]],
+      ['calls-de', [calls.de, '--service-level-seconds', '30']],
     ];
     for (const [name, args] of runs) {
       const file = path.join(dir, `${name}.xlsx`);
@@ -114,7 +123,7 @@ describe.skipIf(skip !== undefined)('the scorecard workbook in LibreOffice', () 
     }
   });
 
-  it('recalculates every native formula to the value the core cached (sample and CSV fixtures)', () => {
+  it('recalculates every native formula to the value the core cached (sample, CSV fixtures, call centre)', () => {
     for (const b of books) {
       const native = b.cells.filter((c) => !c.formula.includes('_xldudf_'));
       expect(native.length, b.name).toBe(b.cells.length);
@@ -124,6 +133,16 @@ describe.skipIf(skip !== undefined)('the scorecard workbook in LibreOffice', () 
         .filter(({ c, got }) => !agrees(b.file, c, got))
         .map(({ c, got }) => `${c.ref} =${c.formula.slice(0, 80)}… cached ${String(c.cached)}, LibreOffice ${String(got)}`);
       expect(wrong, b.name).toEqual([]);
+    }
+  });
+
+  it('recalculates the contact-centre KPIs, the agents\' CSAT and the Erlang C table of the call-centre workbook', () => {
+    for (const name of ['calls-en', 'calls-de']) {
+      const b = books.find((x) => x.name === name)!;
+      const texts = b.cells.map((c) => c.formula);
+      expect(texts.some((f) => f.startsWith('_xlfn.POISSON.DIST(')), name).toBe(true);
+      expect(texts.some((f) => /^SUMPRODUCT\(\('?[A-Za-z]+'?!C2:C\d+=B\d+\)/.test(f)), name).toBe(true);
+      expect(texts.some((f) => f.includes(name === 'calls-de' ? '"<30.0005"' : '"<20.0005"')), name).toBe(true);
     }
   });
 
@@ -138,6 +157,10 @@ describe.skipIf(skip !== undefined)('the scorecard workbook in LibreOffice', () 
 
   it('shows the data sheets with exactly the values the CLI read from the input', () => {
     const date = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+    // LibreOffice shows Excel's built-in h:mm:ss (id 21, what exceljs writes for it) in the en-US
+    // locale as a clock time: 0:07:41 as "12:07:41 AM", as it shows the input file itself.
+    const time = /^(\d+):(\d{2}):(\d{2})(?: ([AP]M))?$/;
+    const TIME_ZERO = Date.UTC(1899, 11, 30);
     for (const b of books) {
       for (const sheet of b.input.sheets) {
         const shown = csvs.get(b.file)!.get(sheet.data.name)!;
@@ -147,7 +170,18 @@ describe.skipIf(skip !== undefined)('the scorecard workbook in LibreOffice', () 
           const text = shown[originRow - 1 + r]?.[originCol - 1 + c] ?? '';
           const where = `${b.name} ${sheet.data.name} row ${originRow + r} column ${originCol + c}`;
           if (v === null || v === undefined) expect(text, where).toBe('');
-          else if (v instanceof Date) {
+          else if (v instanceof Date && v.getUTCFullYear() === 1899) {
+            // A duration as a time cell (h:mm:ss): the same seconds.
+            const m = time.exec(text);
+            expect(m, `${where}: ${text}`).not.toBeNull();
+            const hours = m![4] === undefined ? +m![1] : (+m![1] % 12) + (m![4] === 'PM' ? 12 : 0);
+            // LibreOffice cuts the seconds it shows, after a rounding error of its own: 462 s (the
+            // serial 462/86400 exactly as Excel writes it) shows as 0:07:41. The formulas read the
+            // exact value, which the recalculation above checks.
+            const ms = v.getTime() - TIME_ZERO;
+            const gap = ms - (hours * 3600 + +m![2] * 60 + +m![3]) * 1000;
+            expect(gap >= 0 && gap <= 1000, `${where}: ${text} vs ${ms} ms`).toBe(true);
+          } else if (v instanceof Date) {
             const m = date.exec(text);
             expect(m, `${where}: ${text}`).not.toBeNull();
             expect(Date.UTC(+m![1], +m![2] - 1, +m![3], +(m![4] ?? 0), +(m![5] ?? 0), +(m![6] ?? 0)), where).toBe(v.getTime());

@@ -115,6 +115,20 @@ describe('live and portable scorecards agree', () => {
     expect(anchor.text).toContain('-"a ticket is resolved before it was opened"');
   });
 
+  it('show #N/A, not the out-of-scale #VALUE!, where the survey has no date at all (found by the property above)', () => {
+    // seed 484082869: one survey row, its date blank, its score 8.5. KPI_BY_PERIOD has no period
+    // (#N/A, "dates holds no date") before it reads a score; the native guard would say #VALUE!.
+    const k: Knobs = {
+      seed: 484082869, period: 'week', timeZone: 'UTC', dateCells: 'serial', survey: 1, tickets: 0, orders: 0, months: 1,
+      competitors: 0, blanks: 0.3, textNoise: false, textDates: false, invalid: 'scoreOutOfScale',
+      flags: ['yes/no', 'yes/no', 'yes/no', 'yes/no'], slaHours: 4, calls: 0, intervals: 0, callFlags: 'yes/no', durations: 'seconds', serviceLevelSeconds: 20,
+    };
+    const w = randomWorkbook(k);
+    const { live, portable } = plans(w, k);
+    expect(disagreements(live, portable)).toEqual([]);
+    expect(planValues(portable).get(`${portable.marker.targetCells.nps.row}:${COL.actual}`)).toBe('#N/A');
+  });
+
   it('count as n the answers a KPI used, not the dated rows (blank ratings are not answers)', () => {
     const k: Knobs = {
       seed: 3, period: 'year', timeZone: 'UTC', dateCells: 'date', survey: 60, tickets: 0, orders: 0, months: 1,

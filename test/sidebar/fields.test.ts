@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  parseBrandAttributes, parseMinimum, parseNumberInput, parseReportingDate, parseSlaHours, parseStatusList, parseTarget, reportingDateText, targetText,
+  parseBrandAttributes, parseMinimum, parseNumberInput, parseReportingDate, parseServiceLevelSeconds, parseSlaHours, parseStatusList, parseTarget,
+  reportingDateText, targetText,
 } from '../../sidebar/fields.js';
 
 const share = { unit: 'share', kpi: 'CSAT' } as const;
@@ -67,6 +68,14 @@ describe('options', () => {
     expect(parseSlaHours('de', '0,5')).toEqual({ ok: true, value: 0.5 });
     expect(parseSlaHours('en', '0').ok).toBe(false);
     expect(parseSlaHours('en', '').ok).toBe(false);
+  });
+
+  it('needs a service-level threshold of more than 0 seconds and at most an hour', () => {
+    expect(parseServiceLevelSeconds('en', '20')).toEqual({ ok: true, value: 20 });
+    expect(parseServiceLevelSeconds('de', '12,5')).toEqual({ ok: true, value: 12.5 });
+    expect(parseServiceLevelSeconds('en', '3600')).toEqual({ ok: true, value: 3600 });
+    for (const bad of ['0', '-3', '', 'soon', '3601']) expect(parseServiceLevelSeconds('en', bad).ok, bad).toBe(false);
+    expect(parseServiceLevelSeconds('de', '0')).toEqual({ ok: false, message: 'Bitte die Sekunden angeben, innerhalb derer ein Anruf rechtzeitig angenommen ist: größer als 0, höchstens 3600.' });
   });
 
   it('splits brand attributes at commas, trimmed, without empties or repeats', () => {

@@ -50,6 +50,9 @@ const C = {
   low: COL.kpi + 6, high: COL.kpi + 7, note: COL.kpi + 8,
 } as const;
 
+/** Answers as whole numbers, shares as percent; Significant (TRUE/FALSE) in General: LibreOffice shows a boolean under a percent format as 0.0 %. */
+const formatOf = (col: number): string | undefined => (col === C.n ? '0' : col === C.significant ? undefined : SHARE);
+
 /** Writes the agent block at `top` when the data allows one; returns the next free row. */
 export function agentBlock(ctx: PlanContext, top: number): number {
   const bound = bindRoles(['agent', 'satisfaction'], [], ctx.request.roles);
@@ -92,7 +95,7 @@ export function agentBlock(ctx: PlanContext, top: number): number {
     if (!agree) {
       // Values where a native form is not possible or would differ (written over any native cell).
       names.forEach((_, i) => {
-        for (let k = 1; k <= 5; k++) w.putValue(head + 1 + i, C.agent + k, spill[i + 1][k], { numberFormat: k === 1 ? '0' : SHARE });
+        for (let k = 1; k <= 5; k++) w.putValue(head + 1 + i, C.agent + k, spill[i + 1][k], { numberFormat: formatOf(C.agent + k) });
       });
       // No native form for these ratings (words, a scale natives cannot read), or one that would differ.
       (native === undefined ? ctx.notes.asValues.form : ctx.notes.asValues.mismatch).push(name);
@@ -171,7 +174,7 @@ function nativeRows(ctx: PlanContext, agentRef: RangeRef, ratingRef: RangeRef, s
     // Evaluated in order, each cell put before the next reads it (Difference reads Value and Others).
     return exprs.map((expr, k) => {
       const at: LocalRef = { row, col: C.n + k };
-      const { cached } = w.putFormula(at.row, at.col, expr, { numberFormat: k === 0 ? '0' : SHARE });
+      const { cached } = w.putFormula(at.row, at.col, expr, { numberFormat: formatOf(at.col) });
       return { expr, cached };
     });
   });

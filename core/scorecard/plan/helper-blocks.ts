@@ -202,7 +202,11 @@ export class HelperBlocks {
           outcome = 'native';
           // The guard found a row the function rejects: its message names it.
           if (guardFires && !spec.byLabel) live();
-        } else if (liveError()) outcome = guardFires ? 'native' : 'error';
+        } else if (liveError()) {
+          // The guard reproduces the function's error only when it is the same error: a sheet whose
+          // dates column holds no date is KPI_BY_PERIOD's #N/A even when a score is out of scale.
+          outcome = guardFires && cachedOf(anchor).cached === liveError()!.code ? 'native' : 'error';
+        }
         else if (guardFires) outcome = 'mismatch';
         else outcome = spec.periods.every((p, i) => sameCell(cachedOf(values[i]).cached, liveValue(p))) ? 'native' : 'mismatch';
       }
