@@ -84,7 +84,7 @@ describe('reading the workbook', () => {
     const outline = await s.bridge.readOutline();
     // Names; used ranges and markers; the top rows of all five sheets packed into one read.
     expect(lastRun(s.wb)).toMatchObject({ syncs: 3, unsynced: 0 });
-    expect(outline.sheetNames).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors']);
+    expect(outline.sheetNames).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'Status log', 'Messages']);
     const survey = outline.sheets.find((x) => x.name === 'Survey')!;
     expect(survey.headerRow).toBe(1);
     expect(survey.rowCount).toBe(240);
@@ -310,7 +310,7 @@ describe('generating the scorecard', () => {
     // Someone removes our marker (for example by rebuilding the sheet by hand).
     s.wb.sheet('KPI Scorecard')!.customProperties.clear();
     await s.bridge.generate(request);
-    expect(s.wb.sheets.map((x) => x.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'KPI Scorecard', 'KPI Scorecard (2)']);
+    expect(s.wb.sheets.map((x) => x.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'Status log', 'Messages', 'KPI Scorecard', 'KPI Scorecard (2)']);
   });
 
   it('explains that scorecards need ExcelApi 1.12 on older Excel, before touching the workbook', async () => {

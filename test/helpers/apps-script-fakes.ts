@@ -268,6 +268,9 @@ export class FakeSpreadsheetModel {
       (init.rows ?? []).forEach((row, r) => row.forEach((v, c) => {
         if (v !== null && v !== undefined && v !== '') sheet.put(r + 1, c + 1, v);
       }));
+      // A sheet that holds more rows than a new sheet's 1,000 (the sample's status log) is that tall.
+      sheet.maxRows = Math.max(sheet.maxRows, init.rows?.length ?? 0);
+      sheet.maxCols = Math.max(sheet.maxCols, ...(init.rows ?? []).map((row) => row.length));
     }
     this.sheets.splice(at, 0, sheet);
     this.checkCells();

@@ -84,6 +84,18 @@ describe('settings', () => {
     expect(restored.ok && restored.settings.options).toMatchObject({ reportingDate: null, minAnswers: 30, minTickets: 10 });
   });
 
+  it('keep a status log\'s pause and resolved statuses, trimmed, and name a list that is too long', () => {
+    const lists = { ...good, options: { ...good.options, pauseStatuses: [' pending ', 'Wartet auf Kunde'], resolvedStatuses: ['solved'] } };
+    const r = parseSettings(JSON.parse(JSON.stringify(lists)));
+    expect(r.ok && r.settings.options).toMatchObject({ pauseStatuses: ['pending', 'Wartet auf Kunde'], resolvedStatuses: ['solved'] });
+    // No pause at all is a choice too; absent lists are found from the status names.
+    expect(parseSettings({ ...good, options: { ...good.options, pauseStatuses: [] } }).ok).toBe(true);
+    expect(parseSettings({ ...good, options: { ...good.options, pauseStatuses: Array.from({ length: 51 }, (_, i) => `s${i}`) } }))
+      .toEqual({ ok: false, errors: { 'options.pauseStatuses': 'Enter at most 50 statuses of at most 80 characters each, separated by commas.' } });
+    expect(parseSettings({ ...good, options: { ...good.options, language: 'de', resolvedStatuses: ['x'.repeat(81)] } }))
+      .toEqual({ ok: false, errors: { 'options.resolvedStatuses': 'Geben Sie höchstens 50 Status mit je höchstens 80 Zeichen ein, durch Kommas getrennt.' } });
+  });
+
   it('refuse sheet names Excel would refuse', () => {
     for (const sheetName of ['', '   ', 'a'.repeat(32), "'quoted'", 'x/y', 'History']) {
       const r = parseSettings({ ...good, options: { ...good.options, sheetName } });

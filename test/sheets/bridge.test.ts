@@ -103,23 +103,32 @@ describe('skpiReadOutline', () => {
     const text = a.run('skpiReadOutline');
     expect(typeof text).toBe('string');
     const outline = JSON.parse(text as string) as WorkbookOutline;
-    expect(outline.sheetNames).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors']);
+    expect(outline.sheetNames).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'Status log', 'Messages']);
     const tickets = outline.sheets.find((s) => s.name === 'Tickets')!;
     expect(tickets.headers.slice(0, 4)).toEqual(['Ticket ID', 'Opened', 'First response', 'Resolved']);
     expect(tickets.rowCount).toBe(300);
     expect(tickets.samples[1][0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
-    // The same outline the engine makes from the same values.
-    expect(outline).toEqual(JSON.parse(JSON.stringify(outlineWorkbook({ sheets: dataOf(a, outline.sheetNames), timeZone: 'UTC' }))));
+    // The same outline the engine makes from the same values. The Status log and Messages are taller
+    // than the header area: read as their top rows and last row, their samples come from those.
+    const expected = JSON.parse(JSON.stringify(outlineWorkbook({ sheets: dataOf(a, outline.sheetNames), timeZone: 'UTC' }))) as WorkbookOutline;
+    const tall = (name: string): boolean => name === 'Status log' || name === 'Messages';
+    expect(outline.sheets.filter((s) => !tall(s.name))).toEqual(expected.sheets.filter((s) => !tall(s.name)));
+    for (const sheet of outline.sheets.filter((s) => tall(s.name))) {
+      const want = expected.sheets.find((s) => s.name === sheet.name)!;
+      expect({ ...sheet, samples: [] }, sheet.name).toEqual({ ...want, samples: [] });
+    }
   });
 
-  it('reads each sheet with one batched getValues of its header area (these sheets fit in it whole)', () => {
+  it('reads each sheet with one batched getValues of its header area, and a taller one\'s last row with one more', () => {
     const a = open();
     a.fakes.log.reset();
     a.outline();
     const tally = a.fakes.log.tally();
-    expect(tally['Range.getValues']).toBe(5);
-    expect(tally['Sheet.getLastRow']).toBe(5);
-    expect(tally['Sheet.getLastColumn']).toBe(5);
+    // The five sheets fit in their header area whole; the Status log and Messages are taller: their
+    // top rows and their last row.
+    expect(tally['Range.getValues']).toBe(5 + 2 * 2);
+    expect(tally['Sheet.getLastRow']).toBe(7);
+    expect(tally['Sheet.getLastColumn']).toBe(7);
     expect(tally['Sheet.getDataRange']).toBeUndefined();
     expect(tally['Spreadsheet.getSpreadsheetTimeZone']).toBe(1);
   });
@@ -147,7 +156,7 @@ describe('skpiGenerate', () => {
     expect(result.notes).toEqual(plan.notes);
 
     const sheet = a.fakes.spreadsheet.byName('KPI Scorecard')!;
-    expect(a.fakes.spreadsheet.sheets.map((s) => s.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'KPI Scorecard']);
+    expect(a.fakes.spreadsheet.sheets.map((s) => s.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'Status log', 'Messages', 'KPI Scorecard']);
     let formulas = 0;
     for (const { row, col, cell } of cellsOf(plan)) {
       const got = sheet.cell(row, col);
@@ -187,7 +196,7 @@ describe('skpiGenerate', () => {
     expect(sheet.metadata).toEqual([{ key: 'service-kpi.scorecard', value: JSON.stringify(plan.marker), visibility: 'DOCUMENT' }]);
     expect(sheet.activated).toBe(true);
     // The data sheets are read, never written.
-    for (const name of ['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors']) {
+    for (const name of ['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'Status log', 'Messages']) {
       expect(a.fakes.spreadsheet.byName(name)!.metadata).toEqual([]);
     }
   });
@@ -258,7 +267,7 @@ describe('skpiGenerate', () => {
     const result = a.generate(request);
     expect(result.sheetName).toBe('KPI Scorecard');
     const names = a.fakes.spreadsheet.sheets.map((s) => s.name);
-    expect(names).toEqual(['KPI Scorecard', 'Survey', 'Tickets', 'Orders', 'Customers', 'Competitors']);
+    expect(names).toEqual(['KPI Scorecard', 'Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'Status log', 'Messages']);
     const second = a.fakes.spreadsheet.byName('KPI Scorecard')!;
     expect(second).not.toBe(first);
     expect(a.fakes.log.tally()['Spreadsheet.deleteSheet']).toBe(1);
@@ -292,7 +301,7 @@ describe('skpiGenerate', () => {
     const minimum = { ...request, options: { ...request.options, minTickets: 2.5 } };
     expect(() => a.run('skpiGenerate', JSON.stringify(minimum))).toThrow(/options\.minTickets/);
     expect(() => a.run('skpiGenerate', '{')).toThrow(/not valid JSON/);
-    expect(a.fakes.spreadsheet.sheets).toHaveLength(5);
+    expect(a.fakes.spreadsheet.sheets).toHaveLength(SAMPLE_SHEETS.length);
   });
 
   it('writes the sidebar\'s reporting date into the scorecard\'s reporting-date cell as a date', () => {
