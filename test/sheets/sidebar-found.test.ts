@@ -95,4 +95,22 @@ describe.skipIf(skip !== undefined)('what was detected, in the Sheets sidebar in
       await page.close();
     }
   }, 120_000);
+
+  it('says it in German to a German user; the roles in the German labels', async () => {
+    const rows = (await readCsvFile(FILE, SHEET, wallClock('UTC'))).sheet.data.values;
+    const { page } = await openSheetsSidebar(browser, addon, { sheets: [{ name: SHEET, rows }], locale: 'de_DE' });
+    try {
+      await page.waitForSelector('select.skpi-role', { state: 'attached', timeout: 30_000 });
+      const found = page.locator('details.skpi-found');
+      await found.locator('summary').click();
+      expect(await found.locator('summary').textContent()).toBe('Wie die Spalten erkannt wurden');
+      expect(await found.locator('.skpi-found-fact').allTextContents()).toEqual([
+        'Erkanntes Layout: Google Forms responses (1 seiner Überschriften).', '8 weitere Spalte(n) nicht erkannt.',
+      ]);
+      expect(await found.locator('.skpi-found-role-name').allTextContents()).toEqual(['Umfragedatum', 'NPS-Wert (0–10)', 'Kommentar']);
+      expect(await found.locator('.skpi-found-confidence').allTextContents()).toEqual(['97 % sicher', '85 % sicher', '70 % sicher']);
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
 });
