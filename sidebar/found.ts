@@ -12,7 +12,7 @@ import type { DetectionReport, ReportColumn, ReportSheet } from '../core/scoreca
 import type { WorkbookOutline } from '../core/scorecard/types.js';
 import { h } from './dom.js';
 import type { Child } from './dom.js';
-import { formatPercent, roleLabel } from './i18n.js';
+import { formatPercent, roleLabel, t } from './i18n.js';
 import type { Lang } from './i18n.js';
 
 const TEXTS = {
@@ -72,7 +72,7 @@ function sheetFacts(lang: Lang, s: ReportSheet): string[] {
 
 function columnItem(lang: Lang, c: ReportColumn): HTMLElement {
   return h('li', { class: 'skpi-found-col', 'data-column': c.letter },
-    h('span', { class: 'skpi-found-header' }, `${c.letter} · ${c.header}`),
+    h('span', { class: 'skpi-found-header' }, `${c.letter} · ${c.header || t(lang, 'noHeader')}`),
     ...c.roles.map((r) => h('div', { class: 'skpi-found-role', 'data-role': r.role },
       h('span', { class: 'skpi-found-role-name' }, roleLabel(lang, r.role)), ' · ',
       h('span', { class: 'skpi-found-confidence' }, text(lang, 'sure', { percent: formatPercent(lang, r.confidence) })),
