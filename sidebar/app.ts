@@ -10,6 +10,7 @@ import { createController } from './controller.js';
 import type { Change, SidebarController } from './controller.js';
 import { h, option, replaceChildren } from './dom.js';
 import { reportingDateText, targetText, unitSuffix } from './fields.js';
+import { foundDetails } from './found.js';
 import { PERIOD_KEYS, ROLE_GROUPS, formatInputNumber, formatPercent, roleLabel, stepText, t } from './i18n.js';
 import type { Lang } from './i18n.js';
 import { DEFAULT_SERVICE_LEVEL_SECONDS, fillDefinition, takesTarget } from '../core/scorecard/kpis.js';
@@ -172,7 +173,7 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, options: Mou
       });
       const details = h('details', { class: 'skpi-sheet', 'data-sheet-index': s },
         h('summary', {}, h('span', { class: 'skpi-sheet-name' }, sheet.name), h('span', { class: 'skpi-sheet-meta' }, sheetSummary(sheet))),
-        ...rows);
+        ...rows, foundDetails(state.lang, state.outline, sheet.name));
       details.open = open;
       return details;
     }));

@@ -136,6 +136,8 @@ const CALLS: Record<string, readonly unknown[]> = {
   CONVERSION_RATE: [col('Converted', 'yes', 'no', true, false, 'ja', '')],
   FIRST_CONTACT_RESOLUTION: [col('FCR', true, true, false, 1, 0)],
   REOPEN_RATE: [col('Reopened', false, false, true, 'nein')],
+  // Checkbox booleans, ServiceNow's made_sla words and Freshdesk's verdicts, and a ticket with none yet.
+  SLA_MET_RATE: [col('SLA met', true, 'Within SLA', 'SLA Violated', false, 'ja', '')],
   COMPLAINT_RATE: [col('Complaints', 3, 2), col('Customers', 100, 120), 1000],
   RETURN_RATE: [col('Returned', 2, 3), col('Sold', 50, 60)],
   REVENUE_PER_CUSTOMER: [col('Amount', 100, 50, 25), col('Customer', 'A', 'B', 'A')],
