@@ -22,6 +22,8 @@ describe('settings', () => {
   it('default to monthly live scorecards with a 24-hour SLA, named per language', () => {
     expect(defaultOptions('en')).toEqual({
       period: 'month', portable: false, language: 'en', slaHours: 24, serviceLevelSeconds: 20, tolerance: 0.05, brandAttributes: [], sheetName: 'KPI Scorecard',
+      // Automatic reporting date; a status needs 30 answers (surveys) or 10 tickets (issue 13).
+      reportingDate: null, minAnswers: 30, minTickets: 10,
     });
     expect(defaultOptions('de').sheetName).toBe('KPI-Scorecard');
   });
