@@ -26,6 +26,12 @@ import { randomWorkbook, randomRequest } from './random-workbook.js';
 import type { Knobs } from './random-workbook.js';
 
 const CONTACT = ['serviceLevel', 'abandonRate', 'asa', 'aht', 'ces', 'responseRate'];
+/**
+ * The fixture's rows end on 28 April, so by the headline rule (the latest complete period as of
+ * the data's last date) March would be the Actual. These tests are about April's values, so they
+ * type the reporting date that closes April (the headline rule itself: plan/headline tests).
+ */
+const APRIL: Partial<ScorecardOptions> = { reportingDate: '2026-04-30' };
 
 function requestFor(data: WorkbookData, options: Partial<ScorecardOptions> = {}): GenerateRequest {
   const roles = detectRoles(outlineWorkbook(data));
@@ -66,7 +72,7 @@ const close = (a: unknown, b: number, digits = 12): void => expect(a as number).
 describe.each<[Language, boolean]>([['en', false], ['en', true], ['de', false], ['de', true]])('the call-centre workbook (%s, portable %s)', (language, portable) => {
   const f = callCentre(language);
   const data = workbookData(f);
-  const p = planOf(data, { language, portable });
+  const p = planOf(data, { language, portable, ...APRIL });
   const expected = expectedByMonth(f);
 
   it('shows the contact-centre KPIs under their own heading, after the other rows', () => {
@@ -148,6 +154,8 @@ describe.each<[Language, boolean]>([['en', false], ['en', true], ['de', false], 
     expect(inputs.slice(0, 5).map((c) => c.value)).toEqual([peak.offered, 30, peak.aht, 0.8, 20]);
     const expectedTable = call('ERLANG_C', peak.offered, 30, peak.aht, 0.8, 20, 0.3, 0.85) as number[][];
     const result = title + 10;
+    // The inputs sit in the Actual column (D since the Period column came in), the what-if table from the KPI column (B).
+    expect([COL.kpi, COL.actual]).toEqual([2, 4]);
     if (portable) {
       expect(values.get(`${result}:${COL.actual}`)).toBe(expectedTable[1][0]);
       expect(values.get(`${result + 1}:${COL.actual}`)).toBe(expectedTable[1][1]);
@@ -160,10 +168,10 @@ describe.each<[Language, boolean]>([['en', false], ['en', true], ['de', false], 
         const n = n0 + i;
         close(values.get(`${head + 1 + i}:${COL.kpi + 2}`), call('ERLANG_C_SERVICE_LEVEL', n, peak.offered, 30, peak.aht, 20) as number, 9);
       }
-      expect(cellAt(p, head + 1, COL.kpi + 1)!.formula!.text).toMatch(/^=_xlfn\.POISSON\.DIST\(B\d+,C\d+,FALSE\)\/\(_xlfn\.POISSON\.DIST\(B\d+,C\d+,FALSE\)\+\(1-C\d+\/B\d+\)\*_xlfn\.POISSON\.DIST\(B\d+-1,C\d+,TRUE\)\)$/);
+      expect(cellAt(p, head + 1, COL.kpi + 1)!.formula!.text).toMatch(/^=_xlfn\.POISSON\.DIST\(B\d+,D\d+,FALSE\)\/\(_xlfn\.POISSON\.DIST\(B\d+,D\d+,FALSE\)\+\(1-D\d+\/B\d+\)\*_xlfn\.POISSON\.DIST\(B\d+-1,D\d+,TRUE\)\)$/);
     } else {
       const erlang = cellAt(p, result, COL.kpi)!.formula!;
-      expect(erlang.text).toMatch(/^=_xldudf_KPI_ERLANG_C\(C\d+,C\d+,C\d+,C\d+,C\d+,C\d+,C\d+\)$/);
+      expect(erlang.text).toMatch(/^=_xldudf_KPI_ERLANG_C\(D\d+,D\d+,D\d+,D\d+,D\d+,D\d+,D\d+\)$/);
       expect(erlang.spill).toEqual(expectedTable);
     }
   });
@@ -172,7 +180,7 @@ describe.each<[Language, boolean]>([['en', false], ['en', true], ['de', false], 
 describe('the service-level threshold', () => {
   it('is a setting: 30 s counts the calls answered within 30 s, and the definition says so', () => {
     const f = callCentre('en');
-    const p = planOf(workbookData(f), { serviceLevelSeconds: 30, portable: true });
+    const p = planOf(workbookData(f), { serviceLevelSeconds: 30, portable: true, ...APRIL });
     const apr = expectedByMonth(f, 30).get('2026-04')!;
     close(summary(p, 'serviceLevel').value, apr.serviceLevel);
     expect(apr.serviceLevel).not.toBe(expectedByMonth(f, 20).get('2026-04')!.serviceLevel);
@@ -186,7 +194,7 @@ describe('per-day and per-interval exports', () => {
   it('weigh each interval by its calls: abandon rate = Σ abandoned ÷ Σ offered, ASA and AHT by answered calls', () => {
     const f = callCentre('en');
     for (const portable of [false, true]) {
-      const p = planOf(queueOnly(f), { portable });
+      const p = planOf(queueOnly(f), { portable, ...APRIL });
       const apr = f.intervals.filter((q) => q.start.toISOString().startsWith('2026-04'));
       const sum = (g: (q: (typeof apr)[number]) => number): number => apr.reduce((s, q) => s + g(q), 0);
       close(summary(p, 'abandonRate').value, sum((q) => q.abandoned) / sum((q) => q.offered));

@@ -30,6 +30,8 @@ export const STAFFING_ROWS = 20;
 export const DEFAULT_SHRINKAGE = 0.3;
 export const DEFAULT_MAX_OCCUPANCY = 0.85;
 const DEFAULT_LEVEL = 0.8;
+/** Labels in the KPI column, values in the Actual column: the blocks span both (and what lies between). */
+const LABELLED_WIDTH = COL.actual - COL.kpi + 1;
 
 const TEXT = {
   en: {
@@ -134,7 +136,7 @@ export function staffingBlock(ctx: PlanContext, top: number): number {
   const [contacts, interval, aht, target, seconds, shrinkage, maxOcc] = values.map((_, k) => input(k));
   const traffic = input(7);
   w.putFormula(first + 7, COL.actual, op('/', op('*', contacts, aht), op('*', interval, num(60))), { numberFormat: '0.00' });
-  w.addBlock('staffing:inputs', first, COL.kpi, t.inputs.length, 2);
+  w.addBlock('staffing:inputs', first, COL.kpi, t.inputs.length, LABELLED_WIDTH);
 
   const result = first + t.inputs.length + 1;
   if (!ctx.portable) {
@@ -177,6 +179,6 @@ export function staffingBlock(ctx: PlanContext, top: number): number {
   w.putValue(result + 1, COL.kpi, t.staff, { style: 'note' });
   // "more than N" is text: no staff figure then.
   w.putFormula(result + 1, COL.actual, fn('IFERROR', fn('ROUNDUP', op('-', op('/', agents, op('-', num(1), shrinkage)), num(1e-9)), num(0)), str('')), { numberFormat: '0' });
-  w.addBlock('staffing:needed', result, COL.kpi, 2, 2);
+  w.addBlock('staffing:needed', result, COL.kpi, 2, LABELLED_WIDTH);
   return head + STAFFING_ROWS + 1;
 }
