@@ -32,12 +32,13 @@ export function toGrid(x: unknown): Grid {
         }
       }
       if (cols > 0 && !mixed) return { cells, rows: cells.length, cols };
-      // Ragged or mixed: normalise once (rare, only from JS callers).
-      const fixed = cells.map((row) => (isArray(row) ? row : [row]));
+      // Ragged or mixed: normalise once (rare, only from JS callers). Array.from visits holes
+      // (`[[9], , [3]]`), which map() would keep as holes: a missing row is one blank cell.
+      const fixed = Array.from(cells, (row) => (isArray(row) ? row : [row]));
       return { cells: fixed, rows: fixed.length, cols };
     }
     // A 1-D array from a JavaScript caller is a column.
-    return { cells: x.map((v) => [v]), rows: x.length, cols: 1 };
+    return { cells: Array.from(x, (v) => [v]), rows: x.length, cols: 1 };
   }
   return { cells: [[x]], rows: 1, cols: 1 };
 }
