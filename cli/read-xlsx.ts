@@ -14,6 +14,7 @@
  * inflating, and hold at most `maxCells` non-blank cells; past either the file is refused with one
  * line saying so.
  */
+import { quote } from '../core/safe-text.js';
 import type { ExistingSheet } from '../core/scorecard/api.js';
 import { describeFsError, inputError, oneLine } from './errors.js';
 import { fileKindOf } from './file-kind.js';
@@ -227,7 +228,7 @@ async function readPackage(file: string, pkg: ZipPackage, limits: ReadLimits): P
   const fitted = fitSheetNames(sheetNames);
   if (fitted.renamed.length === 0) return { sheets, sheetNames, existing, notes, files: [file] };
   for (const r of fitted.renamed) {
-    notes.push(`${file}: the sheet name "${r.from.length > 40 ? `${r.from.slice(0, 39)}…` : r.from}" is not one Excel accepts (at most ${MAX_SHEET_NAME} characters, none of [ ] : * ? / \\, unique); its copy is named "${r.to}"`);
+    notes.push(`${file}: the sheet name ${quote(r.from)} is not one Excel accepts (at most ${MAX_SHEET_NAME} characters, none of [ ] : * ? / \\, unique); its copy is named ${quote(r.to)}`);
   }
   return {
     sheets: sheets.map((s, i) => ({ ...s, data: { ...s.data, name: fitted.names[dataIndex[i]] } })),

@@ -4,6 +4,7 @@
  * --addin-formulas), write the workbook and the HTML report atomically, then print the summary.
  */
 import { stat } from 'node:fs/promises';
+import { printableJson, printableLines, quote, quoteList } from '../core/safe-text.js';
 import path from 'node:path';
 import { detectRoles } from '../core/scorecard/detect.js';
 import { availableKpis, defaultTargets } from '../core/scorecard/kpis.js';
@@ -14,7 +15,7 @@ import type { KpiSummary, RoleAssignment, ScorecardOptions, ScorecardPlan, Store
 import { wallClock } from '../core/values/clock.js';
 import type { ScorecardArgs } from './args.js';
 import { OutputError, writeAllAtomically } from './atomic.js';
-import { describeFsError, inputError } from './errors.js';
+import { describeFsError, inputError, oneLine } from './errors.js';
 import { renderHtmlReport } from './html-report.js';
 import type { InputSheet, InputWorkbook } from './input.js';
 import { workbookData } from './input.js';
@@ -70,11 +71,9 @@ export async function readInputs(args: Pick<ScorecardArgs, 'inputs' | 'kind' | '
 }
 
 function headersSeen(outline: WorkbookOutline, input: InputWorkbook): string {
-  if (outline.sheets.length === 0) {
-    return input.sheets.map((s) => s.data.name).join(', ');
-  }
-  const parts = outline.sheets.map((s) => `${s.name}: ${s.headers.filter((h) => h !== '').slice(0, 12).join(', ')}${s.headers.length > 12 ? ', …' : ''}`);
-  return parts.join('; ');
+  if (outline.sheets.length === 0) return quoteList(input.sheets.map((s) => s.data.name));
+  const parts = outline.sheets.slice(0, 12).map((s) => `${quote(s.name)}: ${quoteList(s.headers.filter((h) => h !== ''))}`);
+  return parts.join('; ') + (outline.sheets.length > 12 ? `; … (${outline.sheets.length - 12} more sheets)` : '');
 }
 
 /** The roles to use: detection (or the --roles file's), with a clear error when nothing fits. */
@@ -111,7 +110,7 @@ export async function planFor(args: ScorecardArgs, progress: Progress): Promise<
 
   const { available, missing } = availableKpis(roles);
   if (available.length === 0) {
-    const found = roles.map((r) => `${r.role} (${r.sheet}!${r.header})`).join(', ');
+    const found = roles.map((r) => `${r.role} (${quote(r.sheet)}, column ${quote(r.header)})`).join(', ');
     const example = missing.find((m) => m.info.id === 'nps') ?? missing[0];
     const needs = example ? `; e.g. ${example.info.name.en} also needs ${example.missing.join(', ')}` : '';
     throw inputError(`no KPI can be computed from the columns found: ${found}${needs}`);
@@ -215,17 +214,17 @@ export async function runScorecard(args: ScorecardArgs, io: Io): Promise<RunResu
 
   const { plan, input } = result;
   if (!args.quiet) {
-    for (const note of [...input.notes, ...plan.notes, ...writeNotes]) io.stderr.write(`note: ${note}\n`);
+    for (const note of [...input.notes, ...plan.notes, ...writeNotes]) io.stderr.write(printableLines(`note: ${oneLine(note)}\n`));
   }
   if (args.json) {
-    io.stdout.write(`${JSON.stringify(summaryJson(plan.summary), null, 2)}\n`);
+    io.stdout.write(`${printableJson(JSON.stringify(summaryJson(plan.summary), null, 2))}\n`);
   } else {
     const color = io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
     io.stdout.write(renderTable(plan.summary, { color, width: io.stdout.isTTY ? io.stdout.columns : undefined, language: args.language }));
   }
   if (!args.quiet) {
     const kpis = plan.summary.length;
-    io.stderr.write(`wrote ${args.out}${args.html ? ` and ${args.html}` : ''}: ${kpis} KPI${kpis === 1 ? '' : 's'} on the sheet "${plan.sheetName}"\n`);
+    io.stderr.write(printableLines(`wrote ${args.out}${args.html ? ` and ${args.html}` : ''}: ${kpis} KPI${kpis === 1 ? '' : 's'} on the sheet ${quote(plan.sheetName)}\n`));
   }
   return result;
 }

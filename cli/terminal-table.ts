@@ -5,6 +5,7 @@
  * when asked (stdout is a terminal and NO_COLOR is not set).
  */
 import type { KpiSummary } from '../core/scorecard/types.js';
+import { printable, shorten as cut } from '../core/safe-text.js';
 import { formatCount, formatInterval, formatValue, statusWord } from './format.js';
 import type { Language } from './format.js';
 
@@ -31,6 +32,9 @@ function pad(s: string, width: number, right: boolean): string {
   return right ? gap + s : s + gap;
 }
 
+/** A cell's text as it is safe to print: unsafe characters escaped, at most 40 characters. */
+const safeCell = (s: string): string => printable(cut(s));
+
 function shorten(s: string, width: number): string {
   const chars = [...s];
   return chars.length <= width ? s : chars.slice(0, Math.max(1, width - 1)).join('') + '…';
@@ -40,6 +44,7 @@ export function renderTable(rows: readonly KpiSummary[], options: TableOptions =
   const language = options.language ?? 'en';
   const headers = HEADERS[language];
   const hasCi = rows.some((r) => formatInterval(r, language) !== '');
+  // A value may be text from the data (the top brand term): escaped and cut like any quoted text.
   const cells = rows.map((r) => [
     r.name,
     formatValue(r.value, r.unit, language),
@@ -49,7 +54,7 @@ export function renderTable(rows: readonly KpiSummary[], options: TableOptions =
     r.status === '' ? '–' : statusWord(r.status, language),
     formatCount(r.n, language),
     formatInterval(r, language),
-  ]);
+  ].map(safeCell));
   const columns = hasCi ? headers.length : headers.length - 1;
   const widths: number[] = [];
   for (let c = 0; c < columns; c++) {

@@ -17,6 +17,7 @@ import type { ExistingSheet } from '../core/scorecard/api.js';
 import { outlineWorkbook } from '../core/scorecard/outline.js';
 import { buildPlan } from '../core/scorecard/plan.js';
 import { parseSettings } from '../core/scorecard/settings.js';
+import { quote } from '../core/safe-text.js';
 import { numberedName } from '../core/scorecard/sheet-name.js';
 import type {
   GenerateRequest, GenerateResult, HostBridge, PlanMarker, ScorecardPlan, SheetOutline, StoredSettings,
@@ -169,19 +170,19 @@ const MESSAGES = {
     de: 'Zum Erstellen einer Scorecard ist ein neueres Excel nötig (Excel im Web, Microsoft 365 oder Excel 2021: ExcelApi 1.12). Die KPI-Funktionen funktionieren auch ohne.',
   },
   notOurs: {
-    en: 'The sheet "{name}" was not created by this add-in and is left as it is.',
-    de: 'Das Blatt „{name}“ wurde nicht von diesem Add-in erstellt und bleibt unverändert.',
+    en: 'The sheet {name} was not created by this add-in and is left as it is.',
+    de: 'Das Blatt {name} wurde nicht von diesem Add-in erstellt und bleibt unverändert.',
   },
   nameTaken: {
-    en: 'A sheet named "{name}" already exists. Choose another name for the scorecard.',
-    de: 'Ein Blatt namens „{name}“ gibt es schon. Bitte einen anderen Namen für die Scorecard wählen.',
+    en: 'A sheet named {name} already exists. Choose another name for the scorecard.',
+    de: 'Ein Blatt namens {name} gibt es schon. Bitte einen anderen Namen für die Scorecard wählen.',
   },
 } as const;
 
 export function createExcelBridge(env?: OfficeEnv, hooks: BridgeHooks = {}): ExcelBridge {
   const resolved = (): OfficeEnv => env ?? { excel: Excel, office: Office };
   const lang = (): 'en' | 'de' => languageOf(resolved().office.context.displayLanguage);
-  const say = (key: keyof typeof MESSAGES, name = ''): string => MESSAGES[key][lang()].replace('{name}', name);
+  const say = (key: keyof typeof MESSAGES, name = ''): string => MESSAGES[key][lang()].replace('{name}', () => quote(name, lang()));
   const markersSupported = (): boolean => resolved().office.context.requirements.isSetSupported('ExcelApi', '1.12');
 
   async function readOutline(): Promise<WorkbookOutline> {

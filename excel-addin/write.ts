@@ -6,7 +6,7 @@
  * style; status colours are conditional formats, so they follow the live values.
  */
 import type { CellStyle, LocalRef, PlanBlock, PlanCell, ScorecardPlan } from '../core/scorecard/types.js';
-import { looksLikeFormula, neutralise } from '../core/scorecard/safe-text.js';
+import { looksLikeFormula, neutralise } from '../core/safe-text.js';
 
 /** The worksheet custom property (ExcelApi 1.12) that marks a sheet as our scorecard. */
 export const MARKER_KEY = 'service-kpi.scorecard';

@@ -7,7 +7,7 @@
  * as ours so that regeneration finds it.
  */
 /// <reference types="google-apps-script" />
-import { neutralise } from '../core/scorecard/safe-text.js';
+import { neutralise, quote } from '../core/safe-text.js';
 import type { CellStyle, Expr, LocalRef, PlanBlock, PlanCell, ScorecardPlan } from '../core/scorecard/types.js';
 import { MARKER_KEY } from './workbook.js';
 import type { OurSheet, SheetList } from './workbook.js';
@@ -232,13 +232,13 @@ export function applyPlan(ss: Spreadsheet, plan: ScorecardPlan, list: SheetList,
   if (plan.replaces !== undefined && names.has(plan.replaces)) {
     const old = ours.get(plan.replaces);
     // Defence in depth: a sheet without our marker is the user's, whatever the plan says.
-    if (!old) throw new Error(`refusing to replace the sheet "${plan.replaces}": the add-on did not create it`);
+    if (!old) throw new Error(`refusing to replace the sheet ${quote(plan.replaces)}: the add-on did not create it`);
     index = old.sheet.getIndex() - 1;
     ss.deleteSheet(old.sheet);
     names.delete(plan.replaces);
     index = Math.min(index, names.size);
   }
-  if (names.has(plan.sheetName)) throw new Error(`a sheet named "${plan.sheetName}" already exists`);
+  if (names.has(plan.sheetName)) throw new Error(`a sheet named ${quote(plan.sheetName)} already exists`);
 
   const sheet = ss.insertSheet(plan.sheetName, index);
   const grids = gridsOf(plan);

@@ -7,6 +7,7 @@
 import { outlineWorkbook } from '../core/scorecard/outline.js';
 import { buildPlan } from '../core/scorecard/plan.js';
 import { parseSettings } from '../core/scorecard/settings.js';
+import { quote } from '../core/safe-text.js';
 import type { ExistingSheet } from '../core/scorecard/api.js';
 import type { GenerateRequest, GenerateResult, SheetData, StoredSettings, WorkbookData } from '../core/scorecard/types.js';
 import { applyPlan } from './apply-plan.js';
@@ -43,7 +44,7 @@ function zoneOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   try {
     spreadsheetClock(timeZone);
   } catch {
-    throw new Error(`The spreadsheet's time zone "${timeZone}" is not known (File → Settings → Time zone).`);
+    throw new Error(`The spreadsheet's time zone ${quote(timeZone)} is not known (File → Settings → Time zone).`);
   }
   return timeZone;
 }

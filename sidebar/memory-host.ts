@@ -8,7 +8,7 @@
 import type { ExistingSheet } from '../core/scorecard/api.js';
 import { outlineWorkbook } from '../core/scorecard/outline.js';
 import { buildPlan } from '../core/scorecard/plan.js';
-import { neutralise } from '../core/scorecard/safe-text.js';
+import { neutralise, quote } from '../core/safe-text.js';
 import type {
   CellStyle, GenerateResult, HostBridge, LocalRef, PlanMarker, ScorecardPlan, SheetData, StatusRule,
   StoredSettings, TrendPicture, WorkbookData,
@@ -237,14 +237,14 @@ export function createMemoryHost(init: MemoryHostInit): MemoryHost {
       if (next.replaces !== undefined) {
         const i = sheets.findIndex((s) => s.name === next.replaces);
         // Defence in depth: only ever a sheet that carries our marker is replaced.
-        if (i >= 0 && !sheets[i].marker) throw new Error(`refusing to replace the sheet "${next.replaces}": the add-on did not create it`);
+        if (i >= 0 && !sheets[i].marker) throw new Error(`refusing to replace the sheet ${quote(next.replaces)}: the add-on did not create it`);
         if (i >= 0) {
           sheets = sheets.filter((_, j) => j !== i);
           at = i;
         }
       }
       if (sheets.some((s) => s.name === next.sheetName)) {
-        throw new Error(`a sheet named "${next.sheetName}" already exists`);
+        throw new Error(`a sheet named ${quote(next.sheetName)} already exists`);
       }
       sheets = [...sheets.slice(0, at), writePlan(next), ...sheets.slice(at)];
       plan = next;
@@ -255,7 +255,7 @@ export function createMemoryHost(init: MemoryHostInit): MemoryHost {
     sheet: (name) => sheets.find((s) => s.name === name),
     setCell(sheetName, row, col, value) {
       const sheet = sheets.find((s) => s.name === sheetName);
-      if (!sheet) throw new Error(`no sheet "${sheetName}"`);
+      if (!sheet) throw new Error(`no sheet ${quote(sheetName)}`);
       if (isBlank(value)) putCell(sheet, row, col, null);
       else {
         const old = cellAt(sheet, row, col);

@@ -4,6 +4,7 @@
  * wall clock. UTC offsets are looked up once per UTC day (and a transition inside that day is found
  * once by bisection), never per cell: a per-cell Intl call costs seconds on a million dates.
  */
+import { quote } from '../safe-text.js';
 export const MS_PER_DAY = 86_400_000;
 /** Serial of 1970-01-01 (Excel/Sheets epoch is 1899-12-30). */
 export const UNIX_EPOCH_SERIAL = 25_569;
@@ -64,7 +65,7 @@ function zoneClock(timeZone: string, fallbackOffset?: (ms: number) => number): W
       second: 'numeric',
     });
   } catch {
-    if (!fallbackOffset) throw new RangeError(`unknown time zone "${timeZone}"`);
+    if (!fallbackOffset) throw new RangeError(`unknown time zone ${quote(timeZone)}`);
   }
   const offsetAt = (ms: number): number => {
     const whole = Math.floor(ms / 1000) * 1000;

@@ -1,4 +1,5 @@
-/** The scorecard sheet's own texts and notes, in English and German. */
+/** The scorecard sheet's own texts and notes, in English and German; text from the workbook is quoted (safe-text.ts). */
+import { quote } from '../../safe-text.js';
 
 export type Lang = 'en' | 'de';
 
@@ -17,11 +18,11 @@ export const TEXT = {
     sourceHeaders: ['Role', 'Sheet', 'Column'],
     values: 'written as values (no native formula); regenerate to update',
     periodNames: { week: 'week', month: 'month', quarter: 'quarter', year: 'year' },
-    renamed: (wanted: string, name: string) => `A sheet named "${wanted}" already exists and is not a scorecard of ours: it is left as it is, the scorecard goes to "${name}".`,
-    replaced: (name: string) => `Replaced the previous scorecard "${name}".`,
+    renamed: (wanted: string, name: string) => `A sheet named ${quote(wanted)} already exists and is not a scorecard of ours: it is left as it is, the scorecard goes to ${quote(name)}.`,
+    replaced: (name: string) => `Replaced the previous scorecard ${quote(name)}.`,
     keptTargets: (names: string) => `Kept the targets typed on the previous scorecard: ${names}.`,
     missing: (name: string, roles: string) => `${name}: not shown, it needs columns for ${roles}.`,
-    noSheet: (name: string, sheet: string) => `${name}: not shown, the sheet "${sheet}" has no data table.`,
+    noSheet: (name: string, sheet: string) => `${name}: not shown, the sheet ${quote(sheet)} has no data table.`,
     asValues: (names: string) => `Portable mode: ${names} written as values (no native formula); regenerate to update them.`,
     textData: (names: string) => `Portable mode: ${names} written as values because their columns hold text that native formulas cannot read (dates or numbers stored as text, or unusual yes/no words); with real date and number cells they get formulas. Regenerate to update them.`,
     errorValues: (names: string) => `Portable mode: ${names} written as values: the add-in's function shows an error here that no native formula reproduces (see the note on it); regenerate after correcting the data.`,
@@ -42,11 +43,11 @@ export const TEXT = {
     sourceHeaders: ['Rolle', 'Blatt', 'Spalte'],
     values: 'als Werte geschrieben (keine normale Formel); zum Aktualisieren neu erstellen',
     periodNames: { week: 'Woche', month: 'Monat', quarter: 'Quartal', year: 'Jahr' },
-    renamed: (wanted: string, name: string) => `Ein Blatt „${wanted}“ gibt es schon, und es ist keine Scorecard von uns: Es bleibt unverändert, die Scorecard kommt auf „${name}“.`,
-    replaced: (name: string) => `Die bisherige Scorecard „${name}“ wurde ersetzt.`,
+    renamed: (wanted: string, name: string) => `Ein Blatt ${quote(wanted, 'de')} gibt es schon, und es ist keine Scorecard von uns: Es bleibt unverändert, die Scorecard kommt auf ${quote(name, 'de')}.`,
+    replaced: (name: string) => `Die bisherige Scorecard ${quote(name, 'de')} wurde ersetzt.`,
     keptTargets: (names: string) => `Die auf der bisherigen Scorecard eingetragenen Ziele wurden übernommen: ${names}.`,
     missing: (name: string, roles: string) => `${name}: nicht angezeigt, dafür fehlen Spalten für ${roles}.`,
-    noSheet: (name: string, sheet: string) => `${name}: nicht angezeigt, das Blatt „${sheet}“ hat keine Datentabelle.`,
+    noSheet: (name: string, sheet: string) => `${name}: nicht angezeigt, das Blatt ${quote(sheet, 'de')} hat keine Datentabelle.`,
     asValues: (names: string) => `Portabler Modus: ${names} als Werte geschrieben (keine normale Formel); zum Aktualisieren neu erstellen.`,
     textData: (names: string) => `Portabler Modus: ${names} als Werte geschrieben, weil ihre Spalten Text enthalten, den normale Formeln nicht lesen (Datums- oder Zahlenwerte als Text, ungewöhnliche Ja/Nein-Wörter); mit echten Datums- und Zahlenzellen gibt es Formeln. Zum Aktualisieren neu erstellen.`,
     errorValues: (names: string) => `Portabler Modus: ${names} als Werte geschrieben: Die Funktion des Add-ins zeigt hier einen Fehler, den keine normale Formel nachbildet (siehe den Hinweis dazu); nach dem Korrigieren der Daten neu erstellen.`,
