@@ -110,7 +110,7 @@ export async function planFor(args: ScorecardArgs, progress: Progress): Promise<
 
   const { available, missing } = availableKpis(roles);
   if (available.length === 0) {
-    const found = roles.map((r) => `${r.role} (${quote(r.sheet)}, column ${quote(r.header)})`).join(', ');
+    const found = roles.map((r) => `${r.role} (column ${quote(r.header)} of ${quote(r.sheet)})`).join(', ');
     const example = missing.find((m) => m.info.id === 'nps') ?? missing[0];
     const needs = example ? `; e.g. ${example.info.name.en} also needs ${example.missing.join(', ')}` : '';
     throw inputError(`no KPI can be computed from the columns found: ${found}${needs}`);

@@ -31,7 +31,7 @@ function parseJson(json: unknown, what: string): unknown {
 function validSettings(raw: unknown, what: string): StoredSettings {
   const parsed = parseSettings(raw);
   if (parsed.ok) return parsed.settings;
-  const problems = Object.entries(parsed.errors).map(([field, message]) => `${field}: ${message}`);
+  const problems = Object.entries(parsed.errors).slice(0, 5).map(([field, message]) => `${quote(field)}: ${message}`);
   throw new Error(`${what} ${problems.length === 1 ? 'has a problem' : 'have problems'}: ${problems.join('; ')}`);
 }
 

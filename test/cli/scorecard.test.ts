@@ -405,7 +405,7 @@ describe('options of service-kpi scorecard', () => {
     await writeFile(data, `${rows.join('\n')}\n`);
     const bare = await runCli(cli, ['scorecard', data, '--out', out('feedback.xlsx')]);
     expect(bare.code).toBe(1);
-    expect(bare.stderr).toBe('service-kpi: no recognisable columns in feedback.csv; headers seen: feedback: Wann, Wert. Rename the columns (see docs/cli.md) or map them with --roles FILE.json\n');
+    expect(bare.stderr).toBe('service-kpi: no recognisable columns in feedback.csv; headers seen: "feedback": "Wann", "Wert". Rename the columns (see docs/cli.md) or map them with --roles FILE.json\n');
 
     const roles = out('roles.json');
     await writeFile(roles, JSON.stringify({ roles: [{ sheet: 'feedback', column: 'Wann', role: 'surveyDate' }, { sheet: 'feedback', column: 'B', role: 'npsScore' }] }));

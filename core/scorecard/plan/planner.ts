@@ -11,7 +11,7 @@ import { workbookEnv } from '../evaluate.js';
 import { bindKpis } from '../kpis.js';
 import type { BoundKpi } from '../kpis.js';
 import { chooseSheetName } from '../sheet-name.js';
-import type { LocalRef, RangeRef, Role, ScorecardPlan, StatusRule } from '../types.js';
+import type { LocalRef, RangeRef, Role, RoleAssignment, ScorecardPlan, StatusRule } from '../types.js';
 import { Notes } from './context.js';
 import type { PlanContext } from './context.js';
 import { DataFacts } from './data-facts.js';
@@ -65,14 +65,15 @@ function plan(input: PlanInput): ScorecardPlan {
   for (const b of bound) {
     if (request.targets[b.kpi.info.id]?.enabled === false) continue;
     const ranges = new Map<Role, RangeRef>();
-    let lacking: string | undefined;
+    let lacking: RoleAssignment | undefined;
     for (const [role, a] of b.columns) {
       const r = ctx.data.rangeOf(a);
       if (r) ranges.set(role, r);
-      else lacking = a.sheet;
+      else lacking = a;
     }
     if (lacking !== undefined) {
-      notes.general.push(t.noSheet(b.kpi.def.name[lang], lacking));
+      const table = outline.sheets.some((s) => s.name === lacking!.sheet);
+      notes.general.push(table ? t.noColumn(b.kpi.def.name[lang], lacking.sheet, lacking.column) : t.noSheet(b.kpi.def.name[lang], lacking.sheet));
       continue;
     }
     enabled.push({ bound: b, ranges });
