@@ -15,7 +15,7 @@ import * as z from 'zod/mini';
 import { printable, shorten } from '../safe-text.js';
 import type { DefaultOptions, ParseSettings } from './api.js';
 import { kpiInfoById } from './kpis.js';
-import { MAX_SHEET_NAME } from './sheet-name.js';
+import { DEFAULT_SHEET_NAMES, MAX_SHEET_NAME } from './sheet-name.js';
 import { ROLES } from './types.js';
 import type { StoredSettings } from './types.js';
 
@@ -28,7 +28,7 @@ export const defaultOptions: DefaultOptions = (language) => ({
   slaHours: 24,
   tolerance: 0.05,
   brandAttributes: [],
-  sheetName: language === 'de' ? 'KPI-Scorecard' : 'KPI Scorecard',
+  sheetName: DEFAULT_SHEET_NAMES[language],
 });
 
 /** Limits the sidebar can show next to its fields. */

@@ -92,7 +92,9 @@ function spillOrValues(ctx: PlanContext, id: string, name: string, row: number, 
     const { formula, message } = w.putFormula(row, col, expr);
     ctx.notes.problem(ctx.t, name, message);
     w.addBlock(id, row, col, 1, 1);
-    return Math.max(minRows, (formula as Partial<SpillingFormula>).spill?.length ?? 1);
+    const rows = Math.max(minRows, (formula as Partial<SpillingFormula>).spill?.length ?? 1);
+    ctx.reserved.push({ row, col, rows, cols });
+    return rows;
   }
   const c = cachedOf(w.evaluate(expr));
   const table = c.spill ?? [[c.cached]];

@@ -10,13 +10,16 @@ import type { BuildPlan, PlanInput } from '../api.js';
 import { workbookEnv } from '../evaluate.js';
 import { bindKpis } from '../kpis.js';
 import type { BoundKpi } from '../kpis.js';
-import { chooseSheetName } from '../sheet-name.js';
+import { MAX_USER_CELLS } from '../previous.js';
+import { chooseSheetName, DEFAULT_SHEET_NAMES } from '../sheet-name.js';
+import type { SheetNameChoice } from '../sheet-name.js';
 import type { LocalRef, RangeRef, Role, RoleAssignment, ScorecardPlan, StatusRule } from '../types.js';
 import { Notes } from './context.js';
 import type { PlanContext } from './context.js';
 import { DataFacts } from './data-facts.js';
 import { sourcesBlock, tableKpi, titleAndHeader } from './extra-blocks.js';
 import { HelperBlocks } from './helper-blocks.js';
+import { keepUserCells, ownedAreas } from './kept-cells.js';
 import { kpiRow, seeNotes } from './kpi-row.js';
 import { COL, COLUMN_WIDTHS, FIRST_KPI_ROW, HEADER_ROW, STATUS_COLORS, TREND_LAST } from './layout.js';
 import { SheetWriter } from './sheet-model.js';
@@ -24,7 +27,7 @@ import { TEXT } from './texts.js';
 
 export const buildPlan: BuildPlan = (input) => plan(input);
 
-function context(input: PlanInput): PlanContext {
+function context(input: PlanInput, choice: SheetNameChoice): PlanContext {
   const options = input.request.options;
   const lang = options.language === 'de' ? 'de' : 'en';
   // The environment reads the sheet's own cells from the writer's model (for formulas over cells planned before).
@@ -34,6 +37,8 @@ function context(input: PlanInput): PlanContext {
   model = w.model;
   return {
     w, env, options, lang,
+    ...(choice.previous ? { previous: choice.previous } : {}),
+    reserved: [],
     request: input.request,
     t: TEXT[lang],
     dialect: input.dialect,
@@ -50,11 +55,15 @@ function context(input: PlanInput): PlanContext {
 }
 
 function plan(input: PlanInput): ScorecardPlan {
-  const ctx = context(input);
   const { request, existing, outline } = input;
+  const wanted = request.options.sheetName || DEFAULT_SHEET_NAMES[request.options.language === 'de' ? 'de' : 'en'];
+  const choice = chooseSheetName(wanted, existing, outline.sheetNames);
+  const ctx = context(input, choice);
   const { t, lang, options, notes, w } = ctx;
-  const choice = chooseSheetName(options.sheetName || (lang === 'de' ? 'KPI-Scorecard' : 'KPI Scorecard'), existing, outline.sheetNames);
-  if (choice.renamed && !choice.replaces) notes.general.push(t.renamed(options.sheetName, choice.name));
+  for (const s of existing) if (s.markerIgnored) notes.general.push(t.notOurs(s.name));
+  const kept = existing.find((s) => s.ours && s.keep !== undefined && !choice.replaces);
+  if (kept) notes.general.push(t.keptPrevious(kept.name, MAX_USER_CELLS));
+  else if (choice.renamed && !choice.replaces) notes.general.push(t.renamed(wanted, choice.name));
   if (choice.replaces) notes.general.push(t.replaced(choice.replaces));
 
   const { bound, missing } = bindKpis(request.roles);
@@ -81,25 +90,29 @@ function plan(input: PlanInput): ScorecardPlan {
 
   const rows = enabled.filter((e) => e.bound.kpi.def.layout !== 'table');
   const tables = enabled.filter((e) => e.bound.kpi.def.layout === 'table');
-  const kept: string[] = [];
+  const keptTargets: string[] = [];
   const targetCells: Record<string, LocalRef> = {};
   rows.forEach((e, i) => {
     const row = FIRST_KPI_ROW + i;
     const id = e.bound.kpi.info.id;
     targetCells[id] = { row, col: COL.target };
     const typed = choice.targets?.[id];
-    if (typeof typed === 'number' && Number.isFinite(typed)) kept.push(e.bound.kpi.def.name[lang]);
+    if (typeof typed === 'number' && Number.isFinite(typed)) keptTargets.push(e.bound.kpi.def.name[lang]);
     kpiRow(ctx, e.bound, e.ranges, row, typed);
   });
-  if (kept.length > 0) notes.general.push(t.keptTargets(kept.join(', ')));
+  if (keptTargets.length > 0) notes.general.push(t.keptTargets(keptTargets.join(', ')));
 
   let nextRow = FIRST_KPI_ROW + rows.length + 1;
   for (const e of tables) nextRow = tableKpi(ctx, e.bound, e.ranges, ctx.data.facts(e.bound.kpi.variant, e.ranges), nextRow) + 1;
-  sourcesBlock(ctx, enabled.map((e) => e.bound), nextRow);
+  nextRow = sourcesBlock(ctx, enabled.map((e) => e.bound), nextRow);
 
   titleAndHeader(ctx, rows.length);
   const kpiCount = rows.length;
   if (kpiCount > 0) w.addBlock('kpis', FIRST_KPI_ROW, 1, kpiCount, TREND_LAST);
+
+  // What the add-on wrote, then the manager's cells of the previous scorecard around it.
+  const owned = ownedAreas(ctx, w.blocks, ctx.helpers.hidden);
+  const userCells = keepUserCells(ctx, owned, nextRow + 1);
 
   const widths: Record<number, number> = { ...COLUMN_WIDTHS };
   for (let c = COL.trendFirst; c <= TREND_LAST; c++) widths[c] = 70;
@@ -125,6 +138,9 @@ function plan(input: PlanInput): ScorecardPlan {
       key: 'service-kpi.scorecard', version: 1,
       kpis: enabled.map((e) => e.bound.kpi.info.id),
       targetCells,
+      areas: [...owned, ...userCells.areas],
+      ...(userCells.notes ? { notes: userCells.notes } : {}),
+      wanted,
     },
     notes: notes.all(t),
     summary: ctx.summary,

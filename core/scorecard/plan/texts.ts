@@ -3,6 +3,12 @@ import { quote } from '../../safe-text.js';
 
 export type Lang = 'en' | 'de';
 
+/** "row 7" or "rows 7–9". */
+function rowsText(first: number, last: number, lang: 'en' | 'de'): string {
+  const word = lang === 'de' ? (first === last ? 'Zeile' : 'Zeilen') : (first === last ? 'row' : 'rows');
+  return first === last ? `${word} ${first}` : `${word} ${first}–${last}`;
+}
+
 export const TEXT = {
   en: {
     title: 'Customer service scorecard',
@@ -29,6 +35,16 @@ export const TEXT = {
     errorValues: (names: string) => `Portable mode: ${names} written as values: the add-in's function shows an error here that no native formula reproduces (see the note on it); regenerate after correcting the data.`,
     mismatch: (names: string) => `Portable mode: ${names} written as values: a native formula would not give the add-in's values on this data (please report this); regenerate to update them.`,
     problem: (name: string, message: string) => `${name}: ${message}`,
+    yourNotes: 'Your notes',
+    wasIn: 'Was in',
+    content: 'Content',
+    keptCells: (n: number) => `Kept ${n === 1 ? 'the cell' : `the ${n} cells`} you wrote on the previous scorecard where ${n === 1 ? 'it was' : 'they were'}.`,
+    movedCells: (moved: number, carried: number, first: number, last: number) => [
+      moved > 0 ? `${moved === 1 ? '1 cell' : `${moved} cells`} you wrote on the previous scorecard ${moved === 1 ? 'was' : 'were'} where the new scorecard puts its own cells: moved to "Your notes" (${rowsText(first, last, 'en')}), ${moved === 1 ? 'with the cell it was in' : 'each with the cell it was in'}.` : '',
+      carried > 0 ? `Kept ${carried === 1 ? 'the entry' : `the ${carried} entries`} of "Your notes"${moved > 0 ? '' : ` (${rowsText(first, last, 'en')})`}.` : '',
+    ].filter(Boolean).join(' '),
+    notOurs: (name: string) => `The sheet ${quote(name)} carries the scorecard's marker but is not a scorecard (its title or header row differ): it is read as your data and left as it is.`,
+    keptPrevious: (name: string, max: number) => `The previous scorecard ${quote(name)} holds more than ${max.toLocaleString('en')} cells of yours, more than a regeneration carries over: it is left as it is, and the new scorecard is a sheet of its own.`,
   },
   de: {
     title: 'Kundenservice-Scorecard',
@@ -55,6 +71,16 @@ export const TEXT = {
     errorValues: (names: string) => `Portabler Modus: ${names} als Werte geschrieben: Die Funktion des Add-ins zeigt hier einen Fehler, den keine normale Formel nachbildet (siehe den Hinweis dazu); nach dem Korrigieren der Daten neu erstellen.`,
     mismatch: (names: string) => `Portabler Modus: ${names} als Werte geschrieben: Eine normale Formel ergäbe auf diesen Daten nicht die Werte des Add-ins (bitte melden); zum Aktualisieren neu erstellen.`,
     problem: (name: string, message: string) => `${name}: ${message}`,
+    yourNotes: 'Ihre Notizen',
+    wasIn: 'Stand in',
+    content: 'Inhalt',
+    keptCells: (n: number) => `${n === 1 ? 'Die Zelle' : `Die ${n} Zellen`}, die Sie auf der bisherigen Scorecard geschrieben haben, ${n === 1 ? 'steht' : 'stehen'} weiter an ${n === 1 ? 'ihrer' : 'ihren'} Stelle${n === 1 ? '' : 'n'}.`,
+    movedCells: (moved: number, carried: number, first: number, last: number) => [
+      moved > 0 ? `${moved === 1 ? '1 Zelle' : `${moved} Zellen`}, die Sie auf der bisherigen Scorecard geschrieben haben, ${moved === 1 ? 'stand' : 'standen'} dort, wo die neue Scorecard eigene Zellen hat: verschoben nach „Ihre Notizen“ (${rowsText(first, last, 'de')}), ${moved === 1 ? 'mit der Zelle, in der sie stand' : 'jeweils mit der Zelle, in der sie stand'}.` : '',
+      carried > 0 ? `${carried === 1 ? 'Der Eintrag' : `Die ${carried} Einträge`} in „Ihre Notizen“ ${carried === 1 ? 'bleibt' : 'bleiben'} erhalten${moved > 0 ? '' : ` (${rowsText(first, last, 'de')})`}.` : '',
+    ].filter(Boolean).join(' '),
+    notOurs: (name: string) => `Das Blatt ${quote(name, 'de')} trägt die Markierung der Scorecard, ist aber keine (Titel oder Kopfzeile weichen ab): Es wird als Ihre Daten gelesen und bleibt unverändert.`,
+    keptPrevious: (name: string, max: number) => `Die bisherige Scorecard ${quote(name, 'de')} enthält mehr als ${max.toLocaleString('de')} Zellen von Ihnen, mehr als eine Neuerstellung übernimmt: Sie bleibt unverändert, die neue Scorecard kommt auf ein eigenes Blatt.`,
   },
 } as const;
 
