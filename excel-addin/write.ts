@@ -43,6 +43,8 @@ export const pxToPoints = (px: number): number => Math.round(px * 0.75 * 100) / 
 export function cellInput(cell: PlanCell | null): string | number | boolean {
   if (!cell) return '';
   if (cell.formula) return cell.formula.text;
+  // A formula the manager wrote on the previous scorecard, back in its cell.
+  if (cell.userFormula) return cell.userFormula;
   const v = cell.value;
   if (v === undefined) return '';
   if (typeof v === 'string') {
@@ -58,7 +60,7 @@ export function cellFormat(cell: PlanCell | null): string {
   if (!cell) return GENERAL;
   if (cell.numberFormat) return cell.numberFormat;
   const v = cell.value;
-  if (!cell.formula && typeof v === 'string' && v !== '' && !looksLikeFormula(v)) return TEXT_FORMAT;
+  if (!cell.formula && !cell.userFormula && typeof v === 'string' && v !== '' && !looksLikeFormula(v)) return TEXT_FORMAT;
   return GENERAL;
 }
 
