@@ -14,7 +14,7 @@ import { applyPlan } from './apply-plan.js';
 import { spreadsheetClock } from './clock.js';
 import { userLang } from './menu.js';
 import { readStoredSettings, writeStoredSettings } from './settings-store.js';
-import { findOurSheets, listSheets, readSheet, readSheetTop, readTargets } from './workbook.js';
+import { findOurSheets, listSheets, readPreviousSheet, readSheet, readSheetTop } from './workbook.js';
 
 export { onOpen, onInstall, showSidebar, enableFunctions, showHelp, language } from './menu.js';
 
@@ -57,7 +57,7 @@ export function readOutline(): string {
   const list = listSheets(ss);
   const sheets: SheetData[] = [];
   list.sheets.forEach((sheet, i) => {
-    if (!ours.has(list.names[i])) sheets.push(readSheetTop(sheet, list.names[i]));
+    if (!ours.get(list.names[i])?.scorecard) sheets.push(readSheetTop(sheet, list.names[i]));
   });
   // The outline holds headers and samples only, dates already as ISO text.
   return JSON.stringify(outlineWorkbook({ sheets, timeZone }, list.names));
@@ -91,15 +91,16 @@ export function generate(json: string): string {
   const sheets: SheetData[] = [];
   list.sheets.forEach((sheet, i) => {
     const name = list.names[i];
-    if (used.has(name) && !ours.has(name)) sheets.push(readSheet(sheet, name));
+    if (used.has(name) && !ours.get(name)?.scorecard) sheets.push(readSheet(sheet, name));
   });
   const data: WorkbookData = { sheets, timeZone };
   const outline = outlineWorkbook(data, list.names);
   const existing: ExistingSheet[] = list.names.map((name) => {
     const our = ours.get(name);
     if (!our) return { name, ours: false };
-    const targets = readTargets(our);
-    return targets ? { name, ours: true, targets } : { name, ours: true };
+    // A sheet the roles read is data, whatever marker it carries.
+    if (used.has(name)) return { name, ours: false, markerIgnored: true };
+    return readPreviousSheet(our, name, timeZone);
   });
 
   const plan = buildPlan({ data, outline, request, dialect: 'sheets', existing });
