@@ -4,6 +4,7 @@
  * durations in hours, money and counts with thousands separators.
  */
 import type { KpiSummary } from '../core/scorecard/types.js';
+import { shorten } from '../core/safe-text.js';
 
 export type Language = 'en' | 'de';
 
@@ -26,7 +27,8 @@ function numberFormat(language: Language, digits: number, grouping = true): Intl
 /** A KPI value in its unit: `45.0`, `67.7 %`, `23.9 h`, `1,234.56`, `150`; `–` when there is none. */
 export function formatValue(v: number | string | '' | null | undefined, unit: string, language: Language = 'en'): string {
   if (v === '' || v === null || v === undefined) return '–';
-  if (typeof v === 'string') return v;
+  // Text from the data (the top brand term) is shown like quoted text: at most 40 characters.
+  if (typeof v === 'string') return shorten(v);
   if (!Number.isFinite(v)) return '–';
   switch (unit) {
     case 'share': return `${numberFormat(language, 1).format(v * 100)} %`;

@@ -7,7 +7,7 @@
 import { dateOrderText } from '../core/scorecard/detection-report.js';
 import type { DetectionReport } from '../core/scorecard/detection-report.js';
 import type { KpiSummary, ScorecardPlan, TrendPicture } from '../core/scorecard/types.js';
-
+import { printable } from '../core/safe-text.js';
 import { wallClock } from '../core/values/clock.js';
 import { serialToIso } from '../core/values/format.js';
 import { formatCell, formatCount, formatInterval, formatValue, statusText } from './format.js';
@@ -30,9 +30,12 @@ export const REPORT_GENERATOR = '<meta name="generator" content="service-kpi">';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Text safe inside HTML elements and quoted attributes. */
+/**
+ * Text safe inside HTML elements and quoted attributes: control and bidirectional characters
+ * written as escapes (safe-text.ts, as in every message), then the HTML specials as entities.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  return printable(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
 const TEXT = {

@@ -1,6 +1,7 @@
 /** Reading a small JSON file given on the command line, with one-line errors that name it. */
 import { readFile } from 'node:fs/promises';
 import type * as z from 'zod';
+import { printable, quote, shorten } from '../core/safe-text.js';
 import { describeFsError, inputError, oneLine } from './errors.js';
 
 export async function readJsonFile(file: string): Promise<unknown> {
@@ -13,7 +14,8 @@ export async function readJsonFile(file: string): Promise<unknown> {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw inputError(`${file} is not valid JSON: ${oneLine(e instanceof Error ? e.message : String(e))}`);
+    // The parser's message quotes the file's text: escaped and cut like any text from a file.
+    throw inputError(`${file} is not valid JSON: ${printable(shorten(oneLine(e instanceof Error ? e.message : String(e)), 120))}`);
   }
 }
 
@@ -30,9 +32,11 @@ export function pathText(path: readonly PropertyKey[]): string {
 /** The first zod issue as `file: "path": message` (and how many more there are). */
 export function issueText(file: string, issues: readonly z.core.$ZodIssue[]): string {
   const first = issues[0];
-  const where = first.path.length > 0 ? `"${pathText(first.path)}": ` : '';
+  const where = first.path.length > 0 ? `${quote(pathText(first.path))}: ` : '';
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-  return `${file}: ${where}${first.message}${more}`;
+  // zod names unknown keys in its own message: name the first, quoted like any text from a file.
+  const message = first.code === 'unrecognized_keys' ? `unknown field ${quote(first.keys[0] ?? '')}` : printable(shorten(first.message, 200));
+  return `${file}: ${where}${message}${more}`;
 }
 
 /** The closest of `names` to `word` (for "did you mean"), when it is close enough. */

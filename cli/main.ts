@@ -5,6 +5,7 @@
  * bin/service-kpi.js imports the bundle of this file (dist/cli.js) and calls main.
  */
 import { readFileSync } from 'node:fs';
+import { printableLines, shorten } from '../core/safe-text.js';
 import { USAGE, machineTimeZone, parseCommandLine } from './args.js';
 import { EXIT_INPUT, EXIT_OK, isCliError, oneLine } from './errors.js';
 import type { Io } from './run.js';
@@ -47,12 +48,12 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     return EXIT_OK;
   } catch (e) {
     if (isCliError(e)) {
-      io.stderr.write(`service-kpi: ${oneLine(e.message)}\n`);
+      io.stderr.write(printableLines(`service-kpi: ${oneLine(e.message)}\n`));
       return e.exitCode;
     }
     const message = e instanceof Error ? e.message : String(e);
-    io.stderr.write(`service-kpi: internal error: ${oneLine(message)} (please report it; SERVICE_KPI_DEBUG=1 shows details)\n`);
-    if (io.env.SERVICE_KPI_DEBUG && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
+    io.stderr.write(printableLines(`service-kpi: internal error: ${oneLine(shorten(message, 300))} (please report it; SERVICE_KPI_DEBUG=1 shows details)\n`));
+    if (io.env.SERVICE_KPI_DEBUG && e instanceof Error && e.stack) io.stderr.write(printableLines(`${e.stack}\n`));
     return EXIT_INPUT;
   }
 }

@@ -10,6 +10,16 @@
 import { columnLetters, quoteSheetName } from '../core/scorecard/formula.js';
 
 export const MARKER_NAME = '_ServiceKpi_Scorecard';
+/**
+ * The whole marker (core/scorecard/types.ts PlanMarker: the add-on's areas, "Your notes", the name
+ * asked for) as JSON text in one cell of a hidden column far right of the scorecard, named so a
+ * later run finds it: `_ServiceKpi_Marker` → 'KPI Scorecard'!$GR$1. A file written before has
+ * only the names above; its marker is rebuilt from them.
+ */
+export const MARKER_CELL_NAME = '_ServiceKpi_Marker';
+export const MARKER_CELL = { row: 1, col: 200 } as const;
+/** A cell holds at most 32,767 characters; a longer marker is left out (the names above still mark the sheet). */
+export const MAX_MARKER_TEXT = 32_767;
 export const TARGET_NAME_PREFIX = '_ServiceKpi_Target_';
 
 /** KPI ids that fit a defined name. */

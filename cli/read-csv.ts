@@ -27,6 +27,7 @@
  * Our own splitter rather than a CSV library: docs/architecture.md has the measured comparison
  * (csv-parse and papaparse are no faster here, and neither recovers loose quotes as Excel does).
  */
+import { quote } from '../core/safe-text.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { WallClock } from '../core/values/clock.js';
@@ -518,12 +519,12 @@ export function csvSheet(text: string, name: string, file: string, clock: WallCl
           (rowFormats ??= [])[c] = reader.percentDecimals > 0 ? `0.${'0'.repeat(Math.min(reader.percentDecimals, 6))}%` : '0%';
           break;
         case CellKind.Ambiguous:
-          if (ambiguous++ === 0) ambiguousExample = `"${raw.trim()}" on line ${lines[r]}`;
+          if (ambiguous++ === 0) ambiguousExample = `${quote(raw.trim())} on line ${lines[r]}`;
           break;
         case CellKind.UnreadableDate: {
           const p = scanDateText(raw.trim());
           if (p !== undefined && !('problem' in p) && p.orderDependent) {
-            const where = `"${raw.trim()}" on line ${lines[r]}`;
+            const where = `${quote(raw.trim())} on line ${lines[r]}`;
             const col = (orderCols[c] ??= { rows: [], first: where });
             col.rows.push(r);
             const e = orderEvidence(p);
@@ -531,7 +532,7 @@ export function csvSheet(text: string, name: string, file: string, clock: WallCl
             else if (e === 2) col.monthFirst ??= where;
             break;
           }
-          if (unreadable++ === 0) unreadableExample = `"${raw.trim()}" on line ${lines[r]}`;
+          if (unreadable++ === 0) unreadableExample = `${quote(raw.trim())} on line ${lines[r]}`;
           break;
         }
         case CellKind.Cleaned:

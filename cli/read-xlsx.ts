@@ -14,11 +14,14 @@
  * inflating, and hold at most `maxCells` non-blank cells; past either the file is refused with one
  * line saying so.
  */
+import { quote } from '../core/safe-text.js';
 import type { ExistingSheet } from '../core/scorecard/api.js';
 import { describeFsError, inputError, oneLine } from './errors.js';
 import { fileKindOf } from './file-kind.js';
 import type { InputSheet, InputWorkbook } from './input.js';
-import { MARKER_NAME, TARGET_NAME_PREFIX, parseNameRef } from './marker.js';
+import { MARKER_CELL_NAME, MARKER_NAME, TARGET_NAME_PREFIX, parseNameRef } from './marker.js';
+import { MARKER_KEY, readPrevious } from '../core/scorecard/previous.js';
+import { wallClock } from '../core/values/clock.js';
 import { MAX_SHEET_NAME, fitSheetNames } from './sheet-names.js';
 import { packageParts } from './xlsx/package-parts.js';
 import type { PackageParts } from './xlsx/package-parts.js';
@@ -183,7 +186,7 @@ async function readPackage(file: string, pkg: ZipPackage, limits: ReadLimits): P
     strings = h.result();
   }
 
-  const { ourSheet, targetCells } = markerOf(info.definedNames);
+  const { ourSheet, targetCells, markerCell } = markerOf(info.definedNames);
   const counts: Counts = { formulas: 0, noResult: 0, richText: 0, hyperlinks: 0, validations: 0, conditionalFormats: 0, cells: 0, comments: 0, images: 0 };
   const sheets: InputSheet[] = [];
   const existing: ExistingSheet[] = [];
@@ -199,15 +202,20 @@ async function readPackage(file: string, pkg: ZipPackage, limits: ReadLimits): P
       existing.push({ name: s.name, ours: false });
       continue;
     }
+    let read: SheetRead | undefined;
     if (ours) {
       const scratch: Counts = { ...counts };
-      const read = await readSheet(pkg, part, { strings, styles, date1904: info.date1904, counts: scratch, maxCells: limits.maxCells });
-      counts.cells = scratch.cells;
-      existing.push({ name: s.name, ours: true, targets: typedTargets(s.name, read, targetCells) });
-      continue;
-    }
-    existing.push({ name: s.name, ours: false });
-    const read = await readSheet(pkg, part, { strings, styles, date1904: info.date1904, counts, maxCells: limits.maxCells });
+      read = await readSheet(pkg, part, { strings, styles, date1904: info.date1904, counts: scratch, maxCells: limits.maxCells });
+      const previous = previousOf(s.name, read, targetCells, markerCell);
+      existing.push(previous);
+      // The defined name is trusted only on a sheet that is our scorecard; any other is data.
+      if (previous.ours) {
+        counts.cells = scratch.cells;
+        continue;
+      }
+      Object.assign(counts, scratch);
+    } else existing.push({ name: s.name, ours: false });
+    read ??= await readSheet(pkg, part, { strings, styles, date1904: info.date1904, counts, maxCells: limits.maxCells });
     await countSheetExtras(pkg, part, counts);
     dataIndex.push(sheetNames.length - 1);
     sheets.push({
@@ -222,12 +230,13 @@ async function readPackage(file: string, pkg: ZipPackage, limits: ReadLimits): P
     });
   }
   if (sheets.length === 0) throw inputError(`${file} has no worksheets with data`);
-  const notes = notesOf(file, counts, packageParts(pkg.names), ourSheet);
+  const trusted = existing.find((e) => e.ours);
+  const notes = notesOf(file, counts, packageParts(pkg.names), trusted?.name);
   // Names Excel would not accept (written by other tools) are fitted before the scorecard refers to them.
   const fitted = fitSheetNames(sheetNames);
   if (fitted.renamed.length === 0) return { sheets, sheetNames, existing, notes, files: [file] };
   for (const r of fitted.renamed) {
-    notes.push(`${file}: the sheet name "${r.from.length > 40 ? `${r.from.slice(0, 39)}…` : r.from}" is not one Excel accepts (at most ${MAX_SHEET_NAME} characters, none of [ ] : * ? / \\, unique); its copy is named "${r.to}"`);
+    notes.push(`${file}: the sheet name ${quote(r.from)} is not one Excel accepts (at most ${MAX_SHEET_NAME} characters, none of [ ] : * ? / \\, unique); its copy is named ${quote(r.to)}`);
   }
   return {
     sheets: sheets.map((s, i) => ({ ...s, data: { ...s.data, name: fitted.names[dataIndex[i]] } })),
@@ -264,30 +273,41 @@ async function countSheetExtras(pkg: ZipPackage, part: string, counts: Counts): 
 interface Marker {
   readonly ourSheet?: string;
   readonly targetCells: Map<string, { sheet: string; row: number; col: number }>;
+  /** The cell holding the whole marker as JSON (files written since it did). */
+  readonly markerCell?: { sheet: string; row: number; col: number };
 }
 
 /** Our own earlier scorecard (written by this command) is recognised by its defined names. */
 function markerOf(names: ReadonlyMap<string, string>): Marker {
   const targetCells = new Map<string, { sheet: string; row: number; col: number }>();
   let ourSheet: string | undefined;
+  let markerCell: Marker['markerCell'];
   for (const [name, text] of names) {
     const ref = parseNameRef(text);
     if (!ref) continue;
     if (name === MARKER_NAME) ourSheet = ref.sheet;
+    else if (name === MARKER_CELL_NAME) markerCell = ref;
     else if (name.startsWith(TARGET_NAME_PREFIX)) targetCells.set(name.slice(TARGET_NAME_PREFIX.length), ref);
   }
-  return { ourSheet, targetCells };
+  return { ourSheet, targetCells, ...(markerCell ? { markerCell } : {}) };
 }
 
-/** Targets the manager typed on our earlier scorecard: numbers stay, anything else is "no target". */
-function typedTargets(sheet: string, read: SheetRead, cells: Marker['targetCells']): Record<string, number | null> {
-  const out: Record<string, number | null> = {};
-  for (const [id, ref] of cells) {
-    if (ref.sheet.toLowerCase() !== sheet.toLowerCase()) continue;
-    const v = read.values[ref.row - read.originRow]?.[ref.col - read.originCol];
-    out[id] = typeof v === 'number' && Number.isFinite(v) ? v : null;
-  }
-  return out;
+/**
+ * Our earlier scorecard read back (core/scorecard/previous.ts): the marker from its cell, or rebuilt
+ * from the target names of a file written before; trusted only when the sheet looks like our
+ * scorecard. The marker's own cell is not one of the manager's.
+ */
+function previousOf(sheet: string, read: SheetRead, cells: Marker['targetCells'], markerCell: Marker['markerCell']): ExistingSheet {
+  const at = (row: number, col: number): unknown => read.values[row - read.originRow]?.[col - read.originCol];
+  const onSheet = (ref: { sheet: string }): boolean => ref.sheet.toLowerCase() === sheet.toLowerCase();
+  const stored = markerCell && onSheet(markerCell) ? at(markerCell.row, markerCell.col) : undefined;
+  const targetCells = Object.fromEntries([...cells].filter(([, ref]) => onSheet(ref)).map(([id, ref]) => [id, { row: ref.row, col: ref.col }]));
+  const raw = typeof stored === 'string' ? stored : { key: MARKER_KEY, version: 1, kpis: Object.keys(targetCells), targetCells };
+  const previous = readPrevious(sheet, raw, { row: read.originRow, col: read.originCol, values: read.values, formats: read.formats }, wallClock('UTC'));
+  if (!previous.userCells || !markerCell) return previous;
+  const userCells = previous.userCells.filter((u) => !(u.row === markerCell.row && u.col === markerCell.col));
+  const { userCells: _all, ...rest } = previous;
+  return userCells.length > 0 ? { ...rest, userCells } : rest;
 }
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
@@ -313,6 +333,6 @@ function notesOf(file: string, c: Counts, p: PackageParts, ourSheet: string | un
     if (c.noResult > 0) note += ` (${c.noResult} had no saved value and are blank: open and save the file in a spreadsheet to store them)`;
     notes.push(note);
   }
-  if (ourSheet !== undefined) notes.push(`${file}: the sheet "${ourSheet}" is an earlier scorecard; it is replaced, keeping the targets typed on it`);
+  if (ourSheet !== undefined) notes.push(`${file}: the sheet ${quote(ourSheet)} is an earlier scorecard; it is replaced, keeping the targets and the cells you wrote on it`);
   return notes;
 }

@@ -24,6 +24,7 @@ import * as z from 'zod';
 import { columnLetters } from '../core/scorecard/formula.js';
 import { availableKpis, SCORECARD_KPIS } from '../core/scorecard/kpis.js';
 import { roleKind } from '../core/scorecard/roles.js';
+import { quote, quoteList } from '../core/safe-text.js';
 import { ROLES } from '../core/scorecard/types.js';
 import type { Role, RoleAssignment, SheetOutline, WorkbookOutline } from '../core/scorecard/types.js';
 import { inputError } from './errors.js';
@@ -86,7 +87,7 @@ export function parseRoles(raw: unknown, file: string): RolesFile {
   const roles: RoleOverride[] = data.roles.map((e, i) => {
     if (e.role !== null && !(ROLES as readonly string[]).includes(e.role)) {
       const guess = closest(e.role, ROLES);
-      throw inputError(`${file}: "roles[${i}].role": "${e.role}" is not a role${guess ? ` (did you mean "${guess}"?)` : ''}; the roles are listed in docs/cli.md`);
+      throw inputError(`${file}: "roles[${i}].role": ${quote(e.role)} is not a role${guess ? ` (did you mean "${guess}"?)` : ''}; the roles are listed in docs/cli.md`);
     }
     return { sheet: e.sheet, column: e.column, role: e.role as Role | null };
   });
@@ -111,7 +112,7 @@ function columnOf(sheet: SheetOutline, column: string | number, where: string): 
   const last = sheet.firstCol + sheet.headers.length - 1;
   if (typeof column === 'number') {
     if (column < sheet.firstCol || column > last) {
-      throw inputError(`${where}: column ${column} is outside the table of sheet "${sheet.name}" (columns ${sheet.firstCol}–${last})`);
+      throw inputError(`${where}: column ${column} is outside the table of sheet ${quote(sheet.name)} (columns ${sheet.firstCol}–${last})`);
     }
     return column;
   }
@@ -121,10 +122,10 @@ function columnOf(sheet: SheetOutline, column: string | number, where: string): 
     let n = 0;
     for (const ch of column.trim().toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
     if (n >= sheet.firstCol && n <= last) return n;
-    throw inputError(`${where}: column ${column.trim().toUpperCase()} is outside the table of sheet "${sheet.name}" (${columnLetters(sheet.firstCol)}–${columnLetters(last)})`);
+    throw inputError(`${where}: column ${column.trim().toUpperCase()} is outside the table of sheet ${quote(sheet.name)} (${columnLetters(sheet.firstCol)}–${columnLetters(last)})`);
   }
   const guess = closest(column, sheet.headers.filter((h) => h !== ''));
-  throw inputError(`${where}: sheet "${sheet.name}" has no column "${column}"${guess ? ` (did you mean "${guess}"?)` : ''}; its headers are ${sheet.headers.filter((h) => h !== '').join(', ')}`);
+  throw inputError(`${where}: sheet ${quote(sheet.name)} has no column ${quote(column)}${guess ? ` (did you mean ${quote(guess)}?)` : ''}; its headers are ${quoteList(sheet.headers.filter((h) => h !== ''))}`);
 }
 
 /** Two roles one KPI variant reads together: one column cannot be both (resolved = opened gives 0 hours). */
@@ -173,7 +174,7 @@ export function applyRoles(detected: readonly RoleAssignment[], file: RolesFile,
     if (!sheet) {
       const names = outline.sheets.map((s) => s.name);
       const guess = closest(o.sheet, names);
-      throw inputError(`${where}: no sheet with a data table is named "${o.sheet}"${guess ? ` (did you mean "${guess}"?)` : ''}; the sheets are ${names.join(', ')}`);
+      throw inputError(`${where}: no sheet with a data table is named ${quote(o.sheet)}${guess ? ` (did you mean ${quote(guess)}?)` : ''}; the sheets are ${quoteList(names)}`);
     }
     const column = columnOf(sheet, o.column, where);
     if (o.role === null) {
@@ -181,7 +182,7 @@ export function applyRoles(detected: readonly RoleAssignment[], file: RolesFile,
       return;
     }
     const key = `${sheet.name}\u0000${o.role}`;
-    if (takenRoles.has(key)) throw inputError(`${where}: the role ${o.role} is given twice on sheet "${sheet.name}"`);
+    if (takenRoles.has(key)) throw inputError(`${where}: the role ${o.role} is given twice on sheet ${quote(sheet.name)}`);
     takenRoles.add(key);
     for (const other of chosen) {
       if (other.sheet !== sheet.name || other.column !== column) continue;

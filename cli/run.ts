@@ -4,6 +4,7 @@
  * --addin-formulas), write the workbook and the HTML report atomically, then print the summary.
  */
 import { stat } from 'node:fs/promises';
+import { printableJson, printableLines, quote, quoteList } from '../core/safe-text.js';
 import path from 'node:path';
 import type { DateOrder } from '../core/scorecard/date-order.js';
 import { detectWorkbook } from '../core/scorecard/detect.js';
@@ -19,7 +20,7 @@ import type { KpiSummary, RoleAssignment, ScorecardOptions, ScorecardPlan, Store
 import { wallClock } from '../core/values/clock.js';
 import type { ScorecardArgs } from './args.js';
 import { OutputError, writeAllAtomically } from './atomic.js';
-import { describeFsError, inputError } from './errors.js';
+import { describeFsError, inputError, oneLine } from './errors.js';
 import { renderHtmlReport } from './html-report.js';
 import type { InputSheet, InputWorkbook } from './input.js';
 import { workbookData } from './input.js';
@@ -81,11 +82,9 @@ export async function readInputs(args: Pick<ScorecardArgs, 'inputs' | 'kind' | '
 }
 
 function headersSeen(outline: WorkbookOutline, input: InputWorkbook): string {
-  if (outline.sheets.length === 0) {
-    return input.sheets.map((s) => s.data.name).join(', ');
-  }
-  const parts = outline.sheets.map((s) => `${s.name}: ${s.headers.filter((h) => h !== '').slice(0, 12).join(', ')}${s.headers.length > 12 ? ', …' : ''}`);
-  return parts.join('; ');
+  if (outline.sheets.length === 0) return quoteList(input.sheets.map((s) => s.data.name));
+  const parts = outline.sheets.slice(0, 12).map((s) => `${quote(s.name)}: ${quoteList(s.headers.filter((h) => h !== ''))}`);
+  return parts.join('; ') + (outline.sheets.length > 12 ? `; … (${outline.sheets.length - 12} more sheets)` : '');
 }
 
 /** What was read and found, before any KPI is computed (`service-kpi detect` stops here). */
@@ -147,7 +146,7 @@ export function scorecardOptions(args: Pick<ScorecardArgs, 'language' | 'period'
 
 /** "no KPI can be computed": what was found, and per family of KPIs the column(s) the closest one still needs. */
 export function noKpiMessage(roles: readonly RoleAssignment[]): string {
-  const found = roles.map((r) => `${r.role} (${r.sheet}!${r.header})`).join(', ');
+  const found = roles.map((r) => `${r.role} (column ${quote(r.header)} of ${quote(r.sheet)})`).join(', ');
   const { missing } = availableKpis(roles);
   const families = missingByFamily(missing.map((m) => ({ id: m.info.id, name: m.info.name.en, needs: m.missing })));
   const needs = families.map((f) => `${FAMILY_NAMES[f.family]}: ${f.kpi} needs ${f.needs.join(' and ')}`).join('; ');
@@ -288,17 +287,18 @@ export async function runScorecard(args: ScorecardArgs, io: Io): Promise<RunResu
 
   const { plan, input } = result;
   if (!args.quiet) {
-    for (const note of [...input.notes, ...result.found.roleNotes, ...plan.notes, ...writeNotes]) io.stderr.write(`note: ${note}\n`);
+    for (const note of [...input.notes, ...result.found.roleNotes, ...plan.notes, ...writeNotes]) io.stderr.write(printableLines(`note: ${oneLine(note)}\n`));
   }
   if (args.json) {
-    io.stdout.write(`${JSON.stringify({ kpis: summaryJson(plan.summary), notes: [...input.notes, ...result.found.roleNotes, ...plan.notes, ...writeNotes], detected: reportOf(result.found, args) }, null, 2)}\n`);
+    const json = JSON.stringify({ kpis: summaryJson(plan.summary), notes: [...input.notes, ...result.found.roleNotes, ...plan.notes, ...writeNotes], detected: reportOf(result.found, args) }, null, 2);
+    io.stdout.write(`${printableJson(json)}\n`);
   } else {
     const color = io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
     io.stdout.write(renderTable(plan.summary, { color, width: io.stdout.isTTY ? io.stdout.columns : undefined, language: args.language }));
   }
   if (!args.quiet) {
     const kpis = plan.summary.length;
-    io.stderr.write(`wrote ${args.out}${args.html ? ` and ${args.html}` : ''}: ${kpis} KPI${kpis === 1 ? '' : 's'} on the sheet "${plan.sheetName}"\n`);
+    io.stderr.write(printableLines(`wrote ${args.out}${args.html ? ` and ${args.html}` : ''}: ${kpis} KPI${kpis === 1 ? '' : 's'} on the sheet ${quote(plan.sheetName)}\n`));
   }
   return result;
 }

@@ -9,6 +9,8 @@
  */
 import * as z from 'zod';
 import { KPI_IDS, kpiInfoById } from '../core/scorecard/kpis.js';
+import { quote } from '../core/safe-text.js';
+import { describeValue } from '../core/values/grid.js';
 import type { KpiTarget } from '../core/scorecard/types.js';
 import { inputError } from './errors.js';
 import { closest, issueText, readJsonFile } from './json-file.js';
@@ -49,7 +51,7 @@ export function parseTargets(raw: unknown, file: string): TargetOverrides {
   for (const [id, entry] of Object.entries(parsed.data)) {
     if (!KPI_IDS.includes(id)) {
       const guess = closest(id, KPI_IDS);
-      throw inputError(`${file}: "${id}" is not a scorecard KPI id${guess ? ` (did you mean "${guess}"?)` : ''}; the ids are ${KPI_IDS.join(', ')}`);
+      throw inputError(`${file}: ${quote(id)} is not a scorecard KPI id${guess ? ` (did you mean "${guess}"?)` : ''}; the ids are ${KPI_IDS.join(', ')}`);
     }
     let t: Partial<KpiTarget>;
     if (entry === null || (typeof entry === 'number' && Number.isFinite(entry))) t = { target: entry };
@@ -58,7 +60,7 @@ export function parseTargets(raw: unknown, file: string): TargetOverrides {
       if (!o.success) throw inputError(issueText(file, o.error.issues.map((i) => ({ ...i, path: [id, ...i.path] }))));
       t = { ...o.data };
     } else {
-      throw inputError(`${file}: "${id}": must be a number, null or an object like { "target": 40, "direction": "higher" }, not ${JSON.stringify(entry)}`);
+      throw inputError(`${file}: ${quote(id)}: must be a number, null or an object like { "target": 40, "direction": "higher" }, not ${describeValue(entry)}`);
     }
     if (typeof t.target === 'number') {
       const problem = scaleProblem(id, t.target);

@@ -7,6 +7,7 @@
  */
 import type { KpiSummary } from '../core/scorecard/types.js';
 import { formatCount, formatInterval, formatValue, statusText } from './format.js';
+import { printable, shorten as cut } from '../core/safe-text.js';
 import type { Language } from './format.js';
 
 export interface TableOptions {
@@ -34,6 +35,9 @@ function pad(s: string, width: number, right: boolean): string {
   return right ? gap + s : s + gap;
 }
 
+/** A cell's text as it is safe to print: unsafe characters escaped, at most 40 characters. */
+const safeCell = (s: string): string => printable(cut(s));
+
 function shorten(s: string, width: number): string {
   const chars = [...s];
   return chars.length <= width ? s : chars.slice(0, Math.max(1, width - 1)).join('') + '…';
@@ -43,6 +47,7 @@ export function renderTable(rows: readonly KpiSummary[], options: TableOptions =
   const language = options.language ?? 'en';
   const headers = HEADERS[language];
   const hasCi = rows.some((r) => formatInterval(r, language) !== '');
+  // A value may be text from the data (the top brand term): escaped and cut like any quoted text.
   const cells = rows.map((r) => [
     r.name,
     r.period === '' ? '–' : r.period,
@@ -53,7 +58,7 @@ export function renderTable(rows: readonly KpiSummary[], options: TableOptions =
     r.status === '' ? '–' : statusText(r, language),
     formatCount(r.n, language),
     formatInterval(r, language),
-  ]);
+  ].map(safeCell));
   const columns = hasCi ? headers.length : headers.length - 1;
   const widths: number[] = [];
   for (let c = 0; c < columns; c++) {

@@ -22,7 +22,7 @@ import type { Cell } from '../core/values/context.js';
 import { isErrorText } from '../core/values/text.js';
 import { a1, localA1 } from '../core/scorecard/formula.js';
 import type { InputWorkbook } from './input.js';
-import { MARKER_NAME, absoluteRef, targetName } from './marker.js';
+import { MARKER_CELL, MARKER_CELL_NAME, MARKER_NAME, MAX_MARKER_TEXT, absoluteRef, targetName } from './marker.js';
 import { newWriteIssues, writeDataSheet, writeIssueNotes } from './write-data-sheet.js';
 
 type Style = Partial<ExcelJS.Style>;
@@ -93,6 +93,9 @@ function writePlanCell(ws: Sheet, row: number, col: number, pc: PlanCell): void 
     } else {
       cell.value = { formula, result: resultOf(f.cached) } as ExcelJS.CellFormulaValue;
     }
+  } else if (pc.userFormula) {
+    // A formula the manager wrote on the previous scorecard, back in its cell with its last value.
+    cell.value = { formula: pc.userFormula.slice(1), result: resultOf(pc.value ?? '') } as ExcelJS.CellFormulaValue;
   } else if (pc.value !== undefined) {
     cell.value = typeof pc.value === 'string' && isErrorText(pc.value) && !pc.userText ? resultOf(pc.value) : pc.value;
   }
@@ -115,6 +118,11 @@ function writeScorecardSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: Score
   // Columns first: a streaming sheet writes them before its first row.
   for (const [col, px] of Object.entries(plan.columnWidths)) ws.getColumn(Number(col)).width = widthInChars(px);
   for (const col of plan.hiddenColumns) ws.getColumn(col).hidden = true;
+  const marker = JSON.stringify(plan.marker);
+  if (marker.length <= MAX_MARKER_TEXT) {
+    ws.getColumn(MARKER_CELL.col).hidden = true;
+    ws.getRow(MARKER_CELL.row).getCell(MARKER_CELL.col).value = marker;
+  }
   for (const block of plan.blocks) {
     block.cells.forEach((line, r) => line.forEach((pc, c) => {
       if (pc) writePlanCell(ws, block.row + r, block.col + c, pc);
@@ -195,6 +203,9 @@ export async function scorecardXlsx(
   }
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   wb.definedNames.add(absoluteRef(plan.sheetName, 1, 1), MARKER_NAME);
+  if (JSON.stringify(plan.marker).length <= MAX_MARKER_TEXT) {
+    wb.definedNames.add(absoluteRef(plan.sheetName, MARKER_CELL.row, MARKER_CELL.col), MARKER_CELL_NAME);
+  }
   for (const [id, ref] of Object.entries(plan.marker.targetCells)) {
     const name = targetName(id);
     if (name) wb.definedNames.add(absoluteRef(plan.sheetName, ref.row, ref.col), name);

@@ -5,19 +5,26 @@
  * (slow in Excel on the web), so the number of syncs never depends on the number of KPIs, and on
  * sheets only through the cells read: each request and response must stay under Excel on the web's
  * 5 MB, so cells are read in chunks of CHUNK_CELLS (blocks.ts), one sync per chunk.
- * - readOutline: 2 syncs (sheet and table names; every sheet's used range, our markers, table
- *   headers), then the top rows, formats and last row of every sheet, packed into syncs of
+ * - readOutline: 2 syncs (sheet and table names; every sheet's used range, our markers and
+ *   A1:B4 — a marked sheet is ours only with our title and header —, table headers), then the top rows, formats and last row of every sheet, packed into syncs of
  *   CHUNK_CELLS (one sync for most workbooks: each sheet's top is held to OUTLINE_SHEET_CELLS).
- * - generate: 2 syncs (names; the data sheets' used ranges, our old scorecard, the tables), then
- *   ceil(cells / CHUNK_CELLS) or so for the data sheets' values and formats (plannedSyncs), then
- *   one that writes the whole plan. 200,000 rows × 12 columns: 2 + 25 + 1 = 28 syncs.
+ * - generate: 2 syncs (names; the data sheets' used ranges, every sheet's marker and A1:B4, the
+ *   tables), one more when there is a previous scorecard (its cells, to keep what the manager
+ *   wrote), then ceil(cells / CHUNK_CELLS) or so for the data sheets' values and formats
+ *   (plannedSyncs), then one that writes the whole plan on a sheet under a temporary name, and one
+ *   that deletes the old scorecard and gives the new one its name (atomic: a failed write leaves the
+ *   old one intact). 200,000 rows × 12 columns: 2 + 25 + 2 = 29 syncs.
  * The DOM-free logic lives here so that tests drive it with a recording fake of the Excel API.
  */
 import type { ExistingSheet } from '../core/scorecard/api.js';
 import { outlineWorkbook } from '../core/scorecard/outline.js';
 import { buildPlan } from '../core/scorecard/plan.js';
 import { parseSettings } from '../core/scorecard/settings.js';
+import { quote } from '../core/safe-text.js';
 import { numberedName } from '../core/scorecard/sheet-name.js';
+import { looksLikeScorecard, parseMarker, readPrevious } from '../core/scorecard/previous.js';
+import { HELPER_FIRST } from '../core/scorecard/plan.js';
+import { wallClock } from '../core/values/clock.js';
 import type {
   GenerateRequest, GenerateResult, HostBridge, PlanMarker, ScorecardPlan, SheetOutline, StoredSettings,
   WorkbookData, WorkbookOutline,
@@ -58,6 +65,9 @@ const TIME_ZONE = 'UTC';
 
 const lower = (s: string): string => s.toLocaleLowerCase('en');
 
+/** The temporary name of a scorecard being built, before it takes its own. */
+const NEW_SHEET = 'service-kpi new';
+
 function languageOf(displayLanguage: string): 'en' | 'de' {
   return lower(displayLanguage || '').startsWith('de') ? 'de' : 'en';
 }
@@ -69,19 +79,6 @@ export function isScorecardName(name: string, wanted: string): boolean {
   if (n === base) return true;
   const m = / \((\d+)\)$/.exec(name);
   return m !== null && n === lower(numberedName(wanted.trim(), Number(m[1])));
-}
-
-function parseMarker(value: unknown): PlanMarker | null {
-  if (typeof value !== 'string') return null;
-  try {
-    const m = JSON.parse(value) as Partial<PlanMarker> | null;
-    if (m && m.key === MARKER_KEY && m.version === 1 && typeof m.targetCells === 'object' && m.targetCells !== null) {
-      return m as PlanMarker;
-    }
-  } catch {
-    // Not ours: a property of the same name with other content.
-  }
-  return null;
 }
 
 // ------------------------------------------------------------------ tables
@@ -135,30 +132,43 @@ export function withTables(outline: WorkbookOutline, tables: readonly TableInfo[
 
 // ------------------------------------------------------------------ our old scorecard
 
-interface Candidate {
+/**
+ * The most rows of a marked sheet read back (columns A to the last before the hidden helpers): a
+ * scorecard has a few dozen rows plus the manager's; a marked sheet beyond this is left as it is.
+ */
+const MAX_PREVIOUS_ROWS = 20_000;
+
+interface Marked {
   readonly sheet: Excel.Worksheet;
   readonly name: string;
   readonly marker: Excel.WorksheetCustomProperty;
   readonly used: Excel.Range;
+  /** A1:B4, enough to tell our scorecard from a data sheet carrying our marker. */
+  readonly top: Excel.Range;
 }
 
-function queueCandidate(sheet: Excel.Worksheet): Candidate {
+/** Queues what tells whether a sheet is our scorecard: its marker, its used range's size, its top. */
+function queueMarked(sheet: Excel.Worksheet): Marked {
   const marker = sheet.customProperties.getItemOrNullObject(MARKER_KEY);
   marker.load('value');
-  const used = sheet.getUsedRange(true);
-  used.load('values,rowIndex,columnIndex');
-  return { sheet, name: sheet.name, marker, used };
+  const top = sheet.getRangeByIndexes(0, 0, 4, 2);
+  top.load('values');
+  return { sheet, name: sheet.name, marker, used: queueUsed(sheet), top };
 }
 
-/** Targets the manager typed on our old scorecard, read through the marker's target cells. */
-function typedTargets(marker: PlanMarker, used: Excel.Range): Record<string, number | null> {
-  const out: Record<string, number | null> = {};
-  const values = used.values;
-  for (const [id, ref] of Object.entries(marker.targetCells)) {
-    const v = values[ref.row - 1 - used.rowIndex]?.[ref.col - 1 - used.columnIndex];
-    out[id] = typeof v === 'number' && Number.isFinite(v) ? v : null;
-  }
-  return out;
+/** Call after the sync of queueMarked: true when the sheet is our scorecard (its marker and its title and header). */
+function isOurs(m: Marked): boolean {
+  return !m.marker.isNullObject && parseMarker(m.marker.value) !== null && looksLikeScorecard({ row: 1, col: 1, values: m.top.values });
+}
+
+/** Queues the read of a marked sheet's cells (values, formulas, formats), left of the helper columns. */
+function queuePrevious(m: Marked): Excel.Range | null {
+  const rows = m.used.rowIndex + m.used.rowCount;
+  if (rows > MAX_PREVIOUS_ROWS) return null;
+  const cols = Math.min(m.used.columnIndex + m.used.columnCount, HELPER_FIRST - 1);
+  const range = m.sheet.getRangeByIndexes(0, 0, rows, Math.max(1, cols));
+  range.load('values,formulas,numberFormat');
+  return range;
 }
 
 // ------------------------------------------------------------------ the bridge
@@ -169,19 +179,19 @@ const MESSAGES = {
     de: 'Zum Erstellen einer Scorecard ist ein neueres Excel nötig (Excel im Web, Microsoft 365 oder Excel 2021: ExcelApi 1.12). Die KPI-Funktionen funktionieren auch ohne.',
   },
   notOurs: {
-    en: 'The sheet "{name}" was not created by this add-in and is left as it is.',
-    de: 'Das Blatt „{name}“ wurde nicht von diesem Add-in erstellt und bleibt unverändert.',
+    en: 'The sheet {name} was not created by this add-in and is left as it is.',
+    de: 'Das Blatt {name} wurde nicht von diesem Add-in erstellt und bleibt unverändert.',
   },
   nameTaken: {
-    en: 'A sheet named "{name}" already exists. Choose another name for the scorecard.',
-    de: 'Ein Blatt namens „{name}“ gibt es schon. Bitte einen anderen Namen für die Scorecard wählen.',
+    en: 'A sheet named {name} already exists. Choose another name for the scorecard.',
+    de: 'Ein Blatt namens {name} gibt es schon. Bitte einen anderen Namen für die Scorecard wählen.',
   },
 } as const;
 
 export function createExcelBridge(env?: OfficeEnv, hooks: BridgeHooks = {}): ExcelBridge {
   const resolved = (): OfficeEnv => env ?? { excel: Excel, office: Office };
   const lang = (): 'en' | 'de' => languageOf(resolved().office.context.displayLanguage);
-  const say = (key: keyof typeof MESSAGES, name = ''): string => MESSAGES[key][lang()].replace('{name}', name);
+  const say = (key: keyof typeof MESSAGES, name = ''): string => MESSAGES[key][lang()].replace('{name}', () => quote(name, lang()));
   const markersSupported = (): boolean => resolved().office.context.requirements.isSetSupported('ExcelApi', '1.12');
 
   async function readOutline(): Promise<WorkbookOutline> {
@@ -199,6 +209,7 @@ export function createExcelBridge(env?: OfficeEnv, hooks: BridgeHooks = {}): Exc
         ws,
         used: queueUsed(ws),
         marker: markers ? ws.customProperties.getItemOrNullObject(MARKER_KEY).load('value') : null,
+        top: ws.getRangeByIndexes(0, 0, 4, 2).load('values'),
       }));
       const queuedTables = queueTables(tables);
       await context.sync();
@@ -207,7 +218,7 @@ export function createExcelBridge(env?: OfficeEnv, hooks: BridgeHooks = {}): Exc
       // Our own scorecards are not data: their formulas would only confuse detection.
       const reads: BlockRead[] = [];
       const planned = queued
-        .filter((q) => !(q.marker && !q.marker.isNullObject && parseMarker(q.marker.value)))
+        .filter((q) => !(q.marker && !q.marker.isNullObject && parseMarker(q.marker.value) && looksLikeScorecard({ row: 1, col: 1, values: q.top.values })))
         .map((q) => planSheetReads(q.ws, shapeOf(q.ws.name, q.used), false, reads));
       const grids = await readBlocks(context, reads, undefined, hooks.reads);
       const data: WorkbookData = { timeZone: TIME_ZONE, sheets: planned.map((p) => sheetDataOf(p, grids)) };
@@ -262,11 +273,17 @@ export function createExcelBridge(env?: OfficeEnv, hooks: BridgeHooks = {}): Exc
         if (ws) roleSheets.set(ws.name, ws);
       }
       const used = [...roleSheets.values()].map((ws) => ({ ws, used: queueUsed(ws) }));
-      const candidates = sheets.items
-        .filter((ws) => !roleSheets.has(ws.name) && isScorecardName(ws.name, request.options.sheetName))
-        .map(queueCandidate);
+      // Every sheet's marker: our scorecard is found whatever it is called now.
+      const marked = sheets.items.map(queueMarked);
       const queuedTables = queueTables(tables);
       await context.sync();
+
+      // Sync 3 (only when there is one): the cells of our previous scorecards, to keep what the manager wrote.
+      const previous = new Map<string, Excel.Range | null>();
+      for (const m of marked) {
+        if (!roleSheets.has(m.name) && isOurs(m)) previous.set(m.name, queuePrevious(m));
+      }
+      if (previous.size > 0) await context.sync();
 
       // Then every row of those sheets, in chunks that keep each sync under Excel's limits.
       const reads: BlockRead[] = [];
@@ -275,13 +292,17 @@ export function createExcelBridge(env?: OfficeEnv, hooks: BridgeHooks = {}): Exc
       const data: WorkbookData = { timeZone: TIME_ZONE, sheets: planned.map((p) => sheetDataOf(p, grids)) };
       const names = sheets.items.map((ws) => ws.name);
       const outline = withTables(outlineWorkbook(data, names), tableInfos(queuedTables));
-      const ours = new Map<string, Candidate>();
-      const existing: ExistingSheet[] = names.map((name) => {
-        const c = candidates.find((x) => x.name === name);
-        const marker = c && !c.marker.isNullObject ? parseMarker(c.marker.value) : null;
-        if (!c || !marker) return { name, ours: false };
-        ours.set(name, c);
-        return { name, ours: true, targets: typedTargets(marker, c.used) };
+      const ours = new Map<string, Marked>();
+      const clock = wallClock(TIME_ZONE);
+      const existing: ExistingSheet[] = marked.map((m): ExistingSheet => {
+        const raw = m.marker.isNullObject ? null : m.marker.value;
+        if (raw === null) return { name: m.name, ours: false };
+        if (!previous.has(m.name)) return parseMarker(raw) ? { name: m.name, ours: false, markerIgnored: true } : { name: m.name, ours: false };
+        ours.set(m.name, m);
+        const range = previous.get(m.name);
+        // Too big to read back: it is kept as it is, and the new scorecard goes beside it.
+        if (!range) return { name: m.name, ours: true, keep: 'too many cells' };
+        return readPrevious(m.name, raw, { row: 1, col: 1, values: range.values, formulas: range.formulas, formats: range.numberFormat }, clock);
       });
 
       onProgress?.('plan', 0.4);
@@ -290,19 +311,35 @@ export function createExcelBridge(env?: OfficeEnv, hooks: BridgeHooks = {}): Exc
 
       // Last sync: the scorecard, written at once.
       onProgress?.('write', 0.7);
-      let position: number | undefined;
-      if (next.replaces !== undefined) {
-        const old = ours.get(next.replaces);
-        // Only ever a sheet that carries our marker is deleted.
-        if (!old) throw new Error(say('notOurs', next.replaces));
-        position = old.sheet.position;
-        old.sheet.delete();
-      }
+      const old = next.replaces === undefined ? undefined : ours.get(next.replaces);
+      // Only ever our own scorecard is deleted.
+      if (next.replaces !== undefined && !old) throw new Error(say('notOurs', next.replaces));
       const taken = names.some((n) => lower(n) === lower(next.sheetName) && n !== next.replaces);
       if (taken) throw new Error(say('nameTaken', next.sheetName));
-      const sheet = sheets.add(next.sheetName);
-      if (position !== undefined) sheet.position = position;
+      // Atomic replacement: the new sheet is built under a free temporary name first; only when that
+      // sync succeeded is the old one deleted and its name and place taken. A failure before leaves
+      // the old scorecard as it was (and the half-built sheet is removed).
+      let n = 1;
+      while (names.some((x) => lower(x) === lower(numberedName(NEW_SHEET, n)))) n++;
+      const sheet = sheets.add(numberedName(NEW_SHEET, n));
       writePlan(sheet, next);
+      try {
+        await context.sync();
+      } catch (e) {
+        try {
+          sheet.delete();
+          await context.sync();
+        } catch {
+          // The half-built sheet stays; it is not named as the scorecard, and the old one is intact.
+        }
+        throw e;
+      }
+      if (old) {
+        const position = old.sheet.position;
+        old.sheet.delete();
+        sheet.name = next.sheetName;
+        sheet.position = position;
+      } else sheet.name = next.sheetName;
       sheet.activate();
       await context.sync();
       return next;

@@ -6,7 +6,7 @@
  * style; status colours are conditional formats, so they follow the live values.
  */
 import type { CellStyle, LocalRef, PlanBlock, PlanCell, ScorecardPlan } from '../core/scorecard/types.js';
-import { looksLikeFormula, neutralise } from '../core/scorecard/safe-text.js';
+import { looksLikeFormula, neutralise } from '../core/safe-text.js';
 
 /** The worksheet custom property (ExcelApi 1.12) that marks a sheet as our scorecard. */
 export const MARKER_KEY = 'service-kpi.scorecard';
@@ -43,6 +43,8 @@ export const pxToPoints = (px: number): number => Math.round(px * 0.75 * 100) / 
 export function cellInput(cell: PlanCell | null): string | number | boolean {
   if (!cell) return '';
   if (cell.formula) return cell.formula.text;
+  // A formula the manager wrote on the previous scorecard, back in its cell.
+  if (cell.userFormula) return cell.userFormula;
   const v = cell.value;
   if (v === undefined) return '';
   if (typeof v === 'string') {
@@ -58,7 +60,7 @@ export function cellFormat(cell: PlanCell | null): string {
   if (!cell) return GENERAL;
   if (cell.numberFormat) return cell.numberFormat;
   const v = cell.value;
-  if (!cell.formula && typeof v === 'string' && v !== '' && !looksLikeFormula(v)) return TEXT_FORMAT;
+  if (!cell.formula && !cell.userFormula && typeof v === 'string' && v !== '' && !looksLikeFormula(v)) return TEXT_FORMAT;
   return GENERAL;
 }
 

@@ -7,7 +7,7 @@
  * as ours so that regeneration finds it.
  */
 /// <reference types="google-apps-script" />
-import { neutralise } from '../core/scorecard/safe-text.js';
+import { neutralise, quote } from '../core/safe-text.js';
 import type { CellStyle, Expr, LocalRef, PlanBlock, PlanCell, ScorecardPlan } from '../core/scorecard/types.js';
 import { MARKER_KEY } from './workbook.js';
 import type { OurSheet, SheetList } from './workbook.js';
@@ -86,6 +86,8 @@ function boundsOf(blocks: readonly PlanBlock[]): { top: number; left: number; bo
 /** Sheets reads typed text: a constant string that is not meant as a formula keeps a text format. */
 function cellValue(cell: PlanCell): { value: string | number | boolean; text: boolean } {
   if (cell.formula) return { value: cell.formula.text, text: false };
+  // A formula the manager wrote on the previous scorecard, back in its cell.
+  if (cell.userFormula) return { value: cell.userFormula, text: false };
   const v = cell.value;
   if (v === undefined || v === null || v === '') return { value: '', text: false };
   if (typeof v !== 'string') return { value: v, text: false };
@@ -98,8 +100,10 @@ function cellValue(cell: PlanCell): { value: string | number | boolean; text: bo
 }
 
 /** Lays every block (and a SPARKLINE for any trend the blocks left empty) into one rectangle. */
-export function gridsOf(plan: ScorecardPlan): SheetGrids {
-  const box = boundsOf(plan.blocks);
+export function gridsOf(plan: ScorecardPlan, userBlocks = false): SheetGrids {
+  // The manager's kept cells are written apart (writeSheet): they would stretch this rectangle.
+  const blocks = plan.blocks.filter((b) => (b.user === true) === userBlocks);
+  const box = boundsOf(blocks);
   const trendCells = plan.trends.map((t) => t.cell);
   for (const c of trendCells) {
     box.top = Math.min(box.top, c.row);
@@ -115,7 +119,7 @@ export function gridsOf(plan: ScorecardPlan): SheetGrids {
     weights: fill<'bold' | 'normal'>('normal'), colors: fill<string | null>(null), styles: fill<'italic' | 'normal'>('normal'),
     sizes: fill(DEFAULT_SIZE),
   };
-  for (const block of plan.blocks) {
+  for (const block of blocks) {
     block.cells.forEach((cells, r) => {
       cells.forEach((cell, c) => {
         if (!cell) return;
@@ -222,29 +226,62 @@ function writeStatusRules(sheet: Sheet, plan: ScorecardPlan): void {
   sheet.setConditionalFormatRules(rules);
 }
 
+/** The temporary name of a scorecard being built, before it takes its own. */
+const NEW_SHEET = 'service-kpi new';
+
 /**
- * Deletes the scorecard the plan replaces (only ever one of ours), inserts the new sheet where the
- * old one was (else at the end) and writes the plan. Returns the new sheet.
+ * Writes the plan atomically: the new sheet is built under a free temporary name (after the old
+ * scorecard, or at the end) and marked last; only then is the scorecard it replaces (only ever one
+ * of ours) deleted and its name and place taken. A failure while building removes the half-built
+ * sheet and leaves the old scorecard as it was, so a retry replaces it again — no "(2)".
+ * Returns the new sheet.
  */
 export function applyPlan(ss: Spreadsheet, plan: ScorecardPlan, list: SheetList, ours: ReadonlyMap<string, OurSheet>): Sheet {
-  let index = list.sheets.length;
-  const names = new Set(list.names);
-  if (plan.replaces !== undefined && names.has(plan.replaces)) {
-    const old = ours.get(plan.replaces);
-    // Defence in depth: a sheet without our marker is the user's, whatever the plan says.
-    if (!old) throw new Error(`refusing to replace the sheet "${plan.replaces}": the add-on did not create it`);
-    index = old.sheet.getIndex() - 1;
-    ss.deleteSheet(old.sheet);
-    names.delete(plan.replaces);
-    index = Math.min(index, names.size);
+  const lower = (x: string): string => x.toLocaleLowerCase('en');
+  const names = new Set(list.names.map(lower));
+  const old = plan.replaces !== undefined && names.has(lower(plan.replaces)) ? ours.get(plan.replaces) : undefined;
+  // Defence in depth: only a sheet that is our scorecard is replaced, whatever the plan says.
+  if (plan.replaces !== undefined && names.has(lower(plan.replaces)) && !old?.scorecard) {
+    throw new Error(`refusing to replace the sheet ${quote(plan.replaces)}: the add-on did not create it`);
   }
-  if (names.has(plan.sheetName)) throw new Error(`a sheet named "${plan.sheetName}" already exists`);
+  if (names.has(lower(plan.sheetName)) && lower(plan.sheetName) !== lower(plan.replaces ?? '')) {
+    throw new Error(`a sheet named ${quote(plan.sheetName)} already exists`);
+  }
+  let n = 1;
+  while (names.has(lower(`${NEW_SHEET} (${n})`))) n++;
+  const index = old ? old.sheet.getIndex() : list.sheets.length;
+  const sheet = ss.insertSheet(`${NEW_SHEET} (${n})`, index);
+  try {
+    writeSheet(sheet, plan);
+  } catch (e) {
+    try {
+      ss.deleteSheet(sheet);
+    } catch {
+      // The half-built sheet stays under its temporary name, unmarked; the old scorecard is intact.
+    }
+    throw e;
+  }
+  if (old) ss.deleteSheet(old.sheet);
+  sheet.setName(plan.sheetName);
+  sheet.activate();
+  return sheet;
+}
 
-  const sheet = ss.insertSheet(plan.sheetName, index);
+/** Everything of the plan onto `sheet` (new and empty); the marker last, so a half sheet is never ours. */
+function writeSheet(sheet: Sheet, plan: ScorecardPlan): void {
   const grids = gridsOf(plan);
   const extent = extentOf(plan, grids);
   ensureSize(sheet, extent.rows, extent.cols);
   writeGrids(sheet, grids);
+  // The manager's cells kept where they were: each block on its own (they may lie far apart).
+  for (const block of plan.blocks) {
+    if (!block.user) continue;
+    const g = gridsOf({ ...plan, blocks: [block], trends: [] }, true);
+    ensureSize(sheet, g.row + g.values.length - 1, g.col + g.values[0].length - 1);
+    const range = sheet.getRange(g.row, g.col, g.values.length, g.values[0].length);
+    range.setNumberFormats(g.formats);
+    range.setValues(g.values);
+  }
   writeStatusRules(sheet, plan);
   if (plan.frozenRows > 0) sheet.setFrozenRows(plan.frozenRows);
   if (plan.frozenCols > 0) sheet.setFrozenColumns(plan.frozenCols);
@@ -253,6 +290,4 @@ export function applyPlan(ss: Spreadsheet, plan: ScorecardPlan, list: SheetList,
   const hidden = new Map(plan.hiddenColumns.map((c) => [c, true] as [number, boolean]));
   for (const [col, count] of columnRuns(hidden)) sheet.hideColumns(col, count);
   sheet.addDeveloperMetadata(MARKER_KEY, JSON.stringify(plan.marker), SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
-  sheet.activate();
-  return sheet;
 }

@@ -8,13 +8,14 @@
 /// <reference types="google-apps-script" />
 import { wallClock } from '../core/values/clock.js';
 import type { WallClock } from '../core/values/clock.js';
+import { quote } from '../core/safe-text.js';
 
 /** The zone's UTC offset in ms at an instant, read through Utilities.formatDate(…, "Z"). */
 export function utilitiesOffset(timeZone: string): (ms: number) => number {
   return (ms) => {
     const text = Utilities.formatDate(new Date(ms), timeZone, 'Z');
     const m = /^([+-])(\d{2}):?(\d{2})$/.exec(String(text).trim());
-    if (!m) throw new RangeError(`the offset of time zone "${timeZone}" reads "${text}", not ±hhmm`);
+    if (!m) throw new RangeError(`the offset of time zone ${quote(timeZone)} reads ${quote(text)}, not ±hhmm`);
     return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000;
   };
 }

@@ -13,6 +13,7 @@
 import { findFunction } from '../core/catalog/index.js';
 import { callSpec } from '../core/call.js';
 import { isKpiError } from '../core/errors.js';
+import { quote } from '../core/safe-text.js';
 import type { WallClock } from '../core/values/clock.js';
 import { spreadsheetClock } from './clock.js';
 import type { Result } from '../core/values/context.js';
@@ -34,7 +35,7 @@ function clockOf(fn: string): WallClock {
     // A zone the runtime's Intl lacks still works: its offsets come from Utilities.formatDate.
     return spreadsheetClock(zone);
   } catch {
-    throw new Error(`${fn}: the spreadsheet's time zone "${zone}" is not known`);
+    throw new Error(`${fn}: the spreadsheet's time zone ${quote(zone)} is not known`);
   }
 }
 

@@ -7,13 +7,14 @@
 import { outlineWorkbook } from '../core/scorecard/outline.js';
 import { buildPlan } from '../core/scorecard/plan.js';
 import { parseSettings } from '../core/scorecard/settings.js';
+import { quote } from '../core/safe-text.js';
 import type { ExistingSheet } from '../core/scorecard/api.js';
 import type { GenerateRequest, GenerateResult, SheetData, StoredSettings, WorkbookData } from '../core/scorecard/types.js';
 import { applyPlan } from './apply-plan.js';
 import { spreadsheetClock } from './clock.js';
 import { userLang } from './menu.js';
 import { readStoredSettings, writeStoredSettings } from './settings-store.js';
-import { findOurSheets, listSheets, readSheet, readSheetTop, readTargets } from './workbook.js';
+import { findOurSheets, listSheets, readPreviousSheet, readSheet, readSheetTop } from './workbook.js';
 
 export { onOpen, onInstall, showSidebar, enableFunctions, showHelp, language } from './menu.js';
 
@@ -30,7 +31,7 @@ function parseJson(json: unknown, what: string): unknown {
 function validSettings(raw: unknown, what: string): StoredSettings {
   const parsed = parseSettings(raw);
   if (parsed.ok) return parsed.settings;
-  const problems = Object.entries(parsed.errors).map(([field, message]) => `${field}: ${message}`);
+  const problems = Object.entries(parsed.errors).slice(0, 5).map(([field, message]) => `${quote(field)}: ${message}`);
   throw new Error(`${what} ${problems.length === 1 ? 'has a problem' : 'have problems'}: ${problems.join('; ')}`);
 }
 
@@ -43,7 +44,7 @@ function zoneOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   try {
     spreadsheetClock(timeZone);
   } catch {
-    throw new Error(`The spreadsheet's time zone "${timeZone}" is not known (File → Settings → Time zone).`);
+    throw new Error(`The spreadsheet's time zone ${quote(timeZone)} is not known (File → Settings → Time zone).`);
   }
   return timeZone;
 }
@@ -56,7 +57,7 @@ export function readOutline(): string {
   const list = listSheets(ss);
   const sheets: SheetData[] = [];
   list.sheets.forEach((sheet, i) => {
-    if (!ours.has(list.names[i])) sheets.push(readSheetTop(sheet, list.names[i]));
+    if (!ours.get(list.names[i])?.scorecard) sheets.push(readSheetTop(sheet, list.names[i]));
   });
   // The outline holds headers and samples only, dates already as ISO text.
   return JSON.stringify(outlineWorkbook({ sheets, timeZone }, list.names));
@@ -90,15 +91,16 @@ export function generate(json: string): string {
   const sheets: SheetData[] = [];
   list.sheets.forEach((sheet, i) => {
     const name = list.names[i];
-    if (used.has(name) && !ours.has(name)) sheets.push(readSheet(sheet, name));
+    if (used.has(name) && !ours.get(name)?.scorecard) sheets.push(readSheet(sheet, name));
   });
   const data: WorkbookData = { sheets, timeZone };
   const outline = outlineWorkbook(data, list.names);
   const existing: ExistingSheet[] = list.names.map((name) => {
     const our = ours.get(name);
     if (!our) return { name, ours: false };
-    const targets = readTargets(our);
-    return targets ? { name, ours: true, targets } : { name, ours: true };
+    // A sheet the roles read is data, whatever marker it carries.
+    if (used.has(name)) return { name, ours: false, markerIgnored: true };
+    return readPreviousSheet(our, name, timeZone);
   });
 
   const plan = buildPlan({ data, outline, request, dialect: 'sheets', existing });

@@ -5,7 +5,11 @@
  * a service call is a round trip.
  */
 /// <reference types="google-apps-script" />
+import type { ExistingSheet } from '../core/scorecard/api.js';
+import { HELPER_FIRST } from '../core/scorecard/plan/layout.js';
+import { looksLikeScorecard, readPrevious } from '../core/scorecard/previous.js';
 import type { PlanMarker, SheetData } from '../core/scorecard/types.js';
+import { wallClock } from '../core/values/clock.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -17,6 +21,13 @@ export interface OurSheet {
   readonly sheet: Sheet;
   /** The marker as written (null when its value cannot be read: the sheet is still ours). */
   readonly marker: PlanMarker | null;
+  /** The marker's text as stored (previous.ts validates it). */
+  readonly raw: string | null;
+  /**
+   * True when the sheet's top is our scorecard's (title in A1, header in row 4). A marked sheet
+   * without it — a data sheet duplicated from ours, a scorecard overwritten — is data.
+   */
+  readonly scorecard: boolean;
 }
 
 export interface SheetList {
@@ -49,9 +60,29 @@ export function findOurSheets(ss: Spreadsheet): Map<string, OurSheet> {
     // Only metadata on a whole sheet counts (getSheet() is null for other locations).
     const sheet = md.getLocation().getSheet();
     if (!sheet) continue;
-    out.set(sheet.getName(), { sheet, marker: parseMarker(md.getValue()) });
+    const raw = md.getValue();
+    // One read per marked sheet: its title and header tell our scorecard from data.
+    const scorecard = looksLikeScorecard({ row: 1, col: 1, values: sheet.getRange(1, 1, 4, 2).getValues() });
+    out.set(sheet.getName(), { sheet, marker: parseMarker(raw), raw, scorecard });
   }
   return out;
+}
+
+/** The most rows of a previous scorecard read back; a scorecard grown beyond is left as it is. */
+export const MAX_PREVIOUS_ROWS = 20_000;
+
+/**
+ * Our previous scorecard read back (previous.ts): values, formulas and number formats of its
+ * columns left of the hidden helpers, in three reads of one range.
+ */
+export function readPreviousSheet(our: OurSheet, name: string, timeZone: string): ExistingSheet {
+  if (!our.scorecard) return { name, ours: false, markerIgnored: true };
+  const rows = our.sheet.getLastRow();
+  if (rows > MAX_PREVIOUS_ROWS) return { name, ours: true, keep: 'too many cells' };
+  const cols = Math.min(Math.max(1, our.sheet.getLastColumn()), HELPER_FIRST - 1);
+  const range = our.sheet.getRange(1, 1, Math.max(1, rows), cols);
+  const cells = { row: 1, col: 1, values: range.getValues(), formulas: range.getFormulas(), formats: range.getNumberFormats() };
+  return readPrevious(name, our.raw, cells, wallClock(timeZone));
 }
 
 /** A sheet's used range from A1, as Sheets gives it: Dates for date cells, "" for blanks. */
@@ -90,24 +121,4 @@ export function readSheetTop(sheet: Sheet, name: string): SheetData {
     values[lastRow - 1] = sheet.getRange(lastRow, 1, 1, lastCol).getValues()[0];
   }
   return { name, values, originRow: 1, originCol: 1 };
-}
-
-/** The targets typed on one of our scorecards, read back through its marker in one read. */
-export function readTargets(our: OurSheet): Record<string, number | null> | undefined {
-  const cells = our.marker ? Object.entries(our.marker.targetCells) : [];
-  if (cells.length === 0) return undefined;
-  let top = Infinity, left = Infinity, bottom = 0, right = 0;
-  for (const [, ref] of cells) {
-    top = Math.min(top, ref.row);
-    left = Math.min(left, ref.col);
-    bottom = Math.max(bottom, ref.row);
-    right = Math.max(right, ref.col);
-  }
-  const values = our.sheet.getRange(top, left, bottom - top + 1, right - left + 1).getValues();
-  const out: Record<string, number | null> = {};
-  for (const [id, ref] of cells) {
-    const v = values[ref.row - top]?.[ref.col - left];
-    out[id] = typeof v === 'number' && Number.isFinite(v) ? v : null;
-  }
-  return out;
 }

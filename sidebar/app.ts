@@ -4,6 +4,7 @@
  * messages in place, so the focus stays where the manager is. Every text from the workbook goes in
  * as text (dom.ts), never as markup.
  */
+import { printableLines, quote } from '../core/safe-text.js';
 import type { HostBridge, PeriodName, Role, SampleCell, SheetOutline } from '../core/scorecard/types.js';
 import { ROLES } from '../core/scorecard/types.js';
 import { createController } from './controller.js';
@@ -384,9 +385,10 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, options: Mou
     if (run.kind === 'done') {
       const r = run.result;
       replaceChildren(result,
-        h('p', { class: 'skpi-success' }, r.kpis === 1 ? L('resultOne', { sheet: r.sheetName }) : L('resultMany', { sheet: r.sheetName, count: r.kpis })),
+        h('p', { class: 'skpi-success' }, r.kpis === 1 ? L('resultOne', { sheet: quote(r.sheetName, state.lang) }) : L('resultMany', { sheet: quote(r.sheetName, state.lang), count: r.kpis })),
         r.notes.length ? h('p', { class: 'skpi-notes-title' }, L('notes')) : null,
-        r.notes.length ? h('ul', { class: 'skpi-notes' }, ...r.notes.map((n) => h('li', {}, n))) : null);
+        // The notes quote workbook text already (core); escaping again keeps a host's own text safe too.
+        r.notes.length ? h('ul', { class: 'skpi-notes' }, ...r.notes.map((n) => h('li', {}, printableLines(n)))) : null);
     } else if (run.kind !== 'busy') {
       replaceChildren(result);
     }

@@ -4,6 +4,7 @@
  * "Generate scorecard". The view (app.ts) only renders the state and forwards events; node tests
  * drive a controller directly with the memory host.
  */
+import { printable, shorten } from '../core/safe-text.js';
 import type { HostBridge, PeriodName, Role, ScorecardOptions } from '../core/scorecard/types.js';
 import { detectRoles } from '../core/scorecard/detect.js';
 import { defaultOptions, parseSettings } from '../core/scorecard/settings.js';
@@ -53,12 +54,17 @@ export interface SidebarController {
   dispose(): void;
 }
 
+/** A host's error as the sidebar shows it: escaped like every message (safe-text.ts) and cut to a few lines. */
 function messageOf(e: unknown, lang: Lang): string {
-  if (e instanceof Error && e.message) return e.message;
-  if (typeof e === 'string' && e) return e;
-  if (e && typeof e === 'object' && typeof (e as { message?: unknown }).message === 'string') return (e as { message: string }).message;
-  return t(lang, 'errUnknown');
+  let m: string | undefined;
+  if (e instanceof Error && e.message) m = e.message;
+  else if (typeof e === 'string' && e) m = e;
+  else if (e && typeof e === 'object' && typeof (e as { message?: unknown }).message === 'string') m = (e as { message: string }).message;
+  return m ? printable(shorten(m, MESSAGE_LIMIT)) : t(lang, 'errUnknown');
 }
+
+/** The longest host error the sidebar shows (ours are one sentence; anything longer is cut). */
+const MESSAGE_LIMIT = 400;
 
 export function createController(bridge: HostBridge, opts: ControllerOptions = {}): SidebarController {
   const saveDelay = opts.saveDelayMs ?? 400;

@@ -8,7 +8,10 @@
 import type { ExistingSheet } from '../core/scorecard/api.js';
 import { outlineWorkbook } from '../core/scorecard/outline.js';
 import { buildPlan } from '../core/scorecard/plan.js';
-import { neutralise } from '../core/scorecard/safe-text.js';
+import { looksLikeScorecard, readPrevious } from '../core/scorecard/previous.js';
+import type { SheetCells } from '../core/scorecard/previous.js';
+import { wallClock } from '../core/values/clock.js';
+import { neutralise, quote } from '../core/safe-text.js';
 import type {
   CellStyle, GenerateResult, HostBridge, LocalRef, PlanMarker, ScorecardPlan, SheetData, StatusRule,
   StoredSettings, TrendPicture, WorkbookData,
@@ -62,6 +65,8 @@ export interface MemoryHost extends HostBridge {
   sheet(name: string): MemorySheet | undefined;
   /** Types a value into a cell, as a user would (a number, text, a Date, or null to clear). */
   setCell(sheet: string, row: number, col: number, value: unknown): void;
+  /** Renames a sheet, as a user would on its tab. */
+  renameSheet(from: string, to: string): void;
   /** The last plan applied (for tests and the preview). */
   lastPlan(): ScorecardPlan | null;
   /** How often settings were written. */
@@ -129,15 +134,25 @@ function refCells(ref: LocalRef): { row: number; col: number }[] {
   return out;
 }
 
-/** Targets the manager typed on one of our scorecards, read back through its marker. */
-function targetsOn(sheet: MemorySheet): Record<string, number | null> {
-  const out: Record<string, number | null> = {};
-  for (const [id, ref] of Object.entries(sheet.marker?.targetCells ?? {})) {
-    const v = cellAt(sheet, ref.row, ref.col)?.value;
-    out[id] = typeof v === 'number' && Number.isFinite(v) ? v : null;
-  }
-  return out;
+/** A sheet's cells as previous.ts reads them: values, formulas and number formats from A1. */
+function cellsOf(sheet: MemorySheet): SheetCells {
+  const grid = (pick: (c: MemoryCell) => unknown): unknown[][] => {
+    const out: unknown[][] = [];
+    for (let r = 1; r <= sheet.lastRow; r++) {
+      const row: unknown[] = new Array(sheet.lastCol).fill('');
+      for (let c = 1; c <= sheet.lastCol; c++) {
+        const cell = sheet.cells.get(cellKey(r, c));
+        if (cell && !cell.spilled) row[c - 1] = pick(cell) ?? '';
+      }
+      out.push(row);
+    }
+    return out;
+  };
+  return { row: 1, col: 1, values: grid((c) => c.value), formulas: grid((c) => c.formula), formats: grid((c) => c.numberFormat) };
 }
+
+/** Our scorecard: a sheet with our marker whose top is our title and header (else it is data). */
+const isOurs = (s: MemorySheet): boolean => s.marker !== null && looksLikeScorecard(cellsOf(s));
 
 function writePlan(plan: ScorecardPlan): MemorySheet {
   const sheet = newSheet(plan.sheetName);
@@ -151,6 +166,7 @@ function writePlan(plan: ScorecardPlan): MemorySheet {
         if (pc.userText && typeof value === 'string') value = neutralise(value);
         const cell: MemoryCell = { value: value === undefined ? '' : value };
         if (pc.formula) cell.formula = pc.formula.text;
+        else if (pc.userFormula) cell.formula = pc.userFormula;
         if (pc.numberFormat) cell.numberFormat = pc.numberFormat;
         if (pc.style) cell.style = pc.style;
         putCell(sheet, block.row + r, block.col + c, cell);
@@ -206,7 +222,8 @@ export function createMemoryHost(init: MemoryHostInit): MemoryHost {
   let plan: ScorecardPlan | null = null;
 
   /** The user's data, without our scorecards (their formulas are not data to outline). */
-  const userData = (): WorkbookData => ({ timeZone, sheets: sheets.filter((s) => !s.marker).map(dataOfSheet) });
+  const userData = (): WorkbookData => ({ timeZone, sheets: sheets.filter((s) => !isOurs(s)).map(dataOfSheet) });
+  const clock = wallClock(timeZone);
   const names = (): string[] => sheets.map((s) => s.name);
 
   const host: MemoryHost = {
@@ -226,27 +243,31 @@ export function createMemoryHost(init: MemoryHostInit): MemoryHost {
       const data = userData();
       const outline = outlineWorkbook(data, names());
       const existing: ExistingSheet[] = sheets.map((s) => (s.marker
-        ? { name: s.name, ours: true, targets: targetsOn(s) }
+        ? readPrevious(s.name, s.marker, cellsOf(s), clock)
         : { name: s.name, ours: false }));
       onProgress?.('plan', 0.4);
       await tick();
       const next = buildPlan({ data, outline, request, dialect, existing });
       onProgress?.('write', 0.8);
       await tick();
+      // Atomic, as the real hosts do it: the new sheet is built first; only then is the old one
+      // removed and its place and name taken. A failure before that leaves the workbook as it was.
+      const built = writePlan(next);
+      let rest = sheets;
       let at = sheets.length;
       if (next.replaces !== undefined) {
         const i = sheets.findIndex((s) => s.name === next.replaces);
-        // Defence in depth: only ever a sheet that carries our marker is replaced.
-        if (i >= 0 && !sheets[i].marker) throw new Error(`refusing to replace the sheet "${next.replaces}": the add-on did not create it`);
+        // Defence in depth: only ever a sheet that is our scorecard is replaced.
+        if (i >= 0 && !isOurs(sheets[i])) throw new Error(`refusing to replace the sheet ${quote(next.replaces)}: the add-on did not create it`);
         if (i >= 0) {
-          sheets = sheets.filter((_, j) => j !== i);
+          rest = sheets.filter((_, j) => j !== i);
           at = i;
         }
       }
-      if (sheets.some((s) => s.name === next.sheetName)) {
-        throw new Error(`a sheet named "${next.sheetName}" already exists`);
+      if (rest.some((s) => s.name.toLowerCase() === next.sheetName.toLowerCase())) {
+        throw new Error(`a sheet named ${quote(next.sheetName)} already exists`);
       }
-      sheets = [...sheets.slice(0, at), writePlan(next), ...sheets.slice(at)];
+      sheets = [...rest.slice(0, at), built, ...rest.slice(at)];
       plan = next;
       onProgress?.('done', 1);
       return { sheetName: next.sheetName, kpis: next.marker.kpis.length, notes: next.notes, summary: next.summary };
@@ -255,7 +276,7 @@ export function createMemoryHost(init: MemoryHostInit): MemoryHost {
     sheet: (name) => sheets.find((s) => s.name === name),
     setCell(sheetName, row, col, value) {
       const sheet = sheets.find((s) => s.name === sheetName);
-      if (!sheet) throw new Error(`no sheet "${sheetName}"`);
+      if (!sheet) throw new Error(`no sheet ${quote(sheetName)}`);
       if (isBlank(value)) putCell(sheet, row, col, null);
       else {
         const old = cellAt(sheet, row, col);
@@ -263,6 +284,12 @@ export function createMemoryHost(init: MemoryHostInit): MemoryHost {
         putCell(sheet, row, col, { value, numberFormat: old?.numberFormat, style: old?.style });
       }
       applyStatusColours(sheet);
+    },
+    renameSheet(from, to) {
+      const i = sheets.findIndex((s) => s.name === from);
+      if (i < 0) throw new Error(`no sheet ${quote(from)}`);
+      if (sheets.some((s) => s.name.toLowerCase() === to.toLowerCase())) throw new Error(`a sheet named ${quote(to)} already exists`);
+      sheets = sheets.map((s, j) => (j === i ? { ...s, name: to } : s));
     },
     lastPlan: () => plan,
     settingsWrites: () => writes,

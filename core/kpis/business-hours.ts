@@ -11,6 +11,7 @@
  * Everything is wall-clock time, like the spreadsheet's own subtraction: across a daylight-saving
  * change a 24/7 schedule gives exactly `resolved − opened`.
  */
+import { quote } from '../safe-text.js';
 
 export const MINUTES_PER_DAY = 1440;
 export const MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY;
@@ -76,15 +77,15 @@ function parseDays(dayPart: string): number[] | ScheduleProblem {
       continue;
     }
     const ends = item.split('-');
-    if (ends.length > 2) return { problem: `"${item}" is not a day or a range of days` };
+    if (ends.length > 2) return { problem: `${quote(item)} is not a day or a range of days` };
     const from = dayOf(ends[0]);
-    if (from === undefined) return { problem: `"${ends[0]}" is not a day name` };
+    if (from === undefined) return { problem: `${quote(ends[0])} is not a day name` };
     if (ends.length === 1) {
       days.push(from);
       continue;
     }
     const to = dayOf(ends[1]);
-    if (to === undefined) return { problem: `"${ends[1]}" is not a day name` };
+    if (to === undefined) return { problem: `${quote(ends[1])} is not a day name` };
     // Ranges wrap around the week: Sa-Mo is Saturday, Sunday, Monday.
     for (let d = from; ; d = (d + 1) % 7) {
       days.push(d);
@@ -105,13 +106,13 @@ function parseWindows(timePart: string): number[] | ScheduleProblem {
     const m = WINDOW.exec(item);
     if (!m) {
       const day = dayOf(item.split('-')[0]) !== undefined;
-      return { problem: `"${item}" is not a time window like 09:00-17:00${day ? ' (separate the parts of a schedule with ";")' : ''}` };
+      return { problem: `${quote(item)} is not a time window like 09:00-17:00${day ? ' (separate the parts of a schedule with ";")' : ''}` };
     }
     const start = minuteOf(m[1], m[2]);
     const end = minuteOf(m[3], m[4]);
-    if (start === undefined || end === undefined) return { problem: `"${item}" holds a time that is not on a clock (00:00 to 24:00)` };
+    if (start === undefined || end === undefined) return { problem: `${quote(item)} holds a time that is not on a clock (00:00 to 24:00)` };
     if (end <= start) {
-      return { problem: `"${item}" does not end after it starts; a window lies within one day (split overnight hours at 24:00 and continue the next day from 00:00)` };
+      return { problem: `${quote(item)} does not end after it starts; a window lies within one day (split overnight hours at 24:00 and continue the next day from 00:00)` };
     }
     windows.push(start, end);
   }
@@ -136,7 +137,7 @@ export function parseSchedule(text: string): Schedule | ScheduleProblem {
     const segment = raw.trim();
     if (segment === '') continue;
     const firstDigit = segment.search(/\d/);
-    if (firstDigit < 0) return { problem: `"${segment}" has no time window like 09:00-17:00` };
+    if (firstDigit < 0) return { problem: `${quote(segment)} has no time window like 09:00-17:00` };
     const days = parseDays(segment.slice(0, firstDigit));
     if (!Array.isArray(days)) return days;
     const windows = parseWindows(segment.slice(firstDigit));

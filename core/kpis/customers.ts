@@ -17,6 +17,7 @@ import {
 import type { NumberColumn } from '../values/read.js';
 import { readFlags, readFlow, truthyCount } from '../values/flags.js';
 import { DIRECTION_WORDS, MODE_WORDS } from '../values/words.js';
+import { retentionShare } from './retention.js';
 
 type Ctx = CallContext;
 
@@ -68,10 +69,7 @@ function retentionRate(ctx: Ctx, args: readonly unknown[]): number {
   const end = stockAtEnd(ctx, args[1], 'customers_end');
   const won = flowOf(ctx, args[2], 'new_customers');
   requireNonZero(ctx, start, 'customers_start is');
-  if (won > end) {
-    throw valueError(ctx.fn, `new_customers (${won}) is more than customers_end (${end}); the customers at the end include the new ones, so check the ranges`);
-  }
-  return clean((end - won) / start);
+  return retentionShare(ctx, start, end, won, { start: 'customers_start', end: 'customers_end', added: 'new_customers', who: 'customers' });
 }
 
 function churnRate(ctx: Ctx, args: readonly unknown[]): number {
@@ -231,8 +229,8 @@ export const customerFunctions: readonly FunctionSpec[] = [
     unit: 'share',
     summary: { en: 'Share of the starting customers still customers at the end', de: 'Anteil der Kunden vom Beginn, die am Ende noch Kunden sind' },
     help: {
-      en: `(customers_end − new_customers) / customers_start, a share from 0 to 1. Customers at the start and end are stocks: with monthly ranges the first start and the last end count, and new customers are summed over all months, so twelve monthly rows give the year's retention. ${COUNT_HELP_EN} ${FLOW_FLAGS_EN} A start of 0 is an error (cannot divide by zero), and so is more new customers than customers at the end.`,
-      de: `(Kunden am Ende − Neukunden) / Kunden zu Beginn, ein Anteil von 0 bis 1. Kunden zu Beginn und am Ende sind Bestände: Bei Monatsbereichen zählen der erste Anfangs- und der letzte Endbestand, Neukunden werden über alle Monate summiert; zwölf Monatszeilen ergeben also die Kundenbindung des Jahres. ${COUNT_HELP_DE} ${FLOW_FLAGS_DE} Ein Anfangsbestand von 0 ist ein Fehler (Division durch null), ebenso mehr Neukunden als Kunden am Ende.`,
+      en: `(customers_end − new_customers) / customers_start, a share from 0 to 1. Customers at the start and end are stocks: with monthly ranges the first start and the last end count, and new customers are summed over all months, so twelve monthly rows give the year's retention. ${COUNT_HELP_EN} ${FLOW_FLAGS_EN} A start of 0 is an error (cannot divide by zero), and so are inputs that give a share outside 0–1: more new customers than customers at the end, or more customers at the end than at the start plus the new ones.`,
+      de: `(Kunden am Ende − Neukunden) / Kunden zu Beginn, ein Anteil von 0 bis 1. Kunden zu Beginn und am Ende sind Bestände: Bei Monatsbereichen zählen der erste Anfangs- und der letzte Endbestand, Neukunden werden über alle Monate summiert; zwölf Monatszeilen ergeben also die Kundenbindung des Jahres. ${COUNT_HELP_DE} ${FLOW_FLAGS_DE} Ein Anfangsbestand von 0 ist ein Fehler (Division durch null), ebenso Eingaben, die einen Anteil außerhalb von 0–1 ergeben: mehr Neukunden als Kunden am Ende oder mehr Kunden am Ende als zu Beginn plus Neukunden.`,
     },
     example: '=RETENTION_RATE(200, 210, 30) → 0.9',
     source: 'Customer retention rate (E − N) / S, the standard CRM definition; a core measure of the balanced-scorecard customer perspective (Kaplan & Norton)',

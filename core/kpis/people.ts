@@ -12,6 +12,7 @@ import { TURNOVER_METHOD_WORDS } from '../values/words.js';
 import { DATE_TEXT_RULES, DATE_ZERO_RULE } from './rule-texts.js';
 import type { NumberColumn } from '../values/read.js';
 import { durationMs, readPairs, readUnit } from './durations.js';
+import { retentionShare } from './retention.js';
 
 /** Code-point order (not UTF-16 unit order, not locale order): stable across hosts. */
 function byCodePoint(a: string, b: string): number {
@@ -147,7 +148,7 @@ function employeeRetention(ctx: CallContext, args: readonly unknown[]): number {
   const end = lastOf(readHeadcounts(ctx, args[1], 'headcount_end'));
   const hires = peopleFlow(ctx, args[2], 'hires');
   if (start === 0) throw valueError(ctx.fn, 'headcount_start is 0; retention needs people at the start to divide by');
-  return (end - hires) / start;
+  return retentionShare(ctx, start, end, hires, { start: 'headcount_start', end: 'headcount_end', added: 'hires', who: 'people' });
 }
 
 // ---------------------------------------------------------------- catalog entries
@@ -233,8 +234,8 @@ export const peopleFunctions: readonly FunctionSpec[] = [
     unit: 'share',
     summary: { en: 'Employee retention: (end − hires) / start', de: 'Mitarbeiterbindungsrate: (Endbestand − Neueinstellungen) / Anfangsbestand' },
     help: {
-      en: `(headcount_end − hires) / headcount_start, as a fraction: the share of the starting staff still there at the end (assuming the new hires stayed). ${STOCKS_AND_FLOWS.en} A starting headcount of 0 is an error.`,
-      de: `(Endbestand − Neueinstellungen) / Anfangsbestand, als Anteil: der Teil der Anfangsbelegschaft, der am Ende noch da ist (unter der Annahme, dass die Neuen geblieben sind). ${STOCKS_AND_FLOWS.de} Ein Anfangsbestand von 0 ist ein Fehler.`,
+      en: `(headcount_end − hires) / headcount_start, as a fraction: the share of the starting staff still there at the end (assuming the new hires stayed). ${STOCKS_AND_FLOWS.en} A starting headcount of 0 is an error, and so are inputs that give a share outside 0–1: more hires than the headcount at the end, or a headcount at the end above the start plus the hires.`,
+      de: `(Endbestand − Neueinstellungen) / Anfangsbestand, als Anteil: der Teil der Anfangsbelegschaft, der am Ende noch da ist (unter der Annahme, dass die Neuen geblieben sind). ${STOCKS_AND_FLOWS.de} Ein Anfangsbestand von 0 ist ein Fehler, ebenso Eingaben, die einen Anteil außerhalb von 0–1 ergeben: mehr Neueinstellungen als Endbestand oder ein Endbestand über Anfangsbestand plus Neueinstellungen.`,
     },
     example: '=EMPLOYEE_RETENTION(50, 52, 7) → 0.9',
     source: 'Employee retention rate = (employees at end − new hires) / employees at start (SHRM)',

@@ -8,6 +8,7 @@
  */
 import type { FunctionSpec } from '../catalog/types.js';
 import { isKpiError, KpiError, noDataError, valueError } from '../errors.js';
+import { quote } from '../safe-text.js';
 import type { CallContext, CatalogImpl, Cell, Table } from '../values/context.js';
 import { columnRows, toGrid } from '../values/grid.js';
 import { periodIndex, rowsPerIndex } from '../values/periods.js';
@@ -30,7 +31,7 @@ function innerKpi(ctx: Ctx, x: unknown): CatalogImpl {
   const needs = `${ctx.fn} needs the name of a single-value KPI such as "NPS", "CSAT", "AVG_RESOLUTION" or "RETENTION_RATE"`;
   if (name === undefined) throw valueError(ctx.fn, `kpi is blank; ${needs}`);
   const found = ctx.lookup(name);
-  if (!found) throw valueError(ctx.fn, `kpi "${name.trim()}" is not a catalog KPI; ${needs}`);
+  if (!found) throw valueError(ctx.fn, `kpi ${quote(name.trim())} is not a catalog KPI; ${needs}`);
   if (found.result !== 'scalar' || found.name === 'KPI_BY_PERIOD' || found.name === 'KPI_BY_GROUP') {
     throw valueError(ctx.fn, `kpi "${found.name}" does not return a single value; ${needs}`);
   }
@@ -327,7 +328,7 @@ function kpiByGroup(outer: Ctx, args: readonly unknown[]): Table {
     checkCells(ctx, inner, slots);
   }
   const rows = rowsPerIndex(bySegment, countsOf(bySegment, order.length));
-  order.forEach((id, p) => table.push([names[id], counts[id], runSegment(ctx, inner, slots, rows[p], `group "${names[id]}"`)]));
+  order.forEach((id, p) => table.push([names[id], counts[id], runSegment(ctx, inner, slots, rows[p], `group ${quote(names[id])}`)]));
   return table;
 }
 

@@ -2,6 +2,7 @@
  * Signatures of the scorecard engine, shared by the sidebar and the hosts. Implementations live in
  * outline.ts, detect.ts, kpis.ts, plan.ts and settings.ts; this file only names the contract.
  */
+import type { Cell } from '../values/context.js';
 import type {
   GenerateRequest, KpiTarget, Perspective, RoleAssignment, Role, ScorecardOptions, ScorecardPlan,
   StoredSettings, WorkbookData, WorkbookOutline, Dialect,
@@ -36,10 +37,37 @@ export type AvailableKpis = (roles: readonly RoleAssignment[]) => {
 
 export interface ExistingSheet {
   readonly name: string;
-  /** True when the sheet carries our marker. */
+  /** True when the sheet carries our marker and looks like our scorecard (previous.ts). */
   readonly ours: boolean;
   /** Targets the manager typed on our previous scorecard (read back through the marker's targetCells). */
   readonly targets?: Readonly<Record<string, number | null>>;
+  /** What the manager typed in the marker's other input cells, by key. */
+  readonly inputs?: Readonly<Record<string, Cell>>;
+  /** Number formats the manager gave target cells (only where they differ from the scorecard's own). */
+  readonly targetFormats?: Readonly<Record<string, string>>;
+  /** Cells of the previous scorecard the add-on did not write: carried over, or moved to "Your notes". */
+  readonly userCells?: readonly UserCell[];
+  /** The name the previous scorecard was asked for (its marker's `wanted`). */
+  readonly wanted?: string;
+  /**
+   * Why an existing scorecard of ours is not replaced (it holds more of the manager's cells than a
+   * regeneration carries over): the new scorecard goes beside it.
+   */
+  readonly keep?: 'too many cells';
+  /** The sheet carries our marker but is no scorecard of ours (its title or layout): it is data. */
+  readonly markerIgnored?: boolean;
+}
+
+/** A cell the manager wrote on a previous scorecard. */
+export interface UserCell {
+  readonly row: number;
+  readonly col: number;
+  readonly value: Cell;
+  /** The formula the host gave for it (`=B5*2`), when it holds one. */
+  readonly formula?: string;
+  readonly numberFormat?: string;
+  /** An entry of "Your notes": the cell it was first in (`Z3`); it stays a note. */
+  readonly from?: string;
 }
 
 export interface PlanInput {

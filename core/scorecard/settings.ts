@@ -12,10 +12,11 @@
  * task pane. It runs jitless: Office pages may forbid `new Function`.
  */
 import * as z from 'zod/mini';
+import { printable, shorten } from '../safe-text.js';
 import type { DefaultOptions, ParseSettings } from './api.js';
 import { DEFAULT_SERVICE_LEVEL_SECONDS } from './definition.js';
 import { kpiInfoById } from './kpis.js';
-import { MAX_SHEET_NAME } from './sheet-name.js';
+import { DEFAULT_SHEET_NAMES, MAX_SHEET_NAME } from './sheet-name.js';
 import { ROLES } from './types.js';
 import type { StoredSettings } from './types.js';
 
@@ -29,7 +30,7 @@ export const defaultOptions: DefaultOptions = (language) => ({
   serviceLevelSeconds: DEFAULT_SERVICE_LEVEL_SECONDS,
   tolerance: 0.05,
   brandAttributes: [],
-  sheetName: language === 'de' ? 'KPI-Scorecard' : 'KPI Scorecard',
+  sheetName: DEFAULT_SHEET_NAMES[language],
   reportingDate: null,
   minAnswers: 30,
   minTickets: 10,
@@ -50,13 +51,33 @@ export function isReportingDate(s: string): boolean {
 /** Option fields added after settings were first stored: older settings get their defaults. */
 const LATER_OPTIONS = ['reportingDate', 'minAnswers', 'minTickets'] as const;
 
+/**
+ * Bounds on what a request may hold, whoever sends it: the Sheets server functions are callable by
+ * anyone with the document open (google.script.run), so a forged request is refused here before
+ * any of it is used. Columns: Google Sheets' 18,278 (ZZZ; Excel has 16,384). Sheet names: Sheets
+ * allows 100 characters. Headers: a cell holds at most 50,000 characters in Sheets (32,767 in
+ * Excel). Roles: 35 roles, each on a few sheets at most. Targets: one per KPI.
+ */
+export const REQUEST_LIMITS = {
+  maxColumn: 18_278,
+  maxSheetName: 100,
+  maxHeader: 50_000,
+  maxRoles: 500,
+  maxTargets: 200,
+  maxKpiId: 64,
+} as const;
+
+/** Keys a target may not have: they name Object.prototype's members, not KPIs. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const KPI_ID = /^[A-Za-z][A-Za-z0-9_]*$/;
+
 const FORBIDDEN_SHEET_CHARS = /[[\]:*?/\\]/;
 
 const roleSchema = z.object({
   role: z.enum(ROLES),
-  sheet: z.string().check(z.minLength(1)),
-  column: z.int().check(z.minimum(1)),
-  header: z.string(),
+  sheet: z.string().check(z.minLength(1), z.maxLength(REQUEST_LIMITS.maxSheetName)),
+  column: z.int().check(z.minimum(1), z.maximum(REQUEST_LIMITS.maxColumn)),
+  header: z.string().check(z.maxLength(REQUEST_LIMITS.maxHeader)),
   confidence: z.number().check(z.minimum(0), z.maximum(1)),
   source: z.enum(['detected', 'manager']),
 });
@@ -94,10 +115,15 @@ const optionsSchema = z.object({
   minTickets: z.int().check(z.minimum(0), z.maximum(LIMITS.maxMinimum)),
 });
 
+const kpiIdSchema = z.string().check(
+  z.maxLength(REQUEST_LIMITS.maxKpiId),
+  z.refine((id) => KPI_ID.test(id) && !RESERVED_KEYS.has(id)),
+);
+
 const settingsSchema = z.object({
   version: z.literal(1),
-  roles: z.array(roleSchema),
-  targets: z.record(z.string(), targetSchema),
+  roles: z.array(roleSchema).check(z.maxLength(REQUEST_LIMITS.maxRoles)),
+  targets: z.record(kpiIdSchema, targetSchema).check(z.refine((t) => Object.keys(t).length <= REQUEST_LIMITS.maxTargets)),
   options: optionsSchema,
 });
 
@@ -132,6 +158,8 @@ const MESSAGES = {
     reportingDate: 'Enter a date such as 2026-10-31, or leave it empty for the latest complete period.',
     minAnswers: `Enter a whole number of answers from 0 to ${LIMITS.maxMinimum.toLocaleString('en')} (0: no minimum).`,
     minTickets: `Enter a whole number of tickets from 0 to ${LIMITS.maxMinimum.toLocaleString('en')} (0: no minimum).`,
+    kpi: 'This is not a KPI of the scorecard.',
+    tooMany: 'These settings hold more entries than a scorecard has; they cannot be used.',
   },
   de: {
     unreadable: 'Diese Einstellungen sind nicht lesbar; sie wurden durch die Standardwerte ersetzt.',
@@ -161,6 +189,8 @@ const MESSAGES = {
     reportingDate: 'Geben Sie ein Datum wie 2026-10-31 ein, oder lassen Sie das Feld leer für die letzte abgeschlossene Periode.',
     minAnswers: `Geben Sie eine ganze Zahl von Antworten von 0 bis ${LIMITS.maxMinimum.toLocaleString('de')} ein (0: kein Minimum).`,
     minTickets: `Geben Sie eine ganze Zahl von Tickets von 0 bis ${LIMITS.maxMinimum.toLocaleString('de')} ein (0: kein Minimum).`,
+    kpi: 'Das ist keine Kennzahl der Scorecard.',
+    tooMany: 'Diese Einstellungen enthalten mehr Einträge, als eine Scorecard hat; sie sind nicht verwendbar.',
   },
 } as const;
 
@@ -186,13 +216,15 @@ function targetInRange(id: string, v: number): boolean {
   }
 }
 
-/** The message for an issue at `path`. */
-function messageFor(path: readonly PropertyKey[], lang: Lang): string {
+/** The message for an issue at `path` (`code`: zod's issue code). */
+function messageFor(path: readonly PropertyKey[], lang: Lang, code?: string): string {
   const m = MESSAGES[lang];
   const [head, second, third] = path.map(String);
   if (path.length === 0) return m.unreadable;
   if (head === 'version') return m.version;
+  if ((head === 'roles' || head === 'targets') && path.length === 1 && code !== 'invalid_type') return m.tooMany;
   if (head === 'roles') return m.role;
+  if (head === 'targets' && code === 'invalid_key') return m.kpi;
   if (head === 'targets') {
     if (third === 'direction') return m.direction;
     if (third === 'enabled') return m.enabled;
@@ -202,9 +234,12 @@ function messageFor(path: readonly PropertyKey[], lang: Lang): string {
   return m.unreadable;
 }
 
-/** The field key messages are filed under: the path up to the field the manager edits. */
+/**
+ * The field key messages are filed under: the path up to the field the manager edits. A key from
+ * the request (a KPI id) is cut and escaped: a forged request must not echo megabytes back.
+ */
 function fieldOf(path: readonly PropertyKey[]): string {
-  const parts = path.map(String);
+  const parts = path.map((p) => printable(shorten(String(p), REQUEST_LIMITS.maxKpiId)));
   if (parts[0] === 'targets') return parts.slice(0, 3).join('.');
   if (parts[0] === 'roles') return parts.slice(0, 3).join('.');
   if (parts[0] === 'options') return parts.slice(0, 2).join('.');
@@ -228,20 +263,34 @@ function withLaterOptions(raw: unknown): unknown {
   return { ...(raw as object), options: filled };
 }
 
+/** The list or record `key` of `raw` when it holds more entries than a request may: checked before zod walks it. */
+function oversized(raw: unknown): 'roles' | 'targets' | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { roles, targets } = raw as { roles?: unknown; targets?: unknown };
+  if (Array.isArray(roles) && roles.length > REQUEST_LIMITS.maxRoles) return 'roles';
+  if (typeof targets === 'object' && targets !== null) {
+    let n = 0;
+    for (const _ in targets) if (++n > REQUEST_LIMITS.maxTargets) return 'targets';
+  }
+  return undefined;
+}
+
 export const parseSettings: ParseSettings = (input) => {
   const raw = withLaterOptions(input);
   const lang = languageOf(raw);
+  const big = oversized(raw);
+  if (big) return { ok: false, errors: { [big]: MESSAGES[lang].tooMany } };
   const errors: Record<string, string> = {};
   const parsed = settingsSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = fieldOf(issue.path);
-      if (!errors[field]) errors[field] = messageFor(issue.path, lang);
+      if (!errors[field]) errors[field] = messageFor(issue.path, lang, issue.code);
     }
   }
   // Target scales are checked even when other fields failed, so every bad field gets its message.
   const targets = typeof raw === 'object' && raw !== null ? (raw as { targets?: unknown }).targets : undefined;
-  if (typeof targets === 'object' && targets !== null) {
+  if (typeof targets === 'object' && targets !== null && Object.keys(targets).length <= REQUEST_LIMITS.maxTargets) {
     for (const [id, t] of Object.entries(targets)) {
       const v = typeof t === 'object' && t !== null ? (t as { target?: unknown }).target : undefined;
       if (typeof v === 'number' && Number.isFinite(v) && !targetInRange(id, v)) {

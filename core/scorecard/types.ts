@@ -184,6 +184,11 @@ export interface PlanCell {
   readonly value?: Cell;
   readonly userText?: boolean;
   readonly formula?: PlanFormula;
+  /**
+   * A formula the user wrote on the previous scorecard, carried to the same cell as the host gave
+   * it (`=B5*2`); `value` holds its last value. Only user blocks (`PlanBlock.user`) have one.
+   */
+  readonly userFormula?: string;
   readonly numberFormat?: string;
   readonly style?: CellStyle;
 }
@@ -194,6 +199,11 @@ export interface PlanBlock {
   readonly row: number;
   readonly col: number;
   readonly cells: readonly (readonly (PlanCell | null)[])[];
+  /**
+   * Cells the user wrote on the previous scorecard, carried over where they were: written after
+   * the scorecard's own blocks, each on its own (they may lie far from the scorecard).
+   */
+  readonly user?: boolean;
 }
 
 export interface StatusRule {
@@ -213,7 +223,14 @@ export interface TrendPicture {
   readonly labels: readonly string[];
 }
 
-/** What a host writes on the scorecard sheet so that regeneration finds it (Excel: worksheet custom property / named item; Sheets: DeveloperMetadata). */
+/** A rectangle of a sheet, 1-based: [row, column, rows, columns]. */
+export type Area = readonly [number, number, number, number];
+
+/**
+ * What a host writes on the scorecard sheet so that regeneration finds it (Excel: worksheet custom
+ * property; Sheets: DeveloperMetadata; the CLI's .xlsx: defined names). Everything but `key`,
+ * `version`, `kpis` and `targetCells` is optional: scorecards written before carry only those.
+ */
 export interface PlanMarker {
   readonly key: 'service-kpi.scorecard';
   readonly version: 1;
@@ -222,12 +239,24 @@ export interface PlanMarker {
   readonly targetCells: Readonly<Record<string, LocalRef>>;
   /** The reporting-date input cell (blank: automatic). */
   readonly reportingDateCell?: LocalRef;
+  /** Other input cells by key (a reporting date …): what the manager types there is read back too. */
+  readonly inputCells?: Readonly<Record<string, LocalRef>>;
+  /** The rectangles the add-on wrote; every other cell of the sheet is the user's and is kept. */
+  readonly areas?: readonly Area[];
+  /** The rows of "Your notes" (the cell each entry was in, and its content), kept as entries. */
+  readonly notes?: LocalRef;
+  /** The sheet name the scorecard was asked for (options.sheetName): a renamed sheet is still found. */
+  readonly wanted?: string;
 }
 
 export interface ScorecardPlan {
   readonly dialect: Dialect;
   readonly sheetName: string;
-  /** When set, the host first deletes this sheet (only ever a sheet carrying our marker). */
+  /**
+   * When set, the previous scorecard (only ever a sheet carrying our marker) that the new sheet
+   * replaces: the host builds the new sheet under a temporary name, then deletes this one, then
+   * gives the new sheet its name (`sheetName`); on a failure before that, this sheet is intact.
+   */
   readonly replaces?: string;
   readonly blocks: readonly PlanBlock[];
   /** Column widths in pixels by 1-based column. */

@@ -4,6 +4,7 @@
  * wall clock. UTC offsets are looked up once per UTC day (and a transition inside that day is found
  * once by bisection), never per cell: a per-cell Intl call costs seconds on a million dates.
  */
+import { quote } from '../safe-text.js';
 export const MS_PER_DAY = 86_400_000;
 /** Serial of 1970-01-01 (Excel/Sheets epoch is 1899-12-30). */
 export const UNIX_EPOCH_SERIAL = 25_569;
@@ -24,6 +25,10 @@ interface DayOffsets {
 }
 
 const clocks = new Map<string, WallClock>();
+
+/** Days since 1970 of 0001-01-01 and 9999-12-31: the days whose offsets a zone clock looks up. */
+const FIRST_ZONE_DAY = -719_162;
+const LAST_ZONE_DAY = 2_932_896;
 
 /** Days a zone clock keeps at hand (a power of two: eleven years of days without a collision). */
 const CACHE_SLOTS = 4096;
@@ -60,7 +65,7 @@ function zoneClock(timeZone: string, fallbackOffset?: (ms: number) => number): W
       second: 'numeric',
     });
   } catch {
-    if (!fallbackOffset) throw new RangeError(`unknown time zone "${timeZone}"`);
+    if (!fallbackOffset) throw new RangeError(`unknown time zone ${quote(timeZone)}`);
   }
   const offsetAt = (ms: number): number => {
     const whole = Math.floor(ms / 1000) * 1000;
@@ -79,7 +84,10 @@ function zoneClock(timeZone: string, fallbackOffset?: (ms: number) => number): W
     return Date.UTC(y, mo - 1, d, h, mi, s) - whole;
   };
   const days = new Map<number, DayOffsets>();
-  const dayOffsets = (day: number): DayOffsets => {
+  const dayOffsets = (wanted: number): DayOffsets => {
+    // Intl formats instants within ±8.64e15 ms only: days beyond the years 1–9999 take the offset
+    // of the nearest day within (the readers refuse such dates; the clock itself never throws).
+    const day = wanted < FIRST_ZONE_DAY ? FIRST_ZONE_DAY : wanted > LAST_ZONE_DAY ? LAST_ZONE_DAY : wanted;
     let o = days.get(day);
     if (o) return o;
     const start = day * MS_PER_DAY;
@@ -107,9 +115,10 @@ function zoneClock(timeZone: string, fallbackOffset?: (ms: number) => number): W
   return {
     timeZone,
     serialOfInstant(ms: number): number {
-      // floor() by integer truncation (days since 1970 fit an int32 for ±5 million years).
+      // floor() by integer truncation (days since 1970 fit an int32 for ±5 million years; a Date
+      // holds ±100 million days, so clamp first).
       const q = ms / MS_PER_DAY;
-      let day = q | 0;
+      let day = q < FIRST_ZONE_DAY ? FIRST_ZONE_DAY : q > LAST_ZONE_DAY ? LAST_ZONE_DAY : q | 0;
       if (day > q) day--;
       const k = (day & (CACHE_SLOTS - 1)) << 2;
       if (slots[k] !== day) {

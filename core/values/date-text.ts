@@ -12,6 +12,7 @@
  */
 import { serialOfWallClock, MS_PER_DAY } from './clock.js';
 import type { WallClock } from './clock.js';
+import { quote } from '../safe-text.js';
 
 export type DateOrder = 'dmy' | 'mdy';
 
@@ -136,7 +137,7 @@ export function scanDateText(trimmed: string): DateParts | TextProblem | undefin
     if (m) {
       const mo = monthOfName(m[2]);
       if (mo > 0) return withTime(m, 4, +m[1], mo, yearOf(m[3]), false, false);
-      return { problem: `has no month name this reads ("${m[2]}"); ${DATE_HELP}` };
+      return { problem: `has no month name this reads (${quote(m[2])}); ${DATE_HELP}` };
     }
     return DATE_LIKE.test(trimmed) ? { problem: DATE_HELP } : undefined;
   }

@@ -5,6 +5,7 @@
  * their own unit, so `input_unit` never applies to them. Results are whole milliseconds.
  */
 import type { TextProblem } from './text.js';
+import { quote } from '../safe-text.js';
 
 const MS_PER_SECOND = 1000;
 const MS_PER_MINUTE = 60_000;
@@ -92,7 +93,7 @@ function unitText(t: string, sign: number): number | TextProblem | undefined {
     if (m === null) return pos === 0 ? undefined : { problem: `is not a duration this reads; ${DURATION_HELP}` };
     const unit = m[2].endsWith('.') ? m[2].slice(0, -1) : m[2];
     const per = Object.prototype.hasOwnProperty.call(UNIT_MS, unit) ? UNIT_MS[unit] : undefined;
-    if (per === undefined) return { problem: `is not a duration this reads (unknown unit "${unit}"); ${DURATION_HELP}` };
+    if (per === undefined) return { problem: `is not a duration this reads (unknown unit ${quote(unit)}); ${DURATION_HELP}` };
     if (seen.includes(per)) return { problem: `is not a duration this reads (a unit appears twice); ${DURATION_HELP}` };
     seen.push(per);
     ms += num(m[1]) * per;

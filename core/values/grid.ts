@@ -3,6 +3,7 @@
  * passes ranges as 2-D arrays and single cells as scalars. A grid is read in place (row-major)
  * without copying: huge ranges must not be flattened.
  */
+import { quote } from '../safe-text.js';
 export interface Grid {
   readonly cells: readonly (readonly unknown[])[];
   readonly rows: number;
@@ -32,12 +33,13 @@ export function toGrid(x: unknown): Grid {
         }
       }
       if (cols > 0 && !mixed) return { cells, rows: cells.length, cols };
-      // Ragged or mixed: normalise once (rare, only from JS callers).
-      const fixed = cells.map((row) => (isArray(row) ? row : [row]));
+      // Ragged or mixed: normalise once (rare, only from JS callers). Array.from visits holes
+      // (`[[9], , [3]]`), which map() would keep as holes: a missing row is one blank cell.
+      const fixed = Array.from(cells, (row) => (isArray(row) ? row : [row]));
       return { cells: fixed, rows: fixed.length, cols };
     }
     // A 1-D array from a JavaScript caller is a column.
-    return { cells: x.map((v) => [v]), rows: x.length, cols: 1 };
+    return { cells: Array.from(x, (v) => [v]), rows: x.length, cols: 1 };
   }
   return { cells: [[x]], rows: 1, cols: 1 };
 }
@@ -121,12 +123,9 @@ export function plainValue(v: unknown): unknown {
   }
 }
 
-/** How a cell value is shown in a message: numbers as they are, text quoted, dates as ISO. */
+/** How a cell value is shown in a message: numbers as they are, text quoted safely (safe-text.ts), dates as ISO. */
 export function describeValue(v: unknown): string {
-  if (typeof v === 'string') {
-    const t = v.length > 40 ? v.slice(0, 37) + '…' : v;
-    return JSON.stringify(t);
-  }
+  if (typeof v === 'string') return quote(v);
   if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : String(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v === null || v === undefined) return 'a blank';

@@ -55,7 +55,10 @@ export function numberOfCell(ctx: CallContext, g: Grid, i: number, v: unknown, a
   if (isDateObject(v)) {
     const ms = v.getTime();
     if (ms - ms !== 0) return cellError(ctx, g, i, 'is not a valid date', arg);
-    return ctx.clock.serialOfInstant(ms);
+    const serial = ctx.clock.serialOfInstant(ms);
+    // A Date beyond what spreadsheets hold is no number either (its serial would be millions).
+    if (serial < MIN_DATE_SERIAL || serial >= MAX_DATE_SERIAL) return cellError(ctx, g, i, NOT_A_DATE, arg);
+    return serial;
   }
   if (errorCode(v)) return cellError(ctx, g, i, 'is an error value', arg);
   const plain = plainValue(v);
@@ -86,7 +89,10 @@ export function cellNumber(ctx: CallContext, g: Grid, i: number, v: unknown, arg
   if (typeof v === 'number' && v - v === 0) return v;
   if (v instanceof DateClass) {
     const ms = v.getTime();
-    if (ms - ms === 0) return ctx.clock.serialOfInstant(ms);
+    if (ms - ms === 0) {
+      const serial = ctx.clock.serialOfInstant(ms);
+      if (serial >= MIN_DATE_SERIAL && serial < MAX_DATE_SERIAL) return serial;
+    }
   }
   return numberOfCell(ctx, g, i, v, arg);
 }
@@ -279,8 +285,9 @@ export function readWordArg<T extends string>(ctx: CallContext, x: unknown, arg:
   const v = scalar(ctx, x, arg);
   if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return fallback;
   if (typeof v === 'string') {
-    const w = words[v.trim().toLowerCase()];
-    if (w) return w;
+    // Own properties only: "constructor" or "__proto__" are no argument words.
+    const key = v.trim().toLowerCase();
+    if (Object.prototype.hasOwnProperty.call(words, key)) return words[key];
   }
   const allowed = [...new Set(Object.keys(words))].map((k) => `"${k}"`).join(', ');
   throw valueError(ctx.fn, `${arg} ${describeValue(v)} is not one of ${allowed}`);

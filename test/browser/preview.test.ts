@@ -108,7 +108,7 @@ describe.skipIf(skip !== undefined)('the preview in chromium', () => {
     await page.keyboard.press('Enter');
     const success = page.locator('.skpi-success');
     await success.waitFor({ timeout: 30_000 });
-    expect(await success.textContent()).toBe(`Scorecard “${plan.sheetName}” created with ${plan.marker.kpis.length} KPIs.`);
+    expect(await success.textContent()).toBe(`Scorecard "${plan.sheetName}" created with ${plan.marker.kpis.length} KPIs.`);
 
     const hook = await page.evaluate(() => {
       const h = (window as unknown as { __serviceKpiPreview: Hook }).__serviceKpiPreview;

@@ -538,7 +538,7 @@ describe('options of service-kpi scorecard', () => {
     await writeFile(data, `${rows.join('\n')}\n`);
     const bare = await runCli(cli, ['scorecard', data, '--out', out('feedback.xlsx')]);
     expect(bare.code).toBe(1);
-    expect(bare.stderr).toBe(`service-kpi: no recognisable columns in feedback.csv; headers seen: feedback: Wann, Wert. See what was found with: service-kpi detect ${data}; rename the columns (see docs/cli.md) or map them with --roles FILE.json\n`);
+    expect(bare.stderr).toBe(`service-kpi: no recognisable columns in feedback.csv; headers seen: "feedback": "Wann", "Wert". See what was found with: service-kpi detect ${data}; rename the columns (see docs/cli.md) or map them with --roles FILE.json\n`);
 
     const roles = out('roles.json');
     await writeFile(roles, JSON.stringify({ roles: [{ sheet: 'feedback', column: 'Wann', role: 'surveyDate' }, { sheet: 'feedback', column: 'B', role: 'npsScore' }] }));
@@ -613,13 +613,71 @@ describe('options of service-kpi scorecard', () => {
 
     const second = await runCli(cli, ['scorecard', first, '--out', out('second.xlsx'), '--json']);
     expect(second.code).toBe(0);
-    expect(second.stderr).toContain('the sheet "KPI Scorecard" is an earlier scorecard; it is replaced, keeping the targets typed on it');
+    expect(second.stderr).toContain('the sheet "KPI Scorecard" is an earlier scorecard; it is replaced, keeping the targets and the cells you wrote on it');
     expect(JSON.parse(second.stdout).kpis.find((k: JsonKpi) => k.id === 'nps').target).toBe(45);
     const again = new ExcelJS.Workbook();
     await again.xlsx.readFile(out('second.xlsx'));
     expect(again.worksheets.map((w) => w.name)).toEqual(['KPI Scorecard', 'Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'Status log', 'Messages']);
     // Two CLI runs on the sample (with its logs, 24,653 more rows): more room than the default 60 s on a loaded machine.
   }, 180_000);
+
+  it('run on its own output, keeps the cells the manager wrote (Z3, A80), reads a target typed as text, moves a note in its way to "Your notes"', async () => {
+    const first = out('notes-first.xlsx');
+    expect((await runCli(cli, ['scorecard', SAMPLE, '--out', first, '-q'])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(first);
+    const refOf = (id: string): string => /\$([A-Z]+)\$(\d+)$/.exec(wb.definedNames.model.find((n) => n.name === `_ServiceKpi_Target_${id}`)!.ranges[0])!.slice(1).join('');
+    const card = wb.getWorksheet('KPI Scorecard')!;
+    card.getCell('Z3').value = 'check with Ana';
+    card.getCell('A80').value = 'Q3 review done';
+    card.getCell(refOf('nps')).value = '45';
+    card.getCell(refOf('csat')).value = 'ask Ana';
+    await wb.xlsx.writeFile(first);
+
+    const second = await runCli(cli, ['scorecard', first, '--out', out('notes-second.xlsx'), '--json']);
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout).find((k: JsonKpi) => k.id === 'nps').target).toBe(45);
+    expect(second.stderr).toContain('Kept the 2 cells you wrote on the previous scorecard where they were.');
+    expect(second.stderr).toContain('moved to "Your notes"');
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.readFile(out('notes-second.xlsx'));
+    const next = again.getWorksheet('KPI Scorecard')!;
+    expect(next.getCell('Z3').value).toBe('check with Ana');
+    expect(next.getCell('A80').value).toBe('Q3 review done');
+    const texts: unknown[] = [];
+    next.eachRow((row) => row.eachCell((c) => texts.push(c.value)));
+    expect(texts).toContain('ask Ana');
+    expect(texts).toContain('Your notes');
+    expect(again.worksheets.map((w) => w.name)).toEqual(['KPI Scorecard', 'Survey', 'Tickets', 'Orders', 'Customers', 'Competitors']);
+
+    // A third run keeps all of it again, and nothing twice.
+    const third = await runCli(cli, ['scorecard', out('notes-second.xlsx'), '--out', out('notes-third.xlsx'), '-q']);
+    expect(third.code).toBe(0);
+    const last = new ExcelJS.Workbook();
+    await last.xlsx.readFile(out('notes-third.xlsx'));
+    const values: unknown[] = [];
+    last.getWorksheet('KPI Scorecard')!.eachRow((row) => row.eachCell((c) => values.push(c.value)));
+    expect(values.filter((v) => v === 'ask Ana')).toHaveLength(1);
+    expect(values.filter((v) => v === 'check with Ana')).toHaveLength(1);
+  });
+
+  it('trusts its defined name only on a sheet that is its scorecard: a data sheet it points at is kept as data, and the run says so', async () => {
+    const src = new ExcelJS.Workbook();
+    const ws = src.addWorksheet('Survey');
+    ws.addRow(['Date', 'NPS']);
+    for (let i = 0; i < 1200; i++) ws.addRow([new Date(Date.UTC(2026, i % 6, 1 + (i % 28))), i % 11]);
+    src.definedNames.add("'Survey'!$A$1", '_ServiceKpi_Scorecard');
+    const file = out('marked-data.xlsx');
+    await src.xlsx.writeFile(file);
+    const r = await runCli(cli, ['scorecard', file, '--out', out('marked-data-out.xlsx')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('The sheet "Survey" carries the scorecard\'s marker but is not a scorecard');
+    expect(r.stderr).not.toContain('is an earlier scorecard');
+    const result = new ExcelJS.Workbook();
+    await result.xlsx.readFile(out('marked-data-out.xlsx'));
+    expect(result.worksheets.map((w) => w.name)).toEqual(['KPI Scorecard', 'Survey']);
+    expect(result.getWorksheet('Survey')!.rowCount).toBe(1201);
+  });
 
   it('says what an input workbook holds that the output does not carry over', async () => {
     const src = new ExcelJS.Workbook();

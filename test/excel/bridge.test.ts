@@ -113,8 +113,8 @@ describe('reading the workbook', () => {
     expect(sheet.samples[0][0]).toBe('2025-12-09T00:00:00');
     expect(sheet.samples[1].slice(0, 3)).toEqual([0, 1, 2]);
     // The used range B3:C1503 holds 3002 cells; the outline read 500 rows, the last one and the
-    // number formats of the first 120.
-    expect(lastRun(wb).valuesLoaded).toBe((501 + 120) * 2);
+    // number formats of the first 120, and A1:B4 (is it our scorecard?).
+    expect(lastRun(wb).valuesLoaded).toBe((501 + 120) * 2 + 8);
   });
 
   it('detects the roles a careful reader would give the sample', async () => {
@@ -139,7 +139,7 @@ describe('reading the workbook', () => {
     const tickets = s.wb.sheet('Tickets')!;
     s.wb.tables.push({ name: 'TicketTable', sheet: tickets, headerRow: 0, firstCol: 0, cols: tickets.usedRect().cols, showHeaders: true });
     await s.bridge.generate(await requestFor(s));
-    expect(lastRun(s.wb)).toMatchObject({ syncs: 4, unsynced: 0 });
+    expect(lastRun(s.wb)).toMatchObject({ syncs: 5, unsynced: 0 });
     const formulas = [...s.wb.sheet('KPI Scorecard')!.cells.values()].map((c) => c.formula ?? '');
     expect(formulas.some((f) => f.includes('TicketTable[Opened]'))).toBe(true);
     expect(formulas.some((f) => f.includes('Tickets!'))).toBe(false);
@@ -251,16 +251,17 @@ describe('generating the scorecard', () => {
     expect(formulas.some((f) => f.includes('COUNTIFS('))).toBe(true);
   });
 
-  it('needs the same four syncs for 3 KPIs as for every KPI of a rich workbook', async () => {
+  it('needs the same five syncs for 3 KPIs as for every KPI of a rich workbook', async () => {
     const few = setup();
     await few.bridge.generate(await requestFor(few, 3));
     expect(few.plans[0].marker.kpis).toHaveLength(3);
     const all = setup();
     await all.bridge.generate(await requestFor(all));
     expect(all.plans[0].marker.kpis.length).toBeGreaterThanOrEqual(20);
-    // Names; sizes, our old scorecard and tables; the data (under CHUNK_CELLS: one read); the write.
-    expect(lastRun(few.wb)).toMatchObject({ syncs: 4, unsynced: 0 });
-    expect(lastRun(all.wb)).toMatchObject({ syncs: 4, unsynced: 0 });
+    // Names; sizes, markers and tables; the data (under CHUNK_CELLS: one read); the new sheet
+    // under a temporary name; its name (taken only once the sheet is written).
+    expect(lastRun(few.wb)).toMatchObject({ syncs: 5, unsynced: 0 });
+    expect(lastRun(all.wb)).toMatchObject({ syncs: 5, unsynced: 0 });
   });
 
   it('leaves a user sheet named "KPI Scorecard" untouched and writes "KPI Scorecard (2)"', async () => {
@@ -291,7 +292,8 @@ describe('generating the scorecard', () => {
 
     const result = await s.bridge.generate(request);
     expect(result.sheetName).toBe('KPI Scorecard');
-    expect(lastRun(s.wb)).toMatchObject({ syncs: 4, unsynced: 0 });
+    // One more sync than a first run: the old scorecard's cells, read back.
+    expect(lastRun(s.wb)).toMatchObject({ syncs: 6, unsynced: 0 });
     const second = s.wb.sheet('KPI Scorecard')!;
     expect(second).not.toBe(first);
     expect(s.wb.sheets.includes(first)).toBe(false);
@@ -319,6 +321,92 @@ describe('generating the scorecard', () => {
     const runs = s.wb.runs.length;
     await expect(s.bridge.generate(request)).rejects.toThrow(/ExcelApi 1\.12/);
     expect(s.wb.runs.length).toBe(runs);
+  });
+});
+
+describe('regenerating keeps what the manager wrote (issue 14)', () => {
+  it('carries notes and a formula of the manager\'s over, moves a colliding one to "Your notes", reads a text target', async () => {
+    const s = setup();
+    const request = await requestFor(s, 4);
+    await s.bridge.generate(request);
+    const first = s.wb.sheet('KPI Scorecard')!;
+    const [id, ref] = Object.entries(s.plans[0].marker.targetCells)[0];
+    const [id2, ref2] = Object.entries(s.plans[0].marker.targetCells)[1];
+    first.set(2, 25, 'check with Ana'); // Z3
+    first.set(79, 0, 'Q3 review done'); // A80
+    first.cells.set('80:0', { value: '', formula: '=A80&"!"' }); // A81
+    first.set(ref.row - 1, ref.col - 1, '45'); // a target typed as text
+    first.set(ref2.row - 1, ref2.col - 1, 'ask Ana');
+
+    const result = await s.bridge.generate(request);
+    const second = s.wb.sheet('KPI Scorecard')!;
+    expect(second).not.toBe(first);
+    expect(second.cell(2, 25)?.value).toBe('check with Ana');
+    expect(second.cell(79, 0)?.value).toBe('Q3 review done');
+    expect(second.cell(80, 0)?.formula).toBe('=A80&"!"');
+    const plan = s.plans[1];
+    // The first KPI is a share: 45 typed as text is 45 %.
+    expect(second.cell(plan.marker.targetCells[id].row - 1, ref.col - 1)?.value).toBe(0.45);
+    const notes = plan.marker.notes!;
+    expect(second.cell(notes.row - 1, notes.col - 1)?.value).toBe(`G${ref2.row}`);
+    expect(second.cell(notes.row - 1, notes.col)?.value).toBe('ask Ana');
+    expect(result.notes.join(' ')).toContain('Kept the 3 cells you wrote on the previous scorecard where they were.');
+    expect(s.wb.sheets.map((x) => x.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'KPI Scorecard']);
+  });
+
+  it('leaves the old scorecard intact when the write fails half-way, and the retry makes no "(2)"', async () => {
+    const s = setup();
+    const request = await requestFor(s, 4);
+    await s.bridge.generate(request);
+    const first = s.wb.sheet('KPI Scorecard')!;
+    first.set(2, 25, 'check with Ana');
+    const before = JSON.stringify([...first.cells]);
+    let writes = 0;
+    s.wb.failWrites = (sheet) => sheet !== first && ++writes === 3;
+    await expect(s.bridge.generate(request)).rejects.toThrow(/half-way/);
+    expect(s.wb.sheet('KPI Scorecard')).toBe(first);
+    expect(JSON.stringify([...first.cells])).toBe(before);
+    expect(first.customProperties.has(MARKER_KEY)).toBe(true);
+    // The half-built sheet was removed.
+    expect(s.wb.sheets.map((x) => x.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'KPI Scorecard']);
+
+    s.wb.failWrites = undefined;
+    const retry = await s.bridge.generate(request);
+    expect(retry.sheetName).toBe('KPI Scorecard');
+    expect(s.wb.sheets.map((x) => x.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'KPI Scorecard']);
+    expect(s.wb.sheet('KPI Scorecard')!.cell(2, 25)?.value).toBe('check with Ana');
+  });
+
+  it('finds its scorecard after the manager renamed it or switched the language', async () => {
+    const s = setup();
+    const request = await requestFor(s, 4);
+    await s.bridge.generate(request);
+    const first = s.wb.sheet('KPI Scorecard')!;
+    const [id, ref] = Object.entries(s.plans[0].marker.targetCells)[0];
+    first.set(ref.row - 1, ref.col - 1, 0.61);
+    first.name = 'Team Q3';
+    expect((await s.bridge.generate(request)).sheetName).toBe('Team Q3');
+    const german = await s.bridge.generate({ ...request, options: defaultOptions('de') });
+    expect(german.sheetName).toBe('Team Q3');
+    const sheet = s.wb.sheet('Team Q3')!;
+    expect(sheet.cell(0, 0)?.value).toBe('Kundenservice-Scorecard');
+    expect(sheet.cell(s.plans[2].marker.targetCells[id].row - 1, ref.col - 1)?.value).toBe(0.61);
+    expect(s.wb.sheets.map((x) => x.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'Team Q3']);
+  });
+
+  it('trusts the marker only on its own scorecard: a data sheet carrying it is data, read and left as it is', async () => {
+    const s = setup();
+    const request = await requestFor(s, 4);
+    await s.bridge.generate(request);
+    const marker = s.wb.sheet('KPI Scorecard')!.customProperties.get(MARKER_KEY)!;
+    const orders = s.wb.sheet('Orders')!;
+    orders.customProperties.set(MARKER_KEY, marker);
+    const before = JSON.stringify([...orders.cells]);
+    expect((await s.bridge.readOutline()).sheets.map((x) => x.name)).toContain('Orders');
+    const result = await s.bridge.generate({ ...request, options: { ...request.options, sheetName: 'Orders' } });
+    expect(result.sheetName).toBe('Orders (2)');
+    expect(s.wb.sheet('Orders')).toBe(orders);
+    expect(JSON.stringify([...orders.cells])).toBe(before);
   });
 });
 

@@ -258,6 +258,8 @@ export class FakeSpreadsheetModel {
   readonly sheets: FakeSheetModel[] = [];
   readonly toasts: { msg: string; title?: string }[] = [];
   private nextId = 1;
+  /** When set and true for a sheet, `setValues` on it throws (a failure half-way through a write). */
+  failWrites: ((sheet: FakeSheetModel) => boolean) | undefined;
   constructor(public timeZone: string) {}
 
   add(init: FakeSheetInit, at = this.sheets.length): FakeSheetModel {
@@ -351,7 +353,11 @@ export function createAppsScriptFakes(options: { timeZone?: string; locale?: str
         : `${columnLetters(col)}${row}:${columnLetters(col + cols - 1)}${row + rows - 1}`),
       getValues: () => read(sheet.valuesOf(row, col, rows, cols)),
       getFormulas: () => read(Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => sheet.cell(row + r, col + c)?.formula ?? ''))),
-      setValues: (g: unknown[][]) => grid('values', g, (r, c, v) => sheet.put(r, c, v)),
+      getNumberFormats: () => read(Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => sheet.cell(row + r, col + c)?.format ?? 'General'))),
+      setValues: (g: unknown[][]) => {
+        if (model.failWrites?.(sheet)) throw new Error('Exception: Service Spreadsheets failed while accessing document (fake: half-way).');
+        return grid('values', g, (r, c, v) => sheet.put(r, c, v));
+      },
       setNumberFormats: (g: string[][]) => grid('number formats', g, (r, c, v) => sheet.patch(r, c, { format: v })),
       setBackgrounds: (g: (string | null)[][]) => grid('backgrounds', g, (r, c, v) => sheet.patch(r, c, { background: v })),
       setFontWeights: (g: (string | null)[][]) => grid('font weights', g, (r, c, v) => sheet.patch(r, c, { weight: v })),
@@ -372,6 +378,14 @@ export function createAppsScriptFakes(options: { timeZone?: string; locale?: str
     const fake = rec('Sheet', {
       sheet,
       getName: () => (alive(), sheet.name),
+      setName: (name: string) => {
+        alive();
+        if (model.sheets.some((x) => x !== sheet && x.name.toLowerCase() === name.toLowerCase())) {
+          throw new Error(`Exception: A sheet with the name "${name}" already exists. Please enter another name.`);
+        }
+        sheet.name = name;
+        return fake;
+      },
       getSheetId: () => sheet.id,
       getIndex: () => (alive(), model.sheets.indexOf(sheet) + 1),
       getMaxRows: () => sheet.maxRows,

@@ -332,6 +332,8 @@ export class FakeWorkbook {
   activeSheet: FakeSheet | undefined;
   readonly runs: RunRecord[] = [];
   readonly limits: boolean;
+  /** When set and true for a sheet, a `range.formulas` write to it fails the sync (after what ran before it). */
+  failWrites: ((sheet: FakeSheet) => boolean) | undefined;
   constructor(options: WorkbookOptions = {}) {
     this.limits = options.limits ?? true;
   }
@@ -541,6 +543,13 @@ class WorksheetProxy {
   get position(): number {
     return this.loaded.get('position', 'worksheet.position') as number;
   }
+  set name(name: string) {
+    this.ctx.enqueue(() => {
+      const s = this.resolve();
+      if (this.ctx.wb.sheets.some((x) => x !== s && x.name.toLowerCase() === name.toLowerCase())) throw new FakeRichApiError('ItemAlreadyExists', `a sheet named ${name}`);
+      s.name = name;
+    });
+  }
   set position(n: number) {
     this.ctx.enqueue(() => {
       const s = this.resolve();
@@ -603,9 +612,10 @@ class RangeProxy {
       const rect = this.rect();
       const sheet = this.sheet();
       for (const k of keys) {
-        if (k === 'values' || k === 'numberFormat') {
+        if (k === 'values' || k === 'numberFormat' || k === 'formulas') {
           this.ctx.read(rect.rows * rect.cols);
-          const grid = k === 'values' ? sheet.values(rect) : sheet.formats(rect);
+          // The fake does not calculate: values show a formula's text, as formulas do.
+          const grid = k === 'numberFormat' ? sheet.formats(rect) : sheet.values(rect);
           this.ctx.respond(jsonBytes(grid), () => this.loaded.set(k, grid));
         } else if (k === 'rowIndex') this.loaded.set(k, rect.row);
         else if (k === 'columnIndex') this.loaded.set(k, rect.col);
@@ -619,6 +629,7 @@ class RangeProxy {
 
   get values(): unknown[][] { return this.loaded.get('values', 'range.values') as unknown[][]; }
   get numberFormat(): unknown[][] { return this.loaded.get('numberFormat', 'range.numberFormat') as unknown[][]; }
+  get formulas(): unknown[][] { return this.loaded.get('formulas', 'range.formulas') as unknown[][]; }
   get rowIndex(): number { return this.loaded.get('rowIndex', 'range.rowIndex') as number; }
   get columnIndex(): number { return this.loaded.get('columnIndex', 'range.columnIndex') as number; }
   get rowCount(): number { return this.loaded.get('rowCount', 'range.rowCount') as number; }
@@ -637,6 +648,7 @@ class RangeProxy {
       const rect = this.rect();
       const grid = this.grid(value, 'formulas');
       const sheet = this.sheet();
+      if (this.ctx.wb.failWrites?.(sheet)) throw new FakeRichApiError('GeneralException', 'fake: the write failed half-way');
       grid.forEach((row, r) => row.forEach((v, c) => {
         const key = `${rect.row + r}:${rect.col + c}`;
         const numberFormat = sheet.own(rect.row + r, rect.col + c)?.numberFormat;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExistingSheet } from '../../core/scorecard/api.js';
 import { cachedOf, evaluate, workbookEnv } from '../../core/scorecard/evaluate.js';
-import { neutralise } from '../../core/scorecard/safe-text.js';
+import { neutralise } from '../../core/safe-text.js';
 import { availableKpis } from '../../core/scorecard/kpis.js';
 import { buildPlan, COL, FIRST_KPI_ROW, HEADER_ROW, HELPER_FIRST, planValues, STATUS_COLORS, TREND_LAST } from '../../core/scorecard/plan.js';
 import type { SpillingFormula } from '../../core/scorecard/plan.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { looksLikeFormula, neutralise } from '../../core/scorecard/safe-text.js';
+import { looksLikeFormula, neutralise } from '../../core/safe-text.js';
 
 describe('user text written to cells', () => {
   it('gets an apostrophe when a host would read it as a formula', () => {

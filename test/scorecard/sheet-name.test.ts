@@ -16,9 +16,9 @@ describe('the scorecard sheet name', () => {
   it('replaces our own sheet and hands back the targets typed on it', () => {
     const targets = { nps: 45 };
     expect(chooseSheetName('KPI Scorecard', [{ name: 'KPI scorecard', ours: true, targets }]))
-      .toEqual({ name: 'KPI scorecard', replaces: 'KPI scorecard', targets, renamed: false });
+      .toMatchObject({ name: 'KPI scorecard', replaces: 'KPI scorecard', targets, renamed: false });
     const numbered = [{ name: 'KPI Scorecard', ours: false }, { name: 'KPI Scorecard (2)', ours: true, targets }];
-    expect(chooseSheetName('KPI Scorecard', numbered)).toEqual({ name: 'KPI Scorecard (2)', replaces: 'KPI Scorecard (2)', targets, renamed: true });
+    expect(chooseSheetName('KPI Scorecard', numbered)).toMatchObject({ name: 'KPI Scorecard (2)', replaces: 'KPI Scorecard (2)', targets, renamed: true });
   });
 
   it('trusts the host\'s marker over a bare name from the outline', () => {

@@ -277,18 +277,84 @@ describe('skpiGenerate', () => {
     expect(JSON.parse(second.metadata[0].value!).targetCells[firstId]).toEqual(cell);
   });
 
-  it('knows its scorecard by metadata, not by name, when the user renamed it', () => {
+  it('knows its scorecard by metadata, not by name, when the user renamed it, and replaces it under its new name', () => {
     const a = open();
     const request = requestFor(a.outline(), 2);
     a.generate(request);
     a.fakes.spreadsheet.byName('KPI Scorecard')!.name = 'Board';
     // Still ours: not outlined as data.
     expect(a.outline().sheets.map((s) => s.name)).not.toContain('Board');
-    // The engine wants "KPI Scorecard" again, which is free: a new sheet; "Board" is kept as it is.
-    const board = snapshot(a.fakes.spreadsheet.byName('Board')!);
+    // The marker remembers the name it was asked for: "Board" is the scorecard, replaced in place.
+    expect(a.generate(request).sheetName).toBe('Board');
+    expect(a.fakes.spreadsheet.sheets.map((s) => s.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'Board']);
+    expect(a.fakes.spreadsheet.byName('Board')!.metadata).toHaveLength(1);
+    // And after switching the language (the German default name), still the same sheet.
+    expect(a.generate({ ...request, options: defaultOptions('de') }).sheetName).toBe('Board');
+    expect(a.fakes.spreadsheet.byName('Board')!.cell(1, 1)?.value).toBe('Kundenservice-Scorecard');
+  });
+
+  it('keeps the manager\'s notes (Z3, A80), reads a target typed as text, moves a note in its way to "Your notes"', () => {
+    const a = open();
+    const request = requestFor(a.outline(), 4);
+    a.generate(request);
+    const first = a.fakes.spreadsheet.byName('KPI Scorecard')!;
+    const marker = JSON.parse(first.metadata[0].value!) as ScorecardPlan['marker'];
+    const [[id, t1], [, t2]] = Object.entries(marker.targetCells);
+    first.put(3, 26, 'check with Ana');
+    first.put(80, 1, 'Q3 review done');
+    first.put(t1.row, t1.col, '77 %');
+    first.put(t2.row, t2.col, 'ask Ana');
+    const result = a.generate(request);
+    const second = a.fakes.spreadsheet.byName('KPI Scorecard')!;
+    expect(second).not.toBe(first);
+    expect(second.cell(3, 26)?.value).toBe('check with Ana');
+    expect(second.cell(80, 1)?.value).toBe('Q3 review done');
+    const next = JSON.parse(second.metadata[0].value!) as ScorecardPlan['marker'];
+    expect(second.cell(next.targetCells[id].row, t1.col)?.value).toBe(0.77);
+    const notes = next.notes!;
+    expect(second.cell(notes.row, notes.col)?.value).toBe(`G${t2.row}`);
+    expect(second.cell(notes.row, notes.col + 1)?.value).toBe('ask Ana');
+    expect(result.notes.join(' ')).toContain('Kept the 2 cells you wrote on the previous scorecard where they were.');
+    expect(result.notes.join(' ')).toContain('moved to "Your notes"');
+  });
+
+  it('builds the new sheet before deleting the old one: a failure half-way leaves the old scorecard intact, and the retry makes no "(2)"', () => {
+    const a = open();
+    const request = requestFor(a.outline(), 4);
+    a.generate(request);
+    const first = a.fakes.spreadsheet.byName('KPI Scorecard')!;
+    const marker = JSON.parse(first.metadata[0].value!) as ScorecardPlan['marker'];
+    const [, t1] = Object.entries(marker.targetCells)[0];
+    first.put(t1.row, t1.col, 0.66);
+    first.put(3, 26, 'check with Ana');
+    const before = snapshot(first);
+    a.fakes.spreadsheet.failWrites = (sheet) => sheet !== first;
+    expect(() => a.generate(request)).toThrow(/half-way/);
+    expect(a.fakes.spreadsheet.byName('KPI Scorecard')).toBe(first);
+    expect(snapshot(first)).toEqual(before);
+    expect(first.metadata).toHaveLength(1);
+    expect(a.fakes.spreadsheet.sheets.map((s) => s.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'KPI Scorecard']);
+
+    a.fakes.spreadsheet.failWrites = undefined;
     expect(a.generate(request).sheetName).toBe('KPI Scorecard');
-    expect(snapshot(a.fakes.spreadsheet.byName('Board')!)).toEqual(board);
-    expect(a.fakes.spreadsheet.byName('KPI Scorecard')!.metadata).toHaveLength(1);
+    expect(a.fakes.spreadsheet.sheets.map((s) => s.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'KPI Scorecard']);
+    const second = a.fakes.spreadsheet.byName('KPI Scorecard')!;
+    expect(second.cell(t1.row, t1.col)?.value).toBe(0.66);
+    expect(second.cell(3, 26)?.value).toBe('check with Ana');
+  });
+
+  it('trusts the marker only on its own scorecard: a data sheet carrying it is read as data and left as it is', () => {
+    const a = open();
+    const request = requestFor(a.outline(), 3);
+    a.generate(request);
+    const value = a.fakes.spreadsheet.byName('KPI Scorecard')!.metadata[0].value;
+    const orders = a.fakes.spreadsheet.byName('Orders')!;
+    orders.metadata.push({ key: 'service-kpi.scorecard', value, visibility: 'DOCUMENT' });
+    const before = snapshot(orders);
+    expect(a.outline().sheets.map((s) => s.name)).toContain('Orders');
+    const result = a.generate({ ...request, options: { ...request.options, sheetName: 'Orders' } });
+    expect(result.sheetName).toBe('Orders (2)');
+    expect(snapshot(a.fakes.spreadsheet.byName('Orders')!)).toEqual(before);
   });
 
   it('refuses a request the engine cannot read, naming the field', () => {

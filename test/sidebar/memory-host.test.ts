@@ -132,3 +132,73 @@ describe('the memory host writes the plan onto its sheet model', () => {
     expect(host.settingsWrites()).toBe(1);
   });
 });
+
+describe('regenerating in the memory host keeps what the manager wrote (issue 14)', () => {
+  async function generated(init: Partial<Parameters<typeof createMemoryHost>[0]> = {}) {
+    const host = createMemoryHost({ data: sampleWorkbook(), ...init });
+    const request = await requestFor(host);
+    const { sheetName } = await host.generate(request);
+    return { host, request, sheetName };
+  }
+
+  it('carries notes in Z3 and A80 and a formula of the manager\'s over, and says so', async () => {
+    const { host, request, sheetName } = await generated();
+    host.setCell(sheetName, 3, 26, 'check with Ana');
+    host.setCell(sheetName, 80, 1, 'Q3 review done');
+    const result = await host.generate(request);
+    expect(result.sheetName).toBe(sheetName);
+    const sheet = host.sheet(sheetName)!;
+    expect(cellAt(sheet, 3, 26)?.value).toBe('check with Ana');
+    expect(cellAt(sheet, 80, 1)?.value).toBe('Q3 review done');
+    expect(result.notes.join(' ')).toContain('Kept the 2 cells you wrote on the previous scorecard where they were.');
+    expect(host.sheets().filter((s) => s.name.startsWith(sheetName))).toHaveLength(1);
+  });
+
+  it('moves a note typed in a cell the scorecard writes to "Your notes", and reads a target typed as text', async () => {
+    const { host, request, sheetName } = await generated();
+    const marker = host.sheet(sheetName)!.marker!;
+    const nps = marker.targetCells.nps;
+    const csat = marker.targetCells.csat;
+    host.setCell(sheetName, nps.row, nps.col, '45');
+    host.setCell(sheetName, csat.row, csat.col, 'ask Ana');
+    const result = await host.generate(request);
+    const sheet = host.sheet(sheetName)!;
+    const next = sheet.marker!;
+    expect(cellAt(sheet, next.targetCells.nps.row, next.targetCells.nps.col)?.value).toBe(45);
+    const notes = next.notes!;
+    expect(cellAt(sheet, notes.row - 2, notes.col)?.value).toBe('Your notes');
+    expect(cellAt(sheet, notes.row, notes.col)?.value).toBe(`G${csat.row}`);
+    expect(cellAt(sheet, notes.row, notes.col + 1)?.value).toBe('ask Ana');
+    expect(result.notes.join(' ')).toContain('moved to "Your notes"');
+  });
+
+  it('finds its scorecard after the manager renamed it, and after the language was switched', async () => {
+    const { host, request, sheetName } = await generated();
+    const nps = host.sheet(sheetName)!.marker!.targetCells.nps;
+    host.setCell(sheetName, nps.row, nps.col, 61);
+    host.renameSheet(sheetName, 'Team Q3');
+    const renamed = await host.generate(request);
+    expect(renamed.sheetName).toBe('Team Q3');
+    const german = await host.generate({ ...request, options: defaultOptions('de') });
+    expect(german.sheetName).toBe('Team Q3');
+    const sheet = host.sheet('Team Q3')!;
+    expect(cellAt(sheet, sheet.marker!.targetCells.nps.row, COL_TARGET)?.value).toBe(61);
+    expect(cellAt(sheet, 1, 1)?.value).toBe('Kundenservice-Scorecard');
+    expect(host.sheets().map((s) => s.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'Team Q3']);
+  });
+
+  it('trusts the marker only on its own scorecard: a data sheet carrying it stays data and the run says so', async () => {
+    const { host, request, sheetName } = await generated();
+    const survey = host.sheet('Survey')!;
+    const before = JSON.stringify(cells(survey));
+    survey.marker = host.sheet(sheetName)!.marker;
+    // The marked data sheet has the name the scorecard is asked for: it is still not replaced.
+    const result = await host.generate({ ...request, options: { ...request.options, sheetName: 'Survey' } });
+    expect(result.sheetName).toBe('Survey (2)');
+    expect(JSON.stringify(cells(host.sheet('Survey')!))).toBe(before);
+    expect(result.notes.join(' ')).toContain('The sheet "Survey" carries the scorecard\'s marker but is not a scorecard');
+    expect((await host.readOutline()).sheets.map((s) => s.name)).toContain('Survey');
+  });
+});
+
+const COL_TARGET = 7;

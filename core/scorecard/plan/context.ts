@@ -1,4 +1,5 @@
 /** What every part of the planner shares while it lays out one scorecard. */
+import type { ExistingSheet } from '../api.js';
 import type { EvalEnv } from '../evaluate.js';
 import type { Dialect, GenerateRequest, KpiSummary, LocalRef, ScorecardOptions, TrendPicture } from '../types.js';
 import type { DataFacts } from './data-facts.js';
@@ -53,6 +54,10 @@ export class Notes {
 
 export interface PlanContext {
   readonly w: SheetWriter;
+  /** The previous scorecard this plan replaces, as its host read it back (targets, the manager's cells). */
+  readonly previous?: ExistingSheet;
+  /** Room a spilling table may grow into beyond its cached extent (brand attributes): the add-on's cells. */
+  readonly reserved: LocalRef[];
   readonly env: EvalEnv;
   readonly data: DataFacts;
   readonly helpers: HelperBlocks;

@@ -53,9 +53,15 @@ export class DataFacts {
   ) {}
 
   /** The range a role's column covers in this dialect, or undefined when its sheet has no table. */
+  /**
+   * The data range of a role's column; undefined when its sheet has no data table or the column
+   * lies outside the table (a request names only columns the outline showed; anything else is
+   * forged or stale and is never turned into a formula).
+   */
   rangeOf(a: RoleAssignment): RangeRef | undefined {
     const sheet = this.outline.sheets.find((s) => s.name === a.sheet);
-    return sheet ? dataRange(sheet, a.column, this.dialect) : undefined;
+    if (!sheet || a.column < sheet.firstCol || a.column >= sheet.firstCol + sheet.headers.length) return undefined;
+    return dataRange(sheet, a.column, this.dialect);
   }
 
   /** The header of a range's column on its sheet ("" when none). */

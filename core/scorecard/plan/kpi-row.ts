@@ -322,7 +322,8 @@ function rowTail(ctx: PlanContext, r: RowContext, bound: BoundKpi, row: number, 
   ctx.w.putValue(row, COL.perspective, t.perspective[def.perspective], { style: 'kpi' });
   ctx.w.putValue(row, COL.kpi, r.name, { style: 'kpi' });
   ctx.w.putValue(row, COL.unit, t.unit[def.unit]);
-  ctx.w.putValue(row, COL.target, target ?? undefined, { style: 'input', numberFormat: fmt });
+  // The manager's own format of the target cell (a percent with more digits) is kept.
+  ctx.w.putValue(row, COL.target, target ?? undefined, { style: 'input', numberFormat: ctx.previous?.targetFormats?.[def.id] ?? fmt });
   ctx.w.putValue(row, COL.direction, t.direction[direction]);
 
   const actualExpr = localExpr({ row, col: COL.actual });

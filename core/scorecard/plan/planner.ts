@@ -11,8 +11,10 @@ import { workbookEnv } from '../evaluate.js';
 import { bindKpis } from '../kpis.js';
 import type { BoundKpi } from '../kpis.js';
 import { languageOrder } from '../date-order.js';
-import { chooseSheetName } from '../sheet-name.js';
-import type { LocalRef, RangeRef, Role, ScorecardPlan, StatusRule } from '../types.js';
+import { MAX_USER_CELLS } from '../previous.js';
+import { chooseSheetName, DEFAULT_SHEET_NAMES } from '../sheet-name.js';
+import type { SheetNameChoice } from '../sheet-name.js';
+import type { LocalRef, RangeRef, Role, RoleAssignment, ScorecardPlan, StatusRule } from '../types.js';
 import { Notes } from './context.js';
 import type { PlanContext } from './context.js';
 import { DataFacts } from './data-facts.js';
@@ -22,6 +24,7 @@ import { LOG_ROLES } from '../detect-log.js';
 import { reportingDate, sourcesBlock, tableKpi, titleAndHeader } from './extra-blocks.js';
 import { HelperBlocks } from './helper-blocks.js';
 import { staffingBlock } from './staffing.js';
+import { keepUserCells, ownedAreas } from './kept-cells.js';
 import { kpiRow, seeNotes } from './kpi-row.js';
 import { COL, COLUMN_WIDTHS, FIRST_KPI_ROW, HEADER_ROW, REPORTING_DATE, STATUS_COLORS, TREND_LAST } from './layout.js';
 import { SheetWriter } from './sheet-model.js';
@@ -30,7 +33,7 @@ import { Timelines } from './timeline.js';
 
 export const buildPlan: BuildPlan = (input) => plan(input);
 
-function context(input: PlanInput): PlanContext {
+function context(input: PlanInput, choice: SheetNameChoice): PlanContext {
   const options = input.request.options;
   const lang = options.language === 'de' ? 'de' : 'en';
   // The environment reads the sheet's own cells from the writer's model (for formulas over cells planned before).
@@ -41,6 +44,8 @@ function context(input: PlanInput): PlanContext {
   model = w.model;
   const ctx: Omit<PlanContext, 'timelines'> & { timelines?: Timelines } = {
     w, env, options, lang,
+    ...(choice.previous ? { previous: choice.previous } : {}),
+    reserved: [],
     request: input.request,
     t: TEXT[lang],
     dialect: input.dialect,
@@ -60,11 +65,15 @@ function context(input: PlanInput): PlanContext {
 }
 
 function plan(input: PlanInput): ScorecardPlan {
-  const ctx = context(input);
   const { request, existing, outline } = input;
+  const wanted = request.options.sheetName || DEFAULT_SHEET_NAMES[request.options.language === 'de' ? 'de' : 'en'];
+  const choice = chooseSheetName(wanted, existing, outline.sheetNames);
+  const ctx = context(input, choice);
   const { t, lang, options, notes, w } = ctx;
-  const choice = chooseSheetName(options.sheetName || (lang === 'de' ? 'KPI-Scorecard' : 'KPI Scorecard'), existing, outline.sheetNames);
-  if (choice.renamed && !choice.replaces) notes.general.push(t.renamed(options.sheetName, choice.name));
+  for (const s of existing) if (s.markerIgnored) notes.general.push(t.notOurs(s.name));
+  const kept = existing.find((s) => s.ours && s.keep !== undefined && !choice.replaces);
+  if (kept) notes.general.push(t.keptPrevious(kept.name, MAX_USER_CELLS));
+  else if (choice.renamed && !choice.replaces) notes.general.push(t.renamed(wanted, choice.name));
   if (choice.replaces) notes.general.push(t.replaced(choice.replaces));
 
   reportingDate(ctx);
@@ -76,14 +85,15 @@ function plan(input: PlanInput): ScorecardPlan {
   for (const b of bound) {
     if (request.targets[b.kpi.info.id]?.enabled === false) continue;
     const ranges = new Map<Role, RangeRef>();
-    let lacking: string | undefined;
+    let lacking: RoleAssignment | undefined;
     for (const [role, a] of b.columns) {
       const r = ctx.data.rangeOf(a);
       if (r) ranges.set(role, r);
-      else lacking = a.sheet;
+      else lacking = a;
     }
     if (lacking !== undefined) {
-      notes.general.push(t.noSheet(b.kpi.def.name[lang], lacking));
+      const table = outline.sheets.some((s) => s.name === lacking!.sheet);
+      notes.general.push(table ? t.noColumn(b.kpi.def.name[lang], lacking.sheet, lacking.column) : t.noSheet(b.kpi.def.name[lang], lacking.sheet));
       continue;
     }
     enabled.push({ bound: b, ranges });
@@ -92,7 +102,7 @@ function plan(input: PlanInput): ScorecardPlan {
 
   const rows = enabled.filter((e) => e.bound.kpi.def.layout !== 'table' && !e.skipped);
   const tables = enabled.filter((e) => e.bound.kpi.def.layout === 'table' && !e.skipped);
-  const kept: string[] = [];
+  const keptTargets: string[] = [];
   const targetCells: Record<string, LocalRef> = {};
   // The contact-centre KPIs (sorted last among the rows) get a heading row above them.
   let row = FIRST_KPI_ROW - 1;
@@ -107,10 +117,10 @@ function plan(input: PlanInput): ScorecardPlan {
     const id = e.bound.kpi.info.id;
     targetCells[id] = { row, col: COL.target };
     const typed = choice.targets?.[id];
-    if (typeof typed === 'number' && Number.isFinite(typed)) kept.push(e.bound.kpi.def.name[lang]);
+    if (typeof typed === 'number' && Number.isFinite(typed)) keptTargets.push(e.bound.kpi.def.name[lang]);
     kpiRow(ctx, e.bound, e.ranges, row, typed);
   });
-  if (kept.length > 0) notes.general.push(t.keptTargets(kept.join(', ')));
+  if (keptTargets.length > 0) notes.general.push(t.keptTargets(keptTargets.join(', ')));
 
   const lastKpiRow = row;
   let nextRow = lastKpiRow + 2;
@@ -120,13 +130,17 @@ function plan(input: PlanInput): ScorecardPlan {
     const end = block(ctx, nextRow);
     if (end > nextRow) nextRow = end + 1;
   }
-  sourcesBlock(ctx, enabled.filter((e) => !e.skipped).map((e) => e.bound), nextRow);
+  nextRow = sourcesBlock(ctx, enabled.filter((e) => !e.skipped).map((e) => e.bound), nextRow);
 
   titleAndHeader(ctx, rows.length);
   const kpiCount = rows.length;
   // The rows of the KPIs and their section heading.
   const kpiRows = lastKpiRow - FIRST_KPI_ROW + 1;
   if (kpiCount > 0) w.addBlock('kpis', FIRST_KPI_ROW, 1, kpiRows, TREND_LAST);
+
+  // What the add-on wrote, then the manager's cells of the previous scorecard around it.
+  const owned = ownedAreas(ctx, w.blocks, ctx.helpers.hidden);
+  const userCells = keepUserCells(ctx, owned, nextRow + 1);
 
   const widths: Record<number, number> = { ...COLUMN_WIDTHS };
   for (let c = COL.trendFirst; c <= TREND_LAST; c++) widths[c] = 70;
@@ -153,6 +167,10 @@ function plan(input: PlanInput): ScorecardPlan {
       kpis: enabled.filter((e) => !e.skipped).map((e) => e.bound.kpi.info.id),
       targetCells,
       reportingDateCell: { ...REPORTING_DATE },
+      inputCells: { reportingDate: { ...REPORTING_DATE } },
+      areas: [...owned, ...userCells.areas],
+      ...(userCells.notes ? { notes: userCells.notes } : {}),
+      wanted,
     },
     notes: notes.all(t),
     summary: ctx.summary,

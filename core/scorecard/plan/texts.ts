@@ -1,4 +1,5 @@
-/** The scorecard sheet's own texts and notes, in English and German. */
+/** The scorecard sheet's own texts and notes, in English and German; text from the workbook is quoted (safe-text.ts). */
+import { quote } from '../../safe-text.js';
 import type { UnreadableColumn, UnreadableKind } from './unreadable.js';
 
 export type Lang = 'en' | 'de';
@@ -23,8 +24,14 @@ const UNREADABLE: Readonly<Record<Lang, Readonly<Record<UnreadableKind, string>>
 function columnText(lang: Lang, c: UnreadableColumn): string {
   const what = UNREADABLE[lang][c.kind];
   return lang === 'de'
-    ? `„${c.header}“ auf ${c.sheet} (${what} wie „${c.example}“, zuerst in Zeile ${c.row})`
-    : `"${c.header}" on ${c.sheet} (${what} such as "${c.example}", first at row ${c.row})`;
+    ? `${quote(c.header, 'de')} auf ${quote(c.sheet, 'de')} (${what} wie ${quote(c.example, 'de')}, zuerst in Zeile ${c.row})`
+    : `${quote(c.header)} on ${quote(c.sheet)} (${what} such as ${quote(c.example)}, first at row ${c.row})`;
+}
+
+/** "row 7" or "rows 7–9". */
+function rowsText(first: number, last: number, lang: 'en' | 'de'): string {
+  const word = lang === 'de' ? (first === last ? 'Zeile' : 'Zeilen') : (first === last ? 'row' : 'rows');
+  return first === last ? `${word} ${first}` : `${word} ${first}–${last}`;
 }
 
 export const TEXT = {
@@ -48,11 +55,12 @@ export const TEXT = {
     values: 'written as values (no native formula); regenerate to update',
     valuesText: (header: string) => `written as values (the column "${header}" holds text native formulas cannot read); regenerate to update`,
     periodNames: { week: 'week', month: 'month', quarter: 'quarter', year: 'year' },
-    renamed: (wanted: string, name: string) => `A sheet named "${wanted}" already exists and is not a scorecard of ours: it is left as it is, the scorecard goes to "${name}".`,
-    replaced: (name: string) => `Replaced the previous scorecard "${name}".`,
+    renamed: (wanted: string, name: string) => `A sheet named ${quote(wanted)} already exists and is not a scorecard of ours: it is left as it is, the scorecard goes to ${quote(name)}.`,
+    replaced: (name: string) => `Replaced the previous scorecard ${quote(name)}.`,
     keptTargets: (names: string) => `Kept the targets typed on the previous scorecard: ${names}.`,
     missing: (name: string, roles: string) => `${name}: not shown, it needs columns for ${roles}.`,
-    noSheet: (name: string, sheet: string) => `${name}: not shown, the sheet "${sheet}" has no data table.`,
+    noSheet: (name: string, sheet: string) => `${name}: not shown, the sheet ${quote(sheet)} has no data table.`,
+    noColumn: (name: string, sheet: string, column: number) => `${name}: not shown, column ${column} is outside the data table of the sheet ${quote(sheet)}.`,
     asValues: (names: string) => `Portable mode: ${names} written as values (no native formula); regenerate to update them.`,
     textData: (names: string, c: UnreadableColumn) => `Portable mode: ${names} written as values because the column ${columnText('en', c)} holds what native formulas cannot read; with real dates and plain numbers there they get formulas. Regenerate to update them.`,
     frozenDates: (columns: string) => `The dates in ${columns} are text, which native formulas cannot read: the reporting period counts them as they were at generation (type a reporting date, or store real dates, to move on).`,
@@ -70,6 +78,16 @@ export const TEXT = {
     errorValues: (names: string) => `Portable mode: ${names} written as values: the add-in's function shows an error here that no native formula reproduces (see the note on it); regenerate after correcting the data.`,
     mismatch: (names: string) => `Portable mode: ${names} written as values: a native formula would not give the add-in's values on this data (please report this); regenerate to update them.`,
     problem: (name: string, message: string) => `${name}: ${message}`,
+    yourNotes: 'Your notes',
+    wasIn: 'Was in',
+    content: 'Content',
+    keptCells: (n: number) => `Kept ${n === 1 ? 'the cell' : `the ${n} cells`} you wrote on the previous scorecard where ${n === 1 ? 'it was' : 'they were'}.`,
+    movedCells: (moved: number, carried: number, first: number, last: number) => [
+      moved > 0 ? `${moved === 1 ? '1 cell' : `${moved} cells`} you wrote on the previous scorecard ${moved === 1 ? 'was' : 'were'} where the new scorecard puts its own cells: moved to "Your notes" (${rowsText(first, last, 'en')}), ${moved === 1 ? 'with the cell it was in' : 'each with the cell it was in'}.` : '',
+      carried > 0 ? `Kept ${carried === 1 ? 'the entry' : `the ${carried} entries`} of "Your notes"${moved > 0 ? '' : ` (${rowsText(first, last, 'en')})`}.` : '',
+    ].filter(Boolean).join(' '),
+    notOurs: (name: string) => `The sheet ${quote(name)} carries the scorecard's marker but is not a scorecard (its title or header row differ): it is read as your data and left as it is.`,
+    keptPrevious: (name: string, max: number) => `The previous scorecard ${quote(name)} holds more than ${max.toLocaleString('en')} cells of yours, more than a regeneration carries over: it is left as it is, and the new scorecard is a sheet of its own.`,
   },
   de: {
     title: 'Kundenservice-Scorecard',
@@ -91,11 +109,12 @@ export const TEXT = {
     values: 'als Werte geschrieben (keine normale Formel); zum Aktualisieren neu erstellen',
     valuesText: (header: string) => `als Werte geschrieben (die Spalte „${header}“ enthält Text, den normale Formeln nicht lesen); zum Aktualisieren neu erstellen`,
     periodNames: { week: 'Woche', month: 'Monat', quarter: 'Quartal', year: 'Jahr' },
-    renamed: (wanted: string, name: string) => `Ein Blatt „${wanted}“ gibt es schon, und es ist keine Scorecard von uns: Es bleibt unverändert, die Scorecard kommt auf „${name}“.`,
-    replaced: (name: string) => `Die bisherige Scorecard „${name}“ wurde ersetzt.`,
+    renamed: (wanted: string, name: string) => `Ein Blatt ${quote(wanted, 'de')} gibt es schon, und es ist keine Scorecard von uns: Es bleibt unverändert, die Scorecard kommt auf ${quote(name, 'de')}.`,
+    replaced: (name: string) => `Die bisherige Scorecard ${quote(name, 'de')} wurde ersetzt.`,
     keptTargets: (names: string) => `Die auf der bisherigen Scorecard eingetragenen Ziele wurden übernommen: ${names}.`,
     missing: (name: string, roles: string) => `${name}: nicht angezeigt, dafür fehlen Spalten für ${roles}.`,
-    noSheet: (name: string, sheet: string) => `${name}: nicht angezeigt, das Blatt „${sheet}“ hat keine Datentabelle.`,
+    noSheet: (name: string, sheet: string) => `${name}: nicht angezeigt, das Blatt ${quote(sheet, 'de')} hat keine Datentabelle.`,
+    noColumn: (name: string, sheet: string, column: number) => `${name}: nicht angezeigt, Spalte ${column} liegt außerhalb der Datentabelle des Blatts ${quote(sheet, 'de')}.`,
     asValues: (names: string) => `Portabler Modus: ${names} als Werte geschrieben (keine normale Formel); zum Aktualisieren neu erstellen.`,
     textData: (names: string, c: UnreadableColumn) => `Portabler Modus: ${names} als Werte geschrieben, weil die Spalte ${columnText('de', c)} enthält, was normale Formeln nicht lesen; mit echten Datumswerten und einfachen Zahlen dort gibt es Formeln. Zum Aktualisieren neu erstellen.`,
     frozenDates: (columns: string) => `Die Datumsangaben in ${columns} sind Text, den normale Formeln nicht lesen: Der Berichtszeitraum zählt sie so, wie sie beim Erstellen waren (einen Stichtag eintragen oder echte Datumswerte speichern, damit er weitergeht).`,
@@ -113,6 +132,16 @@ export const TEXT = {
     errorValues: (names: string) => `Portabler Modus: ${names} als Werte geschrieben: Die Funktion des Add-ins zeigt hier einen Fehler, den keine normale Formel nachbildet (siehe den Hinweis dazu); nach dem Korrigieren der Daten neu erstellen.`,
     mismatch: (names: string) => `Portabler Modus: ${names} als Werte geschrieben: Eine normale Formel ergäbe auf diesen Daten nicht die Werte des Add-ins (bitte melden); zum Aktualisieren neu erstellen.`,
     problem: (name: string, message: string) => `${name}: ${message}`,
+    yourNotes: 'Ihre Notizen',
+    wasIn: 'Stand in',
+    content: 'Inhalt',
+    keptCells: (n: number) => `${n === 1 ? 'Die Zelle' : `Die ${n} Zellen`}, die Sie auf der bisherigen Scorecard geschrieben haben, ${n === 1 ? 'steht' : 'stehen'} weiter an ${n === 1 ? 'ihrer' : 'ihren'} Stelle${n === 1 ? '' : 'n'}.`,
+    movedCells: (moved: number, carried: number, first: number, last: number) => [
+      moved > 0 ? `${moved === 1 ? '1 Zelle' : `${moved} Zellen`}, die Sie auf der bisherigen Scorecard geschrieben haben, ${moved === 1 ? 'stand' : 'standen'} dort, wo die neue Scorecard eigene Zellen hat: verschoben nach „Ihre Notizen“ (${rowsText(first, last, 'de')}), ${moved === 1 ? 'mit der Zelle, in der sie stand' : 'jeweils mit der Zelle, in der sie stand'}.` : '',
+      carried > 0 ? `${carried === 1 ? 'Der Eintrag' : `Die ${carried} Einträge`} in „Ihre Notizen“ ${carried === 1 ? 'bleibt' : 'bleiben'} erhalten${moved > 0 ? '' : ` (${rowsText(first, last, 'de')})`}.` : '',
+    ].filter(Boolean).join(' '),
+    notOurs: (name: string) => `Das Blatt ${quote(name, 'de')} trägt die Markierung der Scorecard, ist aber keine (Titel oder Kopfzeile weichen ab): Es wird als Ihre Daten gelesen und bleibt unverändert.`,
+    keptPrevious: (name: string, max: number) => `Die bisherige Scorecard ${quote(name, 'de')} enthält mehr als ${max.toLocaleString('de')} Zellen von Ihnen, mehr als eine Neuerstellung übernimmt: Sie bleibt unverändert, die neue Scorecard kommt auf ein eigenes Blatt.`,
   },
 } as const;
 
