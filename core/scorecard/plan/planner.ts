@@ -11,6 +11,7 @@ import { workbookEnv } from '../evaluate.js';
 import { bindKpis } from '../kpis.js';
 import type { BoundKpi } from '../kpis.js';
 import { languageOrder } from '../date-order.js';
+import { a1 } from '../formula.js';
 import { MAX_USER_CELLS } from '../previous.js';
 import { chooseSheetName, DEFAULT_SHEET_NAMES } from '../sheet-name.js';
 import type { SheetNameChoice } from '../sheet-name.js';
@@ -132,6 +133,13 @@ function plan(input: PlanInput): ScorecardPlan {
   }
   nextRow = sourcesBlock(ctx, enabled.filter((e) => !e.skipped).map((e) => e.bound), nextRow);
 
+  // A single period of data that is not complete yet: the automatic headline reports the period
+  // before it, which holds nothing — say why every KPI is blank and how to report the data's period.
+  const trended = ctx.summary.filter((s) => s.trend.length > 0);
+  const typedDate = w.model.value(REPORTING_DATE.row, REPORTING_DATE.col);
+  if (trended.length > 0 && (typedDate === undefined || typedDate === '') && trended.every((s) => s.value === '' && s.trend.every((v) => v === ''))) {
+    notes.general.push(t.noCompletePeriod(t.periodNames[options.period], a1(REPORTING_DATE.row, REPORTING_DATE.col)));
+  }
   titleAndHeader(ctx, rows.length);
   const kpiCount = rows.length;
   // The rows of the KPIs and their section heading.
