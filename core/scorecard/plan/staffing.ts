@@ -110,6 +110,9 @@ function peakInterval(ctx: PlanContext): Peak | 'daily' | undefined {
   return { label: latest.label, start: dates[peak], contacts: offered[peak], minutes, ahtSeconds: Math.round(ahtSeconds * 1000) / 1000 };
 }
 
+/** Columns from the labels (KPI column) to the inputs and answers (Actual column). */
+const INPUT_WIDTH = COL.actual - COL.kpi + 1;
+
 /** Writes the staffing block at `top` when the data has interval volumes; returns the next free row. */
 export function staffingBlock(ctx: PlanContext, top: number): number {
   const peak = peakInterval(ctx);
@@ -134,7 +137,8 @@ export function staffingBlock(ctx: PlanContext, top: number): number {
   const [contacts, interval, aht, target, seconds, shrinkage, maxOcc] = values.map((_, k) => input(k));
   const traffic = input(7);
   w.putFormula(first + 7, COL.actual, op('/', op('*', contacts, aht), op('*', interval, num(60))), { numberFormat: '0.00' });
-  w.addBlock('staffing:inputs', first, COL.kpi, t.inputs.length, 2);
+  // Labels in the KPI column, inputs in the Actual column (the Period column lies between them).
+  w.addBlock('staffing:inputs', first, COL.kpi, t.inputs.length, INPUT_WIDTH);
 
   const result = first + t.inputs.length + 1;
   if (!ctx.portable) {
@@ -177,6 +181,6 @@ export function staffingBlock(ctx: PlanContext, top: number): number {
   w.putValue(result + 1, COL.kpi, t.staff, { style: 'note' });
   // "more than N" is text: no staff figure then.
   w.putFormula(result + 1, COL.actual, fn('IFERROR', fn('ROUNDUP', op('-', op('/', agents, op('-', num(1), shrinkage)), num(1e-9)), num(0)), str('')), { numberFormat: '0' });
-  w.addBlock('staffing:needed', result, COL.kpi, 2, 2);
+  w.addBlock('staffing:needed', result, COL.kpi, 2, INPUT_WIDTH);
   return head + STAFFING_ROWS + 1;
 }
