@@ -389,7 +389,7 @@ describe('the workbook written for the sample', () => {
   });
 
   it('has the scorecard first and active, then every data sheet of the input', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['KPI Scorecard', 'Survey', 'Tickets', 'Orders', 'Customers', 'Competitors']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['KPI Scorecard', 'Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'Status log', 'Messages']);
     expect(wb.views[0].activeTab).toBe(0);
   });
 
@@ -415,14 +415,15 @@ describe('the workbook written for the sample', () => {
   it('colours the status column by conditional formats and draws data bars for the trends', () => {
     const ws = wb.getWorksheet('KPI Scorecard')!;
     const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae?: string[] }[] }[] }).conditionalFormattings;
-    const status = cfs.find((c) => c.ref === 'K5:K27')!;
+    // 27 KPI rows: 29 KPIs less the two tables below them (time by status, brand attributes).
+    const status = cfs.find((c) => c.ref === 'K5:K31')!;
     expect(status.rules.map((r) => r.formulae?.[0])).toEqual(['K5="green"', 'K5="amber"', 'K5="red"']);
     const bars = cfs.filter((c) => c.rules[0].type === 'dataBar').map((c) => c.ref);
-    // One bar range per KPI with a trend (all but the competitor gap and the brand block): the 12
+    // One bar range per KPI with a trend (all but the competitor gap and the two tables): the 12
     // period cells Q…AB of its row.
     // KPI rows start at row 5 in summary order.
     const trended = sampleKpis.map((k, i) => ({ k, row: 5 + i })).filter(({ k }) => k.trend.length > 0);
-    expect(trended.length).toBe(22);
+    expect(trended.length).toBe(26);
     expect(bars).toEqual(trended.map(({ row }) => `Q${row}:AB${row}`));
   });
 
@@ -590,8 +591,9 @@ describe('options of service-kpi scorecard', () => {
     expect(JSON.parse(second.stdout).kpis.find((k: JsonKpi) => k.id === 'nps').target).toBe(45);
     const again = new ExcelJS.Workbook();
     await again.xlsx.readFile(out('second.xlsx'));
-    expect(again.worksheets.map((w) => w.name)).toEqual(['KPI Scorecard', 'Survey', 'Tickets', 'Orders', 'Customers', 'Competitors']);
-  });
+    expect(again.worksheets.map((w) => w.name)).toEqual(['KPI Scorecard', 'Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'Status log', 'Messages']);
+    // Two CLI runs on the sample (with its logs, 24,653 more rows): more room than the default 60 s on a loaded machine.
+  }, 180_000);
 
   it('says what an input workbook holds that the output does not carry over', async () => {
     const src = new ExcelJS.Workbook();
