@@ -16,13 +16,13 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InputWorkbook } from '../../cli/input.js';
 import { scorecardXlsx } from '../../cli/write-xlsx.js';
-import { KPI_DEFINITIONS } from '../../core/scorecard/kpis.js';
 import { buildPlan, COL } from '../../core/scorecard/plan.js';
 import type { ScorecardPlan } from '../../core/scorecard/types.js';
 import { formulaCells } from '../cli/helpers.js';
 import type { FormulaCell } from '../cli/helpers.js';
 import { csvValue, libreOfficeSkipReason, readSheetCsvs, sameMoment, startLibreOffice } from '../helpers/libreoffice.js';
 import type { LibreOfficeSession } from '../helpers/libreoffice.js';
+import { TABLE_KPIS } from './agreement-check.js';
 import { randomRequest, randomWorkbook } from './random-workbook.js';
 import type { Knobs } from './random-workbook.js';
 
@@ -177,10 +177,8 @@ describe.skipIf(skip !== undefined)('portable scorecards of random workbooks in 
     // A wait without its answered flag: the call functions' error, in the native formulas too.
     const unflagged = books.find((b) => b.knobs.invalid === 'waitWithoutFlag')!;
     for (const id of ['serviceLevel', 'asa']) expect(shown(unflagged.file, unflagged.plan.marker.targetCells[id].row, COL.actual), id).toBe('#VALUE!');
-    // Table KPIs (brand attributes, time by status of a status log) are tables below the rows, not KPI rows.
-    const tables = new Set(KPI_DEFINITIONS.filter((d) => d.layout === 'table').map((d) => d.id));
     for (const b of books) {
-      b.plan.summary.filter((s) => !tables.has(s.id)).forEach((s) => {
+      b.plan.summary.filter((s) => !TABLE_KPIS.has(s.id)).forEach((s) => {
         for (const col of [COL.actual, COL.previous, COL.baseline]) {
           const cached = (col === COL.actual ? s.value : col === COL.previous ? s.previous : s.baseline);
           if (cached === '') expect(shown(b.file, b.plan.marker.targetCells[s.id].row, col), `${s.id} column ${col}`).toBe('');
