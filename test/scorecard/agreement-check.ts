@@ -1,6 +1,7 @@
 /**
  * Where a live and a portable scorecard differ in a cell a manager reads (the agreement tests).
  */
+import { KPI_DEFINITIONS } from '../../core/scorecard/kpis.js';
 import { COL, FIRST_KPI_ROW, planValues, TREND_LAST } from '../../core/scorecard/plan.js';
 import type { ScorecardPlan } from '../../core/scorecard/types.js';
 import type { Cell } from '../../core/values/context.js';
@@ -14,13 +15,16 @@ export const same = (a: Cell | undefined, b: Cell | undefined): boolean => {
   return (a ?? '') === (b ?? '');
 };
 
+/** Table KPIs (brand attributes, time by status) are tables below the KPI rows, not KPI rows. */
+export const TABLE_KPIS: ReadonlySet<string> = new Set(KPI_DEFINITIONS.filter((d) => d.layout === 'table').map((d) => d.id));
+
 /** Where live and portable differ, as readable lines (empty: they agree). */
 export function disagreements(live: ScorecardPlan, portable: ScorecardPlan): string[] {
   const out: string[] = [];
   const ids = (p: ScorecardPlan): string[] => p.summary.map((s) => s.id);
   if (JSON.stringify(ids(live)) !== JSON.stringify(ids(portable))) return [`KPIs differ: ${ids(live)} vs ${ids(portable)}`];
   const lv = planValues(live), pv = planValues(portable);
-  live.summary.filter((s) => s.id !== 'brandAttributes').forEach((s, i) => {
+  live.summary.filter((s) => !TABLE_KPIS.has(s.id)).forEach((s, i) => {
     // The KPI's row: the rows follow one another from FIRST_KPI_ROW, with the contact-centre heading among them.
     const row = live.marker.targetCells[s.id]?.row ?? FIRST_KPI_ROW + i;
     if (portable.marker.targetCells[s.id]?.row !== row) out.push(`${s.id}: row ${row} live, ${portable.marker.targetCells[s.id]?.row} portable`);

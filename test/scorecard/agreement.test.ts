@@ -37,6 +37,8 @@ describe('live and portable scorecards agree', () => {
       const { live, portable } = plans(w, k, dialect);
       expect(disagreements(live, portable), JSON.stringify(k)).toEqual([]);
     }), { numRuns: process.env.CI ? 120 : 60, seed: 20_260_301 });
+    // 120 random workbooks (with status and message logs, call logs and queue reports) planned twice
+    // each: one to five minutes on the shared 2-core machine under load, so more room than the default.
   }, 300_000);
 
   it('give every KPI with a native form native formulas on clean data (nothing silently falls back to values)', () => {

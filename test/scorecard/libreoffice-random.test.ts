@@ -23,11 +23,11 @@ import { formulaCells } from '../cli/helpers.js';
 import type { FormulaCell } from '../cli/helpers.js';
 import { csvValue, libreOfficeSkipReason, readSheetCsvs, sameMoment, startLibreOffice } from '../helpers/libreoffice.js';
 import type { LibreOfficeSession } from '../helpers/libreoffice.js';
+import { TABLE_KPIS } from './agreement-check.js';
 import { randomRequest, randomWorkbook } from './random-workbook.js';
 import type { Knobs } from './random-workbook.js';
 
 const skip = libreOfficeSkipReason();
-const TABLE_KPIS = new Set(KPI_DEFINITIONS.filter((d) => d.layout === 'table').map((d) => d.id));
 
 const CLEAN = { blanks: 0.1, textNoise: false, textDates: false, competitors: 3, orders: 25, months: 12, timeZone: 'UTC' as const };
 

@@ -346,8 +346,9 @@ describe('the scorecard plan', () => {
       expect(block.cells[feb][1]!.formula!.text)
         .toBe(`=IF(ISERROR(${anchor}),"",IF(${a1(timeline.row + feb, timeline.col)}="","",COUNTIFS(Survey!A2:A,">="&${start},Survey!A2:A,"<"&${end})))`);
       expect([timeline.cells[feb][1]!.formula!.cached, timeline.cells[feb][2]!.formula!.cached]).toEqual([serial('2026-02-01'), serial('2026-03-01')]);
-      // The anchor is "Period" unless a score is not a whole number from 0 to 10.
-      expect(block.cells[0][0]!.formula!.text).toMatch(/^=IF\(COUNTIFS\(Survey!B2:B,"<0"\)\+COUNTIFS\(Survey!B2:B,">10"\)\+/);
+      // The anchor is "Period" unless the date column holds no date (#N/A first, as KPI_BY_PERIOD)
+      // or a score is not a whole number from 0 to 10.
+      expect(block.cells[0][0]!.formula!.text).toMatch(/^=IF\(COUNT\(Survey!A2:A\)=0,NA\(\),IF\(COUNTIFS\(Survey!B2:B,"<0"\)\+COUNTIFS\(Survey!B2:B,">10"\)\+/);
       expect(block.cells[0][0]!.formula!.cached).toBe('Period');
     });
 

@@ -112,6 +112,9 @@ function peakInterval(ctx: PlanContext): Peak | 'daily' | undefined {
   return { label: latest.label, start: dates[peak], contacts: offered[peak], minutes, ahtSeconds: Math.round(ahtSeconds * 1000) / 1000 };
 }
 
+/** Columns from the labels (KPI column) to the inputs and answers (Actual column). */
+const INPUT_WIDTH = COL.actual - COL.kpi + 1;
+
 /** Writes the staffing block at `top` when the data has interval volumes; returns the next free row. */
 export function staffingBlock(ctx: PlanContext, top: number): number {
   const peak = peakInterval(ctx);
