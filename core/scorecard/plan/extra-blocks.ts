@@ -26,11 +26,7 @@ export function reportingDate(ctx: PlanContext): void {
   const { row, col } = REPORTING_DATE;
   const typed = ctx.options.reportingDate;
   const m = typed ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(typed) : null;
-  // Without one in the settings, a date the manager typed on the earlier scorecard's cell stays.
-  const onSheet = ctx.previous?.inputs?.reportingDate;
-  const serial = m
-    ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 + 25_569
-    : typeof onSheet === 'number' && Number.isFinite(onSheet) ? Math.floor(onSheet) : undefined;
+  const serial = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 + 25_569 : undefined;
   w.putValue(row, col - 1, t.reportingDate, { style: 'header' });
   w.putValue(row, col, serial, { style: 'input', numberFormat: DATE_FORMAT });
   w.putValue(row, col + 1, t.reportingHint(t.periodNames[ctx.options.period]), { style: 'note' });

@@ -175,6 +175,7 @@ function plan(input: PlanInput): ScorecardPlan {
       kpis: enabled.filter((e) => !e.skipped).map((e) => e.bound.kpi.info.id),
       targetCells,
       reportingDateCell: { ...REPORTING_DATE },
+      // An input cell, not the manager's own: regeneration writes it from the settings again.
       inputCells: { reportingDate: { ...REPORTING_DATE } },
       areas: [...owned, ...userCells.areas],
       ...(userCells.notes ? { notes: userCells.notes } : {}),
