@@ -10,7 +10,7 @@ import { detectRoles } from '../../core/scorecard/detect.js';
 import { availableKpis, defaultTargets } from '../../core/scorecard/kpis.js';
 import { outlineWorkbook } from '../../core/scorecard/outline.js';
 import { buildPlan } from '../../core/scorecard/plan.js';
-import { defaultOptions } from '../../core/scorecard/settings.js';
+import { REQUEST_LIMITS, defaultOptions } from '../../core/scorecard/settings.js';
 import type {
   GenerateRequest, GenerateResult, KpiTarget, PlanCell, ScorecardPlan, SheetData, WorkbookOutline,
 } from '../../core/scorecard/types.js';
@@ -286,7 +286,7 @@ describe('skpiGenerate', () => {
     expect(a.outline().sheets.map((s) => s.name)).not.toContain('Board');
     // The marker remembers the name it was asked for: "Board" is the scorecard, replaced in place.
     expect(a.generate(request).sheetName).toBe('Board');
-    expect(a.fakes.spreadsheet.sheets.map((s) => s.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'Board']);
+    expect(a.fakes.spreadsheet.sheets.map((s) => s.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'Status log', 'Messages', 'Board']);
     expect(a.fakes.spreadsheet.byName('Board')!.metadata).toHaveLength(1);
     // And after switching the language (the German default name), still the same sheet.
     expect(a.generate({ ...request, options: defaultOptions('de') }).sheetName).toBe('Board');
@@ -312,7 +312,9 @@ describe('skpiGenerate', () => {
     const next = JSON.parse(second.metadata[0].value!) as ScorecardPlan['marker'];
     expect(second.cell(next.targetCells[id].row, t1.col)?.value).toBe(0.77);
     const notes = next.notes!;
-    expect(second.cell(notes.row, notes.col)?.value).toBe(`G${t2.row}`);
+    // Targets are in column H since the Period column (C) moved the later columns right by one.
+    expect(t2.col).toBe(8);
+    expect(second.cell(notes.row, notes.col)?.value).toBe(`H${t2.row}`);
     expect(second.cell(notes.row, notes.col + 1)?.value).toBe('ask Ana');
     expect(result.notes.join(' ')).toContain('Kept the 2 cells you wrote on the previous scorecard where they were.');
     expect(result.notes.join(' ')).toContain('moved to "Your notes"');
@@ -333,11 +335,11 @@ describe('skpiGenerate', () => {
     expect(a.fakes.spreadsheet.byName('KPI Scorecard')).toBe(first);
     expect(snapshot(first)).toEqual(before);
     expect(first.metadata).toHaveLength(1);
-    expect(a.fakes.spreadsheet.sheets.map((s) => s.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'KPI Scorecard']);
+    expect(a.fakes.spreadsheet.sheets.map((s) => s.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'Status log', 'Messages', 'KPI Scorecard']);
 
     a.fakes.spreadsheet.failWrites = undefined;
     expect(a.generate(request).sheetName).toBe('KPI Scorecard');
-    expect(a.fakes.spreadsheet.sheets.map((s) => s.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'KPI Scorecard']);
+    expect(a.fakes.spreadsheet.sheets.map((s) => s.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'Status log', 'Messages', 'KPI Scorecard']);
     const second = a.fakes.spreadsheet.byName('KPI Scorecard')!;
     expect(second.cell(t1.row, t1.col)?.value).toBe(0.66);
     expect(second.cell(3, 26)?.value).toBe('check with Ana');
@@ -407,7 +409,10 @@ describe('skpiReadSettings and skpiWriteSettings', () => {
   it('keep long settings in chunks under the 9 KB property limit', () => {
     const a = open();
     const request = requestFor(a.outline());
-    const roles = Array.from({ length: 12 }, () => request.roles).flat().map((r, i) => ({ ...r, header: `${r.header} ${'ü'.repeat(40)} ${i}` }));
+    // As many copies of the detected roles as a request may hold (the sample's log sheets brought
+    // more roles, so a fixed 12 copies passed the limit): long, but still valid settings.
+    const copies = Math.floor(REQUEST_LIMITS.maxRoles / request.roles.length);
+    const roles = Array.from({ length: copies }, () => request.roles).flat().map((r, i) => ({ ...r, header: `${r.header} ${'ü'.repeat(40)} ${i}` }));
     const settings = { version: 1, ...request, roles };
     a.run('skpiWriteSettings', JSON.stringify(settings));
     expect(JSON.stringify(roles).length).toBeGreaterThan(9000);

@@ -42,6 +42,9 @@ describe.each<Language>(['en', 'de'])('the call-centre workbook in the sidebar (
   it('generates the contact-centre section with the figures computed from the rows', async () => {
     const host = createMemoryHost({ data: workbookData(f), language });
     const c = await open(host);
+    // The calls fall on days 1–28, so by the data's last date April is not complete and the headline
+    // would be March: the manager reports April by typing its last day as the reporting date.
+    c.setReportingDateText('2026-04-30');
     const result = (await c.generate())!;
     expect(result).not.toBeNull();
     const apr = expectedByMonth(f).get('2026-04')!;
@@ -69,6 +72,7 @@ describe('the service-level threshold field', () => {
     first.setServiceLevelText('30');
     expect(first.state.fieldErrors[SERVICE_LEVEL_FIELD]).toBeUndefined();
     expect(first.state.options.serviceLevelSeconds).toBe(30);
+    first.setReportingDateText('30.04.2026'); // April's figures, as above
     const result = (await first.generate())!;
     expect(byId(result, 'serviceLevel').value as number).toBeCloseTo(expectedByMonth(f, 30).get('2026-04')!.serviceLevel, 12);
     expect(byId(result, 'serviceLevel').definition).toMatch(/30 Sekunden/);

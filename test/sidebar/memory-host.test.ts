@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectRoles } from '../../core/scorecard/detect.js';
 import { outlineWorkbook } from '../../core/scorecard/outline.js';
+import { COL } from '../../core/scorecard/plan.js';
 import { defaultOptions } from '../../core/scorecard/settings.js';
 import type { GenerateRequest, WorkbookData } from '../../core/scorecard/types.js';
 import { cellAt, createMemoryHost } from '../../sidebar/memory-host.js';
@@ -167,7 +168,9 @@ describe('regenerating in the memory host keeps what the manager wrote (issue 14
     expect(cellAt(sheet, next.targetCells.nps.row, next.targetCells.nps.col)?.value).toBe(45);
     const notes = next.notes!;
     expect(cellAt(sheet, notes.row - 2, notes.col)?.value).toBe('Your notes');
-    expect(cellAt(sheet, notes.row, notes.col)?.value).toBe(`G${csat.row}`);
+    // Targets are in column H since the Period column (C) moved the later columns right by one.
+    expect(csat.col).toBe(COL.target);
+    expect(cellAt(sheet, notes.row, notes.col)?.value).toBe(`H${csat.row}`);
     expect(cellAt(sheet, notes.row, notes.col + 1)?.value).toBe('ask Ana');
     expect(result.notes.join(' ')).toContain('moved to "Your notes"');
   });
@@ -182,9 +185,9 @@ describe('regenerating in the memory host keeps what the manager wrote (issue 14
     const german = await host.generate({ ...request, options: defaultOptions('de') });
     expect(german.sheetName).toBe('Team Q3');
     const sheet = host.sheet('Team Q3')!;
-    expect(cellAt(sheet, sheet.marker!.targetCells.nps.row, COL_TARGET)?.value).toBe(61);
+    expect(cellAt(sheet, sheet.marker!.targetCells.nps.row, COL.target)?.value).toBe(61);
     expect(cellAt(sheet, 1, 1)?.value).toBe('Kundenservice-Scorecard');
-    expect(host.sheets().map((s) => s.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'Team Q3']);
+    expect(host.sheets().map((s) => s.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'Status log', 'Messages', 'Team Q3']);
   });
 
   it('trusts the marker only on its own scorecard: a data sheet carrying it stays data and the run says so', async () => {
@@ -201,4 +204,3 @@ describe('regenerating in the memory host keeps what the manager wrote (issue 14
   });
 });
 
-const COL_TARGET = 7;
