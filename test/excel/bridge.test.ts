@@ -18,6 +18,8 @@ import { FakeWorkbook, fakeOffice } from '../helpers/excel-fake.js';
 import type { FakeOffice, FakeSheet } from '../helpers/excel-fake.js';
 
 const SERIAL_OF_1970 = 25_569;
+/** The sample workbook's sheets, in order (with the status and message logs of the logs branch). */
+const DATA_SHEETS = ['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'Status log', 'Messages'];
 
 /** The sample workbook as Excel holds it: Date cells as serials with their number format. */
 function sampleWorkbook(): FakeWorkbook {
@@ -84,7 +86,7 @@ describe('reading the workbook', () => {
     const outline = await s.bridge.readOutline();
     // Names; used ranges and markers; the top rows of all five sheets packed into one read.
     expect(lastRun(s.wb)).toMatchObject({ syncs: 3, unsynced: 0 });
-    expect(outline.sheetNames).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'Status log', 'Messages']);
+    expect(outline.sheetNames).toEqual(DATA_SHEETS);
     const survey = outline.sheets.find((x) => x.name === 'Survey')!;
     expect(survey.headerRow).toBe(1);
     expect(survey.rowCount).toBe(240);
@@ -312,7 +314,7 @@ describe('generating the scorecard', () => {
     // Someone removes our marker (for example by rebuilding the sheet by hand).
     s.wb.sheet('KPI Scorecard')!.customProperties.clear();
     await s.bridge.generate(request);
-    expect(s.wb.sheets.map((x) => x.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'Status log', 'Messages', 'KPI Scorecard', 'KPI Scorecard (2)']);
+    expect(s.wb.sheets.map((x) => x.name)).toEqual([...DATA_SHEETS, 'KPI Scorecard', 'KPI Scorecard (2)']);
   });
 
   it('explains that scorecards need ExcelApi 1.12 on older Excel, before touching the workbook', async () => {
@@ -348,10 +350,11 @@ describe('regenerating keeps what the manager wrote (issue 14)', () => {
     // The first KPI is a share: 45 typed as text is 45 %.
     expect(second.cell(plan.marker.targetCells[id].row - 1, ref.col - 1)?.value).toBe(0.45);
     const notes = plan.marker.notes!;
-    expect(second.cell(notes.row - 1, notes.col - 1)?.value).toBe(`G${ref2.row}`);
+    // The note names the cell the text was typed in: column H, Target (after the Period column).
+    expect(second.cell(notes.row - 1, notes.col - 1)?.value).toBe(`H${ref2.row}`);
     expect(second.cell(notes.row - 1, notes.col)?.value).toBe('ask Ana');
     expect(result.notes.join(' ')).toContain('Kept the 3 cells you wrote on the previous scorecard where they were.');
-    expect(s.wb.sheets.map((x) => x.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'KPI Scorecard']);
+    expect(s.wb.sheets.map((x) => x.name)).toEqual([...DATA_SHEETS, 'KPI Scorecard']);
   });
 
   it('leaves the old scorecard intact when the write fails half-way, and the retry makes no "(2)"', async () => {
@@ -368,12 +371,12 @@ describe('regenerating keeps what the manager wrote (issue 14)', () => {
     expect(JSON.stringify([...first.cells])).toBe(before);
     expect(first.customProperties.has(MARKER_KEY)).toBe(true);
     // The half-built sheet was removed.
-    expect(s.wb.sheets.map((x) => x.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'KPI Scorecard']);
+    expect(s.wb.sheets.map((x) => x.name)).toEqual([...DATA_SHEETS, 'KPI Scorecard']);
 
     s.wb.failWrites = undefined;
     const retry = await s.bridge.generate(request);
     expect(retry.sheetName).toBe('KPI Scorecard');
-    expect(s.wb.sheets.map((x) => x.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'KPI Scorecard']);
+    expect(s.wb.sheets.map((x) => x.name)).toEqual([...DATA_SHEETS, 'KPI Scorecard']);
     expect(s.wb.sheet('KPI Scorecard')!.cell(2, 25)?.value).toBe('check with Ana');
   });
 
@@ -391,7 +394,7 @@ describe('regenerating keeps what the manager wrote (issue 14)', () => {
     const sheet = s.wb.sheet('Team Q3')!;
     expect(sheet.cell(0, 0)?.value).toBe('Kundenservice-Scorecard');
     expect(sheet.cell(s.plans[2].marker.targetCells[id].row - 1, ref.col - 1)?.value).toBe(0.61);
-    expect(s.wb.sheets.map((x) => x.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'Team Q3']);
+    expect(s.wb.sheets.map((x) => x.name)).toEqual([...DATA_SHEETS, 'Team Q3']);
   });
 
   it('trusts the marker only on its own scorecard: a data sheet carrying it is data, read and left as it is', async () => {

@@ -78,8 +78,9 @@ describe('Excel at scale', () => {
     ]);
     expect(run.syncs).toBe(2 + plannedSyncs(reads, CHUNK_CELLS) + 2);
     const cells = reads.reduce((n, x) => n + x.rows * x.cols, 0);
-    // And A1:B4 of every sheet (five: is it our scorecard?).
-    expect(run.valuesLoaded).toBe(cells + 5 * 8);
+    // And A1:B4 of every sheet (is it our scorecard?): seven, the sample's five and its two logs.
+    expect(scaleSheets().map((s) => s.name)).toEqual(['Survey', 'Tickets', 'Orders', 'Customers', 'Competitors', 'Status log', 'Messages']);
+    expect(run.valuesLoaded).toBe(cells + 7 * 8);
     expect(run.syncs).toBeLessThanOrEqual(4 + Math.ceil(cells / CHUNK_CELLS) + used.size);
 
     console.log([
