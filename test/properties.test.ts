@@ -66,6 +66,8 @@ function hasDocumentedShape(f: FunctionSpec, r: unknown): boolean {
   if (!Array.isArray(r) || r.length === 0) return false;
   if (!r.every((row) => Array.isArray(row) && row.length === r[0].length && row.every(validCell))) return false;
   if (f.result === 'row') return r.length === 1;
+  // A column result (PER_TICKET) stands in for a data column, rows in place: no header row.
+  if (f.result === 'column') return true;
   return r[0].every((h: unknown) => typeof h === 'string');
 }
 

@@ -55,6 +55,13 @@ describe('PER_TICKET', () => {
     // A blank row (open-ended ranges end in them) is no error.
     expect(call('PER_TICKET', col(1, null), col('a', null))).toEqual(col('a', ''));
     expect(errorOf(() => call('PER_TICKET', col(1), col('a'), null, 'middle')).message).toMatch(/^PER_TICKET: which "middle" is not one of /);
+    // A Date in values that no spreadsheet holds is refused as every date reader refuses it, not
+    // handed on as a serial of millions (the property tests' merged-catalog run found it).
+    expect(errorOf(() => call('PER_TICKET', col('A', 'B'), col(new Date(Date.UTC(2026, 2, 2)), new Date(253_402_300_800_000)))).message)
+      .toBe('PER_TICKET: +010000-01-01T00:00:00.000Z at row 2 of values is not a date (outside the years 100 to 9999)');
+    expect(errorOf(() => call('PER_TICKET', col('A'), col(new Date(Number.NaN)))).message).toMatch(/^PER_TICKET: .* at row 1 of values is not a valid date$/);
+    // Only the rows the result shows are read: an earlier update's odd date is not this ticket's value.
+    expect(call('PER_TICKET', col('A', 'A'), col(new Date(253_402_300_800_000), 'done'))).toEqual(col('', 'done'));
   });
 
   it('agrees with a plain "last update per ticket" loop on generated logs', () => {

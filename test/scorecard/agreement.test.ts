@@ -79,13 +79,13 @@ describe('live and portable scorecards agree', () => {
       const { live, portable } = plans(w, k);
       expect(disagreements(live, portable), JSON.stringify(k)).toEqual([]);
       if (k.answerLabels) {
-        expect(names(portable, 'Score')).toMatch(/Net Promoter Score.* written as values because the column "Score" on Survey \(/);
-        expect(names(portable, 'Rating')).toMatch(/CSAT.* written as values because the column "Rating" on Survey \(/);
+        expect(names(portable, 'Score')).toMatch(/Net Promoter Score.* written as values because the column "Score" on "Survey" \(/);
+        expect(names(portable, 'Rating')).toMatch(/CSAT.* written as values because the column "Rating" on "Survey" \(/);
         expect(names(portable, 'Opened')).toBe('');
         // The core read the words: CSAT has a value, in both modes alike.
         expect(typeof portable.summary.find((s) => s.id === 'csat')!.value).toBe('number');
       } else {
-        expect(names(portable, 'Opened')).toMatch(/Average resolution time.* written as values because the column "Opened" on Tickets \(dates written as text/);
+        expect(names(portable, 'Opened')).toMatch(/Average resolution time.* written as values because the column "Opened" on "Tickets" \(dates written as text/);
         expect(names(portable, 'Score')).toBe('');
       }
     }

@@ -123,10 +123,13 @@ describe('an event log (one row per update) read one row per ticket', () => {
   const data: WorkbookData = { sheets: [updates], timeZone: 'UTC' };
   const at = (role: RoleAssignment['role'], column: number): RoleAssignment => ({ role, sheet: 'Incidents', column, header: String(updates.values[0][column - 1]), confidence: 1, source: 'manager' });
   const roles = [at('ticketId', 1), at('logTime', 2), at('ticketOpened', 3), at('ticketResolved', 4), at('logStatus', 5)];
+  // The log covers January 2026 only: the Actual column reports the period of the reporting date
+  // (planRequest's default is 2026-03-31, a month without rows), so these value tests name January.
+  const JANUARY: Partial<GenerateRequest['options']> = { reportingDate: '2026-01-31' };
 
   for (const portable of [false, true]) {
     it(`counts each ticket once, its last row by the update time (${portable ? 'portable' : 'live'})`, () => {
-      const p = plan({ portable }, 'xlsx', data, roles);
+      const p = plan({ ...JANUARY, portable }, 'xlsx', data, roles);
       const s = (id: string) => p.summary.find((x) => x.id === id)!;
       // Per row: 3 resolved rows, mean (8 + 8 + 24) / 3. Per ticket: 2 resolved, (8 + 24) / 2.
       expect(s('resolvedIssues').value).toBe(2);
@@ -149,7 +152,7 @@ describe('an event log (one row per update) read one row per ticket', () => {
 
   it('orders by the sheet without a time column', () => {
     const noTime = roles.filter((r) => r.role !== 'logTime' && r.role !== 'logStatus');
-    const p = plan({}, 'sheets', data, noTime);
+    const p = plan(JANUARY, 'sheets', data, noTime);
     const texts = p.blocks.flatMap((b) => b.cells.flat()).map((c) => c?.formula?.text ?? '');
     expect(texts.some((t) => t.includes('PER_TICKET(Incidents!A2:A,Incidents!C2:C,"","first")'))).toBe(true);
     expect(p.summary.find((x) => x.id === 'avgResolution')!.value).toBe(16);

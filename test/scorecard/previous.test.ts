@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ExistingSheet } from '../../core/scorecard/api.js';
+import { columnLetters } from '../../core/scorecard/formula.js';
 import { COL, FIRST_KPI_ROW, HEADER_ROW, buildPlan, planValues } from '../../core/scorecard/plan.js';
 import { looksLikeScorecard, MAX_USER_CELLS, parseMarker, readPrevious } from '../../core/scorecard/previous.js';
 import type { SheetCells } from '../../core/scorecard/previous.js';
@@ -79,7 +80,7 @@ describe('reading back a previous scorecard', () => {
     expect(cellAt(next, rowOf(next, 'csat'), COL.target)?.value).toBe(0.8);
     // The text could not stay in the target cell (the new scorecard writes it): it is a note now.
     const notes = next.marker.notes!;
-    expect(cellAt(next, notes.row, COL.kpi)?.value).toBe(`G${sla}`);
+    expect(cellAt(next, notes.row, COL.kpi)?.value).toBe(`${columnLetters(COL.target)}${sla}`);
     expect(cellAt(next, notes.row, COL.kpi + 1)?.value).toBe('ask Ana');
     expect(next.notes.join(' ')).toMatch(/Kept the targets typed on the previous scorecard: [^.]*Net Promoter Score/);
     expect(next.notes.join(' ')).toContain(`1 cell you wrote on the previous scorecard was where the new scorecard puts its own cells: moved to "Your notes" (row ${notes.row}), with the cell it was in.`);
@@ -133,9 +134,11 @@ describe('regenerating keeps what the manager wrote', () => {
     expect(next.notes.join(' ')).toContain('Kept the 3 cells you wrote on the previous scorecard where they were.');
     expect(next.marker.notes).toBeUndefined();
 
-    // A formula of the manager's travels as its text, with its last value and its format.
-    const back: ExistingSheet = { name: 'KPI Scorecard', ours: true, userCells: [{ row: 90, col: 2, value: 7, formula: '=C5*2', numberFormat: '0.0' }] };
-    expect(cellAt(plan([back]), 90, 2)).toEqual({ value: 7, userFormula: '=C5*2', numberFormat: '0.0' });
+    // A formula of the manager's travels as its text, with its last value and its format. It sits
+    // below everything the scorecard writes (the merged blocks reach past row 90 now).
+    const below = sheetOf(first).values.length + 5;
+    const back: ExistingSheet = { name: 'KPI Scorecard', ours: true, userCells: [{ row: below, col: 2, value: 7, formula: '=C5*2', numberFormat: '0.0' }] };
+    expect(cellAt(plan([back]), below, 2)).toEqual({ value: 7, userFormula: '=C5*2', numberFormat: '0.0' });
   });
 
   it('moves a cell the new layout writes to "Your notes", with the cell it was in, and keeps the entry on the next regeneration', () => {
@@ -151,7 +154,7 @@ describe('regenerating keeps what the manager wrote', () => {
     const notes = next.marker.notes!;
     expect(notes.rows).toBe(1);
     expect(cellAt(next, notes.row - 2, COL.kpi)?.value).toBe('Your notes');
-    expect(cellAt(next, notes.row, COL.kpi)?.value).toBe(`O${FIRST_KPI_ROW}`);
+    expect(cellAt(next, notes.row, COL.kpi)?.value).toBe(`${columnLetters(COL.definition)}${FIRST_KPI_ROW}`);
     expect(cellAt(next, notes.row, COL.kpi + 1)?.value).toBe('see wiki');
     expect(cellAt(next, FIRST_KPI_ROW, COL.definition)?.value).not.toBe('see wiki');
     expect(cellAt(next, 3, 26)?.value).toBe('stays');
@@ -160,7 +163,7 @@ describe('regenerating keeps what the manager wrote', () => {
     // Regenerating again: the entry stays an entry, with the cell it was first in.
     const again = regenerate(next, {});
     const n2 = again.marker.notes!;
-    expect(cellAt(again, n2.row, COL.kpi)?.value).toBe(`O${FIRST_KPI_ROW}`);
+    expect(cellAt(again, n2.row, COL.kpi)?.value).toBe(`${columnLetters(COL.definition)}${FIRST_KPI_ROW}`);
     expect(cellAt(again, n2.row, COL.kpi + 1)?.value).toBe('see wiki');
     expect(cellAt(again, 3, 26)?.value).toBe('stays');
     expect(again.notes.join(' ')).toContain('Kept the entry of "Your notes"');
