@@ -18,12 +18,12 @@
  */
 import type { ExistingSheet } from '../core/scorecard/api.js';
 import { outlineWorkbook } from '../core/scorecard/outline.js';
-import { buildPlan } from '../core/scorecard/plan.js';
 import { parseSettings } from '../core/scorecard/settings.js';
 import { quote } from '../core/safe-text.js';
 import { numberedName } from '../core/scorecard/sheet-name.js';
 import { looksLikeScorecard, parseMarker, readPrevious } from '../core/scorecard/previous.js';
-import { HELPER_FIRST } from '../core/scorecard/plan.js';
+import { HELPER_FIRST } from '../core/scorecard/plan/layout.js';
+import { loadPlanner } from './planner.js';
 import { wallClock } from '../core/values/clock.js';
 import type {
   GenerateRequest, GenerateResult, HostBridge, PlanMarker, ScorecardPlan, SheetOutline, StoredSettings,
@@ -306,6 +306,7 @@ export function createExcelBridge(env?: OfficeEnv, hooks: BridgeHooks = {}): Exc
       });
 
       onProgress?.('plan', 0.4);
+      const buildPlan = await loadPlanner();
       const next = buildPlan({ data, outline, request, dialect: 'excel', existing });
       hooks.onPlan?.(next);
 

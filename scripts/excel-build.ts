@@ -20,6 +20,7 @@ import path from 'node:path';
 import * as catalogModule from '../core/catalog/index.js';
 import { CATALOG } from '../core/catalog/index.js';
 import { SHARED_CATALOG_KEY } from '../excel-addin/shared-catalog.js';
+import { PLANNER_KEY } from '../excel-addin/planner.js';
 import type { FunctionSpec } from '../core/catalog/types.js';
 import { ICON_SIZES, iconPng } from './excel-icons.js';
 import { DEV_BASE_URL, manifestFor, normaliseBaseUrl, versionedPage } from './excel-manifest.js';
@@ -45,6 +46,7 @@ export interface ExcelBuildReport {
   readonly functions: number;
   readonly functionsJsBytes: number;
   readonly taskpaneJsBytes: number;
+  readonly plannerJsBytes: number;
 }
 
 /** Runs Microsoft's generator on the catalog's source; any error it reports fails the build. */
@@ -137,6 +139,43 @@ function catalogFromFunctionsJs(root: string): Plugin {
   };
 }
 
+/**
+ * In the task pane, excel-addin/planner.ts loads planner.js with a script tag (same folder and
+ * version query as taskpane.js) instead of bundling the plan builder.
+ */
+function plannerByScriptTag(root: string): Plugin {
+  const planner = path.join(root, 'excel-addin', 'planner');
+  return {
+    name: 'planner-by-script-tag',
+    setup(b) {
+      b.onResolve({ filter: /planner(\.js|\.ts)?$/ }, (args) => {
+        const target = path.resolve(args.resolveDir, args.path).replace(/\.(js|ts)$/, '');
+        return target === planner && !args.importer.endsWith('planner-entry.ts') ? { path: 'planner-loader', namespace: 'planner-loader' } : undefined;
+      });
+      b.onLoad({ filter: /.*/, namespace: 'planner-loader' }, () => ({
+        loader: 'js',
+        contents: [
+          `export const PLANNER_KEY = ${JSON.stringify(PLANNER_KEY)};`,
+          'let loading;',
+          'export function loadPlanner() {',
+          '  const ready = () => globalThis[PLANNER_KEY] && globalThis[PLANNER_KEY].buildPlan;',
+          '  if (ready()) return Promise.resolve(ready());',
+          '  return loading || (loading = new Promise((resolve, reject) => {',
+          "    const own = Array.from(document.scripts).map((s) => s.src).find((u) => u.split('?')[0].endsWith('/taskpane.js'));",
+          "    const src = own ? own.replace('/taskpane.js', '/planner.js') : 'planner.js';",
+          "    const s = document.createElement('script');",
+          '    s.src = src;',
+          "    s.onload = () => (ready() ? resolve(ready()) : reject(new Error('KPI Scorecard: planner.js loaded without the planner')));",
+          "    s.onerror = () => { loading = undefined; reject(new Error('KPI Scorecard: planner.js could not be loaded; check the connection and try again')); };",
+          '    document.head.appendChild(s);',
+          '  }));',
+          '}',
+        ].join('\n'),
+      }));
+    },
+  };
+}
+
 export async function buildExcelAddin(options: ExcelBuildOptions = {}): Promise<ExcelBuildReport> {
   const root = path.resolve(options.root ?? process.cwd());
   const outDir = path.resolve(root, options.outDir ?? 'dist/excel-addin');
@@ -173,10 +212,29 @@ export async function buildExcelAddin(options: ExcelBuildOptions = {}): Promise<
     write: false,
     outfile: path.join(outDir, 'taskpane.js'),
     logLevel: 'warning',
-    plugins: [stripCatalogTexts(), catalogFromFunctionsJs(root)],
+    plugins: [stripCatalogTexts(), catalogFromFunctionsJs(root), plannerByScriptTag(root)],
   });
   const taskpaneJs = taskpane.outputFiles[0].text;
   writeFileSync(path.join(outDir, 'taskpane.js'), taskpaneJs);
+
+  // The planner, loaded by the task pane on the first "Generate" (excel-addin/planner.ts).
+  const planner = await build({
+    absWorkingDir: root,
+    entryPoints: ['excel-addin/planner-entry.ts'],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2019',
+    minify,
+    legalComments: 'none',
+    charset: 'utf8',
+    write: false,
+    outfile: path.join(outDir, 'planner.js'),
+    logLevel: 'warning',
+    plugins: [stripCatalogTexts(), catalogFromFunctionsJs(root)],
+  });
+  const plannerJs = planner.outputFiles[0].text;
+  writeFileSync(path.join(outDir, 'planner.js'), plannerJs);
   const css = await build({
     absWorkingDir: root,
     entryPoints: ['sidebar/styles.css'],
@@ -205,5 +263,6 @@ export async function buildExcelAddin(options: ExcelBuildOptions = {}): Promise<
     functions: en.functions.length,
     functionsJsBytes,
     taskpaneJsBytes: Buffer.byteLength(taskpaneJs),
+    plannerJsBytes: Buffer.byteLength(plannerJs),
   };
 }

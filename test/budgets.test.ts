@@ -16,7 +16,7 @@ describe('bundle budgets', () => {
     const budgeted = BUNDLES.filter((b) => b.budget !== null);
     expect(budgeted.filter((b) => b.budget === FUNCTIONS_BUDGET).map((b) => b.file)).toEqual(['excel-addin/functions.js', 'sheets-addon/KPI.js']);
     expect(budgeted.filter((b) => b.budget === SIDEBAR_BUDGET).map((b) => b.file)).toEqual([
-      'sidebar/sidebar.js', 'excel-addin/taskpane.js', 'sheets-addon/Sidebar.html',
+      'sidebar/sidebar.js', 'excel-addin/taskpane.js', 'excel-addin/planner.js', 'sheets-addon/Sidebar.html',
     ]);
   });
 

@@ -50,7 +50,7 @@ describe('scripts/build-excel.mjs', () => {
   it('writes every file the manifest points at', () => {
     expect(report.baseUrl).toBe('https://kpi.example.com/addin');
     expect(report.functions).toBe(CATALOG.length);
-    expect(readdirSync(out).sort()).toEqual(['assets', 'functions-de.json', 'functions.js', 'functions.json', 'help.html', 'manifest.xml', 'taskpane.css', 'taskpane.html', 'taskpane.js']);
+    expect(readdirSync(out).sort()).toEqual(['assets', 'functions-de.json', 'functions.js', 'functions.json', 'help.html', 'manifest.xml', 'planner.js', 'taskpane.css', 'taskpane.html', 'taskpane.js']);
     const manifest = readFileSync(path.join(out, 'manifest.xml'), 'utf8');
     const urls = [...manifest.matchAll(/https:\/\/kpi\.example\.com\/addin\/([\w./-]+)/g)].map((m) => m[1]);
     expect(urls.length).toBeGreaterThan(8);
