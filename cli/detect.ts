@@ -6,9 +6,11 @@
  * The same report is the `detected` object of `scorecard --json` and the HTML report's appendix.
  */
 import path from 'node:path';
+import { printableJson, printableLines } from '../core/safe-text.js';
 import { dateOrderText } from '../core/scorecard/detection-report.js';
 import type { DetectionReport, ReportColumn } from '../core/scorecard/detection-report.js';
 import type { DetectArgs } from './args.js';
+import { noteLine } from './errors.js';
 import { createProgress } from './progress.js';
 import type { Io } from './run.js';
 import { findColumns, reportOf } from './run.js';
@@ -24,14 +26,15 @@ export async function runDetect(args: DetectArgs, io: Io): Promise<DetectionRepo
     notes = [...found.input.notes, ...found.roleNotes];
   } catch (e) {
     progress.done();
-    for (const note of seen.notes) io.stderr.write(`note: ${note}\n`);
+    for (const note of seen.notes) io.stderr.write(noteLine(note));
     throw e;
   } finally {
     progress.done();
   }
-  for (const note of notes) io.stderr.write(`note: ${note}\n`);
-  if (args.json) io.stdout.write(`${JSON.stringify({ detected: report }, null, 2)}\n`);
-  else io.stdout.write(renderDetection(report, args.inputs.map((f) => path.basename(f))));
+  for (const note of notes) io.stderr.write(noteLine(note));
+  // Sheet names and headers come from the data: printable before they reach the terminal.
+  if (args.json) io.stdout.write(`${printableJson(JSON.stringify({ detected: report }, null, 2))}\n`);
+  else io.stdout.write(printableLines(renderDetection(report, args.inputs.map((f) => path.basename(f)))));
   return report;
 }
 

@@ -7,6 +7,8 @@
  *   2  a usage problem (unknown option, missing --out, clashing paths)
  */
 
+import { printableLines } from '../core/safe-text.js';
+
 export const EXIT_OK = 0;
 export const EXIT_INPUT = 1;
 export const EXIT_USAGE = 2;
@@ -37,6 +39,14 @@ export function isCliError(e: unknown): e is CliError {
 /** A message squeezed onto one line (stderr lines are what schedulers mail and log). */
 export function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+/**
+ * A note as stderr shows it, `note: …` on one line, made printable: notes carry text from the data
+ * (headers, sheet names, cells), so every path that prints one goes through here.
+ */
+export function noteLine(note: string): string {
+  return printableLines(`note: ${oneLine(note)}\n`);
 }
 
 /** What a Node file-system error means for a path, in words. */

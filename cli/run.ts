@@ -20,7 +20,7 @@ import type { KpiSummary, RoleAssignment, ScorecardOptions, ScorecardPlan, Store
 import { wallClock } from '../core/values/clock.js';
 import type { ScorecardArgs } from './args.js';
 import { OutputError, writeAllAtomically } from './atomic.js';
-import { describeFsError, inputError, oneLine } from './errors.js';
+import { describeFsError, inputError, noteLine } from './errors.js';
 import { renderHtmlReport } from './html-report.js';
 import type { InputSheet, InputWorkbook } from './input.js';
 import { workbookData } from './input.js';
@@ -279,7 +279,7 @@ export async function runScorecard(args: ScorecardArgs, io: Io): Promise<RunResu
   } catch (e) {
     // What was read and found is still worth knowing when the run fails (dates read, roles dropped).
     progress.done();
-    if (!args.quiet) for (const note of seen.notes) io.stderr.write(`note: ${note}\n`);
+    if (!args.quiet) for (const note of seen.notes) io.stderr.write(noteLine(note));
     throw e;
   } finally {
     progress.done();
@@ -287,7 +287,7 @@ export async function runScorecard(args: ScorecardArgs, io: Io): Promise<RunResu
 
   const { plan, input } = result;
   if (!args.quiet) {
-    for (const note of [...input.notes, ...result.found.roleNotes, ...plan.notes, ...writeNotes]) io.stderr.write(printableLines(`note: ${oneLine(note)}\n`));
+    for (const note of [...input.notes, ...result.found.roleNotes, ...plan.notes, ...writeNotes]) io.stderr.write(noteLine(note));
   }
   if (args.json) {
     const json = JSON.stringify({ kpis: summaryJson(plan.summary), notes: [...input.notes, ...result.found.roleNotes, ...plan.notes, ...writeNotes], detected: reportOf(result.found, args) }, null, 2);

@@ -551,8 +551,12 @@ describe('options of service-kpi scorecard', () => {
     expectKpi(kpis[0], byPeriod(parsed, { fn: 'NPS', sheet: 'feedback', date: 'Wann', args: ['Wert'], n: 'Wert' }), 'nps', true);
   });
 
-  it('writes a KPI over US date text as values with a note naming the column; ISO dates, stored as real dates in the copy, get native formulas', async () => {
-    // The same answers twice: dated 2026-03-14 08:05 (the CSV reader stores a real date) and 3/14/2026 8:05 (text only the core reads).
+  // Since the CSV reader learned each column's day/month order (exports branch: --date-order, per-
+  // column order of date text), US date text is stored as real dates in the copy like ISO dates:
+  // both get native formulas, and a note says how the text was read. A column of date text native
+  // formulas cannot read is still written as values; test/scorecard/plan.test.ts covers that note.
+  it('reads US date text in a CSV month first, says so, and writes native formulas as for ISO dates', async () => {
+    // The same answers twice: dated 2026-03-14 08:05 and 3/14/2026 8:05 (the reader stores real dates for both).
     const iso = ['Date,NPS'], us = ['Date,NPS'];
     for (let i = 0; i < 120; i++) {
       const m = 1 + Math.floor(i / 30), d = 1 + (i % 28), score = (i * 7) % 11;
@@ -566,15 +570,17 @@ describe('options of service-kpi scorecard', () => {
       runCli(cli, ['scorecard', out('us.csv'), '--out', out('us.xlsx'), '--json', '--min-answers', '0']),
     ]);
     expect([a.code, b.code]).toEqual([0, 0]);
-    const [npsIso, npsUs] = [a, b].map((r) => (JSON.parse(r.stdout) as JsonKpi[]).find((k) => k.id === 'nps')!);
+    // --json prints { kpis, notes, detected } since the detection report joined it (exports).
+    const [npsIso, npsUs] = [a, b].map((r) => (JSON.parse(r.stdout).kpis as JsonKpi[]).find((k) => k.id === 'nps')!);
     // Both read alike: April is incomplete (data to 4/28), so Actual is March.
     expect(npsUs.period).toBe('2026-03');
     expect([npsUs.value, npsUs.previous, npsUs.baseline]).toEqual([npsIso.value, npsIso.previous, npsIso.baseline]);
-    expect(a.stderr).not.toMatch(/written as values because/);
-    expect(b.stderr).toContain('note: Portable mode: Net Promoter Score written as values because the column "Date" on us (dates written as text such as "1/1/2026 8:00", first at row 2) holds what native formulas cannot read');
+    for (const r of [a, b]) expect(r.stderr).not.toMatch(/written as values/);
+    expect(b.stderr).toContain('us.csv: column "Date": 120 dates such as "1/1/2026 8:00" on line 2 read month first, as "1/13/2026 8:12" on line 14 shows');
+    expect(a.stderr).not.toMatch(/read month first|read day first/);
     const natives = (file: string, sheet: string) => readFile(out(file)).then((x) => formulaCells(x).filter((c) => c.formula.includes(`COUNTIFS(${sheet}!B`)).length);
     expect(await natives('iso.xlsx', 'iso')).toBeGreaterThan(0);
-    expect(await natives('us.xlsx', 'us')).toBe(0);
+    expect(await natives('us.xlsx', 'us')).toBe(await natives('iso.xlsx', 'iso'));
   });
 
   it('--period quarter groups by quarters', async () => {

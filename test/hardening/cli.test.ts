@@ -131,11 +131,20 @@ describe('the CLI on a hostile workbook', () => {
         [at('2026-01-06T09:00:00'), null, 'Ben'],
       ],
     }]);
-    const run = await runCli(cli, ['scorecard', input, '--out', path.join(dir, 'merged-out.xlsx'), '--json']);
+    // The data's only month ends on 6 January: Actual is the latest complete period, so the
+    // reporting date --as-of 2026-01-31 makes January complete and the headline reports it.
+    const run = await runCli(cli, ['scorecard', input, '--out', path.join(dir, 'merged-out.xlsx'), '--json', '--as-of', '2026-01-31']);
     expect(run.code).toBe(0);
-    const summary = JSON.parse(run.stdout).kpis as { id: string; value: unknown }[];
+    const summary = JSON.parse(run.stdout).kpis as { id: string; value: unknown; period: unknown }[];
     // One ticket resolved after 4 hours, one open.
-    expect(summary.find((k) => /resolution/i.test(k.id))?.value).toBeCloseTo(4, 6);
+    const resolution = summary.find((k) => /resolution/i.test(k.id));
+    expect(resolution?.period).toBe('2026-01');
+    expect(resolution?.value).toBeCloseTo(4, 6);
+    // Without a reporting date every KPI is blank, and a note says why and what to do.
+    const bare = await runCli(cli, ['scorecard', input, '--out', path.join(dir, 'merged-out-bare.xlsx')]);
+    expect(bare.code).toBe(0);
+    expect(bare.stderr).toContain("note: Every KPI is blank: the data's latest month is not complete yet");
+    expect(bare.stderr).toContain('--as-of on the command line');
   }, 60_000);
 
   it('refuses an .xlsx that unpacks to gigabytes, by its size, before unpacking it', async () => {
@@ -179,4 +188,21 @@ describe('the CLI on a hostile CSV', () => {
     expect(await xmlPartsWithForbiddenCharacters(out)).toEqual([]);
     expect(await readFile(html, 'utf8')).not.toMatch(LIVE_MARKUP);
   }, 60_000);
+
+  it('detect prints headers, sheet names and notes from the data with their control and bidi characters escaped', async () => {
+    const input = path.join(dir, '\u202Egnp.csv');
+    const rows = [`Opened,Resolved,${quoteCsv(AWKWARD[0])},${quoteCsv(AWKWARD[3])}`];
+    for (let i = 1; i <= 9; i++) rows.push(`2026-01-0${i} 09:00,2026-01-0${i} 13:00,Anna,ok`);
+    await writeFile(input, `${rows.join('\n')}\n`, 'utf8');
+    const isUnsafe = (text: string) => /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/.test(text);
+    for (const json of [false, true]) {
+      const run = await runCli(cli, ['detect', input, ...(json ? ['--json'] : [])]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('\\u202E');
+      expect(isUnsafe(run.stdout)).toBe(false);
+      expect(isUnsafe(run.stderr)).toBe(false);
+    }
+  }, 60_000);
 });
+
+const quoteCsv = (s: string): string => `"${s.replace(/"/g, '""')}"`;

@@ -137,7 +137,7 @@ function plan(input: PlanInput): ScorecardPlan {
   // before it, which holds nothing — say why every KPI is blank and how to report the data's period.
   const trended = ctx.summary.filter((s) => s.trend.length > 0);
   const typedDate = w.model.value(REPORTING_DATE.row, REPORTING_DATE.col);
-  if (trended.length > 0 && (typedDate === undefined || typedDate === '') && trended.every((s) => s.value === '' && s.trend.every((v) => v === ''))) {
+  if (trended.length > 0 && (typedDate === null || typedDate === '') && trended.every((s) => s.value === '' && s.trend.every((v) => v === ''))) {
     notes.general.push(t.noCompletePeriod(t.periodNames[options.period], a1(REPORTING_DATE.row, REPORTING_DATE.col)));
   }
   titleAndHeader(ctx, rows.length);
