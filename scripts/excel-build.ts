@@ -92,11 +92,11 @@ export function helpPage(catalog: readonly FunctionSpec[] = CATALOG): string {
   ].join('\n');
 }
 
-/** functions.js: every catalog function registered with CustomFunctions.associate (IIFE, minified). */
-export async function bundleFunctions(root: string, minify = true): Promise<string> {
+/** One classic browser script (IIFE, never a module) of the add-in, as text. */
+async function bundleScript(root: string, entry: string, outfile: string, minify: boolean, plugins: Plugin[]): Promise<string> {
   const out = await build({
     absWorkingDir: root,
-    entryPoints: ['excel-addin/functions.ts'],
+    entryPoints: [entry],
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -105,12 +105,17 @@ export async function bundleFunctions(root: string, minify = true): Promise<stri
     legalComments: 'none',
     charset: 'utf8',
     write: false,
-    outfile: 'functions.js',
+    outfile,
     logLevel: 'warning',
-    // Help texts ship in functions.json; the cells need none of them.
-    plugins: [stripCatalogTexts()],
+    plugins,
   });
   return out.outputFiles[0].text;
+}
+
+/** functions.js: every catalog function registered with CustomFunctions.associate (IIFE, minified). */
+export async function bundleFunctions(root: string, minify = true): Promise<string> {
+  // Help texts ship in functions.json; the cells need none of them.
+  return bundleScript(root, 'excel-addin/functions.ts', 'functions.js', minify, [stripCatalogTexts()]);
 }
 
 /**
@@ -199,41 +204,13 @@ export async function buildExcelAddin(options: ExcelBuildOptions = {}): Promise<
   writeFileSync(path.join(outDir, 'functions.js'), functionsJs);
 
   // The task pane: the sidebar with the Excel bridge, and the sidebar's styles.
-  const taskpane = await build({
-    absWorkingDir: root,
-    entryPoints: ['excel-addin/taskpane.ts'],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2019',
-    minify,
-    legalComments: 'none',
-    charset: 'utf8',
-    write: false,
-    outfile: path.join(outDir, 'taskpane.js'),
-    logLevel: 'warning',
-    plugins: [stripCatalogTexts(), catalogFromFunctionsJs(root), plannerByScriptTag(root)],
-  });
-  const taskpaneJs = taskpane.outputFiles[0].text;
+  const taskpaneJs = await bundleScript(root, 'excel-addin/taskpane.ts', path.join(outDir, 'taskpane.js'), minify,
+    [stripCatalogTexts(), catalogFromFunctionsJs(root), plannerByScriptTag(root)]);
   writeFileSync(path.join(outDir, 'taskpane.js'), taskpaneJs);
 
   // The planner, loaded by the task pane on the first "Generate" (excel-addin/planner.ts).
-  const planner = await build({
-    absWorkingDir: root,
-    entryPoints: ['excel-addin/planner-entry.ts'],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2019',
-    minify,
-    legalComments: 'none',
-    charset: 'utf8',
-    write: false,
-    outfile: path.join(outDir, 'planner.js'),
-    logLevel: 'warning',
-    plugins: [stripCatalogTexts(), catalogFromFunctionsJs(root)],
-  });
-  const plannerJs = planner.outputFiles[0].text;
+  const plannerJs = await bundleScript(root, 'excel-addin/planner-entry.ts', path.join(outDir, 'planner.js'), minify,
+    [stripCatalogTexts(), catalogFromFunctionsJs(root)]);
   writeFileSync(path.join(outDir, 'planner.js'), plannerJs);
   const css = await build({
     absWorkingDir: root,

@@ -281,26 +281,14 @@ function roundUp(c: NativeCall): Value {
  * single one) contributes its numbers only, skipping text, booleans and blanks; a value is coerced.
  */
 function referencedNumbers(c: NativeCall, from = 0, to = c.args.length): number[] | EvalError {
-  const out: number[] = [];
+  const vals: Value[] = [];
   for (let i = from; i < to; i++) {
     const e = c.args[i];
     const v = c.ev(e);
-    if (isArray(v) || e.kind === 'range' || e.kind === 'local') {
-      const a = isArray(v) ? v : flatArray(1, 1, [v]);
-      const n = a.rows * a.cols;
-      for (let j = 0; j < n; j++) {
-        const x = a.at(j);
-        if (isError(x)) return x;
-        if (typeof x === 'number') out.push(x);
-      }
-    } else {
-      if (isError(v)) return v;
-      const x = toNumber(v);
-      if (isError(x)) return x;
-      out.push(x);
-    }
+    // A reference, even to one cell, is read as a range: its text, booleans and blanks are skipped.
+    vals.push(!isArray(v) && (e.kind === 'range' || e.kind === 'local') ? flatArray(1, 1, [v]) : v);
   }
-  return out;
+  return numbersOf(vals);
 }
 
 /** SMALL/LARGE: the k-th smallest (largest) number of the first argument. */
