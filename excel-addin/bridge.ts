@@ -11,9 +11,10 @@
  * - generate: 2 syncs (names; the data sheets' used ranges, every sheet's marker and A1:B4, the
  *   tables), one more when there is a previous scorecard (its cells, to keep what the manager
  *   wrote), then ceil(cells / CHUNK_CELLS) or so for the data sheets' values and formats
- *   (plannedSyncs), then one that writes the whole plan on a sheet under a temporary name, and one
- *   that deletes the old scorecard and gives the new one its name (atomic: a failed write leaves the
- *   old one intact). 200,000 rows × 12 columns: 2 + 25 + 2 = 29 syncs.
+ *   (plannedSyncs), then one that writes the whole plan. Replacing an old scorecard takes one more:
+ *   the plan is written on a sheet under a temporary name, and only after that sync succeeded is
+ *   the old one deleted and its name taken (atomic: a failed write leaves the old one intact).
+ *   200,000 rows × 12 columns, first generation: 2 + 25 + 1 = 28 syncs.
  * The DOM-free logic lives here so that tests drive it with a recording fake of the Excel API.
  */
 import type { ExistingSheet } from '../core/scorecard/api.js';
@@ -320,10 +321,13 @@ export function createExcelBridge(env?: OfficeEnv, hooks: BridgeHooks = {}): Exc
       // Atomic replacement: the new sheet is built under a free temporary name first; only when that
       // sync succeeded is the old one deleted and its name and place taken. A failure before leaves
       // the old scorecard as it was (and the half-built sheet is removed).
+      // Without an old scorecard there is nothing to keep intact: the sheet takes its name at once,
+      // and the write is the generation's last sync.
       let n = 1;
       while (names.some((x) => lower(x) === lower(numberedName(NEW_SHEET, n)))) n++;
-      const sheet = sheets.add(numberedName(NEW_SHEET, n));
+      const sheet = sheets.add(old ? numberedName(NEW_SHEET, n) : next.sheetName);
       writePlan(sheet, next);
+      if (!old) sheet.activate();
       try {
         await context.sync();
       } catch (e) {
@@ -335,12 +339,11 @@ export function createExcelBridge(env?: OfficeEnv, hooks: BridgeHooks = {}): Exc
         }
         throw e;
       }
-      if (old) {
-        const position = old.sheet.position;
-        old.sheet.delete();
-        sheet.name = next.sheetName;
-        sheet.position = position;
-      } else sheet.name = next.sheetName;
+      if (!old) return next;
+      const position = old.sheet.position;
+      old.sheet.delete();
+      sheet.name = next.sheetName;
+      sheet.position = position;
       sheet.activate();
       await context.sync();
       return next;
