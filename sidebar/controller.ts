@@ -9,6 +9,7 @@ import type { HostBridge, PeriodName, Role, ScorecardOptions } from '../core/sco
 import { detectRoles } from '../core/scorecard/detect.js';
 import { defaultOptions, parseSettings } from '../core/scorecard/settings.js';
 import { parseBrandAttributes, parseMinimum, parseReportingDate, parseServiceLevelSeconds, parseSlaHours, parseStatusList, parseTarget } from './fields.js';
+import type { FieldResult } from './fields.js';
 import { t } from './i18n.js';
 import type { Lang } from './i18n.js';
 import {
@@ -93,6 +94,18 @@ export function createController(bridge: HostBridge, opts: ControllerOptions = {
       timer = setTimeout(() => { void flush(); }, saveDelay);
     }
     emit(change);
+  };
+
+  /** An option typed in a field: the text stays as typed; a valid value goes into the options, else the field says why. */
+  const typedOption = <K extends keyof ScorecardOptions>(field: string, option: K, parsed: FieldResult<ScorecardOptions[K]>, text: string): void => {
+    state.inputs[field] = text;
+    if (parsed.ok) {
+      delete state.fieldErrors[field];
+      state.options = { ...state.options, [option]: parsed.value };
+    } else {
+      state.fieldErrors[field] = parsed.message;
+    }
+    changed('fields');
   };
 
   const flush = async (): Promise<void> => {
@@ -220,49 +233,16 @@ export function createController(bridge: HostBridge, opts: ControllerOptions = {
       changed('fields');
     },
     setSlaText(text) {
-      const parsed = parseSlaHours(state.lang, text);
-      state.inputs[SLA_FIELD] = text;
-      if (parsed.ok) {
-        delete state.fieldErrors[SLA_FIELD];
-        state.options = { ...state.options, slaHours: parsed.value };
-      } else {
-        state.fieldErrors[SLA_FIELD] = parsed.message;
-      }
-      changed('fields');
+      typedOption(SLA_FIELD, 'slaHours', parseSlaHours(state.lang, text), text);
     },
     setServiceLevelText(text) {
-      const parsed = parseServiceLevelSeconds(state.lang, text);
-      state.inputs[SERVICE_LEVEL_FIELD] = text;
-      if (parsed.ok) {
-        delete state.fieldErrors[SERVICE_LEVEL_FIELD];
-        state.options = { ...state.options, serviceLevelSeconds: parsed.value };
-      } else {
-        state.fieldErrors[SERVICE_LEVEL_FIELD] = parsed.message;
-      }
-      changed('fields');
+      typedOption(SERVICE_LEVEL_FIELD, 'serviceLevelSeconds', parseServiceLevelSeconds(state.lang, text), text);
     },
     setReportingDateText(text) {
-      const parsed = parseReportingDate(state.lang, text);
-      state.inputs[REPORTING_FIELD] = text;
-      if (parsed.ok) {
-        delete state.fieldErrors[REPORTING_FIELD];
-        state.options = { ...state.options, reportingDate: parsed.value };
-      } else {
-        state.fieldErrors[REPORTING_FIELD] = parsed.message;
-      }
-      changed('fields');
+      typedOption(REPORTING_FIELD, 'reportingDate', parseReportingDate(state.lang, text), text);
     },
     setMinimumText(which, text) {
-      const key = which === 'minAnswers' ? MIN_ANSWERS_FIELD : MIN_TICKETS_FIELD;
-      const parsed = parseMinimum(state.lang, text);
-      state.inputs[key] = text;
-      if (parsed.ok) {
-        delete state.fieldErrors[key];
-        state.options = { ...state.options, [which]: parsed.value };
-      } else {
-        state.fieldErrors[key] = parsed.message;
-      }
-      changed('fields');
+      typedOption(which === 'minAnswers' ? MIN_ANSWERS_FIELD : MIN_TICKETS_FIELD, which, parseMinimum(state.lang, text), text);
     },
     setBrandText(text) {
       state.inputs[BRAND_FIELD] = text;
