@@ -43,6 +43,8 @@ export interface ExistingSheet {
   readonly targets?: Readonly<Record<string, number | null>>;
   /** What the manager typed in the marker's other input cells, by key. */
   readonly inputs?: Readonly<Record<string, Cell>>;
+  /** What the previous scorecard wrote in those input cells and which settings value it was asked for then. */
+  readonly inputValues?: Readonly<Record<string, { readonly written: string; readonly asked: string }>>;
   /** Number formats the manager gave target cells (only where they differ from the scorecard's own). */
   readonly targetFormats?: Readonly<Record<string, string>>;
   /** Cells of the previous scorecard the add-on did not write: carried over, or moved to "Your notes". */

@@ -39,12 +39,14 @@ const row = z.int().check(z.minimum(1), z.maximum(MAX_ROWS));
 const col = z.int().check(z.minimum(1), z.maximum(MAX_COLS));
 const localRef = z.object({ row, col, rows: z.optional(row), cols: z.optional(col) });
 const id = z.string().check(z.maxLength(64));
+const inputText = z.string().check(z.maxLength(64));
 const markerSchema = z.object({
   key: z.literal(MARKER_KEY),
   version: z.literal(1),
   kpis: z.array(id).check(z.maxLength(200)),
   targetCells: z.record(id, localRef).check(z.refine((r) => Object.keys(r).length <= 200)),
   inputCells: z.optional(z.record(id, localRef).check(z.refine((r) => Object.keys(r).length <= 50))),
+  inputValues: z.optional(z.record(id, z.object({ written: inputText, asked: inputText })).check(z.refine((r) => Object.keys(r).length <= 50))),
   areas: z.optional(z.array(z.tuple([row, col, row, col])).check(z.maxLength(20_000))),
   notes: z.optional(localRef),
   wanted: z.optional(z.string().check(z.maxLength(100))),
@@ -228,6 +230,7 @@ export function readPrevious(name: string, rawMarker: unknown, cells: SheetCells
   return {
     name, ours: true, targets,
     ...(Object.keys(inputs).length > 0 ? { inputs } : {}),
+    ...(marker.inputValues ? { inputValues: marker.inputValues } : {}),
     ...(Object.keys(targetFormats).length > 0 ? { targetFormats } : {}),
     ...(userCells.length > 0 ? { userCells } : {}),
     ...(marker.wanted !== undefined ? { wanted: marker.wanted } : {}),

@@ -241,6 +241,11 @@ export interface PlanMarker {
   readonly reportingDateCell?: LocalRef;
   /** Other input cells by key (a reporting date …): what the manager types there is read back too. */
   readonly inputCells?: Readonly<Record<string, LocalRef>>;
+  /**
+   * What was written in those input cells and the settings value asked for then ('' = blank), so a
+   * regeneration can tell a value the manager typed on the sheet from one the settings changed.
+   */
+  readonly inputValues?: Readonly<Record<string, { readonly written: string; readonly asked: string }>>;
   /** The rectangles the add-on wrote; every other cell of the sheet is the user's and is kept. */
   readonly areas?: readonly Area[];
   /** The rows of "Your notes" (the cell each entry was in, and its content), kept as entries. */

@@ -195,6 +195,58 @@ describe('regenerating keeps what the manager wrote', () => {
   });
 });
 
+describe('the reporting date on regeneration: typed on the sheet or in the settings, whichever changed', () => {
+  // Serial days of the dates, computed apart from the engine.
+  const serial = (y: number, m: number, d: number): number => (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
+  const dateCell = (p: ScorecardPlan): { row: number; col: number } => p.marker.reportingDateCell!;
+  const typedAt = (p: ScorecardPlan, v: unknown): Record<string, unknown> => ({ [`${dateCell(p).row}:${dateCell(p).col}`]: v });
+
+  it('keeps a date the manager typed on the scorecard, over and over, until the settings change', () => {
+    const auto = { reportingDate: null };
+    const first = plan([], auto);
+    expect(cellAt(first, dateCell(first).row, dateCell(first).col)?.value ?? '').toBe('');
+    const next = regenerate(first, typedAt(first, serial(2026, 3, 31)), auto);
+    expect(cellAt(next, dateCell(next).row, dateCell(next).col)?.value).toBe(serial(2026, 3, 31));
+    expect(next.notes.join(' ')).toContain("Kept the reporting date typed on the previous scorecard (2026-03-31) rather than the settings' (automatic).");
+    // Untouched since: still the typed date, not the settings' blank.
+    const again = regenerate(next, {}, auto);
+    expect(cellAt(again, dateCell(again).row, dateCell(again).col)?.value).toBe(serial(2026, 3, 31));
+    // The settings change afterwards: they win now.
+    const changed = regenerate(again, {}, { reportingDate: '2026-02-28' });
+    expect(cellAt(changed, dateCell(changed).row, dateCell(changed).col)?.value).toBe(serial(2026, 2, 28));
+    expect(changed.notes.join(' ')).not.toContain('Kept the reporting date');
+  });
+
+  it('takes a date changed in the settings when the sheet was left alone, and a cleared cell as automatic', () => {
+    const first = plan([], { reportingDate: '2026-03-31' });
+    expect(cellAt(first, dateCell(first).row, dateCell(first).col)?.value).toBe(serial(2026, 3, 31));
+    const moved = regenerate(first, {}, { reportingDate: '2026-04-30' });
+    expect(cellAt(moved, dateCell(moved).row, dateCell(moved).col)?.value).toBe(serial(2026, 4, 30));
+    // The manager clears the cell on the sheet: automatic, though the settings still hold a date.
+    const cleared = regenerate(moved, typedAt(moved, ''), { reportingDate: '2026-04-30' });
+    expect(cellAt(cleared, dateCell(cleared).row, dateCell(cleared).col)?.value ?? '').toBe('');
+    expect(cleared.notes.join(' ')).toContain("Kept the reporting date typed on the previous scorecard (automatic) rather than the settings' (2026-04-30).");
+    // ISO text typed on the sheet is a date too.
+    const text = regenerate(moved, typedAt(moved, '2026-01-31'), { reportingDate: '2026-04-30' });
+    expect(cellAt(text, dateCell(text).row, dateCell(text).col)?.value).toBe(serial(2026, 1, 31));
+  });
+
+  it('names text that is no date and writes the settings\' date, so the text is not lost without a word', () => {
+    const first = plan([], { reportingDate: '2026-03-31' });
+    const next = regenerate(first, typedAt(first, 'end of Q1'), { reportingDate: '2026-03-31' });
+    expect(cellAt(next, dateCell(next).row, dateCell(next).col)?.value).toBe(serial(2026, 3, 31));
+    expect(next.notes.join(' ')).toContain('reporting date held "end of Q1", which is no date');
+  });
+
+  it('lets the settings win over a scorecard written before the marker remembered the date it wrote', () => {
+    const first = plan([], { reportingDate: null });
+    const { inputValues: _, ...older } = first.marker;
+    const previous = readPrevious(first.sheetName, JSON.stringify(older), sheetOf(first, typedAt(first, serial(2026, 3, 31))), CLOCK);
+    const next = plan([previous], { reportingDate: '2026-02-28' });
+    expect(cellAt(next, dateCell(next).row, dateCell(next).col)?.value).toBe(serial(2026, 2, 28));
+  });
+});
+
 describe('finding the previous scorecard whatever it is called', () => {
   const targets = { nps: 45 };
 

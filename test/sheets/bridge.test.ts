@@ -277,6 +277,22 @@ describe('skpiGenerate', () => {
     expect(JSON.parse(second.metadata[0].value!).targetCells[firstId]).toEqual(cell);
   });
 
+  it('keeps a reporting date the manager typed on the scorecard (a Date, as Sheets returns it) when regenerating', () => {
+    const a = open();
+    const request = requestFor(a.outline());
+    a.generate(request);
+    const first = a.fakes.spreadsheet.byName('KPI Scorecard')!;
+    const at = (JSON.parse(first.metadata[0].value!) as ScorecardPlan['marker']).reportingDateCell!;
+    expect(first.cell(at.row, at.col)?.value ?? '').toBe('');
+    // Sheets hands a typed date back as a Date at the spreadsheet's wall-clock midnight (UTC here).
+    first.put(at.row, at.col, new Date(Date.UTC(2026, 8, 15)));
+    const result = a.generate(request);
+    const second = a.fakes.spreadsheet.byName('KPI Scorecard')!;
+    expect(second.cell(at.row, at.col)?.value).toBe((Date.UTC(2026, 8, 15) - Date.UTC(1899, 11, 30)) / 86_400_000);
+    expect(result.summary.find((s) => s.id === 'nps')?.period).toBe('2026-08');
+    expect(result.notes.join(' ')).toContain('Kept the reporting date typed on the previous scorecard (2026-09-15)');
+  });
+
   it('knows its scorecard by metadata, not by name, when the user renamed it, and replaces it under its new name', () => {
     const a = open();
     const request = requestFor(a.outline(), 2);

@@ -16,20 +16,24 @@ import type { PlanContext } from './context.js';
 import { liveArgs } from './live-args.js';
 import { COL, DATE_FORMAT, HEADER_ROW, REPORTING_DATE, TITLE_ROW, TREND_FROM, TREND_LAST, TREND_PERIODS } from './layout.js';
 import type { SpillingFormula } from './layout.js';
+import { chooseReportingDate, REPORTING_KEY, serialOfIso } from './reporting-date.js';
 
 /**
- * The reporting-date input cell (the settings' date, or blank: automatic), with its label and a
- * hint. Written before anything else: every period formula reads it.
+ * The reporting-date input cell (blank: automatic), with its label and a hint: the settings' date,
+ * or the one the manager typed on the previous scorecard (reporting-date.ts). Written before
+ * anything else: every period formula reads it. Returns the date written, for the marker.
  */
-export function reportingDate(ctx: PlanContext): void {
+export function reportingDate(ctx: PlanContext): string | null {
   const { t, w } = ctx;
   const { row, col } = REPORTING_DATE;
-  const typed = ctx.options.reportingDate;
-  const m = typed ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(typed) : null;
-  const serial = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 + 25_569 : undefined;
+  const choice = chooseReportingDate(ctx.options.reportingDate, ctx.previous);
+  const shown = (d: string | null): string => d ?? t.automatic;
+  if (choice.keptFromSheet) ctx.notes.general.push(t.keptReportingDate(shown(choice.keptFromSheet.sheet), shown(choice.keptFromSheet.settings)));
+  if (choice.unreadable !== undefined) ctx.notes.general.push(t.unreadableReportingDate(choice.unreadable, shown(choice.date)));
   w.putValue(row, col - 1, t.reportingDate, { style: 'header' });
-  w.putValue(row, col, serial, { style: 'input', numberFormat: DATE_FORMAT });
+  w.putValue(row, col, serialOfIso(choice.date), { style: 'input', numberFormat: DATE_FORMAT });
   w.putValue(row, col + 1, t.reportingHint(t.periodNames[ctx.options.period]), { style: 'note' });
+  return choice.date;
 }
 
 export function titleAndHeader(ctx: PlanContext, kpiCount: number): void {

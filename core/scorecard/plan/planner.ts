@@ -23,6 +23,7 @@ import { agentBlock } from './agent-block.js';
 import { findEventLogs, isLogRole } from './event-logs.js';
 import { LOG_ROLES } from '../detect-log.js';
 import { reportingDate, sourcesBlock, tableKpi, titleAndHeader } from './extra-blocks.js';
+import { REPORTING_KEY } from './reporting-date.js';
 import { HelperBlocks } from './helper-blocks.js';
 import { staffingBlock } from './staffing.js';
 import { keepUserCells, ownedAreas } from './kept-cells.js';
@@ -77,7 +78,7 @@ function plan(input: PlanInput): ScorecardPlan {
   else if (choice.renamed && !choice.replaces) notes.general.push(t.renamed(wanted, choice.name));
   if (choice.replaces) notes.general.push(t.replaced(choice.replaces));
 
-  reportingDate(ctx);
+  const reportingWritten = reportingDate(ctx);
   const { bound, missing } = bindKpis(request.roles);
   for (const m of missing) {
     if (request.targets[m.kpi.info.id]?.enabled) notes.general.push(t.missing(m.kpi.def.name[lang], m.missing.join(', ')));
@@ -175,8 +176,10 @@ function plan(input: PlanInput): ScorecardPlan {
       kpis: enabled.filter((e) => !e.skipped).map((e) => e.bound.kpi.info.id),
       targetCells,
       reportingDateCell: { ...REPORTING_DATE },
-      // An input cell, not the manager's own: regeneration writes it from the settings again.
-      inputCells: { reportingDate: { ...REPORTING_DATE } },
+      // An input cell, not the manager's own: regeneration reads it back and writes the date typed
+      // there or the settings', whichever changed since (reporting-date.ts).
+      inputCells: { [REPORTING_KEY]: { ...REPORTING_DATE } },
+      inputValues: { [REPORTING_KEY]: { written: reportingWritten ?? '', asked: options.reportingDate ?? '' } },
       areas: [...owned, ...userCells.areas],
       ...(userCells.notes ? { notes: userCells.notes } : {}),
       wanted,
