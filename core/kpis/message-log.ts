@@ -9,13 +9,14 @@ import type { BusinessClock } from './business-hours.js';
 import { readDurationOptions } from './durations.js';
 import { AGENT, AUTHORS, CUSTOMER, durationStats, readLog, SKIPPED, spanMs } from './log-rows.js';
 import type { LogRows } from './log-rows.js';
+import type { LogTally } from './status-log.js';
 import { AUTHOR_ARG, LOG_ROWS, LOG_RULES, TICKET_IDS, TIMES } from './log-texts.js';
 import { BUSINESS_HOURS, HOLIDAYS, UNIT } from './tickets.js';
 
 /** Where reply times go: first replies and next replies, in whole ms. */
 interface ReplySink {
   first(ms: number): void;
-  next(ms: number): void;
+  next(ms: number, ticket: number): void;
 }
 
 /**
@@ -47,7 +48,7 @@ function walkReplies(log: LogRows, business: BusinessClock | undefined, sink: Re
       if (c === CUSTOMER) {
         if (waiting !== waiting) waiting = times[row];
       } else if (c === AGENT && waiting === waiting) {
-        sink.next(spanMs(waiting, times[row], business));
+        sink.next(spanMs(waiting, times[row], business), k);
         waiting = NaN;
       }
     }
@@ -59,18 +60,28 @@ function readMessageLog(ctx: CallContext, args: readonly unknown[]): { log: LogR
   return { log: readLog(ctx, args[0], args[1], args[2], AUTHORS), msPerUnit, business };
 }
 
-function nextReplyTime(ctx: CallContext, args: readonly unknown[]): number {
+/** Next reply time's value and the tickets with at least one next reply (LOG_TICKETS). */
+export function nextReplyTally(ctx: CallContext, args: readonly unknown[]): LogTally {
   const { log, msPerUnit, business } = readMessageLog(ctx, args);
-  let total = 0, n = 0;
+  let total = 0, n = 0, tickets = 0, last = -1;
   walkReplies(log, business, {
     first() {},
-    next(ms) {
+    next(ms, ticket) {
       total += ms;
       n++;
+      if (ticket !== last) {
+        tickets++;
+        last = ticket;
+      }
     },
   });
-  if (n === 0) throw noDataError(ctx.fn, 'no data (no agent reply after a customer message following the first reply)');
-  return total / n / msPerUnit;
+  return { value: total / n / msPerUnit, tickets };
+}
+
+function nextReplyTime(ctx: CallContext, args: readonly unknown[]): number {
+  const t = nextReplyTally(ctx, args);
+  if (t.tickets === 0) throw noDataError(ctx.fn, 'no data (no agent reply after a customer message following the first reply)');
+  return t.value;
 }
 
 function replyRow(label: string, xs: readonly number[], msPerUnit: number): Cell[] {

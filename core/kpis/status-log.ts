@@ -36,7 +36,13 @@ function readStatusLog(ctx: CallContext, args: readonly unknown[], asOf: number 
 
 // ---------------------------------------------------------------- time in status
 
-function timeInStatus(ctx: CallContext, args: readonly unknown[]): number {
+/** What a log KPI's value rests on: its value (NaN with no ticket) and the tickets it counted. */
+export interface LogTally {
+  readonly value: number;
+  readonly tickets: number;
+}
+
+function timeInStatusTally(ctx: CallContext, args: readonly unknown[]): LogTally {
   const counted = requireStatusList(ctx, args[3], 'counted', '"new, open, on-hold"');
   const { msPerUnit, business } = readDurationOptions(ctx, args[4], args[5], args[6]);
   const { log, dict, asOf } = readStatusLog(ctx, args, readAsOf(ctx, args[7]));
@@ -65,8 +71,13 @@ function timeInStatus(ctx: CallContext, args: readonly unknown[]): number {
       n++;
     }
   }
-  if (n === 0) throw noDataError(ctx.fn, 'no data (no ticket spent time in a counted status)');
-  return total / n / msPerUnit;
+  return { value: total / n / msPerUnit, tickets: n };
+}
+
+function timeInStatus(ctx: CallContext, args: readonly unknown[]): number {
+  const t = timeInStatusTally(ctx, args);
+  if (t.tickets === 0) throw noDataError(ctx.fn, 'no data (no ticket spent time in a counted status)');
+  return t.value;
 }
 
 // ---------------------------------------------------------------- status summary
@@ -162,7 +173,7 @@ function openClock(log: LogRows, a: number, b: number, pause: Uint8Array, asOf: 
   return clock;
 }
 
-function logResolution(ctx: CallContext, args: readonly unknown[]): number {
+function logResolutionTally(ctx: CallContext, args: readonly unknown[]): LogTally {
   const resolvedKeys = requireStatusList(ctx, args[3], 'resolved', '"solved, closed"');
   const pauseKeys = readStatusList(ctx, args[4], 'pause');
   const { msPerUnit, business } = readDurationOptions(ctx, args[5], args[6], args[7]);
@@ -179,8 +190,13 @@ function logResolution(ctx: CallContext, args: readonly unknown[]): number {
       n++;
     }
   }
-  if (n === 0) throw noDataError(ctx.fn, 'no data (no ticket whose last row is in a resolved status)');
-  return total / n / msPerUnit;
+  return { value: total / n / msPerUnit, tickets: n };
+}
+
+function logResolution(ctx: CallContext, args: readonly unknown[]): number {
+  const t = logResolutionTally(ctx, args);
+  if (t.tickets === 0) throw noDataError(ctx.fn, 'no data (no ticket whose last row is in a resolved status)');
+  return t.value;
 }
 
 // ---------------------------------------------------------------- SLA attainment
@@ -215,7 +231,7 @@ function readTargets(ctx: CallContext, x: unknown, idsCells: number, msPerUnit: 
   };
 }
 
-function logSlaAttainment(ctx: CallContext, args: readonly unknown[]): number {
+function logSlaTally(ctx: CallContext, args: readonly unknown[]): LogTally {
   const resolvedKeys = requireStatusList(ctx, args[3], 'resolved', '"solved, closed"');
   const pauseKeys = readStatusList(ctx, args[5], 'pause');
   const { msPerUnit, business } = readDurationOptions(ctx, args[6], args[7], args[8]);
@@ -237,11 +253,19 @@ function logSlaAttainment(ctx: CallContext, args: readonly unknown[]): number {
       counted++; // open at as_of and already past its target: breached
     }
   }
-  if (counted === 0) {
-    throw noDataError(ctx.fn, asOf !== undefined ? 'no data (no resolved or breached tickets at as_of)' : 'no data (no ticket whose last row is in a resolved status)');
-  }
-  return met / counted;
+  return { value: met / counted, tickets: counted };
 }
+
+function logSlaAttainment(ctx: CallContext, args: readonly unknown[]): number {
+  const t = logSlaTally(ctx, args);
+  if (t.tickets === 0) {
+    throw noDataError(ctx.fn, readAsOf(ctx, args[9]) !== undefined ? 'no data (no resolved or breached tickets at as_of)' : 'no data (no ticket whose last row is in a resolved status)');
+  }
+  return t.value;
+}
+
+/** The status-log KPIs by name, as tallies (LOG_TICKETS). */
+export const STATUS_LOG_TALLIES = { TIME_IN_STATUS: timeInStatusTally, LOG_RESOLUTION: logResolutionTally, LOG_SLA_ATTAINMENT: logSlaTally } as const;
 
 // ---------------------------------------------------------------- catalog entries
 

@@ -2,7 +2,7 @@
  * What the status-log KPI definitions (kpis/requester-wait.ts, paused-resolution.ts, …) share: the
  * roles of a status log, its status lists as facts, and a list as the catalog's text argument.
  */
-import type { FactSource, KpiFacts, LiveArgs } from './definition.js';
+import type { FactSource, KpiFacts, LiveArgs, Series } from './definition.js';
 import { str } from './formula.js';
 import { listText } from './log-statuses.js';
 import type { StatusLists } from './log-statuses.js';
@@ -24,3 +24,17 @@ export function statusArg(a: LiveArgs, which: keyof Pick<StatusLists, 'resolved'
 
 /** The log's ticket, time and status columns, as the status-log functions take them first. */
 export const statusColumns = (a: LiveArgs): Expr[] => STATUS_LOG.map((role) => a.col(role));
+
+/** The log KPIs LOG_TICKETS counts for. */
+export type LogKpi = 'TIME_IN_STATUS' | 'LOG_RESOLUTION' | 'LOG_SLA_ATTAINMENT' | 'NEXT_REPLY_TIME';
+
+/**
+ * n of a log KPI: per period, the tickets its value rests on (LOG_TICKETS over the KPI's own
+ * arguments). No native form: in portable mode it is written as values, as the KPI is.
+ */
+export function logTickets(fn: LogKpi, args: (a: LiveArgs) => Expr[]): Series {
+  return {
+    live: (a) => ({ table: a.byPeriod('LOG_TICKETS', str(fn), ...args(a)), column: 2 }),
+    native: () => null,
+  };
+}

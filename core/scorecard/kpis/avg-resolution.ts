@@ -8,7 +8,7 @@ import { durationFacts, meanDurationHours, NOT_NEGATIVE_DURATION } from '../colu
 import type { NativeForm, PeriodVariant, Series, SingleVariant, Texts } from '../definition.js';
 import { defineKpi, T } from '../definition.js';
 import { ours, str } from '../formula.js';
-import { STATUS_LOG, statusArg, statusColumns, statusFacts } from '../log-kpis.js';
+import { logTickets, STATUS_LOG, statusArg, statusColumns, statusFacts } from '../log-kpis.js';
 import { isSet, meanHours } from '../measure.js';
 import type { RowRule } from '../measure.js';
 import type { CatalogName } from '../../catalog/names.js';
@@ -67,5 +67,6 @@ export default defineKpi({
       'Mittlere Stunden von der ersten Protokollzeile eines Tickets bis zu seiner letzten Lösung ({resolved}), für die Tickets, deren Protokoll im Zeitraum beginnt.'),
     facts: statusFacts,
     args: (a) => [...statusColumns(a), statusArg(a, 'resolved')],
+    count: logTickets('LOG_RESOLUTION', (a) => [...statusColumns(a), statusArg(a, 'resolved')]),
   }, ...resolutionDurationVariants('AVG_DURATION', T('Mean', 'Mittlere'))],
 });

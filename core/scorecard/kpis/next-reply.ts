@@ -1,6 +1,9 @@
 /** Next reply time (Zendesk): from a customer's unanswered message to the agent's reply, after the first reply. */
 import { defineKpi, T } from '../definition.js';
-import { MESSAGE_LOG } from '../log-kpis.js';
+import type { LiveArgs } from '../definition.js';
+import { logTickets, MESSAGE_LOG } from '../log-kpis.js';
+
+const args = (a: LiveArgs) => [a.col('ticketId'), a.col('logTime'), a.col('logAuthor')];
 
 export default defineKpi({
   id: 'nextReply', section: 'operational', order: 45, layout: 'period', perspective: 'operational', unit: 'hours',
@@ -9,6 +12,7 @@ export default defineKpi({
     fn: 'NEXT_REPLY_TIME', needs: MESSAGE_LOG, dates: 'logTime',
     definition: T('Mean hours from a customer\'s first unanswered message to the agent\'s next reply, after the first reply, for the tickets whose messages start in the period.',
       'Mittlere Stunden von der ersten unbeantworteten Kundennachricht bis zur nächsten Antwort eines Mitarbeiters, nach der ersten Antwort, für die Tickets, deren Nachrichten im Zeitraum beginnen.'),
-    args: (a) => [a.col('ticketId'), a.col('logTime'), a.col('logAuthor')],
+    args,
+    count: logTickets('NEXT_REPLY_TIME', args),
   }],
 });

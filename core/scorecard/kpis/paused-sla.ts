@@ -1,7 +1,10 @@
 /** SLA attainment on the SLA clock: resolved within the SLA hours with the time in pause statuses taken out. */
 import { defineKpi, T } from '../definition.js';
 import { num } from '../formula.js';
-import { STATUS_LOG, statusArg, statusColumns, statusFacts } from '../log-kpis.js';
+import type { LiveArgs } from '../definition.js';
+import { logTickets, STATUS_LOG, statusArg, statusColumns, statusFacts } from '../log-kpis.js';
+
+const args = (a: LiveArgs) => [...statusColumns(a), statusArg(a, 'resolved'), num(a.options.slaHours), statusArg(a, 'pause')];
 
 export default defineKpi({
   id: 'pausedSla', section: 'operational', order: 55, layout: 'period', perspective: 'operational', unit: 'share',
@@ -11,6 +14,7 @@ export default defineKpi({
     definition: T('Share of the resolved tickets ({resolved}) whose log starts in the period that were resolved within {sla} hours, the clock stopped in pause statuses ({pause}).',
       'Anteil der gelösten Tickets ({resolved}), deren Protokoll im Zeitraum beginnt, die innerhalb von {sla} Stunden gelöst wurden, bei angehaltener Uhr in Pausenstatus ({pause}).'),
     facts: statusFacts,
-    args: (a) => [...statusColumns(a), statusArg(a, 'resolved'), num(a.options.slaHours), statusArg(a, 'pause')],
+    args,
+    count: logTickets('LOG_SLA_ATTAINMENT', args),
   }],
 });

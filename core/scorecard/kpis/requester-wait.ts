@@ -1,6 +1,9 @@
 /** Requester wait time (Zendesk): the time tickets spent in statuses the customer waits through. */
 import { defineKpi, T } from '../definition.js';
-import { STATUS_LOG, statusArg, statusColumns, statusFacts } from '../log-kpis.js';
+import type { LiveArgs } from '../definition.js';
+import { logTickets, STATUS_LOG, statusArg, statusColumns, statusFacts } from '../log-kpis.js';
+
+const args = (a: LiveArgs) => [...statusColumns(a), statusArg(a, 'waiting')];
 
 export default defineKpi({
   id: 'requesterWait', section: 'operational', order: 24, layout: 'period', perspective: 'operational', unit: 'hours',
@@ -10,6 +13,7 @@ export default defineKpi({
     definition: T('Mean hours a ticket spent in statuses the customer waits through ({waiting}), for the tickets whose log starts in the period and whose wait is over (Zendesk\'s requester wait time).',
       'Mittlere Stunden, die ein Ticket in Status verbrachte, in denen der Kunde wartet ({waiting}), für die Tickets, deren Protokoll im Zeitraum beginnt und deren Warten vorbei ist (requester wait time von Zendesk).'),
     facts: statusFacts,
-    args: (a) => [...statusColumns(a), statusArg(a, 'waiting')],
+    args,
+    count: logTickets('TIME_IN_STATUS', args),
   }],
 });

@@ -25,7 +25,8 @@ export function minimumFor(variant: AnyVariant, options: Pick<ScorecardOptions, 
   const dates = 'dates' in variant ? variant.dates : undefined;
   if (!dates || roleKind(dates) !== 'date') return 0;
   if (SURVEY_ROLES.has(dates)) return options.minAnswers;
-  if (TICKET_ROLES.has(dates)) return options.minTickets;
+  // A log KPI's periods are its tickets' (n: LOG_TICKETS), so it needs the tickets' minimum.
+  if (TICKET_ROLES.has(dates) || dates === 'logTime') return options.minTickets;
   return 0;
 }
 

@@ -21,6 +21,7 @@ import type { PlanContext } from './context.js';
 import { DataFacts } from './data-facts.js';
 import { agentBlock } from './agent-block.js';
 import { findEventLogs, isLogRole } from './event-logs.js';
+import { joinLog } from './log-join.js';
 import { LOG_ROLES } from '../detect-log.js';
 import { reportingDate, sourcesBlock, tableKpi, titleAndHeader } from './extra-blocks.js';
 import { REPORTING_KEY } from './reporting-date.js';
@@ -222,8 +223,10 @@ function eventLogNotes(ctx: PlanContext, enabled: Enabled[]): void {
       const key = `${statuses ? 'status' : 'message'}\u0000${sheet}`;
       if (said.has(key)) continue;
       said.add(key);
+      const join = joinLog(ctx.env, log, ctx.request.roles, logs, (a) => ctx.data.rangeOf(a));
       if (!statuses) {
         notes.general.push(t.messageLog(sheet, log.rows, log.tickets));
+        if (join) notes.general.push(t.logJoin(sheet, join));
         continue;
       }
       const lists = ctx.data.statusLists(log.ids, e.ranges.get('logTime')!, statuses);
@@ -231,6 +234,7 @@ function eventLogNotes(ctx: PlanContext, enabled: Enabled[]): void {
       const show = (xs: readonly string[]): string => (xs.length > 0 ? xs.map((s) => (lists.codeNames?.[s] ? `${s} (${lists.codeNames[s]})` : s)).join(', ') : t.noneListed);
       const how = lists.resolvedFrom === lists.pauseFrom || lists.pauseFrom === 'none' ? t.statusHow[lists.resolvedFrom] : `${t.statusHow[lists.resolvedFrom]}; ${t.statusHow[lists.pauseFrom]}`;
       notes.general.push(t.statusLists(sheet, log.rows, log.tickets, show(lists.resolved), show(lists.pause), how));
+      if (join) notes.general.push(t.logJoin(sheet, join));
       continue;
     }
     for (const [role, ref] of e.ranges) {

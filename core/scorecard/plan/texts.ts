@@ -1,5 +1,6 @@
 /** The scorecard sheet's own texts and notes, in English and German; text from the workbook is quoted (safe-text.ts). */
 import { quote } from '../../safe-text.js';
+import type { LogJoin } from './log-join.js';
 import type { UnreadableColumn, UnreadableKind } from './unreadable.js';
 
 export type Lang = 'en' | 'de';
@@ -74,6 +75,9 @@ export const TEXT = {
     notALog: (name: string, sheet: string, rows: number) => `${name}: not shown, the sheet "${sheet}" has one row per ticket (${rows} rows, no ticket id repeats), so there is no status or message history to walk.`,
     statusLists: (sheet: string, rows: number, tickets: number, resolved: string, pause: string, how: string) => `Status log "${sheet}" (${rows} rows for ${tickets} tickets): resolved = ${resolved}; pause (the SLA clock stops) = ${pause} — ${how}. Change them in the sidebar, or with --resolved-statuses and --pause-statuses.`,
     messageLog: (sheet: string, rows: number, tickets: number) => `Message log "${sheet}": ${rows} messages of ${tickets} tickets.`,
+    logJoin: (sheet: string, j: LogJoin) => j.matched === j.tickets
+      ? `Log "${sheet}" joins the ticket table "${j.table}" by "${j.tableIds.header}": all ${j.tickets} of its tickets are in it.`
+      : `Log "${sheet}" and the ticket table "${j.table}" (by "${j.tableIds.header}"): ${j.matched} of the log's ${j.tickets} tickets are in the table, ${j.tickets - j.matched} are not (${j.missing.map((m) => quote(m, 'en')).join(', ')}${j.tickets - j.matched > j.missing.length ? ' …' : ''}). The log KPIs count them all; the ticket KPIs cannot, so the two cover different tickets${j.matched === 0 ? ' (no id matches: the log may key its tickets otherwise, e.g. by an internal id)' : ''}.`,
     statusHow: {
       names: 'found from the status names', codes: 'from ServiceNow\'s state codes (1 New, 2 In Progress, 3 On Hold, 6 Resolved, 7 Closed, 8 Canceled)',
       ending: 'no status name says resolved, so resolved is the status most tickets end in', manager: 'as you listed them', none: 'none found',
@@ -132,6 +136,9 @@ export const TEXT = {
     notALog: (name: string, sheet: string, rows: number) => `${name}: nicht angezeigt, das Blatt „${sheet}“ hat eine Zeile je Ticket (${rows} Zeilen, keine Ticketnummer wiederholt sich), also keinen Status- oder Nachrichtenverlauf.`,
     statusLists: (sheet: string, rows: number, tickets: number, resolved: string, pause: string, how: string) => `Statusprotokoll „${sheet}“ (${rows} Zeilen für ${tickets} Tickets): gelöst = ${resolved}; Pause (die SLA-Uhr steht) = ${pause} – ${how}. Ändern in der Seitenleiste oder mit --resolved-statuses und --pause-statuses.`,
     messageLog: (sheet: string, rows: number, tickets: number) => `Nachrichtenprotokoll „${sheet}“: ${rows} Nachrichten von ${tickets} Tickets.`,
+    logJoin: (sheet: string, j: LogJoin) => j.matched === j.tickets
+      ? `Protokoll „${sheet}“ passt über „${j.tableIds.header}“ zur Tickettabelle „${j.table}“: alle ${j.tickets} Tickets stehen darin.`
+      : `Protokoll „${sheet}“ und Tickettabelle „${j.table}“ (über „${j.tableIds.header}“): ${j.matched} der ${j.tickets} Tickets des Protokolls stehen in der Tabelle, ${j.tickets - j.matched} nicht (${j.missing.map((m) => quote(m, 'de')).join(', ')}${j.tickets - j.matched > j.missing.length ? ' …' : ''}). Die Protokoll-Kennzahlen zählen sie alle, die Ticket-Kennzahlen nicht, beide erfassen also verschiedene Tickets${j.matched === 0 ? ' (keine ID passt: das Protokoll bezeichnet seine Tickets wohl anders, etwa mit einer internen ID)' : ''}.`,
     statusHow: {
       names: 'aus den Statusnamen', codes: 'aus den Statuscodes von ServiceNow (1 New, 2 In Progress, 3 On Hold, 6 Resolved, 7 Closed, 8 Canceled)',
       ending: 'kein Statusname sagt gelöst, daher gilt der Status als gelöst, in dem die meisten Tickets enden', manager: 'wie von Ihnen angegeben', none: 'keine gefunden',

@@ -1,0 +1,132 @@
+/**
+ * Logs joined to the ticket table, and the n of the log KPIs, through the command line's planner on
+ * the documented exports (test/fixtures/real/documented: Jira's changelog beside its issue export,
+ * Zendesk Explore's updates history beside its tickets, ServiceNow's sys_audit beside its incident
+ * list, which its docs say cannot be joined by number) and on the real ServiceNow event log beside a
+ * ticket table written here. Every n is checked against plain per-ticket loops over the parsed rows
+ * (test/helpers/log-loops.ts), not the product's functions.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decodeCsv, splitCsv } from '../../cli/read-csv.js';
+import { parseCommandLine } from '../../cli/args.js';
+import type { ScorecardArgs } from '../../cli/args.js';
+import { planFor } from '../../cli/run.js';
+import type { Progress } from '../../cli/progress.js';
+import type { ScorecardPlan } from '../../core/scorecard/types.js';
+import { month, resolution, tickets, timeIn, withinSla } from '../helpers/log-loops.js';
+import type { Change } from '../helpers/log-loops.js';
+
+const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/real');
+const DOC = path.join(DIR, 'documented');
+const quiet: Progress = { step() {}, done() {} } as unknown as Progress;
+const tmp = mkdtempSync(path.join(tmpdir(), 'log-join-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function scorecard(files: readonly string[], extra: string[] = []): Promise<ScorecardPlan> {
+  const args = parseCommandLine(['scorecard', ...files, '--out', path.join(tmp, 'never-written.xlsx'), '--tz', 'UTC', ...extra]) as ScorecardArgs;
+  return (await planFor(args, quiet)).plan;
+}
+
+function rowsOf(file: string): { head: string[]; body: string[][] } {
+  const { rows } = splitCsv(decodeCsv(readFileSync(file)).text, file);
+  const [head, ...body] = rows;
+  return { head, body: body.filter((r) => r.length > 1) };
+}
+
+/** The live n block of a KPI (LOG_TICKETS per period): label → tickets. */
+function counts(plan: ScorecardPlan, id: string): Map<string, number> {
+  const block = plan.blocks.find((b) => b.id === `helper:${id}:n`);
+  const spill = (block?.cells[0][0]?.formula as { spill?: unknown[][] } | undefined)?.spill;
+  if (!spill) throw new Error(`no live n block for ${id}`);
+  return new Map(spill.slice(1).map((r) => [String(r[0]), r[2] as number]));
+}
+
+/** Tickets per month of their first row for which `f` gives a value: the n of a log KPI, by hand. */
+function ticketsByStartMonth(rows: readonly Change[], f: (list: Change[]) => number | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const list of tickets(rows)) {
+    const m = month(list[0].ms);
+    out.set(m, (out.get(m) ?? 0) + (f(list) === undefined ? 0 : 1));
+  }
+  return out;
+}
+
+describe('a status log beside its ticket table', () => {
+  it('Jira: the changelog\'s issueKey joins the issue export\'s "Issue key", all 80 tickets', async () => {
+    const plan = await scorecard([path.join(DOC, 'jira-changelog-status.csv'), path.join(DOC, 'jira-service-management-issues.csv')], ['--addin-formulas']);
+    expect(plan.notes).toContain('Log "jira-changelog-status" joins the ticket table "jira-service-management-issues" by "Issue key": all 80 of its tickets are in it.');
+  });
+
+  it('Zendesk Explore: the updates history joins the tickets by "Ticket ID", and the German note says so', async () => {
+    const files = [path.join(DOC, 'zendesk-explore-updates-history-status.csv'), path.join(DOC, 'zendesk-explore-tickets.csv')];
+    expect((await scorecard(files)).notes).toContain('Log "zendesk-explore-updates-history" joins the ticket table "zendesk-explore-tickets" by "Ticket ID": all 40 of its tickets are in it.');
+    expect((await scorecard(files, ['--lang', 'de'])).notes).toContain('Protokoll „zendesk-explore-updates-history“ passt über „Ticket ID“ zur Tickettabelle „zendesk-explore-tickets“: alle 40 Tickets stehen darin.');
+  });
+
+  it('ServiceNow: sys_audit keys incidents by sys_id, the list by number — none matches, and the note says so with the first ids', async () => {
+    const plan = await scorecard([path.join(DOC, 'servicenow-sys-audit-incident-state.csv'), path.join(DOC, 'servicenow-incident-list-export.csv')]);
+    const note = plan.notes.find((n) => n.startsWith('Log "servicenow-sys-audit-incident-s"'));
+    expect(note).toBe('Log "servicenow-sys-audit-incident-s" and the ticket table "servicenow-incident-list-export" (by "number"): 0 of the log\'s 100 tickets are in the table, 100 are not ("a3e0a005ef2c22e1fe430b7a5c9e37f7", "0017be2461903e8046f8e0fb602a1cb9", "ee9d0f972c83940dc2ffd9e7eb409372" …). The log KPIs count them all; the ticket KPIs cannot, so the two cover different tickets (no id matches: the log may key its tickets otherwise, e.g. by an internal id).');
+    // Nothing is dropped: the log KPIs still count every ticket of the log.
+    expect(plan.summary.find((s) => s.id === 'pausedResolution')?.value).not.toBe('');
+  });
+
+  it('the real ServiceNow event log beside a ticket table that lacks some of its incidents: counts both, names the first missing', async () => {
+    const { head, body } = rowsOf(path.join(DIR, 'servicenow-incident-event-log.csv'));
+    const ids = [...new Set(body.map((r) => r[head.indexOf('number')]))];
+    expect(ids.length).toBe(130);
+    const kept = ids.filter((_, i) => i % 10 !== 3); // 13 incidents left out of the table
+    const table = path.join(tmp, 'incidents.csv');
+    writeFileSync(table, ['Ticket ID,Team', ...kept.map((id, i) => `${id},Team ${i % 3}`)].join('\n'));
+    const plan = await scorecard([path.join(DIR, 'servicenow-incident-event-log.csv'), table]);
+    const missing = ids.filter((_, i) => i % 10 === 3);
+    expect(plan.notes).toContain(`Log "servicenow-incident-event-log" and the ticket table "incidents" (by "Ticket ID"): 117 of the log's 130 tickets are in the table, 13 are not ("${missing[0]}", "${missing[1]}", "${missing[2]}" …). The log KPIs count them all; the ticket KPIs cannot, so the two cover different tickets.`);
+  });
+});
+
+describe('the n of the log KPIs', () => {
+  const file = path.join(DOC, 'zendesk-explore-updates-history-status.csv');
+  const { head, body } = rowsOf(file);
+  const changes: Change[] = body.map((r, index) => ({
+    id: r[head.indexOf('Ticket ID')], ms: Date.parse(`${r[head.indexOf('Update - Timestamp')].replace(' ', 'T')}Z`), status: r[head.indexOf('Changes - New value')], index,
+  }));
+  const resolved = ['solved', 'closed'], pause = ['pending', 'hold'];
+
+  it('is the tickets each value rests on, per month of the ticket\'s first row (LOG_TICKETS), as plain loops count them', async () => {
+    const plan = await scorecard([file], ['--addin-formulas']);
+    const expectCounts = (id: string, f: (list: Change[]) => number | undefined): void => {
+      const want = ticketsByStartMonth(changes, f);
+      expect([...want.values()].some((n) => n > 0)).toBe(true);
+      expect(Object.fromEntries(counts(plan, id)), id).toEqual(Object.fromEntries(want));
+    };
+    expectCounts('pausedResolution', resolution(resolved, pause));
+    expectCounts('avgResolution', resolution(resolved));
+    expectCounts('requesterWait', timeIn(['new', 'open', 'hold']));
+    expectCounts('pausedSla', withinSla(24, resolved, pause));
+    const formulas = plan.blocks.flatMap((b) => b.cells.flat()).map((c) => c?.formula?.text ?? '');
+    expect(formulas.some((f) => f.includes('_xldudf_KPI_KPI_BY_PERIOD("LOG_TICKETS",') && f.includes('"LOG_RESOLUTION"'))).toBe(true);
+  });
+
+  it('stands beside the value in live and portable scorecards alike, and under the minimum the status is "too few (n)"', async () => {
+    const live = await scorecard([file], ['--addin-formulas']);
+    const portable = await scorecard([file]);
+    for (const id of ['pausedResolution', 'requesterWait', 'pausedSla']) {
+      const a = live.summary.find((s) => s.id === id)!, b = portable.summary.find((s) => s.id === id)!;
+      expect(a.n, id).toBeGreaterThan(0);
+      expect(b.n, id).toBe(a.n);
+      expect(b.value, id).toBe(a.value);
+      const want = ticketsByStartMonth(changes, id === 'requesterWait' ? timeIn(['new', 'open', 'hold']) : resolution(resolved, pause)).get(a.period);
+      expect(a.n, id).toBe(want);
+    }
+    const few = await scorecard([file], ['--min-tickets', '1000']);
+    for (const id of ['pausedResolution', 'requesterWait', 'pausedSla']) {
+      const s = few.summary.find((x) => x.id === id)!;
+      expect(s.status, id).toBe('too-few');
+      expect(s.tooFew, id).toBe(s.n);
+    }
+  });
+});
