@@ -31,6 +31,7 @@ import type { Role, RoleAssignment, SheetOutline, WorkbookOutline } from './type
 import { knownHeader, layoutColumn, recogniseLayout } from './vocab/match.js';
 import type { RecognisedLayout } from './vocab/match.js';
 import { refineLogRoles } from './detect-log.js';
+import { quote } from '../safe-text.js';
 
 export { headerWords } from './detect/words.js';
 export { typeAgreement } from './detect/values.js';
@@ -248,8 +249,6 @@ function kindFit(role: Role, kind: SheetKind | undefined): number {
   const kinds = ROLE_WORDS[role].kinds;
   return kind === undefined ? KIND_UNKNOWN : kinds.includes(kind) ? KIND_FIT : KIND_OTHER;
 }
-
-const quote = (s: string): string => `"${s.length > 60 ? `${s.slice(0, 59)}…` : s}"`;
 
 /** Every role a column could hold, with its confidence and why. */
 function candidatesOf(col: Column, columns: readonly Column[], kind: SheetKind | undefined, recognised: RecognisedLayout | undefined): Candidate[] {

@@ -14,6 +14,7 @@ import { ROLE_GROUPS, roleKind, rolesOf } from './roles.js';
 import type { RoleGroup } from './roles.js';
 import type { Role, RoleAssignment, WorkbookData, WorkbookOutline } from './types.js';
 import { profileColumn } from '../values/profile.js';
+import { quote } from '../safe-text.js';
 
 export interface ReportRole {
   readonly role: Role;
@@ -146,8 +147,6 @@ export function detectionReport(input: ReportInput): DetectionReport {
     skipped: outline.sheetNames.filter((n) => !named.has(n)),
   };
 }
-
-const quote = (s: string): string => `"${s}"`;
 
 /** The order of a date column's text: as the reader read it, or decided here over the column's cells. */
 function dateOrderOf(input: ReportInput, sheet: string, column: number, roles: readonly RoleAssignment[]): ReportDateOrder | undefined {

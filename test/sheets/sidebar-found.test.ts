@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsvFile } from '../../cli/read-csv.js';
+import { quote } from '../../core/safe-text.js';
 import { wallClock } from '../../core/values/clock.js';
 import { buildAddon } from '../helpers/apps-script-fakes.js';
 import type { BuiltAddon } from '../helpers/apps-script-fakes.js';
@@ -82,7 +83,8 @@ describe.skipIf(skip !== undefined)('what was detected, in the Sheets sidebar in
         ['C', 'C · ...why?', [['comment', 'Comment', '70% sure']]],
       ]);
       expect(shown[0].roles[0].why).toMatch(/^header "Timestamp" is this column in the Google Forms responses layout; values fit \(100 %: 20 dates in 20 samples\)$/);
-      expect(shown[1].roles[0].why).toContain('question "On a scale of 0-10, how would you rate Sudzilla?" names a 0–10 scale');
+      // Quoted as every message quotes data: through quote(), cut to 40 characters.
+      expect(shown[1].roles[0].why).toContain(`question ${quote('On a scale of 0-10, how would you rate Sudzilla?')} names a 0–10 scale`);
       expect(shown[1].roles[0].why).toContain('whole numbers 0–10');
 
       // The pickers hold the same roles.

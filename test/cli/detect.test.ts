@@ -1,0 +1,56 @@
+/**
+ * `service-kpi detect` as text: every header, sheet name and column place from the data goes
+ * through the one quoting function (core/safe-text.ts `quote`: quotes escaped, cut to 40
+ * characters, unsafe characters as escapes), and every column given a role says why.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DetectArgs } from '../../cli/args.js';
+import { runDetect } from '../../cli/detect.js';
+import type { Io } from '../../cli/run.js';
+import { quote } from '../../core/safe-text.js';
+
+let dir: string;
+beforeAll(async () => { dir = await mkdtemp(path.join(tmpdir(), 'skpi-detect-')); });
+afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+
+async function detectText(file: string): Promise<string> {
+  let stdout = '';
+  const io: Io = {
+    stdout: { write: (s: string) => { stdout += s; return true; } },
+    stderr: { write: () => true },
+    env: {},
+    now: () => new Date('2026-05-01T00:00:00Z'),
+  } as unknown as Io;
+  const args: DetectArgs = { command: 'detect', inputs: [file], kind: 'csv', json: false, tz: 'UTC', language: 'en' };
+  await runDetect(args, io);
+  return stdout;
+}
+
+describe('service-kpi detect quotes what comes from the data through quote()', () => {
+  it('sheet names, headers in the evidence and the KPIs\' columns', async () => {
+    const question = 'On a scale of 0-10, how "likely" are you to recommend our support team?';
+    const file = path.join(dir, 'say "hi".csv');
+    const rows = [`Timestamp,"${question.replace(/"/g, '""')}"`];
+    for (let i = 1; i <= 9; i++) rows.push(`2026-01-0${i} 09:00,${i}`);
+    await writeFile(file, `${rows.join('\n')}\n`, 'utf8');
+    const text = await detectText(file);
+    // The sheet is named after the file.
+    expect(text).toContain(`Sheet ${quote('say "hi"')}: header row 1`);
+    // quote() escapes the inner quotes and cuts the long header to 40 characters.
+    expect(quote(question)).toMatch(/^"On a scale of 0-10, how \\"likely\\" .*…"$/);
+    expect(text).toContain(`question ${quote(question)} names a 0–10 scale`);
+    expect(text).not.toContain('"likely"');
+    expect(text).toContain(`npsScore ${quote(`say "hi"!${question}`)}`);
+  });
+
+  it('explains each column it gives a role: header part and values part', async () => {
+    const text = await detectText(path.join(__dirname, '../fixtures/real/documented/zendesk-support-csv-export.csv'));
+    const roleLines = text.split('\n').filter((l) => /^ {4}\S+ .* \d\.\d\d {2}/.test(l));
+    expect(roleLines.length).toBeGreaterThanOrEqual(8);
+    for (const l of roleLines) expect(l).toMatch(/header ".*"[^;]*; values (fit|not checked)/);
+    expect(text).toContain('layout recognised: Zendesk Support CSV export');
+  });
+});
