@@ -207,7 +207,7 @@ tr.section th { background: #eef2f8; color: #243b5a; font-size: 13px; }
 .status-green { background: ${c('green', 'fill')}; color: ${c('green', 'font')}; }
 .status-amber { background: ${c('amber', 'fill')}; color: ${c('amber', 'font')}; }
 .status-red { background: ${c('red', 'fill')}; color: ${c('red', 'font')}; }
-.status-too-few { background: #eef0f3; color: var(--muted); font-weight: 400; white-space: nowrap; }
+.status-too-few, .status-to-date { background: #eef0f3; color: var(--muted); font-weight: 400; white-space: nowrap; }
 .sparkline { display: block; }
 .sparkline path { fill: none; stroke: var(--accent); stroke-width: 1.5; stroke-linejoin: round; stroke-linecap: round; }
 .sparkline circle { fill: var(--accent); }

@@ -214,7 +214,7 @@ export function summaryJson(summary: readonly KpiSummary[]): unknown[] {
     target: s.target,
     direction: s.direction,
     status: s.status === '' ? null : s.status,
-    ...(s.status === 'too-few' ? { statusText: `too few (${s.tooFew})` } : {}),
+    ...(s.status === 'too-few' ? { statusText: `too few (${s.tooFew})` } : s.status === 'to-date' ? { statusText: 'to date, incomplete' } : {}),
     unit: s.unit,
     n: s.n ?? null,
     ciLow: s.ciLow ?? null,
