@@ -2,7 +2,8 @@
  * Column detection: which columns hold which role, and why. Four kinds of evidence, strongest
  * first:
  *
- * 1. A known export layout (vocab/: Zendesk, Freshdesk, Jira, …, Google Forms, Typeform, …, IBM's
+ * 1. A known export layout (vocab/: Zendesk, Freshdesk, Jira, …, Google Forms, Typeform, …, call-centre
+ *    CDR and queue reports (Asterisk, 3CX, Amazon Connect, Genesys, Twilio, Avaya CMS), IBM's
  *    snapshots): when enough of a layout's signature headers are on a sheet, its columns' roles are
  *    taken from the layout's table.
  * 2. A header a known layout uses, on a sheet no layout was recognised on (`First reply time in
