@@ -21,7 +21,7 @@ export async function runDetect(args: DetectArgs, io: Io): Promise<DetectionRepo
   let report: DetectionReport;
   let notes: readonly string[];
   try {
-    const found = await findColumns(args, progress, seen);
+    const found = await findColumns(args, progress, seen, true);
     report = reportOf(found, args);
     notes = [...found.input.notes, ...found.roleNotes];
   } catch (e) {
@@ -47,7 +47,7 @@ const pad = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - [..
 function columnLines(c: ReportColumn): string[] {
   // quote() cuts at 40 characters: 42 with its quotes.
   const head = `    ${pad(c.letter, 3)} ${pad(c.header ? quote(c.header) : '(no header)', 42)}`;
-  if (c.roles.length === 0) return [`${head}  —  ${c.values}`];
+  if (c.roles.length === 0) return [`${head}  —  ${c.none ? `${c.none}; ` : ''}${c.values}`];
   const lines: string[] = [];
   c.roles.forEach((r, i) => {
     const lead = i === 0 ? head : ' '.repeat(head.length);

@@ -68,6 +68,8 @@ export interface DetectedColumn {
   /** What the sample values hold, in a few words. */
   readonly values: string;
   readonly roles: readonly RoleEvidence[];
+  /** Why it has no role, when the recognised layout lists it without one. */
+  readonly none?: string;
 }
 
 export interface DetectedSheet {
@@ -231,12 +233,18 @@ function detectSheet(sheet: SheetOutline): DetectedSheet {
     ...(kind ? { kind } : {}),
     shape: isLog ? 'log' : 'table',
     ...(recognised ? { layout: { id: recognised.layout.id, name: recognised.layout.name, found: recognised.found } } : {}),
-    columns: columns.map((c) => ({
-      column: sheet.firstCol + c.index,
-      header: c.header,
-      values: describeValues(c.profile),
-      roles: final.get(c.index) ?? [],
-    })),
+    columns: columns.map((c) => {
+      const roles = final.get(c.index) ?? [];
+      const listed = roles.length === 0 && recognised ? layoutColumn(recognised.layout, c.header) : undefined;
+      return {
+        column: sheet.firstCol + c.index,
+        header: c.header,
+        values: describeValues(c.profile),
+        roles,
+        ...(listed && listed.roles.length === 0
+          ? { none: `no role: the ${recognised!.layout.name} layout gives ${quote(c.header)} none${listed.why ? ` (${listed.why})` : ''}` } : {}),
+      };
+    }),
   };
 }
 

@@ -41,6 +41,8 @@ export interface ReportColumn {
   readonly values: string;
   readonly roles: readonly ReportRole[];
   readonly dateOrder?: ReportDateOrder;
+  /** Why it has no role, when the recognised layout lists it without one. */
+  readonly none?: string;
 }
 
 export interface ReportSheet {
@@ -127,7 +129,10 @@ export function detectionReport(input: ReportInput): DetectionReport {
           return { role: r.role, confidence: r.confidence, source: 'given', evidence: { header: `given for ${quote(c.header)}`, values: c.values } };
         });
         const order = dateOrderOf(input, s.name, c.column, here);
-        return { letter: columnLetters(c.column), column: c.column, header: c.header, values: c.values, roles: reportRoles, ...(order ? { dateOrder: order } : {}) };
+        return {
+          letter: columnLetters(c.column), column: c.column, header: c.header, values: c.values, roles: reportRoles,
+          ...(order ? { dateOrder: order } : {}), ...(c.none && reportRoles.length === 0 ? { none: c.none } : {}),
+        };
       }),
     };
   });

@@ -53,4 +53,23 @@ describe('service-kpi detect quotes what comes from the data through quote()', (
     for (const l of roleLines) expect(l).toMatch(/header ".*"[^;]*; values (fit|not checked)/);
     expect(text).toContain('layout recognised: Zendesk Support CSV export');
   });
+  it('explains a file no KPI follows from instead of failing: the HR headcount snapshot (Preppin\' Data)', async () => {
+    const text = await detectText(path.join(__dirname, '../fixtures/real/prepbench-hr-monthly-headcount-dc1.csv'));
+    expect(text).toContain('layout recognised: HR monthly headcount snapshot (8 of its headers)');
+    // employee_id is an employee of the snapshot, not a support agent (it was taken for one before).
+    expect(text).toMatch(/"employee_id" +— +no role: the HR monthly headcount snapshot layout gives "employee_id" none \(an employee of the snapshot, not a support agent\)/);
+    expect(text).not.toMatch(/ agent +\d\.\d\d/);
+    expect(text).toContain('No KPI follows from these columns.');
+  });
+
+  it('says why a call-centre layout\'s column has no role (Asterisk\'s disposition)', async () => {
+    const file = path.join(dir, 'cdr.csv');
+    const rows = ['calldate,clid,src,dst,dcontext,channel,dstchannel,lastapp,lastdata,duration,billsec,disposition,amaflags,accountcode,uniqueid,userfield'];
+    for (let i = 1; i <= 9; i++) rows.push(`2024-03-0${i} 08:01:30,Caller <4930>,4930,100,from-pstn,SIP/trunk-0${i},SIP/200-0${i},Queue,support,${60 + i},${50 + i},${i % 3 ? 'ANSWERED' : 'NO ANSWER'},DOCUMENTATION,,170953920${i}.0,`);
+    await writeFile(file, `${rows.join('\n')}\n`, 'utf8');
+    const text = await detectText(file);
+    expect(text).toContain('layout recognised: Asterisk CDR (cdr table)');
+    expect(text).toMatch(/"disposition" +— +no role: the Asterisk CDR \(cdr table\) layout gives "disposition" none \(ANSWERED, NO ANSWER, BUSY, FAILED: four outcomes, not a yes\/no answered flag\)/);
+    expect(text).toMatch(/"billsec" +talkTime +0\.9\d +header "billsec" is this column in the Asterisk CDR \(cdr table\) layout/);
+  });
 });

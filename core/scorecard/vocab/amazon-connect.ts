@@ -24,7 +24,6 @@ export const amazonConnectIntervals: ExportLayout = {
     'Average queue answer time': { roles: ['avgAnswerTime'], unit: 'seconds' },
     'Average handle time': { roles: ['avgHandleTime'], unit: 'seconds' },
     'Service level <X> seconds': 'serviceLevelShare',
-    'EndInterval': [],
-    'Average queue abandon time': [],
+    'Average queue abandon time': { roles: [], why: 'the wait of abandoned contacts, not the answer time' },
   },
 };

@@ -18,14 +18,9 @@ export const asteriskCdr: ExportLayout = {
     // Newer cdr_adaptive_odbc tables also log `start`, `answer` and `end` (the header words read `start`).
     // Seconds from answer to hang-up: the talk time.
     'billsec': { roles: ['talkTime'], unit: 'seconds' },
-    // Seconds from start to hang-up, ringing and queueing included: neither talk nor handle time.
-    'duration': [],
-    // ANSWERED / NO ANSWER / BUSY / FAILED: four outcomes, not a yes/no answered flag the value readers know.
-    'disposition': [],
-    // Technical channel names (SIP/trunk-00000001), not the contact channel (phone, chat, e-mail).
-    'channel': [],
-    'dstchannel': [],
-    'answer': [],
-    'end': [],
+    'duration': { roles: [], why: 'seconds from start to hang-up, ringing and queueing included: neither talk nor handle time' },
+    'disposition': { roles: [], why: 'ANSWERED, NO ANSWER, BUSY, FAILED: four outcomes, not a yes/no answered flag' },
+    'channel': { roles: [], why: 'a technical channel name, not the contact channel' },
+    'dstchannel': { roles: [], why: 'a technical channel name, not the contact channel' },
   },
 };

@@ -17,14 +17,12 @@ export const avayaCmsSplit: ExportLayout = {
   columns: {
     // The Cumulative Split Report by day has a "Day" column (the header words read it as the call
     // date on this sheet); the daily report's "Time" is an hour without its date.
-    'Time': [],
+    'Time': { roles: [], why: 'an hour without its date' },
     'Num ACD Calls': 'callsAnswered',
     'Num Calls Aband': 'callsAbandoned',
     'Avg Speed Ans': 'avgAnswerTime',
     'Avg Talk Time': 'avgHandleTime',
     'Serv Levl': 'serviceLevelShare',
-    'Avg After Call': [],
-    'Flow In': [],
-    'Flow Out': [],
+    'Avg After Call': { roles: [], why: 'after-call work, not part of "Avg Talk Time"' },
   },
 };

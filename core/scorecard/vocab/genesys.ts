@@ -21,9 +21,8 @@ export const genesysQueuePerformance: ExportLayout = {
     'AHT': 'avgHandleTime',
     'Avg Handle': 'avgHandleTime',
     'Service Level %': 'serviceLevelShare',
-    // Shares and waits the KPIs compute themselves (or that are not the answer time).
-    'Answer %': [],
-    'Abandon %': [],
-    'Avg Wait': [],
+    'Answer %': { roles: [], why: 'a share the KPIs compute from the counts' },
+    'Abandon %': { roles: [], why: 'a share the KPIs compute from the counts' },
+    'Avg Wait': { roles: [], why: 'the wait of all interactions, abandoned ones too: not the answer time' },
   },
 };

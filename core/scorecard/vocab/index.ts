@@ -17,7 +17,7 @@ import { intercomConversations } from './intercom.js';
 import { jiraServiceManagement } from './jira.js';
 import { qualtricsResponses } from './qualtrics.js';
 import { servicenowIncidents } from './servicenow.js';
-import { hrAttrition, telcoChurn } from './snapshots.js';
+import { hrAttrition, hrMonthlyHeadcount, telcoChurn } from './snapshots.js';
 import { surveyMonkeyResponses } from './surveymonkey.js';
 import { threeCxCdr } from './threecx.js';
 import { twilioTaskQueueStatistics } from './twilio.js';
@@ -37,5 +37,5 @@ export const EXPORT_LAYOUTS: readonly ExportLayout[] = [
   // call centres: per call, and per day or interval with counts
   asteriskCdr, threeCxCdr, amazonConnectIntervals, genesysQueuePerformance, twilioTaskQueueStatistics, avayaCmsSplit,
   // customer and staff snapshots
-  telcoChurn, hrAttrition,
+  telcoChurn, hrAttrition, hrMonthlyHeadcount,
 ];

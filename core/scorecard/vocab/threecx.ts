@@ -15,11 +15,8 @@ export const threeCxCdr: ExportLayout = {
   min: 5,
   columns: {
     'time-start': 'callDate',
-    // "Call duration": not documented as talk or total time, so not taken for either.
-    'duration': [],
-    // Times, not flags: a call without an answered time was not answered, which no role reads yet.
-    'time-answered': [],
-    'time-end': [],
-    'reason-terminated': [],
+    'duration': { roles: [], why: 'documented as the call duration, not as talk or total time' },
+    'time-answered': { roles: [], why: 'a time, not an answered flag' },
+    'reason-terminated': { roles: [], why: 'who hung up, not whether the call was answered' },
   },
 };

@@ -19,6 +19,6 @@ export const twilioTaskQueueStatistics: ExportLayout = {
     'reservations_accepted': 'callsAnswered',
     'tasks_canceled': 'callsAbandoned',
     'avg_task_acceptance_time': { roles: ['avgAnswerTime'], unit: 'seconds' },
-    'end_time': [],
+    'end_time': { roles: [], why: 'the interval\'s end; its start dates it' },
   },
 };
