@@ -53,6 +53,7 @@ describe('service-kpi detect quotes what comes from the data through quote()', (
     for (const l of roleLines) expect(l).toMatch(/header ".*"[^;]*; values (fit|not checked)/);
     expect(text).toContain('layout recognised: Zendesk Support CSV export');
   });
+
   it('explains a file no KPI follows from instead of failing: the HR headcount snapshot (Preppin\' Data)', async () => {
     const text = await detectText(path.join(__dirname, '../fixtures/real/prepbench-hr-monthly-headcount-dc1.csv'));
     expect(text).toContain('layout recognised: HR monthly headcount snapshot (8 of its headers)');
