@@ -115,4 +115,26 @@ describe.skipIf(skip !== undefined)('what was detected, in the Sheets sidebar in
       await page.close();
     }
   }, 120_000);
+
+  it('lists the columns a recognised layout gives no role, with why (the HR headcount snapshot)', async () => {
+    const hr = path.resolve('test/fixtures/real/prepbench-hr-monthly-headcount-dc1.csv');
+    const rows = (await readCsvFile(hr, 'Headcount', wallClock('UTC'))).sheet.data.values.slice(0, 60);
+    const { page } = await openSheetsSidebar(browser, addon, { sheets: [{ name: 'Headcount', rows }] });
+    try {
+      await page.waitForSelector('details.skpi-found', { state: 'attached', timeout: 30_000 });
+      const found = page.locator('details.skpi-found');
+      await found.locator('summary').click();
+      expect(await found.locator('.skpi-found-fact').allTextContents()).toEqual([
+        'Layout recognised: HR monthly headcount snapshot (8 of its headers).', 'No column was recognised on this sheet.',
+      ]);
+      const items = await found.locator('.skpi-found-col').evaluateAll((els) => els.map((e) => [e.getAttribute('data-column'), e.querySelector('.skpi-found-why')?.textContent ?? '']));
+      expect(items).toEqual([
+        ['B', 'no role: the HR monthly headcount snapshot layout gives "month_end_date" none (turnover from monthly snapshot rows is not computed yet)'],
+        ['C', 'no role: the HR monthly headcount snapshot layout gives "employee_id" none (an employee of the snapshot, not a support agent)'],
+        ['F', 'no role: the HR monthly headcount snapshot layout gives "leave_date" none (turnover from monthly snapshot rows is not computed yet)'],
+      ]);
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
 });
