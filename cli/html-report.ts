@@ -249,7 +249,7 @@ function detectedAppendix(report: DetectionReport, t: (typeof TEXT)['en'] | (typ
     const meta = [`${t.headerRow} ${s.headerRow}`, `${s.rows} ${t.rows}`, ...(s.layout ? [`${t.layout}: ${s.layout.name}`] : [])].join(' · ');
     const rows = s.columns.map((c) => {
       const roles = c.roles.length === 0
-        ? `<td class="muted">${esc(t.unused)}</td><td></td><td class="evidence">${esc(c.values)}</td>`
+        ? `<td class="muted">${esc(t.unused)}</td><td></td><td class="evidence">${esc(c.none ? `${c.none}; ${c.values}` : c.values)}</td>`
         : `<td>${c.roles.map((r) => esc(r.role)).join('<br>')}</td><td class="num">${c.roles.map((r) => r.confidence.toFixed(2)).join('<br>')}</td>`
           + `<td class="evidence">${c.roles.map((r) => esc([r.evidence.header, r.evidence.values, ...(r.evidence.layout ? [r.evidence.layout] : [])].join('; '))).join('<br>')}${c.dateOrder ? `<br>${esc(dateOrderText(c.dateOrder))}` : ''}</td>`;
       return `<tr><td>${esc(c.letter)}</td><th scope="row">${esc(c.header)}</th>${roles}</tr>`;

@@ -71,6 +71,24 @@ describe('service-kpi detect quotes what comes from the data through quote()', (
     const text = await detectText(file);
     expect(text).toContain('layout recognised: Asterisk CDR (cdr table)');
     expect(text).toMatch(/"disposition" +— +no role: the Asterisk CDR \(cdr table\) layout gives "disposition" none \(ANSWERED, NO ANSWER, BUSY, FAILED: four outcomes, not a yes\/no answered flag\)/);
-    expect(text).toMatch(/"billsec" +talkTime +0\.9\d +header "billsec" is this column in the Asterisk CDR \(cdr table\) layout/);
+    expect(text).toMatch(/"calldate" +callDate +0\.9\d +header "calldate" is this column in the Asterisk CDR \(cdr table\) layout/);
+    expect(text).toContain('layout gives "billsec" none (talk seconds, but 0 for calls not answered, which AHT would count as handled calls)');
+  });
+});
+
+describe('the HTML report\'s appendix carries the same report', () => {
+  it('every column with its role and evidence, and why a layout\'s column has none', async () => {
+    const { planFor, reportOf } = await import('../../cli/run.js');
+    const { renderHtmlReport } = await import('../../cli/html-report.js');
+    const file = path.join(dir, 'genesys-html.csv');
+    const rows = ['Interval,Offered,Answered,Answer %,Abandoned,Service Level %,ASA,AHT,Avg Wait'];
+    for (let i = 1; i <= 9; i++) rows.push(`2024-03-0${i} 09:00,${30 + i},${28 + i},93%,2,80%,${20 + i},${400 + i},${25 + i}`);
+    await writeFile(file, `${rows.join('\n')}\n`, 'utf8');
+    const args = { command: 'scorecard' as const, inputs: [file], kind: 'csv' as const, out: 'unused.xlsx', json: false, period: 'month' as const, tz: 'UTC', addinFormulas: false, language: 'en' as const, quiet: true };
+    const { plan, found } = await planFor(args, { step: () => undefined, done: () => undefined });
+    const html = renderHtmlReport(plan, { sources: ['genesys-html.csv'], period: 'month', generatedAt: new Date('2026-05-01T00:00:00Z'), language: 'en', timeZone: 'UTC', detected: reportOf(found, args) });
+    expect(html).toContain('Appendix: columns found');
+    expect(html).toContain('header &quot;Offered&quot; is this column in the Genesys Cloud queue performance view export layout');
+    expect(html).toContain('no role: the Genesys Cloud queue performance view export layout gives &quot;Avg Wait&quot; none (the wait of all interactions, abandoned ones too: not the answer time)');
   });
 });

@@ -38,9 +38,10 @@ const CASES: readonly LayoutCase[] = [
       ['', '493012344521', '100', 'from-pstn', '"Caller" <493012344521>', 'SIP/trunk-00000001', 'SIP/201-00000001', 'Queue', 'support', '2024-03-04 08:02:40', 454, 418, 'ANSWERED', 'DOCUMENTATION', '1709539297.1', ''],
       ['', '493012342229', '100', 'from-pstn', '"Caller" <493012342229>', 'SIP/trunk-00000002', '', 'Queue', 'support', '2024-03-04 08:07:35', 34, 0, 'NO ANSWER', 'DOCUMENTATION', '1709539394.2', ''],
     ],
-    // disposition (ANSWERED / NO ANSWER / BUSY / FAILED) and duration (ring + talk) get no role.
-    roles: { calldate: 'callDate', billsec: 'talkTime' },
-    kpis: ['aht'],
+    // disposition (ANSWERED / NO ANSWER / BUSY / FAILED), duration (ring + talk) and billsec (0 when
+    // not answered: AHT would count those calls) get no role, so no KPI follows.
+    roles: { calldate: 'callDate' },
+    kpis: [],
   },
   {
     id: '3cx-cdr',

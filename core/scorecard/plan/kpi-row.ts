@@ -14,6 +14,7 @@ import { cachedOf, isError } from '../evaluate.js';
 import { fn, num, op, ours, range, str } from '../formula.js';
 import type { BoundKpi } from '../kpis.js';
 import { definitionText } from '../kpis.js';
+import type { RowRule } from '../measure.js';
 import { guarded, nativeStatus, nativeWilson, renderNative } from '../portable.js';
 import type { FlagCriteria, NativeScope } from '../portable.js';
 import type { Role } from '../roles.js';
@@ -66,11 +67,22 @@ function col(r: RowContext, role: Role): Expr {
   return range(ref);
 }
 
-/** The rows a definition's rules reject, as the guard of `then`. */
+/** The roles a rule reads. */
+function ruleRoles(rule: RowRule): Role[] {
+  if (rule.kind === 'order') return [rule.earlier, rule.later];
+  if (rule.kind === 'range') return [rule.role];
+  return rule.where.map((w) => w.role);
+}
+
+/**
+ * The rows a definition's rules reject, as the guard of `then`. A rule over an optional column the
+ * data does not have (AHT's hold time on talk-only calls) rejects nothing and is left out.
+ */
 function guard(r: RowContext, then: Expr): Expr {
   const columns = r.ctx.data.nativeColumns(r.variant, r.ranges, r.facts);
   const flags = 'flags' in columns ? columns.flags : undefined;
-  return guarded(r.variant.rules ?? [], then, { col: (role) => col(r, role), flags: (role) => flags?.get(role) }, r.facts, r.ctx.lang);
+  const rules = (r.variant.rules ?? []).filter((rule) => ruleRoles(rule).every((role) => r.ranges.has(role)));
+  return guarded(rules, then, { col: (role) => col(r, role), flags: (role) => flags?.get(role) }, r.facts, r.ctx.lang);
 }
 
 /** A native scope over the KPI's columns: a period's rows, all rows, or a moment. */

@@ -16,8 +16,9 @@ export const asteriskCdr: ExportLayout = {
   columns: {
     'calldate': 'callDate',
     // Newer cdr_adaptive_odbc tables also log `start`, `answer` and `end` (the header words read `start`).
-    // Seconds from answer to hang-up: the talk time.
-    'billsec': { roles: ['talkTime'], unit: 'seconds' },
+    // Seconds from answer to hang-up, 0 for a call not answered: AHT would count those as handled
+    // calls of 0 s, and no answered flag (disposition, below) can leave them out yet.
+    'billsec': { roles: [], why: 'talk seconds, but 0 for calls not answered, which AHT would count as handled calls' },
     'duration': { roles: [], why: 'seconds from start to hang-up, ringing and queueing included: neither talk nor handle time' },
     'disposition': { roles: [], why: 'ANSWERED, NO ANSWER, BUSY, FAILED: four outcomes, not a yes/no answered flag' },
     'channel': { roles: [], why: 'a technical channel name, not the contact channel' },
