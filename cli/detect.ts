@@ -58,6 +58,14 @@ function columnLines(c: ReportColumn): string[] {
   return lines;
 }
 
+/** A KPI's column (`Sheet!Header` in the report) as `"Header"`, with `on "Sheet"` when the report has several sheets. */
+function columnText(report: DetectionReport, where: string): string {
+  const sheet = report.sheets.find((s) => where.startsWith(`${s.name}!`));
+  if (!sheet) return quote(where);
+  const header = quote(where.slice(sheet.name.length + 1));
+  return report.sheets.length > 1 ? `${header} on ${quote(sheet.name)}` : header;
+}
+
 /** The report as text for the terminal. */
 export function renderDetection(report: DetectionReport, sources: readonly string[]): string {
   const out: string[] = [`Detected in ${sources.join(', ')}`];
@@ -74,7 +82,7 @@ export function renderDetection(report: DetectionReport, sources: readonly strin
   for (const name of report.skipped) out.push('', `Sheet ${quote(name)}: no data table (no header row with at least two column names)`);
   out.push('', report.kpis.length > 0 ? `KPIs that follow (${report.kpis.length}):` : 'No KPI follows from these columns.');
   for (const k of report.kpis) {
-    const cols = Object.entries(k.columns).map(([role, where]) => `${role} ${quote(where ?? '')}`).join(', ');
+    const cols = Object.entries(k.columns).map(([role, where]) => `${role} ${columnText(report, where ?? '')}`).join(', ');
     const by = k.periods ? `per period of ${k.periods}` : 'one value over all rows (no date)';
     out.push(`  ${pad(k.name, 32)} ${pad(k.function, 20)} ${by}; ${cols}`);
   }
