@@ -97,74 +97,74 @@ interface Scenario {
 }
 
 function scenario({ title, base: BASE, appended: APPENDED, edits: EDITS }: Scenario, last: (cell: (edit: Edit, row: number, col: number) => number | string | boolean, generated: ScorecardPlan) => void): void {
-describe.skipIf(skip !== undefined)(title, () => {
-  let dir: string;
-  let lo: LibreOfficeSession;
-  const shown = new Map<string, string[][]>();
-  const generated = planFor(BASE, null);
+  describe.skipIf(skip !== undefined)(title, () => {
+    let dir: string;
+    let lo: LibreOfficeSession;
+    const shown = new Map<string, string[][]>();
+    const generated = planFor(BASE, null);
 
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'skpi-lo-headline-'));
-    const data = dataOf(BASE).sheets[0];
-    const input: InputWorkbook = {
-      sheets: [{
-        data,
-        formats: data.values.map((row, r) => row.map((_, c) => (r > 0 && c === 0 ? 'yyyy-mm-dd hh:mm' : undefined))),
-        widths: [], frozenRows: 1, frozenCols: 0, boldRows: [1], merges: [], hidden: false,
-      }],
-      sheetNames: ['Survey'], existing: [], notes: [], files: [],
-    };
-    const bytes = await scorecardXlsx(input, generated, new Date(Date.UTC(2026, 2, 20)));
-    const files: string[] = [];
-    for (const [i, edit] of EDITS.entries()) {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-      const card = wb.getWorksheet('KPI Scorecard')!;
-      if (edit.reportingDate) card.getCell(REPORTING_DATE.row, REPORTING_DATE.col).value = serialOf(`${edit.reportingDate}T00:00`);
-      if (edit.appended) {
-        const survey = wb.getWorksheet('Survey')!;
-        APPENDED.forEach((r, k) => {
-          const row = survey.getRow(BASE.length + 2 + k);
-          row.values = r as ExcelJS.CellValue[];
-          row.getCell(1).numFmt = 'yyyy-mm-dd hh:mm';
-        });
+    beforeAll(async () => {
+      dir = await mkdtemp(path.join(tmpdir(), 'skpi-lo-headline-'));
+      const data = dataOf(BASE).sheets[0];
+      const input: InputWorkbook = {
+        sheets: [{
+          data,
+          formats: data.values.map((row, r) => row.map((_, c) => (r > 0 && c === 0 ? 'yyyy-mm-dd hh:mm' : undefined))),
+          widths: [], frozenRows: 1, frozenCols: 0, boldRows: [1], merges: [], hidden: false,
+        }],
+        sheetNames: ['Survey'], existing: [], notes: [], files: [],
+      };
+      const bytes = await scorecardXlsx(input, generated, new Date(Date.UTC(2026, 2, 20)));
+      const files: string[] = [];
+      for (const [i, edit] of EDITS.entries()) {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+        const card = wb.getWorksheet('KPI Scorecard')!;
+        if (edit.reportingDate) card.getCell(REPORTING_DATE.row, REPORTING_DATE.col).value = serialOf(`${edit.reportingDate}T00:00`);
+        if (edit.appended) {
+          const survey = wb.getWorksheet('Survey')!;
+          APPENDED.forEach((r, k) => {
+            const row = survey.getRow(BASE.length + 2 + k);
+            row.values = r as ExcelJS.CellValue[];
+            row.getCell(1).numFmt = 'yyyy-mm-dd hh:mm';
+          });
+        }
+        const file = path.join(dir, `edit${i}.xlsx`);
+        await wb.xlsx.writeFile(file);
+        files.push(file);
       }
-      const file = path.join(dir, `edit${i}.xlsx`);
-      await wb.xlsx.writeFile(file);
-      files.push(file);
-    }
-    lo = await startLibreOffice();
-    const out = path.join(dir, 'csv');
-    await lo.toCsv(files, out);
-    for (const [i, file] of files.entries()) shown.set(EDITS[i].name, (await readSheetCsvs(out, file)).get('KPI Scorecard')!);
-  }, 600_000);
+      lo = await startLibreOffice();
+      const out = path.join(dir, 'csv');
+      await lo.toCsv(files, out);
+      for (const [i, file] of files.entries()) shown.set(EDITS[i].name, (await readSheetCsvs(out, file)).get('KPI Scorecard')!);
+    }, 600_000);
 
-  afterAll(async () => {
-    await lo?.dispose();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
-
-  const cell = (edit: Edit, row: number, col: number): number | string | boolean => csvValue(shown.get(edit.name)![row - 1]?.[col - 1] ?? '');
-  const close = (a: unknown, b: unknown): boolean =>
-    typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)) : a === b;
-
-  for (const edit of EDITS) {
-    it(`shows the core's headline for the edited data: ${edit.name} → ${edit.period}`, () => {
-      const expected = planFor(edit.appended ? [...BASE, ...APPENDED] : BASE, edit.reportingDate);
-      const rows = generated.summary.map((s, i) => ({ id: s.id, row: FIRST_KPI_ROW + i }));
-      for (const { id, row } of rows) {
-        const want = expected.summary.find((s) => s.id === id)! as KpiSummary;
-        expect(periodShown(want), id).toBe(edit.period);
-        const got = { period: cell(edit, row, COL.period), value: cell(edit, row, COL.actual), previous: cell(edit, row, COL.previous), n: cell(edit, row, COL.n), status: cell(edit, row, COL.status) };
-        const status = statusShown(want);
-        expect(close(got.period, periodShown(want)) && close(got.value, want.value) && close(got.previous, want.previous) && close(got.n, want.n ?? '') && got.status === status,
-          `${edit.name} ${id}: LibreOffice ${JSON.stringify(got)}, core ${JSON.stringify({ period: periodShown(want), value: want.value, previous: want.previous, n: want.n, status })}`).toBe(true);
-      }
+    afterAll(async () => {
+      await lo?.dispose();
+      if (dir) await rm(dir, { recursive: true, force: true });
     });
-  }
 
-  it('changes the headline as the data and the reporting date say', () => last(cell, generated));
-});
+    const cell = (edit: Edit, row: number, col: number): number | string | boolean => csvValue(shown.get(edit.name)![row - 1]?.[col - 1] ?? '');
+    const close = (a: unknown, b: unknown): boolean =>
+      typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)) : a === b;
+
+    for (const edit of EDITS) {
+      it(`shows the core's headline for the edited data: ${edit.name} → ${edit.period}`, () => {
+        const expected = planFor(edit.appended ? [...BASE, ...APPENDED] : BASE, edit.reportingDate);
+        const rows = generated.summary.map((s, i) => ({ id: s.id, row: FIRST_KPI_ROW + i }));
+        for (const { id, row } of rows) {
+          const want = expected.summary.find((s) => s.id === id)! as KpiSummary;
+          expect(periodShown(want), id).toBe(edit.period);
+          const got = { period: cell(edit, row, COL.period), value: cell(edit, row, COL.actual), previous: cell(edit, row, COL.previous), n: cell(edit, row, COL.n), status: cell(edit, row, COL.status) };
+          const status = statusShown(want);
+          expect(close(got.period, periodShown(want)) && close(got.value, want.value) && close(got.previous, want.previous) && close(got.n, want.n ?? '') && got.status === status,
+            `${edit.name} ${id}: LibreOffice ${JSON.stringify(got)}, core ${JSON.stringify({ period: periodShown(want), value: want.value, previous: want.previous, n: want.n, status })}`).toBe(true);
+        }
+      });
+    }
+
+    it('changes the headline as the data and the reporting date say', () => last(cell, generated));
+  });
 }
 
 scenario({ title: 'a portable scorecard in LibreOffice moves on as its reporting date and data change', base: BASE, appended: APPENDED, edits: EDITS }, (cell, generated) => {
