@@ -14,6 +14,7 @@ import { ROLE_GROUPS, roleKind, rolesOf } from './roles.js';
 import type { RoleGroup } from './roles.js';
 import type { Role, RoleAssignment, WorkbookData, WorkbookOutline } from './types.js';
 import { profileColumn } from '../values/profile.js';
+import { quote } from '../safe-text.js';
 
 export interface ReportRole {
   readonly role: Role;
@@ -40,6 +41,8 @@ export interface ReportColumn {
   readonly values: string;
   readonly roles: readonly ReportRole[];
   readonly dateOrder?: ReportDateOrder;
+  /** Why it has no role, when the recognised layout lists it without one. */
+  readonly none?: string;
 }
 
 export interface ReportSheet {
@@ -126,7 +129,10 @@ export function detectionReport(input: ReportInput): DetectionReport {
           return { role: r.role, confidence: r.confidence, source: 'given', evidence: { header: `given for ${quote(c.header)}`, values: c.values } };
         });
         const order = dateOrderOf(input, s.name, c.column, here);
-        return { letter: columnLetters(c.column), column: c.column, header: c.header, values: c.values, roles: reportRoles, ...(order ? { dateOrder: order } : {}) };
+        return {
+          letter: columnLetters(c.column), column: c.column, header: c.header, values: c.values, roles: reportRoles,
+          ...(order ? { dateOrder: order } : {}), ...(c.none && reportRoles.length === 0 ? { none: c.none } : {}),
+        };
       }),
     };
   });
@@ -146,8 +152,6 @@ export function detectionReport(input: ReportInput): DetectionReport {
     skipped: outline.sheetNames.filter((n) => !named.has(n)),
   };
 }
-
-const quote = (s: string): string => `"${s}"`;
 
 /** The order of a date column's text: as the reader read it, or decided here over the column's cells. */
 function dateOrderOf(input: ReportInput, sheet: string, column: number, roles: readonly RoleAssignment[]): ReportDateOrder | undefined {

@@ -293,12 +293,17 @@ export interface KpiSummary {
   readonly baseline: number | string | '';
   readonly target: number | null;
   readonly direction: 'higher' | 'lower';
-  /** `too-few`: the actual's period has fewer answers or tickets than the minimum (n says how many). */
-  readonly status: 'green' | 'amber' | 'red' | 'too-few' | '';
+  /**
+   * `too-few`: the actual's period has fewer answers or tickets than the minimum (n says how many);
+   * `to-date`: the actual's period is the data's only one and still running (shown as far as it goes, no colour).
+   */
+  readonly status: 'green' | 'amber' | 'red' | 'too-few' | 'to-date' | '';
   /** The actual's period label (`2026-10`), '' when none. */
   readonly period: string;
   /** With status `too-few`: the answers or tickets the period holds (fewer than the minimum). */
   readonly tooFew?: number;
+  /** The actual's period is the data's only one and still running: its figures so far ("to date"). */
+  readonly toDate?: boolean;
   readonly unit: string;
   readonly n?: number;
   readonly ciLow?: number;
