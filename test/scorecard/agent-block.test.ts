@@ -11,19 +11,8 @@ import { outlineWorkbook } from '../../core/scorecard/outline.js';
 import { buildPlan, COL, planValues } from '../../core/scorecard/plan.js';
 import { defaultOptions } from '../../core/scorecard/settings.js';
 import type { ScorecardOptions, ScorecardPlan, WorkbookData } from '../../core/scorecard/types.js';
+import { mulberry32 } from '../../examples/generate.js';
 import { call, col } from '../helpers/call.js';
-
-/** A seeded generator (mulberry32), so the workbooks are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const AGENTS = ['Ana Silva', 'Ben Okafor', 'Chloé Martin', 'Dieter Vogel'];
 /** Answers per agent: two above 30, one between 10 and 30, one under 10. */
@@ -31,7 +20,7 @@ const SIZES = [60, 45, 18, 7];
 
 /** A feedback sheet without dates (one CSAT over all rows): agent, rating, with a few blanks. */
 function feedback(header: string, rating: (r: () => number) => unknown, seed = 7): WorkbookData {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const rows: unknown[][] = [];
   AGENTS.forEach((agent, a) => {
     for (let i = 0; i < SIZES[a]; i++) rows.push([agent, rating(r)]);
