@@ -56,7 +56,7 @@ export const TEXT = {
     sources: 'Data used',
     sourceHeaders: ['Role', 'Sheet', 'Column'],
     values: 'written as values (no native formula); regenerate to update',
-    valuesText: (header: string) => `written as values (the column "${header}" holds text native formulas cannot read); regenerate to update`,
+    valuesText: (header: string) => `written as values (the column ${quote(header)} holds text native formulas cannot read); regenerate to update`,
     periodNames: { week: 'week', month: 'month', quarter: 'quarter', year: 'year' },
     renamed: (wanted: string, name: string) => `A sheet named ${quote(wanted)} already exists and is not a scorecard of ours: it is left as it is, the scorecard goes to ${quote(name)}.`,
     replaced: (name: string) => `Replaced the previous scorecard ${quote(name)}.`,
@@ -74,13 +74,13 @@ export const TEXT = {
     frozenDates: (columns: string) => `The dates in ${columns} are text, which native formulas cannot read: the reporting period counts them as they were at generation (type a reporting date, or store real dates, to move on).`,
     logValues: (names: string) => `Portable mode: ${names} written as values: they walk a log (status changes or messages per ticket, or an event log read one row per ticket), which no native formula can; regenerate to update them.`,
     eventLog: (sheet: string, rows: number, tickets: number, id: string, time: string | undefined) =>
-      `Sheet "${sheet}" repeats its ticket ids ("${id}"): ${rows} rows for ${tickets} tickets, an event log. Ticket KPIs on it count each ticket once: its last row${time ? ` by "${time}"` : ' in the sheet'} (its current state), with the opened date of its first row.`,
-    notALog: (name: string, sheet: string, rows: number) => `${name}: not shown, the sheet "${sheet}" has one row per ticket (${rows} rows, no ticket id repeats), so there is no status or message history to walk.`,
-    statusLists: (sheet: string, rows: number, tickets: number, resolved: string, pause: string, how: string) => `Status log "${sheet}" (${rows} rows for ${tickets} tickets): resolved = ${resolved}; pause (the SLA clock stops) = ${pause} — ${how}. Change them in the sidebar, or with --resolved-statuses and --pause-statuses.`,
-    messageLog: (sheet: string, rows: number, tickets: number) => `Message log "${sheet}": ${rows} messages of ${tickets} tickets.`,
+      `Sheet ${quote(sheet)} repeats its ticket ids (${quote(id)}): ${rows} rows for ${tickets} tickets, an event log. Ticket KPIs on it count each ticket once: its last row${time ? ` by ${quote(time)}` : ' in the sheet'} (its current state), with the opened date of its first row.`,
+    notALog: (name: string, sheet: string, rows: number) => `${name}: not shown, the sheet ${quote(sheet)} has one row per ticket (${rows} rows, no ticket id repeats), so there is no status or message history to walk.`,
+    statusLists: (sheet: string, rows: number, tickets: number, resolved: string, pause: string, how: string) => `Status log ${quote(sheet)} (${rows} rows for ${tickets} tickets): resolved = ${resolved}; pause (the SLA clock stops) = ${pause} — ${how}. Change them in the sidebar, or with --resolved-statuses and --pause-statuses.`,
+    messageLog: (sheet: string, rows: number, tickets: number) => `Message log ${quote(sheet)}: ${rows} messages of ${tickets} tickets.`,
     logJoin: (sheet: string, j: LogJoin) => j.matched === j.tickets
-      ? `Log "${sheet}" joins the ticket table "${j.table}" by "${j.tableIds.header}": all ${j.tickets} of its tickets are in it.`
-      : `Log "${sheet}" and the ticket table "${j.table}" (by "${j.tableIds.header}"): ${j.matched} of the log's ${j.tickets} tickets are in the table, ${j.tickets - j.matched} are not (${j.missing.map((m) => quote(m, 'en')).join(', ')}${j.tickets - j.matched > j.missing.length ? ' …' : ''}). The log KPIs count them all; the ticket KPIs cannot, so the two cover different tickets${j.matched === 0 ? ' (no id matches: the log may key its tickets otherwise, e.g. by an internal id)' : ''}.`,
+      ? `Log ${quote(sheet)} joins the ticket table ${quote(j.table)} by ${quote(j.tableIds.header)}: all ${j.tickets} of its tickets are in it.`
+      : `Log ${quote(sheet)} and the ticket table ${quote(j.table)} (by ${quote(j.tableIds.header)}): ${j.matched} of the log's ${j.tickets} tickets are in the table, ${j.tickets - j.matched} are not (${j.missing.map((m) => quote(m, 'en')).join(', ')}${j.tickets - j.matched > j.missing.length ? ' …' : ''}). The log KPIs count them all; the ticket KPIs cannot, so the two cover different tickets${j.matched === 0 ? ' (no id matches: the log may key its tickets otherwise, e.g. by an internal id)' : ''}.`,
     statusHow: {
       names: 'found from the status names', codes: 'from ServiceNow\'s state codes (1 New, 2 In Progress, 3 On Hold, 6 Resolved, 7 Closed, 8 Canceled)',
       ending: 'no status name says resolved, so resolved is the status most tickets end in', manager: 'as you listed them', none: 'none found',
@@ -120,7 +120,7 @@ export const TEXT = {
     sources: 'Verwendete Daten',
     sourceHeaders: ['Rolle', 'Blatt', 'Spalte'],
     values: 'als Werte geschrieben (keine normale Formel); zum Aktualisieren neu erstellen',
-    valuesText: (header: string) => `als Werte geschrieben (die Spalte „${header}“ enthält Text, den normale Formeln nicht lesen); zum Aktualisieren neu erstellen`,
+    valuesText: (header: string) => `als Werte geschrieben (die Spalte ${quote(header, 'de')} enthält Text, den normale Formeln nicht lesen); zum Aktualisieren neu erstellen`,
     periodNames: { week: 'Woche', month: 'Monat', quarter: 'Quartal', year: 'Jahr' },
     renamed: (wanted: string, name: string) => `Ein Blatt ${quote(wanted, 'de')} gibt es schon, und es ist keine Scorecard von uns: Es bleibt unverändert, die Scorecard kommt auf ${quote(name, 'de')}.`,
     replaced: (name: string) => `Die bisherige Scorecard ${quote(name, 'de')} wurde ersetzt.`,
@@ -138,13 +138,13 @@ export const TEXT = {
     frozenDates: (columns: string) => `Die Datumsangaben in ${columns} sind Text, den normale Formeln nicht lesen: Der Berichtszeitraum zählt sie so, wie sie beim Erstellen waren (einen Stichtag eintragen oder echte Datumswerte speichern, damit er weitergeht).`,
     logValues: (names: string) => `Portabler Modus: ${names} als Werte geschrieben: Sie gehen ein Protokoll durch (Statuswechsel oder Nachrichten je Ticket oder ein Ereignisprotokoll mit einer Zeile je Ticket), was keine normale Formel kann; zum Aktualisieren neu erstellen.`,
     eventLog: (sheet: string, rows: number, tickets: number, id: string, time: string | undefined) =>
-      `Das Blatt „${sheet}“ wiederholt seine Ticketnummern („${id}“): ${rows} Zeilen für ${tickets} Tickets, ein Ereignisprotokoll. Ticket-Kennzahlen darauf zählen jedes Ticket einmal: seine letzte Zeile${time ? ` nach „${time}“` : ' im Blatt'} (sein aktueller Stand), mit dem Eröffnungsdatum seiner ersten Zeile.`,
-    notALog: (name: string, sheet: string, rows: number) => `${name}: nicht angezeigt, das Blatt „${sheet}“ hat eine Zeile je Ticket (${rows} Zeilen, keine Ticketnummer wiederholt sich), also keinen Status- oder Nachrichtenverlauf.`,
-    statusLists: (sheet: string, rows: number, tickets: number, resolved: string, pause: string, how: string) => `Statusprotokoll „${sheet}“ (${rows} Zeilen für ${tickets} Tickets): gelöst = ${resolved}; Pause (die SLA-Uhr steht) = ${pause} – ${how}. Ändern in der Seitenleiste oder mit --resolved-statuses und --pause-statuses.`,
-    messageLog: (sheet: string, rows: number, tickets: number) => `Nachrichtenprotokoll „${sheet}“: ${rows} Nachrichten von ${tickets} Tickets.`,
+      `Das Blatt ${quote(sheet, 'de')} wiederholt seine Ticketnummern (${quote(id, 'de')}): ${rows} Zeilen für ${tickets} Tickets, ein Ereignisprotokoll. Ticket-Kennzahlen darauf zählen jedes Ticket einmal: seine letzte Zeile${time ? ` nach ${quote(time, 'de')}` : ' im Blatt'} (sein aktueller Stand), mit dem Eröffnungsdatum seiner ersten Zeile.`,
+    notALog: (name: string, sheet: string, rows: number) => `${name}: nicht angezeigt, das Blatt ${quote(sheet, 'de')} hat eine Zeile je Ticket (${rows} Zeilen, keine Ticketnummer wiederholt sich), also keinen Status- oder Nachrichtenverlauf.`,
+    statusLists: (sheet: string, rows: number, tickets: number, resolved: string, pause: string, how: string) => `Statusprotokoll ${quote(sheet, 'de')} (${rows} Zeilen für ${tickets} Tickets): gelöst = ${resolved}; Pause (die SLA-Uhr steht) = ${pause} – ${how}. Ändern in der Seitenleiste oder mit --resolved-statuses und --pause-statuses.`,
+    messageLog: (sheet: string, rows: number, tickets: number) => `Nachrichtenprotokoll ${quote(sheet, 'de')}: ${rows} Nachrichten von ${tickets} Tickets.`,
     logJoin: (sheet: string, j: LogJoin) => j.matched === j.tickets
-      ? `Protokoll „${sheet}“ passt über „${j.tableIds.header}“ zur Tickettabelle „${j.table}“: alle ${j.tickets} Tickets stehen darin.`
-      : `Protokoll „${sheet}“ und Tickettabelle „${j.table}“ (über „${j.tableIds.header}“): ${j.matched} der ${j.tickets} Tickets des Protokolls stehen in der Tabelle, ${j.tickets - j.matched} nicht (${j.missing.map((m) => quote(m, 'de')).join(', ')}${j.tickets - j.matched > j.missing.length ? ' …' : ''}). Die Protokoll-Kennzahlen zählen sie alle, die Ticket-Kennzahlen nicht, beide erfassen also verschiedene Tickets${j.matched === 0 ? ' (keine ID passt: das Protokoll bezeichnet seine Tickets wohl anders, etwa mit einer internen ID)' : ''}.`,
+      ? `Protokoll ${quote(sheet, 'de')} passt über ${quote(j.tableIds.header, 'de')} zur Tickettabelle ${quote(j.table, 'de')}: alle ${j.tickets} Tickets stehen darin.`
+      : `Protokoll ${quote(sheet, 'de')} und Tickettabelle ${quote(j.table, 'de')} (über ${quote(j.tableIds.header, 'de')}): ${j.matched} der ${j.tickets} Tickets des Protokolls stehen in der Tabelle, ${j.tickets - j.matched} nicht (${j.missing.map((m) => quote(m, 'de')).join(', ')}${j.tickets - j.matched > j.missing.length ? ' …' : ''}). Die Protokoll-Kennzahlen zählen sie alle, die Ticket-Kennzahlen nicht, beide erfassen also verschiedene Tickets${j.matched === 0 ? ' (keine ID passt: das Protokoll bezeichnet seine Tickets wohl anders, etwa mit einer internen ID)' : ''}.`,
     statusHow: {
       names: 'aus den Statusnamen', codes: 'aus den Statuscodes von ServiceNow (1 New, 2 In Progress, 3 On Hold, 6 Resolved, 7 Closed, 8 Canceled)',
       ending: 'kein Statusname sagt gelöst, daher gilt der Status als gelöst, in dem die meisten Tickets enden', manager: 'wie von Ihnen angegeben', none: 'keine gefunden',
