@@ -9,6 +9,7 @@ import { flatArray, elementwise } from './arrays.js';
 import { criteriaPairs, matchingCells } from './criteria.js';
 import { fusedSumProduct } from './fused.js';
 import type { EvalEnv } from './env.js';
+import { roundHalfAway } from './round.js';
 import { Sum, sumOf } from './sum.js';
 import { civilOfSerial } from '../../values/clock.js';
 import { compare, DIV0, isArray, isError, NA, NUM, REF, single, toNumber, toText, truthy, VALUE } from './values.js';
@@ -181,20 +182,6 @@ function match(c: NativeCall): Value {
 
 function err(code: string, message: string): EvalError {
   return { error: code, message };
-}
-
-/**
- * ROUND as Excel and LibreOffice round: half away from zero, on the value as 15 significant digits
- * show it (ROUND(1.005,2) is 1.01 although 1.005 is stored as 1.00499999…).
- */
-function roundHalfAway(x: number, digits: number): number {
-  const f = 10 ** digits;
-  let scaled = Math.abs(x) * f;
-  // Only a value next to a half can round differently as 15 digits show it (text is slow: rarely).
-  const frac = scaled - Math.floor(scaled);
-  if (Math.abs(frac - 0.5) < 1e-6) scaled = Number(scaled.toPrecision(15));
-  const r = Math.floor(scaled + 0.5) / f;
-  return x < 0 ? -r : r;
 }
 
 function round(c: NativeCall): Value {

@@ -25,6 +25,7 @@ import type { Role, ValueKind } from '../roles.js';
 import type { Dialect, PeriodName, RangeRef, RoleAssignment, ScorecardOptions, WorkbookOutline } from '../types.js';
 import { durationUnit } from './duration-units.js';
 import { dataRange } from './layout.js';
+import { sliceFirstUnreadable, sliceFlagCriteria, sliceNumbers } from './column-facts.js';
 import { exampleText, unreadableKind } from './unreadable.js';
 import type { UnreadableColumn } from './unreadable.js';
 
@@ -74,6 +75,11 @@ export class DataFacts {
     return this.env.range(ref).raw;
   }
 
+  /** Rows of a range. */
+  rowCount(ref: RangeRef): number {
+    return this.env.range(ref).rows;
+  }
+
   private key(ref: RangeRef): string {
     return this.env.range(ref).key;
   }
@@ -86,14 +92,24 @@ export class DataFacts {
   /** The first cell native formulas would not read as the core does (row within the range), or undefined. */
   private unreadable(ref: RangeRef, kind: NativeKind | 'flag'): { row: number; value: unknown } | undefined {
     const k = `${this.key(ref)}|${kind}`;
-    if (!this.readable.has(k)) this.readable.set(k, kind === 'flag' ? firstUnnamedFlag(this.raw(ref)) : firstUnreadable(this.raw(ref), kind));
+    if (!this.readable.has(k)) {
+      // A column held by column and holding no text is judged from its kinds (column-facts.ts).
+      const slice = this.env.range(ref).slice;
+      let bad: { row: number; value: unknown } | null | undefined;
+      if (slice) bad = kind === 'flag' ? (sliceFlagCriteria(slice) ? null : undefined) : sliceFirstUnreadable(slice, kind);
+      if (bad === undefined) bad = kind === 'flag' ? firstUnnamedFlag(this.raw(ref)) : firstUnreadable(this.raw(ref), kind);
+      this.readable.set(k, bad ?? undefined);
+    }
     return this.readable.get(k);
   }
 
   /** Criteria naming a flag column's yes and no words exactly, or undefined when none can. */
   flags(ref: RangeRef): FlagCriteria | undefined {
     const k = this.key(ref);
-    if (!this.flagCache.has(k)) this.flagCache.set(k, flagCriteria(this.raw(ref)));
+    if (!this.flagCache.has(k)) {
+      const slice = this.env.range(ref).slice;
+      this.flagCache.set(k, (slice && sliceFlagCriteria(slice)) ?? flagCriteria(this.raw(ref)));
+    }
     return this.flagCache.get(k);
   }
 
@@ -102,10 +118,15 @@ export class DataFacts {
     const k = this.key(ref);
     if (!this.numberCache.has(k)) {
       let values: Float64Array | undefined;
-      try {
-        values = readNumbers(contextFor('KPI_BY_PERIOD', this.env.clock, this.env.callOptions), this.raw(ref)).values;
-      } catch {
-        values = undefined;
+      const slice = this.env.range(ref).slice;
+      const fast = slice && sliceNumbers(slice, this.env.clock);
+      if (fast !== undefined) values = fast ?? undefined;
+      else {
+        try {
+          values = readNumbers(contextFor('KPI_BY_PERIOD', this.env.clock, this.env.callOptions), this.raw(ref)).values;
+        } catch {
+          values = undefined;
+        }
       }
       this.numberCache.set(k, values);
     }
