@@ -87,7 +87,7 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
 }
 
 /** Native functions whose results are kept by their expression (arrays by `remember`'s rule). */
-const AGGREGATES: ReadonlySet<string> = new Set(['ROUND', 'SUMPRODUCT', 'COUNTIFS', 'SUMIFS', 'AVERAGEIFS', 'SUM', 'COUNT', 'COUNTA']);
+const AGGREGATES: ReadonlySet<string> = new Set(['ROUND', 'SUMPRODUCT', 'COUNTIFS', 'SUMIFS', 'AVERAGEIFS', 'SUM', 'COUNT', 'COUNTA', 'MIN', 'MAX']);
 
 /**
  * Keeps an array for reuse once its expression is seen a second time: the period-independent

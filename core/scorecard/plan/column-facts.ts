@@ -6,7 +6,7 @@
  */
 import type { WallClock } from '../../values/clock.js';
 import { MAX_DATE_SERIAL, MIN_DATE_SERIAL } from '../../values/read.js';
-import { CELL_BLANK, CELL_DATE, CELL_FALSE, CELL_NUMBER, CELL_TRUE, HAS_BOOLEAN, HAS_DATE, HAS_NUMBER, HAS_TEXT, sliceKinds } from '../columns.js';
+import { CELL_BLANK, CELL_DATE, CELL_FALSE, CELL_NUMBER, CELL_TEXT, CELL_TRUE, HAS_BOOLEAN, HAS_DATE, HAS_NUMBER, HAS_TEXT, sliceKinds } from '../columns.js';
 import type { ColumnSlice } from '../columns.js';
 import type { FlagCriteria, NativeKind } from '../portable.js';
 
@@ -34,7 +34,8 @@ export function sliceFirstUnreadable(s: ColumnSlice, kind: NativeKind): BadCell 
   let bad: BadCell | null = null;
   eachRow(s, (r) => {
     const k = col.kinds[r];
-    if (k === CELL_BLANK) return true;
+    // Without text in the slice, a text cell is "" (a blank to both readings).
+    if (k === CELL_BLANK || k === CELL_TEXT) return true;
     const v = col.numbers[r];
     if (k === CELL_NUMBER) {
       // Numbers finite (dates: inside the years the catalog reads).
@@ -88,4 +89,33 @@ export function sliceNumbers(s: ColumnSlice, clock: WallClock): Float64Array | n
     return true;
   });
   return valid ? out : null;
+}
+
+/**
+ * Whether two cells of a column of ids may name one ticket: false when every non-blank cell's key
+ * (trimmed text; a number as it prints; TRUE/FALSE) is distinct — the keys PER_TICKET's index
+ * compares (text that prints as a number is that number), so no ticket repeats in any subset of
+ * the rows; true otherwise, or when the column holds dates (only the general reading decides).
+ */
+export function sliceKeysMayRepeat(s: ColumnSlice): boolean {
+  const col = s.column;
+  if (col === undefined) return false;
+  if (sliceKinds(s) & HAS_DATE) return true;
+  const seen = new Set<string>();
+  let repeat = false;
+  eachRow(s, (r) => {
+    const k = col.kinds[r];
+    let key: string;
+    if (k === CELL_TEXT) {
+      key = col.texts![r]!.trim();
+      if (key === '') return true;
+    } else if (k === CELL_NUMBER) key = '' + col.numbers[r];
+    else if (k === CELL_TRUE) key = 'TRUE';
+    else if (k === CELL_FALSE) key = 'FALSE';
+    else return true;
+    if (seen.has(key)) repeat = true;
+    else seen.add(key);
+    return !repeat;
+  });
+  return repeat;
 }
