@@ -45,6 +45,7 @@ export class DataFacts {
   private readonly flagCache = new Map<string, FlagCriteria | undefined>();
   private readonly numberCache = new Map<string, Float64Array | undefined>();
   private readonly profileCache = new Map<string, ColumnProfile>();
+  private readonly periodCache = new Map<string, readonly Period[]>();
 
   private readonly statusCache = new Map<string, StatusLists | undefined>();
 
@@ -133,12 +134,20 @@ export class DataFacts {
     return this.numberCache.get(k);
   }
 
-  /** The periods of a date column with rows, oldest first, as KPI_BY_PERIOD lists them. */
-  periods(dates: RangeRef): Period[] {
-    const values = this.numbers(dates);
-    if (!values) return [];
-    const { labels, rows } = groupByPeriod(values, this.period);
-    return labels.map((label, i) => ({ label, rows: rows[i], bounds: periodBounds(values[rows[i][0]], this.period) }));
+  /** The periods of a date column with rows, oldest first, as KPI_BY_PERIOD lists them (read-only: kept for every KPI over the column). */
+  periods(dates: RangeRef): readonly Period[] {
+    const k = this.key(dates);
+    let out = this.periodCache.get(k);
+    if (out === undefined) {
+      const values = this.numbers(dates);
+      if (!values) out = [];
+      else {
+        const { labels, rows } = groupByPeriod(values, this.period);
+        out = labels.map((label, i) => ({ label, rows: rows[i], bounds: periodBounds(values[rows[i][0]], this.period) }));
+      }
+      this.periodCache.set(k, out);
+    }
+    return out;
   }
 
   /** The latest moment in any of the ranges (−Infinity without one). */
