@@ -5,6 +5,7 @@
  * report for `service-kpi detect`, the `detected` object of --json, the HTML report's appendix and
  * the sidebar; it writes and changes nothing.
  */
+import { CELL_TEXT } from './columns.js';
 import { columnLetters } from './formula.js';
 import { decideDateOrder, orderWords } from './date-order.js';
 import type { DateOrder, DateOrderSource } from './date-order.js';
@@ -163,7 +164,12 @@ function dateOrderOf(input: ReportInput, sheet: string, column: number, roles: r
   if (!data || !outlined) return undefined;
   const cells: unknown[] = [];
   const c = column - data.originCol;
-  for (let r = outlined.headerRow + 1 - data.originRow; r < data.values.length; r++) cells.push(data.values[r]?.[c] ?? null);
+  const from = outlined.headerRow + 1 - data.originRow;
+  if (data.columns) {
+    // Held by column: only its text cells can be date text (no row is made).
+    const col = data.columns.column(c);
+    if (col?.texts) for (let r = Math.max(0, from); r < data.columns.length; r++) if (col.kinds[r] === CELL_TEXT) cells.push(col.texts[r]);
+  } else for (let r = from; r < data.values.length; r++) cells.push(data.values[r]?.[c] ?? null);
   const p = profileColumn(cells);
   if (p.orderDependentDates === 0) return undefined;
   const d = decideDateOrder(p.dateOrder, input.dateOrder, input.language);

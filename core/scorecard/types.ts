@@ -3,6 +3,7 @@
  * Everything here is plain data (it crosses google.script.run and postMessage): no Date, no class.
  */
 import type { Cell } from '../values/context.js';
+import type { SheetColumns } from './columns.js';
 import type { Role } from './roles.js';
 
 // ------------------------------------------------------------------ workbook outline and data
@@ -46,6 +47,12 @@ export interface SheetData {
   readonly values: readonly (readonly unknown[])[];
   readonly originRow: number;
   readonly originCol: number;
+  /**
+   * The same cells by column, when the host holds them that way (the command line's readers):
+   * the plan then reads a column of a big sheet without an array or object per cell, and `values`
+   * is not needed (a host giving `columns` may make it lazy).
+   */
+  readonly columns?: SheetColumns;
 }
 
 export interface WorkbookData {
@@ -56,6 +63,7 @@ export interface WorkbookData {
 
 // ------------------------------------------------------------------ roles
 
+export type { SheetColumn, SheetColumns } from './columns.js';
 export { ROLES } from './roles.js';
 export type { Role, RoleGroup, ValueKind } from './roles.js';
 

@@ -141,7 +141,7 @@ function seriesBlock(
       ? fn('IF', op('=', fn('COUNT', range(datesRef)), num(0)), fn('NA'), guard(r, str('Period'))) : undefined,
     // A count (n) is a plain COUNTIFS and is not checked; a value is checked when its function can
     // fail on totals, or when the data is small enough for a second pass to cost nothing.
-    verify: !byLabel && (variant.totalsCanFail === true || ctx.data.raw(datesRef).length <= VERIFY_ROWS),
+    verify: !byLabel && (variant.totalsCanFail === true || ctx.data.rowCount(datesRef) <= VERIFY_ROWS),
     numberFormat,
   });
 }
