@@ -25,15 +25,9 @@ z.config({ jitless: true });
 
 export const MARKER_KEY: PlanMarker['key'] = 'service-kpi.scorecard';
 
-/** Excel's sheet limits (Sheets has fewer rows and more columns: 18,278). */
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLS = 18_278;
+import { MAX_COLS, MAX_ROWS, MAX_USER_CELLS } from './sheet-limits.js';
 
-/**
- * The most cells of the manager's a regeneration carries over. A previous scorecard holding more
- * is not replaced: the new one goes beside it, and nothing is lost.
- */
-export const MAX_USER_CELLS = 5_000;
+export { MAX_COLS, MAX_ROWS, MAX_USER_CELLS };
 
 const row = z.int().check(z.minimum(1), z.maximum(MAX_ROWS));
 const col = z.int().check(z.minimum(1), z.maximum(MAX_COLS));

@@ -14,6 +14,7 @@
 import * as z from 'zod/mini';
 import { printable, shorten } from '../safe-text.js';
 import type { DefaultOptions, ParseSettings } from './api.js';
+import { isReportingDate } from './calendar-date.js';
 import { DEFAULT_SERVICE_LEVEL_SECONDS } from './definition.js';
 import { kpiInfoById } from './kpis.js';
 import { DEFAULT_SHEET_NAMES, MAX_SHEET_NAME } from './sheet-name.js';
@@ -36,17 +37,11 @@ export const defaultOptions: DefaultOptions = (language) => ({
   minTickets: 10,
 });
 
+
+export { isReportingDate };
 /** Limits the sidebar can show next to its fields. */
 export const LIMITS = { maxSlaHours: 8760, maxServiceLevelSeconds: 3600, maxAttributes: 50, maxAttributeLength: 60, maxMinimum: 100_000, maxStatuses: 50, maxStatusLength: 80 } as const;
 
-/** A calendar date `YYYY-MM-DD` from 1900 to 9999 that exists (no 2026-02-30). */
-export function isReportingDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return y >= 1900 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
 
 /** Option fields added after settings were first stored: older settings get their defaults. */
 const LATER_OPTIONS = ['reportingDate', 'minAnswers', 'minTickets'] as const;

@@ -8,7 +8,7 @@
 import type { Cell } from '../../values/context.js';
 import type { UserCell } from '../api.js';
 import { a1 } from '../formula.js';
-import { MAX_ROWS } from '../previous.js';
+import { MAX_ROWS } from '../sheet-limits.js';
 import type { Area, LocalRef, PlanBlock, PlanCell } from '../types.js';
 import type { PlanContext } from './context.js';
 import { COL } from './layout.js';

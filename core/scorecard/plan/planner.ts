@@ -12,7 +12,7 @@ import { bindKpis } from '../kpis.js';
 import type { BoundKpi } from '../kpis.js';
 import { languageOrder } from '../date-order.js';
 import { a1 } from '../formula.js';
-import { MAX_USER_CELLS } from '../previous.js';
+import { MAX_USER_CELLS } from '../sheet-limits.js';
 import { chooseSheetName, DEFAULT_SHEET_NAMES } from '../sheet-name.js';
 import type { SheetNameChoice } from '../sheet-name.js';
 import type { LocalRef, RangeRef, Role, RoleAssignment, ScorecardPlan, StatusRule } from '../types.js';

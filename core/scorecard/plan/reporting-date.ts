@@ -5,7 +5,7 @@
  */
 import type { Cell } from '../../values/context.js';
 import type { ExistingSheet } from '../api.js';
-import { isReportingDate } from '../settings.js';
+import { isReportingDate } from '../calendar-date.js';
 
 /** What the marker remembers of an input cell: the value written and the settings' value asked for then ('' = blank). */
 export interface InputHistory {
