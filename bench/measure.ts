@@ -1,11 +1,13 @@
 /**
  * Timing: medians of several runs, side by side. Candidates measured together are interleaved
  * (ours, reference, ours, reference …) so that a busy machine slows them alike. The garbage
- * collector runs once before a group, followed by a short pause so that its concurrent sweeping
- * is over before the first timed call; within a group nothing is forced, so each candidate pays
- * for the garbage it makes. (A forced full collection before every call slows the next call
- * two- to threefold while the sweeper threads still run — on this 2-core machine that is noise,
- * not a property of the code under test.)
+ * collector runs once before a group, followed by a short pause; then every candidate is called
+ * untimed until its timings settle (warmUp below), which also lets the collector's concurrent
+ * sweeping finish before the first timed call. Within a group nothing is forced, so each candidate
+ * pays for the garbage it makes. (A forced full collection right before a timed call slows it
+ * while the sweeper threads still run: with the bench's 1.2 GB of host-shaped inputs on a loaded
+ * 2-core machine, the first calls after one took 0.8–1.3 s where the steady call takes 20–40 ms —
+ * noise, not a property of the code under test.)
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -44,8 +46,39 @@ export interface Candidate {
   readonly maxRuns?: number;
   /** Stop adding runs once this much time was spent on the candidate (default 3 s). */
   readonly budgetMs?: number;
-  /** An untimed warm-up call first (default: when the candidate is fast). */
+  /** Untimed warm-up calls first, until the timings settle (default: true; false for candidates too slow to repeat). */
   readonly warmUp?: boolean;
+}
+
+/** Warm-up stops once the last two of at least three calls took within this factor of each other … */
+const SETTLED = 1.3;
+const WARM_MIN_CALLS = 3;
+/** … and at least this much time was spent (fast calls: a few dozen, so the JIT has optimised the loops) … */
+const WARM_MIN_MS = 150;
+/** … or, unsettled, after this long or this many calls. */
+const WARM_MAX_MS = 4000;
+const WARM_MAX_CALLS = 30;
+
+/**
+ * Untimed calls until the candidate runs at its steady speed. A loop over a million rows is
+ * interpreted on its first call and optimised while it runs (on-stack replacement); on a loaded
+ * 2-core machine the optimising compiler's thread gets little time, so the first two or three calls
+ * can take 30–50 times the steady call (measured: AHT 778, 1645, 165, then 35 ms). Timing from the
+ * first call counted that compile wait as the code's cost. Candidates of seconds a call stop at
+ * WARM_MAX_MS (two calls).
+ */
+function warmUp(run: () => unknown): unknown {
+  let value: unknown, spent = 0, last = Infinity;
+  for (let k = 0; k < WARM_MAX_CALLS && spent < WARM_MAX_MS; k++) {
+    const t0 = performance.now();
+    value = run();
+    const dt = performance.now() - t0;
+    spent += dt;
+    const settled = Math.max(dt, last) <= SETTLED * Math.min(dt, last);
+    last = dt;
+    if (settled && k + 1 >= WARM_MIN_CALLS && spent >= WARM_MIN_MS) break;
+  }
+  return value;
 }
 
 /**
@@ -55,25 +88,7 @@ export interface Candidate {
 export function measureSideBySide(candidates: readonly Candidate[]): Map<string, Timing> {
   const state = candidates.map((c) => ({ c, times: [] as number[], spent: 0, value: undefined as unknown, done: false }));
   collectGarbage();
-  for (const s of state) {
-    if (s.c.warmUp === false) continue;
-    const t0 = performance.now();
-    s.value = s.c.run();
-    const first = performance.now() - t0;
-    // A warm-up that took long already says enough: count it as the first run and go on.
-    if (s.c.warmUp !== true && first > 250) {
-      s.times.push(first);
-      s.spent += first;
-      continue;
-    }
-    // Fast calls: a few more untimed, so the JIT has optimised the loops before timing starts.
-    for (let k = 0, spent = first; k < 30 && spent < 150; k++) {
-      const t1 = performance.now();
-      s.c.run();
-      spent += performance.now() - t1;
-    }
-  }
-  collectGarbage();
+  for (const s of state) if (s.c.warmUp !== false) s.value = warmUp(s.c.run);
   for (let round = 0; state.some((s) => !s.done); round++) {
     for (const s of state) {
       if (s.done) continue;

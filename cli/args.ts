@@ -98,8 +98,8 @@ Options:
                            column decides it (default: --lang de reads day first, en month first)
       --as-of DATE         reporting date YYYY-MM-DD: Actual is the latest period complete on
                            that day (default: the latest complete period with enough data)
-      --min-answers N      fewest answers a survey KPI's period needs for a status (default 30;
-                           fewer: "too few (n)"; 0: no minimum)
+      --min-answers N      fewest answers a survey KPI's period (and an agent's CSAT) needs for
+                           a status (default 30; fewer: "too few (n)"; 0: no minimum)
       --min-tickets N      fewest tickets a ticket KPI's period needs for a status (default 10)
       --pause-statuses L   status-log statuses that stop the SLA clock, comma-separated
                            (default: found from the names: pending, waiting for customer, on hold …;

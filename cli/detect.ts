@@ -6,7 +6,7 @@
  * The same report is the `detected` object of `scorecard --json` and the HTML report's appendix.
  */
 import path from 'node:path';
-import { printableJson, printableLines } from '../core/safe-text.js';
+import { printableJson, printableLines, quote } from '../core/safe-text.js';
 import { dateOrderText } from '../core/scorecard/detection-report.js';
 import type { DetectionReport, ReportColumn } from '../core/scorecard/detection-report.js';
 import type { DetectArgs } from './args.js';
@@ -21,7 +21,7 @@ export async function runDetect(args: DetectArgs, io: Io): Promise<DetectionRepo
   let report: DetectionReport;
   let notes: readonly string[];
   try {
-    const found = await findColumns(args, progress, seen);
+    const found = await findColumns(args, progress, seen, true);
     report = reportOf(found, args);
     notes = [...found.input.notes, ...found.roleNotes];
   } catch (e) {
@@ -42,12 +42,12 @@ const KINDS: Readonly<Record<string, string>> = {
   survey: 'survey answers', tickets: 'tickets', orders: 'orders', monthly: 'monthly figures', list: 'a customer or staff list', competitors: 'competitors',
 };
 
-const short = (s: string, n: number): string => ([...s].length <= n ? s : `${[...s].slice(0, n - 1).join('')}…`);
 const pad = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - [...s].length));
 
 function columnLines(c: ReportColumn): string[] {
-  const head = `    ${pad(c.letter, 3)} ${pad(short(c.header || '(no header)', 34), 34)}`;
-  if (c.roles.length === 0) return [`${head}  —  ${c.values}`];
+  // quote() cuts at 40 characters: 42 with its quotes.
+  const head = `    ${pad(c.letter, 3)} ${pad(c.header ? quote(c.header) : '(no header)', 42)}`;
+  if (c.roles.length === 0) return [`${head}  —  ${c.none ? `${c.none}; ` : ''}${c.values}`];
   const lines: string[] = [];
   c.roles.forEach((r, i) => {
     const lead = i === 0 ? head : ' '.repeat(head.length);
@@ -56,6 +56,14 @@ function columnLines(c: ReportColumn): string[] {
   });
   if (c.dateOrder) lines.push(`${' '.repeat(head.length)}  ${dateOrderText(c.dateOrder)}`);
   return lines;
+}
+
+/** A KPI's column (`Sheet!Header` in the report) as `"Header"`, with `on "Sheet"` when the report has several sheets. */
+function columnText(report: DetectionReport, where: string): string {
+  const sheet = report.sheets.find((s) => where.startsWith(`${s.name}!`));
+  if (!sheet) return quote(where);
+  const header = quote(where.slice(sheet.name.length + 1));
+  return report.sheets.length > 1 ? `${header} on ${quote(sheet.name)}` : header;
 }
 
 /** The report as text for the terminal. */
@@ -68,13 +76,13 @@ export function renderDetection(report: DetectionReport, sources: readonly strin
     if (s.kind) parts.push(KINDS[s.kind] ?? s.kind);
     if (s.shape === 'log') parts.push('an event log (one row per update)');
     if (s.layout) parts.push(`layout recognised: ${s.layout.name} (${s.layout.found} of its headers)`);
-    out.push('', `Sheet "${s.name}": ${parts.join(' · ')}`);
+    out.push('', `Sheet ${quote(s.name)}: ${parts.join(' · ')}`);
     for (const c of s.columns) out.push(...columnLines(c));
   }
-  for (const name of report.skipped) out.push('', `Sheet "${name}": no data table (no header row with at least two column names)`);
+  for (const name of report.skipped) out.push('', `Sheet ${quote(name)}: no data table (no header row with at least two column names)`);
   out.push('', report.kpis.length > 0 ? `KPIs that follow (${report.kpis.length}):` : 'No KPI follows from these columns.');
   for (const k of report.kpis) {
-    const cols = Object.entries(k.columns).map(([role, where]) => `${role} ${where}`).join(', ');
+    const cols = Object.entries(k.columns).map(([role, where]) => `${role} ${columnText(report, where ?? '')}`).join(', ');
     const by = k.periods ? `per period of ${k.periods}` : 'one value over all rows (no date)';
     out.push(`  ${pad(k.name, 32)} ${pad(k.function, 20)} ${by}; ${cols}`);
   }

@@ -65,8 +65,8 @@ export function formatCount(n: number | undefined, language: Language = 'en'): s
 }
 
 const STATUS_WORDS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
-  en: { green: 'green', amber: 'amber', red: 'red', 'too-few': 'too few' },
-  de: { green: 'grün', amber: 'gelb', red: 'rot', 'too-few': 'zu wenige' },
+  en: { green: 'green', amber: 'amber', red: 'red', 'too-few': 'too few', 'to-date': 'to date, incomplete' },
+  de: { green: 'grün', amber: 'gelb', red: 'rot', 'too-few': 'zu wenige', 'to-date': 'bisher, unvollständig' },
 };
 
 /** A status word as shown to people (the data keeps the English words formulas test). */

@@ -207,7 +207,7 @@ tr.section th { background: #eef2f8; color: #243b5a; font-size: 13px; }
 .status-green { background: ${c('green', 'fill')}; color: ${c('green', 'font')}; }
 .status-amber { background: ${c('amber', 'fill')}; color: ${c('amber', 'font')}; }
 .status-red { background: ${c('red', 'fill')}; color: ${c('red', 'font')}; }
-.status-too-few { background: #eef0f3; color: var(--muted); font-weight: 400; white-space: nowrap; }
+.status-too-few, .status-to-date { background: #eef0f3; color: var(--muted); font-weight: 400; white-space: nowrap; }
 .sparkline { display: block; }
 .sparkline path { fill: none; stroke: var(--accent); stroke-width: 1.5; stroke-linejoin: round; stroke-linecap: round; }
 .sparkline circle { fill: var(--accent); }
@@ -249,7 +249,7 @@ function detectedAppendix(report: DetectionReport, t: (typeof TEXT)['en'] | (typ
     const meta = [`${t.headerRow} ${s.headerRow}`, `${s.rows} ${t.rows}`, ...(s.layout ? [`${t.layout}: ${s.layout.name}`] : [])].join(' · ');
     const rows = s.columns.map((c) => {
       const roles = c.roles.length === 0
-        ? `<td class="muted">${esc(t.unused)}</td><td></td><td class="evidence">${esc(c.values)}</td>`
+        ? `<td class="muted">${esc(t.unused)}</td><td></td><td class="evidence">${esc(c.none ? `${c.none}; ${c.values}` : c.values)}</td>`
         : `<td>${c.roles.map((r) => esc(r.role)).join('<br>')}</td><td class="num">${c.roles.map((r) => r.confidence.toFixed(2)).join('<br>')}</td>`
           + `<td class="evidence">${c.roles.map((r) => esc([r.evidence.header, r.evidence.values, ...(r.evidence.layout ? [r.evidence.layout] : [])].join('; '))).join('<br>')}${c.dateOrder ? `<br>${esc(dateOrderText(c.dateOrder))}` : ''}</td>`;
       return `<tr><td>${esc(c.letter)}</td><th scope="row">${esc(c.header)}</th>${roles}</tr>`;

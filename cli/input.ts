@@ -9,6 +9,7 @@
 import type { ExistingSheet } from '../core/scorecard/api.js';
 import type { SheetData, WorkbookData } from '../core/scorecard/types.js';
 import type { ColumnOrderRead } from './read-csv.js';
+import type { ColumnStore } from './sheet-columns.js';
 
 export interface InputSheet {
   /**
@@ -19,6 +20,11 @@ export interface InputSheet {
   readonly data: SheetData;
   /** Number format per cell, parallel to `data.values` (a missing row or cell: General). */
   readonly formats: readonly ((readonly (string | undefined)[]) | undefined)[];
+  /**
+   * The sheet held by column, as the readers make it (then `data.values` and `formats` are made
+   * from it on first use only; the plan and the writer read the columns).
+   */
+  readonly columns?: ColumnStore;
   /** Column widths in characters by 0-based column from `data.originCol` (undefined: default). */
   readonly widths: readonly (number | undefined)[];
   /** Rows frozen at the top (the header of a CSV file, a workbook's own frozen panes). */

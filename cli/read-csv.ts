@@ -28,10 +28,11 @@
  * (csv-parse and papaparse are no faster here, and neither recovers loose quotes as Excel does).
  */
 import { quote } from '../core/safe-text.js';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { WallClock } from '../core/values/clock.js';
-import { MS_PER_DAY, UNIX_EPOCH_SERIAL } from '../core/values/clock.js';
+import { MS_PER_DAY, serialOfWallClock, UNIX_EPOCH_SERIAL } from '../core/values/clock.js';
 import { decideDateOrder, orderWords } from '../core/scorecard/date-order.js';
 import type { ColumnDateOrder } from '../core/scorecard/date-order.js';
 import type { DateOrder } from '../core/values/date-text.js';
@@ -40,6 +41,7 @@ import { parseDateText, parseNumberText } from '../core/values/text.js';
 import { describeFsError, inputError } from './errors.js';
 import type { InputSheet } from './input.js';
 import { MAX_COLS, MAX_ROWS } from './input.js';
+import { columnarInput, ColumnsBuilder } from './sheet-columns.js';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -54,11 +56,12 @@ export function decodeCsv(bytes: Uint8Array): CsvText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)) };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), fallback: 'windows-1252' };
-  }
+  // ASCII and valid UTF-8 checked first (simdutf in Node): decoding then cannot fail, and ASCII
+  // is its own Latin-1 (a one-byte string, made without decoding).
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isAscii(buf)) return { text: buf.toString('latin1') };
+  if (isUtf8(buf)) return { text: buf.toString('utf8') };
+  return { text: new TextDecoder('windows-1252').decode(bytes), fallback: 'windows-1252' };
 }
 
 const QUOTE = 34, CR = 13, LF = 10, COMMA = 44, SEMI = 59, TAB = 9, SPACE = 32;
@@ -95,44 +98,61 @@ export interface CsvRows {
 
 const SEP_LINE = /^sep=(.)\r?\n/i;
 
-/**
- * Splits CSV text into rows of fields (RFC 4180). Throws an input error naming the line when a
- * quoted field never ends or a closing quote is followed by more text. `forced` skips detection.
- */
-export function splitCsv(text: string, file: string, forced?: Delimiter): CsvRows {
-  let start = 0;
-  let line = 1;
-  let delimiter: Delimiter;
+/** What the scanner hands over, field by field and row by row. */
+export interface CsvSink {
+  /** Called first, with the delimiter the rows use. */
+  begin?(delimiter: Delimiter): void;
+  /**
+   * Field `col` of row `row`: unquoted, the text between `start` and `end` (`value` undefined);
+   * quoted, its `value` (quotes removed, doubled quotes single).
+   */
+  field(row: number, col: number, text: string, start: number, end: number, value: string | undefined, line: number): void;
+  /** Row `row` has ended with `fields` fields; it starts on `line`; `singleQuoted`: one field, written quoted. */
+  row(row: number, fields: number, line: number, singleQuoted: boolean): void;
+}
+
+export interface CsvScan {
+  readonly delimiter: Delimiter;
+  /** Rows handed over (trailing empty lines included). */
+  readonly rows: number;
+  readonly loose: number;
+  readonly looseLine: number;
+}
+
+/** The delimiter a text uses: `forced`, an Excel `sep=` line's, or the header's (and where the rows start). */
+function delimiterOf(text: string, forced: Delimiter | undefined): { delimiter: Delimiter; start: number; line: number } {
+  if (forced) return { delimiter: forced, start: 0, line: 1 };
   const sep = SEP_LINE.exec(text);
-  if (forced) {
-    delimiter = forced;
-  } else if (sep && (sep[1] === ',' || sep[1] === ';' || sep[1] === '\t')) {
-    delimiter = sep[1];
-    start = sep[0].length;
-    line = 2;
-  } else {
-    delimiter = detectDelimiter(text);
-  }
+  if (sep && (sep[1] === ',' || sep[1] === ';' || sep[1] === '\t')) return { delimiter: sep[1], start: sep[0].length, line: 2 };
+  return { delimiter: detectDelimiter(text), start: 0, line: 1 };
+}
+
+/**
+ * Scans CSV text (RFC 4180) into fields and rows for `sink`, without a string per field unless the
+ * sink makes one. Throws an input error naming the line when a quoted field never ends.
+ * `forced` skips delimiter detection.
+ */
+export function scanCsv(text: string, file: string, sink: CsvSink, forced?: Delimiter): CsvScan {
+  const { delimiter, start, line: firstLine } = delimiterOf(text, forced);
+  let line = firstLine;
   const delim = delimiter.charCodeAt(0);
   const n = text.length;
-  const rows: string[][] = [];
-  const lines: number[] = [];
-  let row: string[] = [];
+  let rows = 0;
+  let col = 0;
   let rowLine = line;
   let i = start;
   let loose = 0, looseLine = 0;
-  const quotedSingles = new Set<number>();
   let firstQuoted = false;
-  if (i >= n) return { rows, lines, delimiter, loose, looseLine, quotedSingles };
+  sink.begin?.(delimiter);
+  if (i >= n) return { delimiter, rows, loose, looseLine };
   for (;;) {
-    let value: string;
     if (i < n && text.charCodeAt(i) === QUOTE) {
-      if (row.length === 0) firstQuoted = true;
+      if (col === 0) firstQuoted = true;
       const openLine = line;
       let from = i + 1;
       let j = from;
       let looseField = false;
-      value = '';
+      let value = '';
       for (;;) {
         const q = text.indexOf('"', j);
         if (q < 0) {
@@ -175,6 +195,7 @@ export function splitCsv(text: string, file: string, forced?: Delimiter): CsvRow
         i = e;
         break;
       }
+      sink.field(rows, col, text, 0, 0, value, rowLine);
     } else {
       let j = i;
       let quote = false;
@@ -186,14 +207,12 @@ export function splitCsv(text: string, file: string, forced?: Delimiter): CsvRow
       }
       // A quote inside an unquoted field (`5" screen`) is text, as everywhere; counted for the note.
       if (quote && loose++ === 0) looseLine = line;
-      value = text.slice(i, j);
+      sink.field(rows, col, text, i, j, undefined, rowLine);
       i = j;
     }
-    row.push(value);
+    col++;
     if (i >= n) {
-      if (firstQuoted && row.length === 1) quotedSingles.add(rows.length);
-      rows.push(row);
-      lines.push(rowLine);
+      sink.row(rows++, col, rowLine, firstQuoted && col === 1);
       break;
     }
     const ch = text.charCodeAt(i);
@@ -204,20 +223,41 @@ export function splitCsv(text: string, file: string, forced?: Delimiter): CsvRow
     // A line end: \r\n, \n or a lone \r.
     i += ch === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
     line++;
-    if (firstQuoted && row.length === 1) quotedSingles.add(rows.length);
+    sink.row(rows++, col, rowLine, firstQuoted && col === 1);
     firstQuoted = false;
-    rows.push(row);
-    lines.push(rowLine);
-    row = [];
+    col = 0;
     rowLine = line;
     if (i >= n) break;
   }
+  return { delimiter, rows, loose, looseLine };
+}
+
+/**
+ * Splits CSV text into rows of fields (RFC 4180). Throws an input error naming the line when a
+ * quoted field never ends or a closing quote is followed by more text. `forced` skips detection.
+ */
+export function splitCsv(text: string, file: string, forced?: Delimiter): CsvRows {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  const quotedSingles = new Set<number>();
+  let row: string[] = [];
+  const scan = scanCsv(text, file, {
+    field(_r, _c, t, start, end, value) {
+      row.push(value ?? t.slice(start, end));
+    },
+    row(r, _fields, line, singleQuoted) {
+      if (singleQuoted) quotedSingles.add(r);
+      rows.push(row);
+      lines.push(line);
+      row = [];
+    },
+  }, forced);
   // Trailing empty lines are not rows.
   while (rows.length > 0 && isEmptyRow(rows[rows.length - 1])) {
     rows.pop();
     lines.pop();
   }
-  return { rows, lines, delimiter, loose, looseLine, quotedSingles };
+  return { rows, lines, delimiter: scan.delimiter, loose: scan.loose, looseLine: scan.looseLine, quotedSingles };
 }
 
 /** Whether a quote after `from`, before the line ends, closes a field (a delimiter or the line end follows it). */
@@ -238,30 +278,6 @@ function closesOnLine(text: string, from: number, delim: number): boolean {
 }
 
 const DELIMITER_NAMES: Readonly<Record<Delimiter, string>> = { ',': '","', ';': '";"', '\t': 'tab' };
-
-/**
- * Rows written with another delimiter than the header: a row that splits into one field while
- * the header has several, and holds another delimiter outside quotes, would read as one blank
- * column. Two such rows (or every row, in a short file) are an input error naming the first; a
- * single one is taken as text that happens to hold a comma.
- */
-function checkDelimiter({ rows, lines, delimiter, quotedSingles }: CsvRows, file: string): void {
-  if (rows.length < 2 || rows[0].length < 2) return;
-  let first = -1, seen = 0;
-  let other: Delimiter | undefined;
-  for (let r = 1; r < rows.length && seen < 2; r++) {
-    if (rows[r].length !== 1 || quotedSingles.has(r)) continue;
-    const field = rows[r][0];
-    const d = ([',', ';', '\t'] as const).find((x) => x !== delimiter && field.includes(x));
-    if (d === undefined) continue;
-    if (seen++ === 0) {
-      first = r;
-      other = d;
-    }
-  }
-  if (other === undefined || (seen < 2 && rows.length > 2)) return;
-  throw inputError(`${file}: line ${lines[first]}: the rows are separated by ${DELIMITER_NAMES[other]} but the header by ${DELIMITER_NAMES[delimiter]}; save the file with one delimiter (or write sep=${other === '\t' ? '<tab>' : other} as its first line)`);
-}
 
 function newlinesIn(text: string, from: number, to: number): number {
   let k = 0;
@@ -330,6 +346,14 @@ export function cellReader(clock: WallClock, decimalComma: boolean): CellReader 
     hasTime: false,
     hasSeconds: false,
     read(raw: string): unknown {
+      if (raw.length <= INTERN_MAX_LENGTH) {
+        // Text seen before is text again (the reading depends on the text alone).
+        const known = interned.get(raw);
+        if (known !== undefined) {
+          r.kind = CellKind.Text;
+          return known;
+        }
+      }
       const t = raw.trim();
       if (t === '') {
         r.kind = CellKind.Blank;
@@ -391,8 +415,9 @@ export function cellReader(clock: WallClock, decimalComma: boolean): CellReader 
       r.kind = hasUnstorable(raw) ? CellKind.Cleaned : CellKind.Text;
       const text = storableText(raw);
       if (raw.length <= INTERN_MAX_LENGTH && r.kind === CellKind.Text && interned.size < INTERN_MAX_ENTRIES) {
-        // A copy, so the kept string does not hold on to the whole file's text.
-        const own = Buffer.from(text, 'utf8').toString('utf8');
+        // A copy, so the kept string does not hold on to the whole file's text (a slice of
+        // fewer than 13 characters is a copy already: V8's SlicedString::kMinLength).
+        const own = text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
         interned.set(own, own);
         return own;
       }
@@ -446,18 +471,14 @@ export interface DateReading {
   readonly language: 'en' | 'de';
 }
 
-/** A column's numeric date text kept for its order: the rows, and a cell showing each order. */
+/** A column's numeric date text kept for its order: the rows, their text and lines, and a cell showing each order. */
 interface OrderColumn {
   readonly rows: number[];
+  readonly texts: string[];
+  readonly lines: number[];
   dayFirst?: string;
   monthFirst?: string;
   first: string;
-}
-
-function sameFormats(a: readonly (string | undefined)[], b: readonly (string | undefined)[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** Number format of a date column: with time and seconds when any cell has them. */
@@ -465,144 +486,314 @@ function dateFormat(hasTime: boolean, hasSeconds: boolean): string {
   return hasSeconds ? 'yyyy-mm-dd hh:mm:ss' : hasTime ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd';
 }
 
+/** Stands for "the column's date format" until every date of the column has been read. */
+const DATE_PLACEHOLDER = '\u0000date';
+
+/** Rows whose field widths set the column widths. */
+const WIDTH_ROWS = 200;
+
+const isDigit = (ch: number): boolean => ch >= 48 && ch <= 57;
+const digits2 = (t: string, i: number): number => (t.charCodeAt(i) - 48) * 10 + (t.charCodeAt(i + 1) - 48);
+
+/**
+ * A field that is plain digits (`0`, or up to 15 digits without a leading zero): its number, as
+ * the cell reader reads it (no separator, so never ambiguous; exact below 2^53). −1 otherwise.
+ */
+function plainInteger(t: string, start: number, end: number): number {
+  const len = end - start;
+  if (len < 1 || len > 15) return -1;
+  if (t.charCodeAt(start) === 48 && len > 1) return -1;
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const ch = t.charCodeAt(i);
+    if (!isDigit(ch)) return -1;
+    v = v * 10 + (ch - 48);
+  }
+  return v;
+}
+
+/** Days in each month of a common year. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * An ISO date field `yyyy-mm-dd`, `yyyy-mm-dd hh:mm` or `yyyy-mm-dd hh:mm:ss` (space or T) holding
+ * a valid date and time: its wall-clock serial, exactly as parseDateText computes it; undefined
+ * for anything else (the cell reader then decides).
+ */
+function isoSerial(t: string, start: number, end: number): number | undefined {
+  const len = end - start;
+  if (len !== 10 && len !== 16 && len !== 19) return undefined;
+  const i = start;
+  if (t.charCodeAt(i + 4) !== 45 || t.charCodeAt(i + 7) !== 45) return undefined;
+  for (const k of [0, 1, 2, 3, 5, 6, 8, 9]) if (!isDigit(t.charCodeAt(i + k))) return undefined;
+  const y = digits2(t, i) * 100 + digits2(t, i + 2);
+  const mo = digits2(t, i + 5);
+  const d = digits2(t, i + 8);
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1) return undefined;
+  const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > MONTH_DAYS[mo - 1] + (leap ? 1 : 0)) return undefined;
+  let h = 0, mi = 0, sec = 0;
+  if (len > 10) {
+    const sep = t.charCodeAt(i + 10);
+    if (sep !== 32 && sep !== 84) return undefined;
+    for (const k of [11, 12, 14, 15]) if (!isDigit(t.charCodeAt(i + k))) return undefined;
+    if (t.charCodeAt(i + 13) !== 58) return undefined;
+    h = digits2(t, i + 11);
+    mi = digits2(t, i + 14);
+    if (len === 19) {
+      if (t.charCodeAt(i + 16) !== 58 || !isDigit(t.charCodeAt(i + 17)) || !isDigit(t.charCodeAt(i + 18))) return undefined;
+      sec = digits2(t, i + 17);
+    }
+    if (h > 23 || mi > 59 || sec > 59) return undefined;
+  }
+  return serialOfWallClock(y, mo, d, h, mi, sec);
+}
+
+/** What a delimiter check found: rows written with another delimiter (checkDelimiter's rule). */
+interface DelimiterEvidence {
+  seen: number;
+  firstLine: number;
+  other: Delimiter | undefined;
+}
+
+/**
+ * Rows written with another delimiter than the header: a row that splits into one field while
+ * the header has several, and holds another delimiter outside quotes, would read as one blank
+ * column. Two such rows (or every row, in a short file) are an input error naming the first; a
+ * single one is taken as text that happens to hold a comma.
+ */
+function checkDelimiter(e: DelimiterEvidence, rows: number, headerFields: number, delimiter: Delimiter, file: string): void {
+  if (rows < 2 || headerFields < 2) return;
+  if (e.other === undefined || (e.seen < 2 && rows > 2)) return;
+  throw inputError(`${file}: line ${e.firstLine}: the rows are separated by ${DELIMITER_NAMES[e.other]} but the header by ${DELIMITER_NAMES[delimiter]}; save the file with one delimiter (or write sep=${e.other === '\t' ? '<tab>' : e.other} as its first line)`);
+}
+
 /**
  * One CSV text as a sheet named `name` (messages name `file`); `forced` skips delimiter detection.
- * Numeric date text (`05/02/2012`) is read per column in the order its own cells show, else the
- * user's choice, else the language's (`reading`), and a note says which.
+ * The fields go straight into columns (sheet-columns.ts): plain integers and ISO dates are read
+ * from the text where they stand, everything else through the cell reader. Numeric date text
+ * (`05/02/2012`) is read per column in the order its own cells show, else the user's choice, else
+ * the language's (`reading`), and a note says which.
  */
 export function csvSheet(text: string, name: string, file: string, clock: WallClock, forced?: Delimiter, reading: DateReading = { language: 'en' }): CsvSheetResult {
-  const split = splitCsv(text, file, forced);
-  checkDelimiter(split, file);
-  const { rows, lines, delimiter } = split;
-  if (rows.length === 0) throw inputError(`${file} is empty`);
-  if (rows.length > MAX_ROWS) throw inputError(`${file} has ${rows.length} rows; a worksheet holds at most ${MAX_ROWS}`);
-  const reader = cellReader(clock, delimiter === ';');
-  const notes: string[] = [];
-
-  let width = 0;
-  for (const row of rows) if (row.length > width) width = row.length;
-  if (width > MAX_COLS) throw inputError(`${file} has ${width} columns; a worksheet holds at most ${MAX_COLS}`);
-  const widths = columnWidths(rows, width);
-
-  // Each row's fields are replaced by their values in place: no second array per row.
-  const values: unknown[][] = rows as unknown[][];
-  const formats: ((string | undefined)[] | undefined)[] = new Array(rows.length);
+  // Rows to expect: the line breaks (quoted ones too), so the columns are allocated once.
+  let breaks = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks++;
+  const builder = new ColumnsBuilder(Math.min(breaks, MAX_ROWS + 1));
+  let reader: CellReader = cellReader(clock, false);
+  let delimiter: Delimiter = ',';
   const dateCols: { hasTime: boolean; hasSeconds: boolean }[] = [];
+  const dateId = builder.formatId(DATE_PLACEHOLDER);
+  const percentIds = new Map<number, number>();
   let ambiguous = 0, ambiguousExample = '';
   let unreadable = 0, unreadableExample = '';
   const orderCols: (OrderColumn | undefined)[] = [];
-
+  const headers: string[] = [];
   let cleaned = 0, cleanedExample = '';
-  values[0] = rows[0].map((h) => {
-    const text = storableText(h);
-    if (hasUnstorable(h) && cleaned++ === 0) cleanedExample = `line ${lines[0]}`;
-    return text.trim() === '' ? null : text;
-  });
-  for (let r = 1; r < rows.length; r++) {
-    const fields = rows[r];
-    const out: unknown[] = fields;
-    let rowFormats: (string | undefined)[] | undefined;
-    for (let c = 0; c < fields.length; c++) {
-      const raw = fields[c];
-      const v = reader.read(raw);
-      out[c] = v;
+  let rowNonEmpty = false;
+  /** Rows up to the last one with a non-blank field (trailing empty lines are not rows). */
+  let kept = 0;
+  let widthSoFar = 0, width = 0, headerFields = 0;
+  const fieldLengths: number[][] = [];
+  /** Row's first field (its value when quoted, else where it stands): a single-field row's text. */
+  let single: string | undefined;
+  let singleStart = 0, singleEnd = -1;
+  const evidence: DelimiterEvidence = { seen: 0, firstLine: 0, other: undefined };
+
+  const scan = scanCsv(text, file, {
+    begin(d) {
+      delimiter = d;
+      reader = cellReader(clock, d === ';');
+    },
+    field(r, c, t, start, end, value, line) {
+      const quoted = value !== undefined;
+      const len = quoted ? value.length : end - start;
+      if (r < WIDTH_ROWS) (fieldLengths[r] ??= [])[c] = len + 2;
+      if (c === 0) {
+        single = undefined;
+        singleEnd = -1;
+      }
+      if (len === 0) return;
+      // The field's text, made only when a fast path does not take it.
+      let field = value;
+      const first = quoted ? value.charCodeAt(0) : t.charCodeAt(start);
+      if (c === 0) {
+        single = value;
+        singleStart = start;
+        singleEnd = end;
+      }
+      // A blank is whitespace only: most fields start with something else.
+      if (!rowNonEmpty && ((first > 32 && first < 127) || (field ??= t.slice(start, end)).trim() !== '')) rowNonEmpty = true;
+      if (r >= MAX_ROWS || c >= MAX_COLS) return; // refused at the end; nothing to keep
+      if (r === 0) {
+        const h = (field ??= t.slice(start, end));
+        const stored = storableText(h);
+        if (hasUnstorable(h) && cleaned++ === 0) cleanedExample = `line ${line}`;
+        if (stored.trim() !== '') {
+          builder.text(r, c, stored);
+          headers[c] = stored;
+        }
+        return;
+      }
+      if (!quoted && (len === 4 || len === 5) && (first === 84 || first === 70)) {
+        // TRUE / FALSE as spreadsheets write them.
+        const b = len === 4 ? t.startsWith('TRUE', start) : t.startsWith('FALSE', start);
+        if (b && (len === 4) === (first === 84)) {
+          builder.boolean(r, c, len === 4);
+          return;
+        }
+      }
+      if (!quoted && first >= 48 && first <= 57) {
+        const n = plainInteger(t, start, end);
+        if (n >= 0) {
+          builder.number(r, c, n);
+          return;
+        }
+        const serial = isoSerial(t, start, end);
+        if (serial !== undefined) {
+          storeDate(r, c, serial);
+          return;
+        }
+      }
+      field ??= t.slice(start, end);
+      const v = reader.read(field);
       switch (reader.kind) {
+        case CellKind.Blank: return;
         case CellKind.Date: {
           const d = (dateCols[c] ??= { hasTime: false, hasSeconds: false });
           if (reader.hasTime) d.hasTime = true;
           if (reader.hasSeconds) d.hasSeconds = true;
           reader.hasTime = reader.hasSeconds = false;
-          (rowFormats ??= [])[c] = 'date';
-          break;
+          builder.date(r, c, (v as Date).getTime());
+          builder.format(r, c, dateId);
+          return;
         }
-        case CellKind.Percent:
-          (rowFormats ??= [])[c] = reader.percentDecimals > 0 ? `0.${'0'.repeat(Math.min(reader.percentDecimals, 6))}%` : '0%';
-          break;
+        case CellKind.Percent: {
+          const places = reader.percentDecimals > 0 ? Math.min(reader.percentDecimals, 6) : 0;
+          let id = percentIds.get(places);
+          if (id === undefined) percentIds.set(places, (id = builder.formatId(places > 0 ? `0.${'0'.repeat(places)}%` : '0%')));
+          builder.number(r, c, v as number);
+          builder.format(r, c, id);
+          return;
+        }
         case CellKind.Ambiguous:
-          if (ambiguous++ === 0) ambiguousExample = `${quote(raw.trim())} on line ${lines[r]}`;
+          if (ambiguous++ === 0) ambiguousExample = `${quote(field.trim())} on line ${line}`;
           break;
         case CellKind.UnreadableDate: {
-          const p = scanDateText(raw.trim());
+          const trimmed = field.trim();
+          const p = scanDateText(trimmed);
           if (p !== undefined && !('problem' in p) && p.orderDependent) {
-            const where = `${quote(raw.trim())} on line ${lines[r]}`;
-            const col = (orderCols[c] ??= { rows: [], first: where });
+            const where = `${quote(trimmed)} on line ${line}`;
+            const col = (orderCols[c] ??= { rows: [], texts: [], lines: [], first: where });
             col.rows.push(r);
+            col.texts.push(trimmed);
+            col.lines.push(line);
             const e = orderEvidence(p);
             if (e === 1) col.dayFirst ??= where;
             else if (e === 2) col.monthFirst ??= where;
             break;
           }
-          if (unreadable++ === 0) unreadableExample = `${quote(raw.trim())} on line ${lines[r]}`;
+          if (unreadable++ === 0) unreadableExample = `${quote(trimmed)} on line ${line}`;
           break;
         }
         case CellKind.Cleaned:
-          if (cleaned++ === 0) cleanedExample = `line ${lines[r]}`;
+          if (cleaned++ === 0) cleanedExample = `line ${line}`;
           break;
         default:
           break;
       }
+      builder.value(r, c, v);
+    },
+    row(r, fields, line, singleQuoted) {
+      if (r === 0) headerFields = fields;
+      if (fields > widthSoFar) widthSoFar = fields;
+      if (r < MAX_ROWS) builder.rowLength(r, Math.min(fields, MAX_COLS));
+      if (rowNonEmpty) {
+        kept = r + 1;
+        width = widthSoFar;
+      }
+      rowNonEmpty = false;
+      if (r > 0 && fields === 1 && !singleQuoted && evidence.seen < 2 && (single !== undefined || singleEnd >= 0)) {
+        const field = single ?? text.slice(singleStart, singleEnd);
+        const other = (([',', ';', '\t'] as const).find((x) => x !== delimiter && field.includes(x)));
+        if (other !== undefined && evidence.seen++ === 0) {
+          evidence.firstLine = line;
+          evidence.other = other;
+        }
+      }
+    },
+  }, forced);
+
+  function storeDate(r: number, c: number, serial: number): void {
+    // As the cell reader turns a serial into a Date and notes whether the column shows times.
+    const d = (dateCols[c] ??= { hasTime: false, hasSeconds: false });
+    const seconds = Math.round((serial - Math.floor(serial)) * 86_400);
+    if (seconds !== 0 && seconds !== 86_400) {
+      d.hasTime = true;
+      if (seconds % 60 !== 0) d.hasSeconds = true;
     }
-    // Rows of a table share their formats: one array for a run of equal rows.
-    const before = formats[r - 1];
-    formats[r] = rowFormats && before && sameFormats(before, rowFormats) ? before : rowFormats;
+    builder.date(r, c, Math.round((serial - UNIX_EPOCH_SERIAL) * MS_PER_DAY));
+    builder.format(r, c, dateId);
   }
+
+  checkDelimiter(evidence, kept, headerFields, scan.delimiter, file);
+  if (kept === 0) throw inputError(`${file} is empty`);
+  if (kept > MAX_ROWS) throw inputError(`${file} has ${kept} rows; a worksheet holds at most ${MAX_ROWS}`);
+  if (width > MAX_COLS) throw inputError(`${file} has ${width} columns; a worksheet holds at most ${MAX_COLS}`);
+  builder.rows = kept;
+
+  const notes: string[] = [];
   const impossible = { count: 0, example: '' };
-  const dateOrders = readOrderColumns(orderCols, { values, formats, dateCols, clock, reading, name, file, notes, lines, impossible });
+  const dateOrders = readOrderColumns(orderCols, { builder, headers, dateCols, dateId, clock, reading, name, file, notes, impossible });
   // Dates no order makes real (31/02/2026) are unreadable like any other.
   if (impossible.count > 0) {
     if (unreadable === 0) unreadableExample = impossible.example;
     unreadable += impossible.count;
   }
+
   // Date cells get their column's format (with a time when any cell of the column has one).
-  for (let r = 1; r < rows.length; r++) {
-    const f = formats[r];
-    if (!f || f === formats[r - 1]) continue;
-    for (let c = 0; c < f.length; c++) {
-      if (f[c] === 'date') f[c] = dateFormat(dateCols[c].hasTime, dateCols[c].hasSeconds);
-    }
+  dateCols.forEach((d, c) => builder.replaceFormat(c, dateId, builder.formatId(dateFormat(d.hasTime, d.hasSeconds))));
+
+  // Widths in characters from the header and the first rows: wide enough to read, at most 50.
+  const widths: number[] = new Array(width).fill(8);
+  for (let r = 0; r < Math.min(kept, WIDTH_ROWS); r++) {
+    const lengths = fieldLengths[r] ?? [];
+    for (let c = 0; c < lengths.length; c++) if (lengths[c] > widths[c]) widths[c] = Math.min(50, lengths[c]);
   }
 
   if (ambiguous > 0) {
-    const rule = delimiter === ';' ? 'decimal comma (a semicolon-separated file)' : 'decimal point (a comma-separated file)';
+    const rule = scan.delimiter === ';' ? 'decimal comma (a semicolon-separated file)' : 'decimal point (a comma-separated file)';
     notes.push(`${file}: ${ambiguous} number${ambiguous === 1 ? '' : 's'} such as ${ambiguousExample} could be read two ways; read with a ${rule}`);
   }
   if (unreadable > 0) {
     notes.push(`${file}: ${unreadable} cell${unreadable === 1 ? '' : 's'} such as ${unreadableExample} look like dates in a format this does not read; kept as text (write ISO 2026-03-01 or German 01.03.2026 dates)`);
   }
-
   if (cleaned > 0) {
     notes.push(`${file}: ${cleaned} cell${cleaned === 1 ? '' : 's'} (first on ${cleanedExample}) held control characters a workbook cannot store; they were removed`);
   }
-  if (split.loose > 0) {
-    notes.push(`${file}: ${split.loose} field${split.loose === 1 ? '' : 's'} (first on line ${split.looseLine}) had quotes that break the CSV rules (a quote inside a quoted field must be doubled: ""); read as Excel reads them`);
+  if (scan.loose > 0) {
+    notes.push(`${file}: ${scan.loose} field${scan.loose === 1 ? '' : 's'} (first on line ${scan.looseLine}) had quotes that break the CSV rules (a quote inside a quoted field must be doubled: ""); read as Excel reads them`);
   }
 
+  const store = builder.finish('null');
   return {
-    sheet: {
-      data: { name, values, originRow: 1, originCol: 1 },
-      formats,
-      widths,
-      frozenRows: 1,
-      frozenCols: 0,
-      boldRows: [1],
-      merges: [],
-      hidden: false,
-    },
+    sheet: columnarInput(name, store, 1, 1, { widths, frozenRows: 1, frozenCols: 0, boldRows: [1], merges: [], hidden: false }),
     notes,
     dateOrders,
   };
 }
 
 interface OrderContext {
-  readonly values: unknown[][];
-  readonly formats: ((string | undefined)[] | undefined)[];
+  readonly builder: ColumnsBuilder;
+  readonly headers: readonly (string | undefined)[];
   readonly dateCols: { hasTime: boolean; hasSeconds: boolean }[];
+  /** The placeholder format of date cells (their column's format at the end). */
+  readonly dateId: number;
   readonly clock: WallClock;
   readonly reading: DateReading;
   readonly name: string;
   readonly file: string;
   readonly notes: string[];
-  readonly lines: readonly number[];
   /** Cells that are no date in their column's order (31/02/2026): counted, the first as example. */
   readonly impossible: { count: number; example: string };
 }
@@ -613,10 +804,9 @@ interface OrderContext {
  */
 function readOrderColumns(orderCols: readonly (OrderColumn | undefined)[], x: OrderContext): ColumnOrderRead[] {
   const out: ColumnOrderRead[] = [];
-  const copied = new Set<number>();
   orderCols.forEach((col, c) => {
     if (!col) return;
-    const header = typeof x.values[0][c] === 'string' ? (x.values[0][c] as string) : '';
+    const header = x.headers[c] ?? '';
     const label = header ? `column "${header}"` : `column ${c + 1}`;
     const decided = decideDateOrder(col.dayFirst && col.monthFirst ? 'both' : col.dayFirst ? 'dmy' : col.monthFirst ? 'mdy' : undefined, x.reading.dateOrder, x.reading.language);
     if (decided === 'both') {
@@ -625,26 +815,21 @@ function readOrderColumns(orderCols: readonly (OrderColumn | undefined)[], x: Or
     }
     const d = (x.dateCols[c] ??= { hasTime: false, hasSeconds: false });
     let read = 0;
-    for (const r of col.rows) {
-      const serial = parseDateText(String(x.values[r][c]).trim(), x.clock, decided.order);
+    col.rows.forEach((r, i) => {
+      const serial = parseDateText(col.texts[i], x.clock, decided.order);
       if (typeof serial !== 'number') {
-        if (x.impossible.count++ === 0) x.impossible.example = `"${String(x.values[r][c]).trim()}" on line ${x.lines[r]}`;
-        continue;
+        if (x.impossible.count++ === 0) x.impossible.example = `"${col.texts[i]}" on line ${col.lines[i]}`;
+        return;
       }
       const seconds = Math.round((serial - Math.floor(serial)) * 86_400);
       if (seconds !== 0 && seconds !== 86_400) {
         d.hasTime = true;
         if (seconds % 60 !== 0) d.hasSeconds = true;
       }
-      x.values[r][c] = new Date(Math.round((serial - UNIX_EPOCH_SERIAL) * MS_PER_DAY));
-      // Rows may share one formats array: the first date of a row copies it.
-      if (!copied.has(r)) {
-        x.formats[r] = [...(x.formats[r] ?? [])];
-        copied.add(r);
-      }
-      x.formats[r]![c] = 'date';
+      x.builder.date(r, c, Math.round((serial - UNIX_EPOCH_SERIAL) * MS_PER_DAY));
+      x.builder.format(r, c, x.dateId);
       read++;
-    }
+    });
     if (read === 0) return;
     const decider = decided.order === 'dmy' ? col.dayFirst : col.monthFirst;
     const why = decided.from === 'data'
@@ -654,20 +839,6 @@ function readOrderColumns(orderCols: readonly (OrderColumn | undefined)[], x: Or
     const example = decided.from === 'data' ? (decided.order === 'dmy' ? col.dayFirst : col.monthFirst) ?? col.first : col.first;
     out.push({ ...decided, sheet: x.name, column: c + 1, header, cells: read, example });
   });
-  return out;
-}
-
-/** Widths in characters from the header and the first rows: wide enough to read, at most 50. */
-function columnWidths(rows: readonly string[][], width: number): number[] {
-  const out: number[] = new Array(width).fill(8);
-  const end = Math.min(rows.length, 200);
-  for (let r = 0; r < end; r++) {
-    const row = rows[r];
-    for (let c = 0; c < row.length; c++) {
-      const len = row[c].length + 2;
-      if (len > out[c]) out[c] = Math.min(50, len);
-    }
-  }
   return out;
 }
 

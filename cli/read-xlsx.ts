@@ -22,6 +22,7 @@ import type { InputSheet, InputWorkbook } from './input.js';
 import { MARKER_CELL_NAME, MARKER_NAME, TARGET_NAME_PREFIX, parseNameRef } from './marker.js';
 import { MARKER_KEY, readPrevious } from '../core/scorecard/previous.js';
 import { wallClock } from '../core/values/clock.js';
+import { columnarInput } from './sheet-columns.js';
 import { MAX_SHEET_NAME, fitSheetNames } from './sheet-names.js';
 import { packageParts } from './xlsx/package-parts.js';
 import type { PackageParts } from './xlsx/package-parts.js';
@@ -218,16 +219,10 @@ async function readPackage(file: string, pkg: ZipPackage, limits: ReadLimits): P
     read ??= await readSheet(pkg, part, { strings, styles, date1904: info.date1904, counts, maxCells: limits.maxCells });
     await countSheetExtras(pkg, part, counts);
     dataIndex.push(sheetNames.length - 1);
-    sheets.push({
-      data: { name: s.name, values: read.values as unknown[][], originRow: read.originRow, originCol: read.originCol },
-      formats: read.formats,
-      widths: read.widths,
-      frozenRows: read.frozenRows,
-      frozenCols: read.frozenCols,
-      boldRows: read.boldRows,
-      merges: read.merges,
-      hidden: s.hidden,
-    });
+    const frame = { widths: read.widths, frozenRows: read.frozenRows, frozenCols: read.frozenCols, boldRows: read.boldRows, merges: read.merges, hidden: s.hidden };
+    sheets.push(read.columns
+      ? columnarInput(s.name, read.columns, read.originRow, read.originCol, frame)
+      : { data: { name: s.name, values: read.values as unknown[][], originRow: read.originRow, originCol: read.originCol }, formats: read.formats, ...frame });
   }
   if (sheets.length === 0) throw inputError(`${file} has no worksheets with data`);
   const trusted = existing.find((e) => e.ours);
@@ -239,12 +234,19 @@ async function readPackage(file: string, pkg: ZipPackage, limits: ReadLimits): P
     notes.push(`${file}: the sheet name ${quote(r.from)} is not one Excel accepts (at most ${MAX_SHEET_NAME} characters, none of [ ] : * ? / \\, unique); its copy is named ${quote(r.to)}`);
   }
   return {
-    sheets: sheets.map((s, i) => ({ ...s, data: { ...s.data, name: fitted.names[dataIndex[i]] } })),
+    sheets: sheets.map((s, i) => renamed(s, fitted.names[dataIndex[i]])),
     sheetNames: fitted.names,
     existing: existing.map((e, i) => (e.ours ? e : { ...e, name: fitted.names[i] })),
     notes,
     files: [file],
   };
+}
+
+/** A sheet under another name (one held by column keeps its rows unmade). */
+function renamed(s: InputSheet, name: string): InputSheet {
+  if (!s.columns) return { ...s, data: { ...s.data, name } };
+  const { widths, frozenRows, frozenCols, boldRows, merges, hidden } = s;
+  return columnarInput(name, s.columns, s.data.originRow, s.data.originCol, { widths, frozenRows, frozenCols, boldRows, merges, hidden });
 }
 
 async function readSheet(pkg: ZipPackage, part: string, ctx: ConstructorParameters<typeof SheetReader>[0]): Promise<SheetRead> {

@@ -101,8 +101,14 @@ export interface Found {
   readonly rolesFile?: RolesFile;
 }
 
-/** Reads the inputs and finds the columns (detection, or the --roles file's), with a clear error when nothing is there. */
-export async function findColumns(args: Pick<ScorecardArgs, 'inputs' | 'kind' | 'tz' | 'roles' | 'language' | 'dateOrder'>, progress: Progress, seen?: { notes: readonly string[] }): Promise<Found> {
+/**
+ * Reads the inputs and finds the columns (detection, or the --roles file's), with a clear error when
+ * nothing is there — unless `explain` (`service-kpi detect`, whose job is to say what was found, and
+ * why nothing was).
+ */
+export async function findColumns(
+  args: Pick<ScorecardArgs, 'inputs' | 'kind' | 'tz' | 'roles' | 'language' | 'dateOrder'>, progress: Progress, seen?: { notes: readonly string[] }, explain = false,
+): Promise<Found> {
   const input = await readInputs(args, progress);
   if (seen) seen.notes = input.notes;
   progress.step('finding columns', 0.45);
@@ -121,7 +127,7 @@ export async function findColumns(args: Pick<ScorecardArgs, 'inputs' | 'kind' | 
     roles = applied.roles;
     roleNotes = applied.notes;
   }
-  if (roles.length === 0) {
+  if (roles.length === 0 && !explain) {
     throw inputError(`no recognisable columns in ${source}; headers seen: ${headersSeen(outline, input)}. See what was found with: service-kpi detect ${args.inputs.join(' ')}; rename the columns (see docs/cli.md) or map them with --roles FILE.json`);
   }
   return { input, data, outline, detection, roles, roleNotes, ...(rolesFile ? { rolesFile } : {}) };
@@ -214,7 +220,7 @@ export function summaryJson(summary: readonly KpiSummary[]): unknown[] {
     target: s.target,
     direction: s.direction,
     status: s.status === '' ? null : s.status,
-    ...(s.status === 'too-few' ? { statusText: `too few (${s.tooFew})` } : {}),
+    ...(s.status === 'too-few' ? { statusText: `too few (${s.tooFew})` } : s.status === 'to-date' ? { statusText: 'to date, incomplete' } : {}),
     unit: s.unit,
     n: s.n ?? null,
     ciLow: s.ciLow ?? null,

@@ -16,7 +16,9 @@
 import ExcelJS from 'exceljs';
 import { columnLetters } from '../core/scorecard/formula.js';
 import { isErrorText } from '../core/values/text.js';
+import { CELL_BLANK, CELL_DATE, CELL_FALSE, CELL_NUMBER, CELL_TEXT, CELL_TRUE } from '../core/scorecard/columns.js';
 import type { InputSheet } from './input.js';
+import type { ColumnStore, StoredColumn } from './sheet-columns.js';
 import { encodeOoxmlText } from './xlsx/ooxml-text.js';
 
 /** The longest text a cell holds (Excel's limit). */
@@ -40,6 +42,8 @@ interface SheetInternals {
   _writeColumns(): void;
   _writeOpenSheetData(): void;
   _write(text: string): void;
+  /** The sheet part's stream (a StreamBuf: takes Buffers as they are, copying them). */
+  readonly stream: { write(chunk: Buffer): unknown };
   startedData: boolean;
 }
 
@@ -145,6 +149,11 @@ export async function writeDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, she
   const bold = new Set(sheet.boldRows);
   const letters: string[] = [];
   const where = (r: number, c: number): string => `${data.name}!${columnLetters(data.originCol + c)}${r}`;
+  if (sheet.columns) {
+    await writeColumns(frame, sheet, sheet.columns, { styleId, bold, letters, where, issues, onRows });
+    ws.commit();
+    return;
+  }
 
   let xml = '';
   let pending = 0;
@@ -209,4 +218,295 @@ export async function writeDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, she
   if (xml !== '') frame._write(xml);
   onRows(data.values.length - reported);
   ws.commit();
+}
+
+interface RowWriting {
+  readonly styleId: (fmt: string | undefined, bold: boolean, date: boolean) => number;
+  readonly bold: ReadonlySet<number>;
+  readonly letters: string[];
+  readonly where: (r: number, c: number) => string;
+  readonly issues: WriteIssues;
+  readonly onRows: (rows: number) => void;
+}
+
+/** Texts kept with their cell XML (`<is>…</is>`): text repeats down a column. */
+const TEXT_CACHE_LIMIT = 100_000;
+const TEXT_CACHE_LENGTH = 64;
+
+/**
+ * The rows of a sheet held by column (sheet-columns.ts), cell by cell as writeDataSheet writes
+ * values — byte for byte the same XML — but written as bytes straight into a buffer: no value
+ * object, no string per cell (text cells repeat: their XML is encoded once).
+ */
+async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: ColumnStore, w: RowWriting): Promise<void> {
+  const { data } = sheet;
+  const { styleId, bold, issues } = w;
+  const width = store.width;
+  const cols: (StoredColumn | undefined)[] = [];
+  const refs: Uint8Array[] = [];
+  for (let c = 0; c < width; c++) {
+    cols.push(store.column(c));
+    refs.push(ascii(`<c r="${columnLetters(data.originCol + c)}`));
+  }
+  const formatNames = store.formatNames;
+  const inline = new Map<string, Uint8Array>();
+  /** `<is><t>…</t></is>` of a text as bytes. */
+  const inlineOf = (t: string): Uint8Array => {
+    let x = t.length > TEXT_CACHE_LENGTH ? undefined : inline.get(t);
+    if (x === undefined) {
+      x = Buffer.from(inlineText(t), 'utf8');
+      if (t.length <= TEXT_CACHE_LENGTH && inline.size < TEXT_CACHE_LIMIT) inline.set(t, x);
+    }
+    return x;
+  };
+  const out = new ByteWriter((chunk) => frame.stream.write(chunk));
+  let pending = 0;
+  let reported = 0;
+  for (let i = 0; i < store.length; i++) {
+    const n = store.rowLength(i);
+    if (n === 0) continue;
+    const r = data.originRow + i;
+    const isBold = bold.has(r);
+    const rowStart = out.mark();
+    out.bytes(ROW_OPEN);
+    out.int(r);
+    out.bytes(TAG_END_QUOTED);
+    let cells = 0;
+    for (let c = 0; c < n; c++) {
+      const col = cols[c];
+      if (col === undefined || i >= col.kinds.length) continue;
+      const kind = col.kinds[i];
+      if (kind === CELL_BLANK) continue;
+      const fmt = col.formats === undefined || i >= col.formats.length ? undefined : formatNames[col.formats[i]];
+      switch (kind) {
+        case CELL_NUMBER: {
+          const v = col.numbers[i];
+          cellOpen(out, refs[c], r);
+          if (!Number.isFinite(v)) {
+            out.bytes(NUM_ERROR);
+            break;
+          }
+          const s = fmt !== undefined || isBold ? styleId(fmt, isBold, false) : 0;
+          if (s !== 0) style(out, s);
+          out.bytes(V_OPEN);
+          out.number(v);
+          out.bytes(V_CLOSE);
+          break;
+        }
+        case CELL_TEXT: {
+          let v = col.texts![i]!;
+          if (v === '') continue;
+          cellOpen(out, refs[c], r);
+          const first = v.charCodeAt(0);
+          if ((first === 35 || first <= 32 || first >= 127) && v.trim().charCodeAt(0) === 35 && isErrorText(v.trim())) {
+            out.bytes(ERROR_OPEN);
+            out.text(escapeXml(v.trim()));
+            out.bytes(V_CLOSE);
+            break;
+          }
+          if (v.length > MAX_CELL_TEXT) {
+            if (issues.cut++ === 0) issues.cutAt = w.where(r, c);
+            v = cutText(v);
+          }
+          const s = fmt !== undefined || isBold ? styleId(fmt, isBold, false) : 0;
+          if (s !== 0) style(out, s);
+          out.bytes(INLINE_OPEN);
+          if (!out.plainInline(v)) out.bytes(inlineOf(v));
+          out.bytes(CELL_CLOSE);
+          break;
+        }
+        case CELL_TRUE:
+        case CELL_FALSE: {
+          cellOpen(out, refs[c], r);
+          const s = isBold ? styleId(fmt, isBold, false) : 0;
+          if (s !== 0) style(out, s);
+          out.bytes(kind === CELL_TRUE ? BOOL_TRUE : BOOL_FALSE);
+          break;
+        }
+        case CELL_DATE: {
+          const ms = col.numbers[i];
+          const serial = ms / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+          cellOpen(out, refs[c], r);
+          if (!(serial >= FIRST_SERIAL && serial < END_SERIAL)) {
+            if (issues.datesAsText++ === 0) issues.datesAt = w.where(r, c);
+            const s = isBold ? styleId(undefined, isBold, false) : 0;
+            if (s !== 0) style(out, s);
+            out.bytes(INLINE_OPEN);
+            out.text(inlineText(dateText(new Date(ms))));
+            out.bytes(CELL_CLOSE);
+            break;
+          }
+          style(out, styleId(fmt, isBold, true));
+          out.bytes(V_OPEN);
+          out.number(serial);
+          out.bytes(V_CLOSE);
+          break;
+        }
+        default: continue;
+      }
+      cells++;
+    }
+    if (cells === 0) {
+      out.reset(rowStart);
+      continue;
+    }
+    out.bytes(ROW_CLOSE);
+    if (++pending === ROWS_PER_CHUNK) {
+      out.flush();
+      pending = 0;
+      w.onRows(i + 1 - reported);
+      reported = i + 1;
+      // Let the zip writer take what is written so far: the sheet's XML is never held whole.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+  out.flush();
+  w.onRows(store.length - reported);
+}
+
+/** ASCII text as bytes. */
+const ascii = (t: string): Uint8Array => Buffer.from(t, 'latin1');
+
+const QUOTE = 34;
+const ROW_OPEN = ascii('<row r="');
+const ROW_CLOSE = ascii('</row>');
+const TAG_END_QUOTED = ascii('">');
+const V_OPEN = ascii('><v>');
+const V_CLOSE = ascii('</v></c>');
+const CELL_CLOSE = ascii('</c>');
+const NUM_ERROR = ascii(' t="e"><v>#NUM!</v></c>');
+const ERROR_OPEN = ascii(' t="e"><v>');
+const INLINE_OPEN = ascii(' t="inlineStr">');
+const BOOL_TRUE = ascii(' t="b"><v>1</v></c>');
+const BOOL_FALSE = ascii(' t="b"><v>0</v></c>');
+const STYLE_OPEN = ascii(' s="');
+const IS_OPEN = ascii('<is><t>');
+const IS_CLOSE = ascii('</t></is>');
+
+/** `<c r="A2"` (what follows the reference comes next). */
+function cellOpen(out: ByteWriter, ref: Uint8Array, r: number): void {
+  out.bytes(ref);
+  out.int(r);
+  out.byte(QUOTE);
+}
+
+/** ` s="7"`. */
+function style(out: ByteWriter, s: number): void {
+  out.bytes(STYLE_OPEN);
+  out.int(s);
+  out.byte(QUOTE);
+}
+
+/** Room a chunk keeps for one more row (longer rows get a larger buffer). */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Bytes into a buffer handed to the sheet's stream when full (or flushed). Numbers are written as
+ * JavaScript prints them (`${v}`), integers digit by digit.
+ */
+class ByteWriter {
+  private buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  private pos = 0;
+
+  constructor(private readonly emit: (chunk: Buffer) => void) {}
+
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    // Keep the row being written whole: flush() hands over complete rows only (see mark()).
+    const start = this.rowStart;
+    const carry = this.buf.subarray(start, this.pos);
+    if (start > 0) this.emit(this.buf.subarray(0, start));
+    const next = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, (carry.length + n) * 2));
+    next.set(carry, 0);
+    this.buf = next;
+    this.pos = carry.length;
+    this.rowStart = 0;
+  }
+
+  private rowStart = 0;
+
+  /** Where the row starting now begins (reset() drops it again). */
+  mark(): number {
+    this.rowStart = this.pos;
+    return this.pos;
+  }
+
+  reset(at: number): void {
+    this.pos = at;
+  }
+
+  byte(b: number): void {
+    this.room(1);
+    this.buf[this.pos++] = b;
+  }
+
+  bytes(b: Uint8Array): void {
+    const n = b.length;
+    this.room(n);
+    // Most pieces are a few bytes (tags, references): a loop beats TypedArray#set's call.
+    if (n > 64) this.buf.set(b, this.pos);
+    else for (let i = 0, p = this.pos; i < n; i++, p++) this.buf[p] = b[i];
+    this.pos += n;
+  }
+
+  /** A whole number from 0 up (row numbers, style ids). */
+  int(v: number): void {
+    this.room(16);
+    if (v < 10) {
+      this.buf[this.pos++] = 48 + v;
+      return;
+    }
+    let digits = 1;
+    for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
+    let p = this.pos + digits;
+    this.pos = p;
+    for (let x = v; p > this.pos - digits; x = Math.floor(x / 10)) this.buf[--p] = 48 + (x % 10);
+  }
+
+  /** A number as `${v}` prints it. */
+  number(v: number): void {
+    if (Number.isInteger(v) && v >= 0 && v < 2 ** 31) this.int(v);
+    else this.latin1(String(v));
+  }
+
+  /** ASCII text (numbers, error words) as it is. */
+  private latin1(t: string): void {
+    this.room(t.length);
+    this.pos += this.buf.write(t, this.pos, 'latin1');
+  }
+
+  /**
+   * `<is><t>text</t></is>` for text that needs no escape and no xml:space (printable ASCII without
+   * & < > _ and without a space at either end) — byte for byte what inlineText() gives it — and
+   * true; false, with nothing written, for any other text. Most cells (ids, names) are such text.
+   */
+  plainInline(t: string): boolean {
+    const n = t.length;
+    if (n === 0 || t.charCodeAt(0) === 32 || t.charCodeAt(n - 1) === 32) return false;
+    for (let i = 0; i < n; i++) {
+      const ch = t.charCodeAt(i);
+      if (ch < 32 || ch > 126 || ch === 38 || ch === 60 || ch === 62 || ch === 95) return false;
+    }
+    this.room(n + IS_OPEN.length + IS_CLOSE.length);
+    let p = this.pos;
+    for (let i = 0; i < IS_OPEN.length; i++) this.buf[p++] = IS_OPEN[i];
+    for (let i = 0; i < n; i++) this.buf[p++] = t.charCodeAt(i);
+    for (let i = 0; i < IS_CLOSE.length; i++) this.buf[p++] = IS_CLOSE[i];
+    this.pos = p;
+    return true;
+  }
+
+  /** Any text, UTF-8. */
+  text(t: string): void {
+    this.room(t.length * 3);
+    this.pos += this.buf.write(t, this.pos, 'utf8');
+  }
+
+  /** Hands over everything written (a new buffer follows: the stream may keep the old one). */
+  flush(): void {
+    if (this.pos > 0) this.emit(this.buf.subarray(0, this.pos));
+    this.buf = Buffer.allocUnsafe(CHUNK_BYTES);
+    this.pos = 0;
+    this.rowStart = 0;
+  }
 }

@@ -23,6 +23,7 @@ import { isErrorText } from '../core/values/text.js';
 import { a1, localA1 } from '../core/scorecard/formula.js';
 import type { InputWorkbook } from './input.js';
 import { MARKER_CELL, MARKER_CELL_NAME, MARKER_NAME, MAX_MARKER_TEXT, absoluteRef, targetName } from './marker.js';
+import { rowCount } from './sheet-columns.js';
 import { newWriteIssues, writeDataSheet, writeIssueNotes } from './write-data-sheet.js';
 
 type Style = Partial<ExcelJS.Style>;
@@ -192,7 +193,7 @@ export async function scorecardXlsx(
   wb.created = now;
   wb.modified = now;
   writeScorecardSheet(wb, plan);
-  const total = Math.max(1, input.sheets.reduce((n, s) => n + s.data.values.length, 0));
+  const total = Math.max(1, input.sheets.reduce((n, s) => n + rowCount(s.data), 0));
   let written = 0;
   const issues = newWriteIssues();
   for (const sheet of input.sheets) {

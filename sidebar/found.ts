@@ -1,7 +1,8 @@
 /**
  * "How the columns were recognised": per sheet, what detection found — the export layout it
  * recognised, whether rows are ticket updates (an event log), where the header is, and each
- * recognised column with its role, confidence and evidence (the header's part, the values' part).
+ * recognised column with its role, confidence and evidence (the header's part, the values' part);
+ * with them the columns a recognised layout gives no role, and why.
  * The core's detection report (the one `service-kpi detect`, --json and the HTML report show) over
  * the outline the sidebar read; it shows what detection proposed, also after the manager changed a
  * role, so a wrong guess can be traced to its evidence. Evidence is the core's English text.
@@ -76,7 +77,9 @@ function columnItem(lang: Lang, c: ReportColumn): HTMLElement {
     ...c.roles.map((r) => h('div', { class: 'skpi-found-role', 'data-role': r.role },
       h('span', { class: 'skpi-found-role-name' }, roleLabel(lang, r.role)), ' · ',
       h('span', { class: 'skpi-found-confidence' }, text(lang, 'sure', { percent: formatPercent(lang, r.confidence) })),
-      h('p', { class: 'skpi-found-why' }, `${r.evidence.header}; ${r.evidence.values}`))));
+      h('p', { class: 'skpi-found-why' }, `${r.evidence.header}; ${r.evidence.values}`))),
+    // A column the recognised layout gives no role, and why (Asterisk's disposition, an HR snapshot's employee id).
+    c.none ? h('p', { class: 'skpi-found-why' }, c.none) : null);
 }
 
 /** The sheet's part of the report as a collapsed block for its section of the column list; null when detection did not read the sheet. */
@@ -84,12 +87,13 @@ export function foundDetails(lang: Lang, outline: WorkbookOutline, sheet: string
   const s = foundIn(outline, lang).sheets.find((x) => x.name === sheet);
   if (!s) return null;
   const recognised = s.columns.filter((c) => c.roles.length > 0);
-  const others = s.columns.length - recognised.length;
+  const explained = s.columns.filter((c) => c.roles.length > 0 || c.none);
+  const others = s.columns.length - explained.length;
   const children: Child[] = [
     h('summary', {}, text(lang, 'title')),
     ...sheetFacts(lang, s).map((f) => h('p', { class: 'skpi-found-fact' }, f)),
-    recognised.length === 0 ? h('p', { class: 'skpi-found-fact' }, text(lang, 'none'))
-      : h('ul', { class: 'skpi-found-list' }, ...recognised.map((c) => columnItem(lang, c))),
+    recognised.length === 0 ? h('p', { class: 'skpi-found-fact' }, text(lang, 'none')) : null,
+    explained.length > 0 ? h('ul', { class: 'skpi-found-list' }, ...explained.map((c) => columnItem(lang, c))) : null,
     others > 0 && recognised.length > 0 ? h('p', { class: 'skpi-found-fact' }, text(lang, 'unused', { count: others })) : null,
   ];
   return h('details', { class: 'skpi-found' }, ...children);

@@ -15,6 +15,9 @@
  *   blank and counted for a note.
  * Dates are Date objects whose UTC fields are the wall clock (docs/cli.md).
  */
+import { CELL_BLANK } from '../../core/scorecard/columns.js';
+import { ColumnsBuilder } from '../sheet-columns.js';
+import type { ColumnStore } from '../sheet-columns.js';
 import { decodeOoxmlText } from './ooxml-text.js';
 import type { SharedStrings } from './shared-strings.js';
 import { RichTextCollector } from './shared-strings.js';
@@ -46,7 +49,10 @@ export class SheetDataError extends Error {
 }
 
 export interface SheetRead {
+  /** The rows (made from `columns` on first use when the sheet was held by column). */
   readonly values: (unknown[] | undefined)[];
+  /** The sheet held by column (a dense sheet), from `originRow` and `originCol`. */
+  readonly columns?: ColumnStore;
   readonly formats: ((string | undefined)[] | undefined)[];
   readonly originRow: number;
   readonly originCol: number;
@@ -140,8 +146,26 @@ interface RowData {
   bold: number;
 }
 
+/**
+ * Cells are collected by column (cli/sheet-columns.ts: no row array, Date or boxed number per
+ * cell) while the columns' arrays stay within a few times the cells; a sparse sheet (a far cell,
+ * scattered columns) is moved to rows the moment it is not, so it still costs only its cells.
+ */
+const SPARSE_SLOTS_PER_CELL = 8;
+const SPARSE_SLOTS_FREE = 1 << 16;
+
+/** Cells and bold cells of a row near the top (the bold-header check). */
+interface RowTally {
+  nonBlank: number;
+  bold: number;
+}
+
 export class SheetReader implements XmlHandler {
-  private readonly rows: RowData[] = [];
+  private rows: RowData[] = [];
+  private builder: ColumnsBuilder | undefined = new ColumnsBuilder();
+  private sheetCells = 0;
+  private minRow = Infinity;
+  private readonly tallies = new Map<number, RowTally>();
   private ascending = true;
   private lastRowNumber = 0;
   private row: RowData | undefined;
@@ -294,6 +318,11 @@ export class SheetReader implements XmlHandler {
     const v = this.cellValue();
     if (v === null) return;
     if (++counts.cells > this.ctx.maxCells) throw new SheetDataError('too many cells', 'cells');
+    this.sheetCells++;
+    if (this.builder) {
+      this.columnCell(this.builder, v);
+      return;
+    }
     const row = this.rowFor(this.cellRow);
     const c = this.cellCol - 1;
     if (row.cells[c] === undefined) row.nonBlank++;
@@ -305,6 +334,44 @@ export class SheetReader implements XmlHandler {
     if (style.bold) row.bold++;
     if (this.cellCol < this.minCol) this.minCol = this.cellCol;
     if (this.cellCol > this.maxCol) this.maxCol = this.cellCol;
+  }
+
+  /** closeCell for a sheet held by column: the same cell, value and format, into the builder. */
+  private columnCell(b: ColumnsBuilder, v: unknown): void {
+    const r = this.cellRow - 1, c = this.cellCol - 1;
+    const style = this.cellStyle;
+    if (this.cellRow < this.minRow) this.minRow = this.cellRow;
+    // Rows near the top (the first used row is the lowest seen so far, or lower) count for the bold check.
+    if (this.cellRow < this.minRow + BOLD_CHECK_ROWS) {
+      let t = this.tallies.get(this.cellRow);
+      if (!t) this.tallies.set(this.cellRow, (t = { nonBlank: 0, bold: 0 }));
+      if (b.kindAt(r, c) === CELL_BLANK) t.nonBlank++;
+      if (style.bold) t.bold++;
+    }
+    b.value(r, c, v);
+    let format = style.format;
+    if (format === undefined && v instanceof Date) format = isoDateFormat(v);
+    if (format !== undefined) b.format(r, c, b.formatId(format));
+    if (this.cellCol < this.minCol) this.minCol = this.cellCol;
+    if (this.cellCol > this.maxCol) this.maxCol = this.cellCol;
+    if (b.slots > SPARSE_SLOTS_PER_CELL * this.sheetCells + SPARSE_SLOTS_FREE) this.toRows(b);
+  }
+
+  /** Moves the cells collected by column to rows (a sparse sheet) and reads on by row. */
+  private toRows(b: ColumnsBuilder): void {
+    this.builder = undefined;
+    const store = b.finish('holes');
+    for (let i = 0; i < store.length; i++) {
+      const cells = store.at(i);
+      if (cells === undefined) continue;
+      const t = this.tallies.get(i + 1);
+      let nonBlank = 0;
+      for (const v of cells) if (v !== undefined) nonBlank++;
+      this.rows.push({ r: i + 1, cells, formats: store.formatsAt(i), nonBlank: t?.nonBlank ?? nonBlank, bold: t?.bold ?? 0 });
+    }
+    this.tallies.clear();
+    this.lastRowNumber = store.length;
+    this.row = undefined;
   }
 
   private cellValue(): unknown {
@@ -342,6 +409,7 @@ export class SheetReader implements XmlHandler {
 
   /** The sheet's cells from its first used row and column; rows and cells stay sparse. */
   result(): SheetRead {
+    if (this.builder) return this.columnResult(this.builder);
     const rows = this.rows;
     if (rows.length === 0) return { values: [], formats: [], originRow: 1, originCol: 1, widths: [], boldRows: [], frozenRows: this.frozenRows, frozenCols: this.frozenCols, merges: this.merges };
     if (!this.ascending) rows.sort((a, b) => a.r - b.r);
@@ -376,11 +444,41 @@ export class SheetReader implements XmlHandler {
       }
       if (row.nonBlank > 0 && row.bold === row.nonBlank && i < BOLD_CHECK_ROWS) boldRows.push(row.r);
     }
+    return { values, formats, originRow, originCol, widths: this.widthsFrom(originCol), boldRows, frozenRows: this.frozenRows, frozenCols: this.frozenCols, merges: this.merges };
+  }
+
+  /** result() for a sheet held by column. */
+  private columnResult(b: ColumnsBuilder): SheetRead {
+    if (this.sheetCells === 0) return { values: [], formats: [], originRow: 1, originCol: 1, widths: [], boldRows: [], frozenRows: this.frozenRows, frozenCols: this.frozenCols, merges: this.merges };
+    const originRow = this.minRow;
+    const originCol = this.minCol;
+    const store = b.finish('holes', originRow - 1, originCol - 1);
+    const boldRows: number[] = [];
+    for (const [r, t] of [...this.tallies].sort((x, y) => x[0] - y[0])) {
+      if (t.nonBlank > 0 && t.bold === t.nonBlank && r - originRow < BOLD_CHECK_ROWS) boldRows.push(r);
+    }
+    let values: (unknown[] | undefined)[] | undefined;
+    let formats: ((string | undefined)[] | undefined)[] | undefined;
+    return {
+      get values() {
+        return (values ??= store.rows());
+      },
+      get formats() {
+        return (formats ??= store.formatRows());
+      },
+      columns: store,
+      originRow, originCol,
+      widths: this.widthsFrom(originCol),
+      boldRows, frozenRows: this.frozenRows, frozenCols: this.frozenCols, merges: this.merges,
+    };
+  }
+
+  private widthsFrom(originCol: number): (number | undefined)[] {
     const widths: (number | undefined)[] = new Array(this.maxCol - originCol + 1);
     for (const { min, max, width } of this.cols) {
       for (let c = Math.max(min, originCol); c <= Math.min(max, this.maxCol); c++) widths[c - originCol] = width;
     }
-    return { values, formats, originRow, originCol, widths, boldRows, frozenRows: this.frozenRows, frozenCols: this.frozenCols, merges: this.merges };
+    return widths;
   }
 }
 

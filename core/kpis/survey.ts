@@ -152,7 +152,7 @@ type GroupKpi = 'NPS' | 'CSAT' | 'CES';
 const GROUP_KPIS: readonly GroupKpi[] = ['NPS', 'CSAT', 'CES'];
 
 /** Too few answers on either side to tell a difference from noise: Significant stays blank. */
-const MIN_RESPONSES = 30;
+export const MIN_GROUP_RESPONSES = 30;
 
 function groupSignificance(outer: CallContext, args: readonly unknown[]): Table {
   const name = (readTextArg(outer, args[0], 'kpi') ?? '').trim().toUpperCase().replace(/^KPI\./, '') as GroupKpi;
@@ -208,7 +208,7 @@ function groupSignificance(outer: CallContext, args: readonly unknown[]): Table 
       if (n2 > 0) {
         others = npsOf(o);
         difference = value - others;
-        if (n1 >= MIN_RESPONSES && n2 >= MIN_RESPONSES) {
+        if (n1 >= MIN_GROUP_RESPONSES && n2 >= MIN_GROUP_RESPONSES) {
           significant = npsDiffSignificant(a.promoters / n1, a.detractors / n1, n1, o.promoters / n2, o.detractors / n2, n2);
         }
       }
@@ -217,7 +217,7 @@ function groupSignificance(outer: CallContext, args: readonly unknown[]): Table 
       if (n2 > 0) {
         others = rest[SATISFIED] / n2;
         difference = value - others;
-        if (n1 >= MIN_RESPONSES && n2 >= MIN_RESPONSES) significant = Math.abs(pooledTwoProportionZ(mine[SATISFIED], n1, rest[SATISFIED], n2)) >= Z95;
+        if (n1 >= MIN_GROUP_RESPONSES && n2 >= MIN_GROUP_RESPONSES) significant = Math.abs(pooledTwoProportionZ(mine[SATISFIED], n1, rest[SATISFIED], n2)) >= Z95;
       }
     }
     table.push([names[p], n1, value, others, difference, significant]);

@@ -2,7 +2,8 @@
  * Column detection: which columns hold which role, and why. Four kinds of evidence, strongest
  * first:
  *
- * 1. A known export layout (vocab/: Zendesk, Freshdesk, Jira, …, Google Forms, Typeform, …, IBM's
+ * 1. A known export layout (vocab/: Zendesk, Freshdesk, Jira, …, Google Forms, Typeform, …, call-centre
+ *    CDR and queue reports (Asterisk, 3CX, Amazon Connect, Genesys, Twilio, Avaya CMS), IBM's
  *    snapshots): when enough of a layout's signature headers are on a sheet, its columns' roles are
  *    taken from the layout's table.
  * 2. A header a known layout uses, on a sheet no layout was recognised on (`First reply time in
@@ -31,6 +32,7 @@ import type { Role, RoleAssignment, SheetOutline, WorkbookOutline } from './type
 import { knownHeader, layoutColumn, recogniseLayout } from './vocab/match.js';
 import type { RecognisedLayout } from './vocab/match.js';
 import { refineLogRoles } from './detect-log.js';
+import { quote } from '../safe-text.js';
 
 export { headerWords } from './detect/words.js';
 export { typeAgreement } from './detect/values.js';
@@ -66,6 +68,8 @@ export interface DetectedColumn {
   /** What the sample values hold, in a few words. */
   readonly values: string;
   readonly roles: readonly RoleEvidence[];
+  /** Why it has no role, when the recognised layout lists it without one. */
+  readonly none?: string;
 }
 
 export interface DetectedSheet {
@@ -229,12 +233,18 @@ function detectSheet(sheet: SheetOutline): DetectedSheet {
     ...(kind ? { kind } : {}),
     shape: isLog ? 'log' : 'table',
     ...(recognised ? { layout: { id: recognised.layout.id, name: recognised.layout.name, found: recognised.found } } : {}),
-    columns: columns.map((c) => ({
-      column: sheet.firstCol + c.index,
-      header: c.header,
-      values: describeValues(c.profile),
-      roles: final.get(c.index) ?? [],
-    })),
+    columns: columns.map((c) => {
+      const roles = final.get(c.index) ?? [];
+      const listed = roles.length === 0 && recognised ? layoutColumn(recognised.layout, c.header) : undefined;
+      return {
+        column: sheet.firstCol + c.index,
+        header: c.header,
+        values: describeValues(c.profile),
+        roles,
+        ...(listed && listed.roles.length === 0
+          ? { none: `no role: the ${recognised!.layout.name} layout gives ${quote(c.header)} none${listed.why ? ` (${listed.why})` : ''}` } : {}),
+      };
+    }),
   };
 }
 
@@ -248,8 +258,6 @@ function kindFit(role: Role, kind: SheetKind | undefined): number {
   const kinds = ROLE_WORDS[role].kinds;
   return kind === undefined ? KIND_UNKNOWN : kinds.includes(kind) ? KIND_FIT : KIND_OTHER;
 }
-
-const quote = (s: string): string => `"${s.length > 60 ? `${s.slice(0, 59)}…` : s}"`;
 
 /** Every role a column could hold, with its confidence and why. */
 function candidatesOf(col: Column, columns: readonly Column[], kind: SheetKind | undefined, recognised: RecognisedLayout | undefined): Candidate[] {

@@ -5,6 +5,7 @@
  * report for `service-kpi detect`, the `detected` object of --json, the HTML report's appendix and
  * the sidebar; it writes and changes nothing.
  */
+import { CELL_TEXT } from './columns.js';
 import { columnLetters } from './formula.js';
 import { decideDateOrder, orderWords } from './date-order.js';
 import type { DateOrder, DateOrderSource } from './date-order.js';
@@ -14,6 +15,7 @@ import { ROLE_GROUPS, roleKind, rolesOf } from './roles.js';
 import type { RoleGroup } from './roles.js';
 import type { Role, RoleAssignment, WorkbookData, WorkbookOutline } from './types.js';
 import { profileColumn } from '../values/profile.js';
+import { quote } from '../safe-text.js';
 
 export interface ReportRole {
   readonly role: Role;
@@ -40,6 +42,8 @@ export interface ReportColumn {
   readonly values: string;
   readonly roles: readonly ReportRole[];
   readonly dateOrder?: ReportDateOrder;
+  /** Why it has no role, when the recognised layout lists it without one. */
+  readonly none?: string;
 }
 
 export interface ReportSheet {
@@ -126,7 +130,10 @@ export function detectionReport(input: ReportInput): DetectionReport {
           return { role: r.role, confidence: r.confidence, source: 'given', evidence: { header: `given for ${quote(c.header)}`, values: c.values } };
         });
         const order = dateOrderOf(input, s.name, c.column, here);
-        return { letter: columnLetters(c.column), column: c.column, header: c.header, values: c.values, roles: reportRoles, ...(order ? { dateOrder: order } : {}) };
+        return {
+          letter: columnLetters(c.column), column: c.column, header: c.header, values: c.values, roles: reportRoles,
+          ...(order ? { dateOrder: order } : {}), ...(c.none && reportRoles.length === 0 ? { none: c.none } : {}),
+        };
       }),
     };
   });
@@ -147,8 +154,6 @@ export function detectionReport(input: ReportInput): DetectionReport {
   };
 }
 
-const quote = (s: string): string => `"${s}"`;
-
 /** The order of a date column's text: as the reader read it, or decided here over the column's cells. */
 function dateOrderOf(input: ReportInput, sheet: string, column: number, roles: readonly RoleAssignment[]): ReportDateOrder | undefined {
   const read = input.read?.find((r) => r.sheet === sheet && r.column === column);
@@ -159,7 +164,12 @@ function dateOrderOf(input: ReportInput, sheet: string, column: number, roles: r
   if (!data || !outlined) return undefined;
   const cells: unknown[] = [];
   const c = column - data.originCol;
-  for (let r = outlined.headerRow + 1 - data.originRow; r < data.values.length; r++) cells.push(data.values[r]?.[c] ?? null);
+  const from = outlined.headerRow + 1 - data.originRow;
+  if (data.columns) {
+    // Held by column: only its text cells can be date text (no row is made).
+    const col = data.columns.column(c);
+    if (col?.texts) for (let r = Math.max(0, from); r < data.columns.length; r++) if (col.kinds[r] === CELL_TEXT) cells.push(col.texts[r]);
+  } else for (let r = from; r < data.values.length; r++) cells.push(data.values[r]?.[c] ?? null);
   const p = profileColumn(cells);
   if (p.orderDependentDates === 0) return undefined;
   const d = decideDateOrder(p.dateOrder, input.dateOrder, input.language);

@@ -63,13 +63,18 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
       if (!e.ours) {
         const f = NATIVES[e.fn.toUpperCase()];
         if (!f) return err('#NAME?', `${e.fn} is not a function the scorecard evaluates`);
-        const key = e.fn === 'ROUND' ? pureKey(e) : undefined;
+        // A native call over data ranges only has one value wherever it appears: a row-rule guard
+        // (SUMPRODUCT over every row) recurs in each period's formula, computed once.
+        const key = AGGREGATES.has(e.fn) ? pureKey(e) : undefined;
         if (key !== undefined) {
           const hit = env.memo.get(key) as Value | undefined;
           if (hit !== undefined) return hit;
         }
         const v = f({ args: e.args, ev: (a) => evaluate(a, env), env });
-        if (key !== undefined && isArray(v)) remember(env, key, v);
+        if (key !== undefined) {
+          if (isArray(v)) remember(env, key, v);
+          else env.memo.set(key, v);
+        }
         return v;
       }
       const key = pureKey(e);
@@ -80,6 +85,9 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
     }
   }
 }
+
+/** Native functions whose results are kept by their expression (arrays by `remember`'s rule). */
+const AGGREGATES: ReadonlySet<string> = new Set(['ROUND', 'SUMPRODUCT', 'COUNTIFS', 'SUMIFS', 'AVERAGEIFS', 'SUM', 'COUNT', 'COUNTA', 'MIN', 'MAX']);
 
 /**
  * Keeps an array for reuse once its expression is seen a second time: the period-independent

@@ -30,6 +30,12 @@ const MAX_SAMPLE_TEXT = 200;
 
 const UTC = wallClock('UTC');
 
+/** A sheet's rows as the outline reads them: `values`, or the rows of a sheet held by column. */
+interface Rows {
+  readonly length: number;
+  row(r: number): readonly unknown[] | undefined;
+}
+
 export const outlineWorkbook: OutlineWorkbook = (data, sheetNames) => {
   const clock = wallClock(data.timeZone);
   const sheets: SheetOutline[] = [];
@@ -46,7 +52,11 @@ export const outlineWorkbook: OutlineWorkbook = (data, sheetNames) => {
 
 /** The data table of one sheet, or undefined when it has none (empty, or only a title). */
 export function outlineSheet(sheet: SheetData, clock: WallClock): SheetOutline | undefined {
-  const { values } = sheet;
+  // A sheet held by column makes only the rows looked at.
+  const { columns } = sheet;
+  const values: Rows = columns
+    ? { length: columns.length, row: (r) => columns.at(r) }
+    : { length: sheet.values.length, row: (r) => sheet.values[r] };
   const top = findHeaderRow(values);
   if (top === undefined) return undefined;
   const [firstCol, lastCol] = tableColumns(values, top);
@@ -84,11 +94,11 @@ const SUB_HEADER_MARK = /^(?:response|open-ended response|antwort|offene antwort
  * How many rows right below the header row are more header (0–2): rows of text only, standing
  * above columns whose data are numbers or dates, or carrying the marks survey tools write there.
  */
-function subHeaderRows(values: SheetData['values'], header: number, first: number, last: number): number {
+function subHeaderRows(values: Rows, header: number, first: number, last: number): number {
   // The deepest run of text-only rows whose last row stands over the data (or carries the marks).
   for (let k = MAX_SUB_HEADER_ROWS; k > 0; k--) {
     let textOnly = true;
-    for (let r = header + 1; r < header + k && textOnly; r++) textOnly = isTextOnly(values[r], first, last);
+    for (let r = header + 1; r < header + k && textOnly; r++) textOnly = isTextOnly(values.row(r), first, last);
     if (textOnly && isSubHeader(values, header + k, first, last)) return k;
   }
   return 0;
@@ -105,8 +115,8 @@ function isTextOnly(row: readonly unknown[] | undefined, first: number, last: nu
   return texts > 0;
 }
 
-function isSubHeader(values: SheetData['values'], r: number, first: number, last: number): boolean {
-  const row = values[r];
+function isSubHeader(values: Rows, r: number, first: number, last: number): boolean {
+  const row = values.row(r);
   if (!row) return false;
   let texts = 0, marked = 0, overData = 0;
   for (let c = first; c <= last; c++) {
@@ -121,11 +131,11 @@ function isSubHeader(values: SheetData['values'], r: number, first: number, last
 }
 
 /** True when the next few non-blank cells of column `c` from row `from` are numbers or dates. */
-function dataBelowIsNotText(values: SheetData['values'], from: number, c: number): boolean {
+function dataBelowIsNotText(values: Rows, from: number, c: number): boolean {
   let seen = 0;
   const end = Math.min(values.length, from + 20);
   for (let r = from; r < end && seen < 5; r++) {
-    const k = kindOf(values[r]?.[c]);
+    const k = kindOf(values.row(r)?.[c]);
     if (k === BLANK) continue;
     if (k === TEXT) return false;
     seen++;
@@ -137,11 +147,11 @@ function dataBelowIsNotText(values: SheetData['values'], from: number, c: number
 const CODE_HEADER = /^(?:q|qid|f|frage|question|item)\s*[-_.#:]?\s*\d+[a-z]?$/i;
 
 /** A column's header: the first row's text, or the rows below it when that is blank or a code. */
-function columnHeader(values: SheetData['values'], top: number, extra: number, c: number, clock: WallClock): string {
-  const main = headerText(values[top][c], clock);
+function columnHeader(values: Rows, top: number, extra: number, c: number, clock: WallClock): string {
+  const main = headerText(values.row(top)![c], clock);
   if (main !== '' && !CODE_HEADER.test(main)) return main;
   for (let r = top + 1; r <= top + extra; r++) {
-    const t = headerText(values[r]?.[c], clock);
+    const t = headerText(values.row(r)?.[c], clock);
     if (t !== '' && !SUB_HEADER_MARK.test(t)) return t;
   }
   return main;
@@ -193,10 +203,10 @@ function shapeOf(row: readonly unknown[] | undefined): RowShape {
  * row is a title rather than a header when the next non-blank row is much wider (a two-cell title
  * "Report | March" above a twelve-column header).
  */
-function findHeaderRow(values: SheetData['values']): number | undefined {
+function findHeaderRow(values: Rows): number | undefined {
   const end = Math.min(values.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < end; r++) {
-    const shape = shapeOf(values[r]);
+    const shape = shapeOf(values.row(r));
     if (shape.nonBlank < 2 || shape.text * 2 <= shape.nonBlank) continue;
     const next = nextNonBlankShape(values, r + 1);
     if (next && next.nonBlank > shape.nonBlank + 1 && next.nonBlank * 2 > shape.nonBlank * 3) continue;
@@ -205,18 +215,18 @@ function findHeaderRow(values: SheetData['values']): number | undefined {
   return undefined;
 }
 
-function nextNonBlankShape(values: SheetData['values'], from: number): RowShape | undefined {
+function nextNonBlankShape(values: Rows, from: number): RowShape | undefined {
   const end = Math.min(values.length, from + 5);
   for (let r = from; r < end; r++) {
-    const shape = shapeOf(values[r]);
+    const shape = shapeOf(values.row(r));
     if (shape.nonBlank > 0) return shape;
   }
   return undefined;
 }
 
 /** First and last column (0-based in `values`) of the table: the header's span, widened by data just beyond it. */
-function tableColumns(values: SheetData['values'], header: number): [number, number] {
-  const row = values[header];
+function tableColumns(values: Rows, header: number): [number, number] {
+  const row = values.row(header)!;
   let first = 0;
   while (isBlank(row[first])) first++;
   let last = row.length - 1;
@@ -224,7 +234,7 @@ function tableColumns(values: SheetData['values'], header: number): [number, num
   const end = Math.min(values.length, header + 1 + WIDEN_ROWS);
   const usedIn = (c: number): boolean => {
     for (let r = header + 1; r < end; r++) {
-      const cells = values[r];
+      const cells = values.row(r);
       if (cells && !isBlank(cells[c])) return true;
     }
     return false;
@@ -235,9 +245,9 @@ function tableColumns(values: SheetData['values'], header: number): [number, num
 }
 
 /** Index of the last row with a non-blank cell in the table's columns (the header row when there is none). */
-function lastUsedRow(values: SheetData['values'], header: number, first: number, last: number, below = values.length - 1): number {
+function lastUsedRow(values: Rows, header: number, first: number, last: number, below = values.length - 1): number {
   for (let r = below; r > header; r--) {
-    if (usedCells(values[r], first, last) > 0) return r;
+    if (usedCells(values.row(r), first, last) > 0) return r;
   }
   return header;
 }
@@ -254,11 +264,11 @@ function usedCells(cells: readonly unknown[] | undefined, first: number, last: n
  * The last data row, leaving out a footer: one text cell alone, below a blank row (Zammad writes
  * `Timezone: Europe/Berlin` two rows below its report), which is no row of the table.
  */
-function lastDataRow(values: SheetData['values'], header: number, first: number, last: number): { last: number; footer: number } {
+function lastDataRow(values: Rows, header: number, first: number, last: number): { last: number; footer: number } {
   const end = lastUsedRow(values, header, first, last);
   if (end <= header + 2 || last === first) return { last: end, footer: 0 };
-  const cells = values[end];
-  if (usedCells(cells, first, last) !== 1 || usedCells(values[end - 1], first, last) !== 0) return { last: end, footer: 0 };
+  const cells = values.row(end);
+  if (usedCells(cells, first, last) !== 1 || usedCells(values.row(end - 1), first, last) !== 0) return { last: end, footer: 0 };
   let only: unknown;
   for (let c = first; c <= last; c++) if (!isBlank(cells?.[c])) only = cells?.[c];
   if (kindOf(only) !== TEXT) return { last: end, footer: 0 };
@@ -282,12 +292,12 @@ function headerText(v: unknown, clock: WallClock): string {
  * Up to 20 non-blank values of column `c` between rows `from` and `to` (inclusive): the first ten
  * from the top, then one near each of ten points spread over the rest of the data.
  */
-function columnSamples(values: SheetData['values'], c: number, from: number, to: number, clock: WallClock): SampleCell[] {
+function columnSamples(values: Rows, c: number, from: number, to: number, clock: WallClock): SampleCell[] {
   const out: SampleCell[] = [];
   let r = from;
   const firstEnd = Math.min(to, from + FIRST_SCAN_ROWS - 1);
   for (; r <= firstEnd && out.length < FIRST_SAMPLES; r++) {
-    const s = sampleOf(values[r]?.[c], clock);
+    const s = sampleOf(values.row(r)?.[c], clock);
     if (s !== undefined) out.push(s);
   }
   // r is now the first row not yet looked at; spread the remaining samples over r..to.
@@ -296,7 +306,7 @@ function columnSamples(values: SheetData['values'], c: number, from: number, to:
     const start = r + Math.floor((k * rest) / SPREAD_SAMPLES);
     const stop = Math.min(to, start + SPREAD_SCAN_ROWS - 1, r + Math.floor(((k + 1) * rest) / SPREAD_SAMPLES) - 1);
     for (let i = start; i <= stop; i++) {
-      const s = sampleOf(values[i]?.[c], clock);
+      const s = sampleOf(values.row(i)?.[c], clock);
       if (s !== undefined) {
         out.push(s);
         break;

@@ -3,6 +3,7 @@
  * Everything here is plain data (it crosses google.script.run and postMessage): no Date, no class.
  */
 import type { Cell } from '../values/context.js';
+import type { SheetColumns } from './columns.js';
 import type { Role } from './roles.js';
 
 // ------------------------------------------------------------------ workbook outline and data
@@ -46,6 +47,12 @@ export interface SheetData {
   readonly values: readonly (readonly unknown[])[];
   readonly originRow: number;
   readonly originCol: number;
+  /**
+   * The same cells by column, when the host holds them that way (the command line's readers):
+   * the plan then reads a column of a big sheet without an array or object per cell, and `values`
+   * is not needed (a host giving `columns` may make it lazy).
+   */
+  readonly columns?: SheetColumns;
 }
 
 export interface WorkbookData {
@@ -56,6 +63,7 @@ export interface WorkbookData {
 
 // ------------------------------------------------------------------ roles
 
+export type { SheetColumn, SheetColumns } from './columns.js';
 export { ROLES } from './roles.js';
 export type { Role, RoleGroup, ValueKind } from './roles.js';
 
@@ -293,12 +301,17 @@ export interface KpiSummary {
   readonly baseline: number | string | '';
   readonly target: number | null;
   readonly direction: 'higher' | 'lower';
-  /** `too-few`: the actual's period has fewer answers or tickets than the minimum (n says how many). */
-  readonly status: 'green' | 'amber' | 'red' | 'too-few' | '';
+  /**
+   * `too-few`: the actual's period has fewer answers or tickets than the minimum (n says how many);
+   * `to-date`: the actual's period is the data's only one and still running (shown as far as it goes, no colour).
+   */
+  readonly status: 'green' | 'amber' | 'red' | 'too-few' | 'to-date' | '';
   /** The actual's period label (`2026-10`), '' when none. */
   readonly period: string;
   /** With status `too-few`: the answers or tickets the period holds (fewer than the minimum). */
   readonly tooFew?: number;
+  /** The actual's period is the data's only one and still running: its figures so far ("to date"). */
+  readonly toDate?: boolean;
   readonly unit: string;
   readonly n?: number;
   readonly ciLow?: number;

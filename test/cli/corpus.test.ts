@@ -176,9 +176,12 @@ interface Case {
   /**
    * The reporting date (--as-of) for a survey whose answers all fall in one month that they end
    * before its last day: Actual is the latest complete period (the honest headline), so without it
-   * such a one-off survey shows no period at all. The analyst names the survey's month complete.
+   * such a one-off survey is shown "to date" (checked too). The analyst names the survey's month
+   * complete.
    */
   readonly asOf?: string;
+  /** The data holds fewer answers or tickets than the minimum in every period: "too few (n)" is the honest status. */
+  readonly small?: true;
   readonly expect: () => readonly Expectation[];
 }
 
@@ -236,6 +239,7 @@ const CASES: readonly Case[] = [
   },
   {
     file: 'prepbench-nps-survey-repeat-responses.csv',
+    small: true, // 24 answers in all
     expect: () => [{
       id: 'nps', fn: 'NPS',
       figure: perMonth(csvRows('prepbench-nps-survey-repeat-responses.csv'), col('Completion Date', slashed('dmy')), (r) => num(r['Would you recommend C&BSco to your friends and family? (Score 0-10)']), nps),
@@ -505,8 +509,25 @@ describe('the real-export corpus: detection alone gives the KPIs an analyst expe
         }
         if (s.kpi !== e.fn) problems.push(`${e.id}: computed with ${s.kpi}, expected ${e.fn}`);
         problems.push(...compare(s, e.figure));
+        // The headline: a complete period of the data, with enough answers or tickets for a status.
+        if ('byPeriod' in e.figure) {
+          if (s.period === '' || s.toDate) problems.push(`${e.id}: headline period ${JSON.stringify(s.period)}${s.toDate ? ' (to date)' : ''} is not a complete period`);
+          if (s.status === 'too-few' && !c.small) problems.push(`${e.id}: headline ${s.period} has too few (${s.tooFew})`);
+        }
       }
       expect(problems).toEqual([]);
+    });
+  }
+
+  // A one-off survey without a reporting date: its only month, to date (not blank), marked incomplete.
+  for (const c of CASES.filter((x) => x.asOf !== undefined)) {
+    it(`${c.file} without a reporting date: its month to date`, async () => {
+      const { plan } = await planFor(args(c.file), NO_PROGRESS);
+      for (const e of c.expect()) {
+        const s = plan.summary.find((x) => x.id === e.id)!;
+        expect(s).toMatchObject({ period: c.asOf!.slice(0, 7), toDate: true, status: 'to-date' });
+        expect(compare(s, e.figure)).toEqual([]);
+      }
     });
   }
 });

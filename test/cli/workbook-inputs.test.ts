@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../cli/args.js';
+import { CELL_DATE } from '../../core/scorecard/columns.js';
 import type { ScorecardArgs } from '../../cli/args.js';
+import type { InputSheet } from '../../cli/input.js';
 import { NO_PROGRESS } from '../../cli/progress.js';
 import { readXlsxFile } from '../../cli/read-xlsx.js';
 import { planFor } from '../../cli/run.js';
@@ -131,21 +133,34 @@ describe('what the output cannot hold', () => {
     expect(copy.data.values[1][2]).toBe('x'.repeat(32_767));
   }, 120_000);
 
-  it('writes dates a spreadsheet cannot show (before 1900, invalid) as text, with a note', async () => {
-    const csv = path.join(dir, 'dates.csv');
-    await writeFile(csv, 'Date,NPS,Note\n2026-03-01,9,a\n2026-03-02,10,b\n');
-    const args = parseCommandLine(['scorecard', csv, '--out', path.join(dir, 'dates.xlsx')]) as ScorecardArgs;
-    const { input, plan } = await planFor(args, NO_PROGRESS);
-    const values = input.sheets[0].data.values as unknown[][];
-    values[1][2] = new Date(Date.UTC(1850, 2, 1, 10, 0));
-    values[2][2] = new Date(NaN);
-    const notes: string[] = [];
-    const bytes = await scorecardXlsx(input, plan, new Date(Date.UTC(2026, 3, 1)), undefined, notes);
-    expect(notes).toEqual(['2 dates (first dates!C2) lie outside 1900-01-01 to 9999-12-31, which a spreadsheet cannot show as dates; written as text']);
-    const file = path.join(dir, 'dates.xlsx');
-    await writeFile(file, bytes);
-    const copy = (await readXlsxFile(file)).sheets.find((s) => s.data.name === 'dates')!;
-    expect([copy.data.values[1][2], copy.data.values[2][2]]).toEqual(['1850-03-01T10:00:00', 'invalid date']);
-    expect(copy.data.values[1][0]).toEqual(new Date(Date.UTC(2026, 2, 1)));
-  }, 120_000);
+  // A CSV sheet is held by column (cli/sheet-columns.ts) and written from its columns; a workbook
+  // sheet by row. Both writers get the two dates a CSV cannot produce.
+  for (const held of ['by row', 'by column'] as const) {
+    it(`writes dates a spreadsheet cannot show (before 1900, invalid) as text, with a note (sheet held ${held})`, async () => {
+      const csv = path.join(dir, 'dates.csv');
+      await writeFile(csv, 'Date,NPS,Note\n2026-03-01,9,a\n2026-03-02,10,b\n');
+      const args = parseCommandLine(['scorecard', csv, '--out', path.join(dir, 'dates.xlsx')]) as ScorecardArgs;
+      const { input, plan } = await planFor(args, NO_PROGRESS);
+      const early = Date.UTC(1850, 2, 1, 10, 0);
+      const sheet = input.sheets[0];
+      if (held === 'by row') {
+        const values = sheet.data.values as unknown[][];
+        values[1][2] = new Date(early);
+        values[2][2] = new Date(NaN);
+        (input.sheets as InputSheet[])[0] = { ...sheet, columns: undefined, data: { ...sheet.data, columns: undefined, values }, formats: sheet.formats };
+      } else {
+        const note = sheet.columns!.column(2)!;
+        (note.kinds as Uint8Array).set([CELL_DATE, CELL_DATE], 1);
+        (note.numbers as Float64Array).set([early, NaN], 1);
+      }
+      const notes: string[] = [];
+      const bytes = await scorecardXlsx(input, plan, new Date(Date.UTC(2026, 3, 1)), undefined, notes);
+      expect(notes).toEqual(['2 dates (first dates!C2) lie outside 1900-01-01 to 9999-12-31, which a spreadsheet cannot show as dates; written as text']);
+      const file = path.join(dir, 'dates.xlsx');
+      await writeFile(file, bytes);
+      const copy = (await readXlsxFile(file)).sheets.find((s) => s.data.name === 'dates')!;
+      expect([copy.data.values[1][2], copy.data.values[2][2]]).toEqual(['1850-03-01T10:00:00', 'invalid date']);
+      expect(copy.data.values[1][0]).toEqual(new Date(Date.UTC(2026, 2, 1)));
+    }, 120_000);
+  }
 });

@@ -140,10 +140,14 @@ describe('the CLI on a hostile workbook', () => {
     const resolution = summary.find((k) => /resolution/i.test(k.id));
     expect(resolution?.period).toBe('2026-01');
     expect(resolution?.value).toBeCloseTo(4, 6);
-    // Without a reporting date every KPI is blank, and a note says why and what to do.
-    const bare = await runCli(cli, ['scorecard', input, '--out', path.join(dir, 'merged-out-bare.xlsx')]);
+    // Without a reporting date no complete month holds data: January is shown to date, marked
+    // incomplete (no colour), and a note says so and how to report it as complete.
+    const bare = await runCli(cli, ['scorecard', input, '--out', path.join(dir, 'merged-out-bare.xlsx'), '--json']);
     expect(bare.code).toBe(0);
-    expect(bare.stderr).toContain("note: Every KPI is blank: the data's latest month is not complete yet");
+    const toDate = (JSON.parse(bare.stdout).kpis as { id: string; value: unknown; period: unknown; status: unknown; statusText?: unknown }[]).find((k) => /resolution/i.test(k.id));
+    expect(toDate).toMatchObject({ period: '2026-01', status: 'to-date', statusText: 'to date, incomplete' });
+    expect(toDate?.value).toBeCloseTo(4, 6);
+    expect(bare.stderr).toContain('note: No complete month holds data: the data ends before the last day of 2026-01, so the KPIs over it show it as far as the data goes');
     expect(bare.stderr).toContain('--as-of on the command line');
   }, 60_000);
 

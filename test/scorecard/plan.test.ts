@@ -248,12 +248,23 @@ describe('the scorecard plan', () => {
     });
 
     it('prefixes our functions with KPI. for the Excel add-in and not at all for Sheets', () => {
-      // An actual that is an error has no status: IF(ISERROR(actual),"",…) in both modes.
+      // An actual that is an error has no status: IF(ISERROR(actual),"",…) in both modes; the data's
+      // only period, not complete (the timeline's "to date" cell is 1), "incomplete".
       // NPS has a minimum of answers: "too few (n)" below it, the status otherwise.
       const row = kpiRow(plan(), 'nps');
-      expect(at(plan({}, 'excel'), row, COL.status)!.formula!.text).toBe(`=IF(ISERROR(D${row}),"",KPI.KPI_STATUS(D${row},H${row},I${row},0.05))`);
-      expect(at(plan({ minAnswers: 30 }, 'sheets'), row, COL.status)!.formula!.text)
-        .toBe(`=IF(ISERROR(D${row}),"",IF(D${row}="","",IF(M${row}<30,"too few ("&M${row}&")",KPI_STATUS(D${row},H${row},I${row},0.05))))`);
+      const toDate = (p: ScorecardPlan): string => {
+        const text = at(p, row, COL.status)!.formula!.text;
+        return /^=IF\(ISERROR\(D\d+\),"",IF\(([A-Z]+\d+)=1,/.exec(text)?.[1] ?? 'none';
+      };
+      const excel = plan({}, 'excel');
+      expect(at(excel, row, COL.status)!.formula!.text)
+        .toBe(`=IF(ISERROR(D${row}),"",IF(${toDate(excel)}=1,IF(D${row}="","","incomplete"),KPI.KPI_STATUS(D${row},H${row},I${row},0.05)))`);
+      const sheets = plan({ minAnswers: 30 }, 'sheets');
+      expect(at(sheets, row, COL.status)!.formula!.text)
+        .toBe(`=IF(ISERROR(D${row}),"",IF(${toDate(sheets)}=1,IF(D${row}="","","incomplete"),IF(D${row}="","",IF(M${row}<30,"too few ("&M${row}&")",KPI_STATUS(D${row},H${row},I${row},0.05)))))`);
+      // The "to date" cell is the timeline's, in the hidden helper columns.
+      const letters = /^[A-Z]+/.exec(toDate(sheets))![0];
+      expect([...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0)).toBeGreaterThanOrEqual(HELPER_FIRST);
     });
   });
 
@@ -359,7 +370,7 @@ describe('the scorecard plan', () => {
       expect(summaryOf(live, 'nps').status).toBe('amber');
       expect(summaryOf(live, 'avgResolution').status).toBe('amber');
       for (const s of live.summary) expect(summaryOf(portable, s.id).status, s.id).toBe(s.status);
-      expect(at(portable, kpiRow(portable, 'nps'), COL.status)!.formula!.text).toMatch(/^=IF\(ISERROR\(D\d+\),"",IF\(D\d+="","",IF\(H\d+="",""/);
+      expect(at(portable, kpiRow(portable, 'nps'), COL.status)!.formula!.text).toMatch(/^=IF\(ISERROR\(D\d+\),"",IF\([A-Z]+\d+=1,IF\(D\d+="","","incomplete"\),IF\(D\d+="","",IF\(H\d+="",""/);
     });
   });
 

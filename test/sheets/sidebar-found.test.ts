@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsvFile } from '../../cli/read-csv.js';
+import { quote } from '../../core/safe-text.js';
 import { wallClock } from '../../core/values/clock.js';
 import { buildAddon } from '../helpers/apps-script-fakes.js';
 import type { BuiltAddon } from '../helpers/apps-script-fakes.js';
@@ -82,7 +83,8 @@ describe.skipIf(skip !== undefined)('what was detected, in the Sheets sidebar in
         ['C', 'C · ...why?', [['comment', 'Comment', '70% sure']]],
       ]);
       expect(shown[0].roles[0].why).toMatch(/^header "Timestamp" is this column in the Google Forms responses layout; values fit \(100 %: 20 dates in 20 samples\)$/);
-      expect(shown[1].roles[0].why).toContain('question "On a scale of 0-10, how would you rate Sudzilla?" names a 0–10 scale');
+      // Quoted as every message quotes data: through quote(), cut to 40 characters.
+      expect(shown[1].roles[0].why).toContain(`question ${quote('On a scale of 0-10, how would you rate Sudzilla?')} names a 0–10 scale`);
       expect(shown[1].roles[0].why).toContain('whole numbers 0–10');
 
       // The pickers hold the same roles.
@@ -109,6 +111,28 @@ describe.skipIf(skip !== undefined)('what was detected, in the Sheets sidebar in
       ]);
       expect(await found.locator('.skpi-found-role-name').allTextContents()).toEqual(['Umfragedatum', 'NPS-Wert (0–10)', 'Kommentar']);
       expect(await found.locator('.skpi-found-confidence').allTextContents()).toEqual(['97 % sicher', '85 % sicher', '70 % sicher']);
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
+
+  it('lists the columns a recognised layout gives no role, with why (the HR headcount snapshot)', async () => {
+    const hr = path.resolve('test/fixtures/real/prepbench-hr-monthly-headcount-dc1.csv');
+    const rows = (await readCsvFile(hr, 'Headcount', wallClock('UTC'))).sheet.data.values.slice(0, 60);
+    const { page } = await openSheetsSidebar(browser, addon, { sheets: [{ name: 'Headcount', rows }] });
+    try {
+      await page.waitForSelector('details.skpi-found', { state: 'attached', timeout: 30_000 });
+      const found = page.locator('details.skpi-found');
+      await found.locator('summary').click();
+      expect(await found.locator('.skpi-found-fact').allTextContents()).toEqual([
+        'Layout recognised: HR monthly headcount snapshot (8 of its headers).', 'No column was recognised on this sheet.',
+      ]);
+      const items = await found.locator('.skpi-found-col').evaluateAll((els) => els.map((e) => [e.getAttribute('data-column'), e.querySelector('.skpi-found-why')?.textContent ?? '']));
+      expect(items).toEqual([
+        ['B', 'no role: the HR monthly headcount snapshot layout gives "month_end_date" none (turnover from monthly snapshot rows is not computed yet)'],
+        ['C', 'no role: the HR monthly headcount snapshot layout gives "employee_id" none (an employee of the snapshot, not a support agent)'],
+        ['F', 'no role: the HR monthly headcount snapshot layout gives "leave_date" none (turnover from monthly snapshot rows is not computed yet)'],
+      ]);
     } finally {
       await page.close();
     }

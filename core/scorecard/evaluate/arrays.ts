@@ -4,8 +4,10 @@
  * is a number, a blank or a boolean, else cell by cell with the spreadsheet's coercions.
  */
 import type { WallClock } from '../../values/clock.js';
+import { CELL_BLANK, CELL_DATE, CELL_NUMBER, columnCell, HAS_BOOLEAN, HAS_TEXT, sliceKinds } from '../columns.js';
+import type { ColumnSlice } from '../columns.js';
 import type { RangeRef } from '../types.js';
-import type { EvalEnv } from './env.js';
+import type { EvalEnv, RangeData } from './env.js';
 import { COMPARISON, isArray, isError, numberOp, scalarOf, scalarOp, VALUE } from './values.js';
 import type { EvalArray, NumericView, Op, Scalar, Value } from './values.js';
 
@@ -24,25 +26,108 @@ export function gridArray(raw: readonly (readonly unknown[])[], clock: WallClock
 
 /**
  * A data range as one normalised flat array, made once per address and reused by every formula
- * that names it (criteria, SUMPRODUCT and arithmetic then read plain values).
+ * that names it (criteria, SUMPRODUCT and arithmetic then read plain values). A range of numbers,
+ * dates and blanks is held as a Float64Array with a blank mask (no value per cell); any other
+ * range as its scalars.
  */
 export function rangeArray(ref: RangeRef, env: EvalEnv): EvalArray {
-  const { raw, key } = env.range(ref);
-  const memoKey = `array\u0000${key}`;
+  const range = env.range(ref);
+  const memoKey = `array\u0000${range.key}`;
   const hit = env.memo.get(memoKey) as EvalArray | undefined;
   if (hit) return hit;
   const cols = ref.lastCol - ref.firstCol + 1;
+  const arr = range.slice
+    ? sliceArray(range, range.slice, env.clock)
+    : numericRange(range.raw, cols, env.clock, range.key) ?? scalarRange(range.raw, cols, env.clock, range.key);
+  env.memo.set(memoKey, arr);
+  return arr;
+}
+
+/** One column of a sheet held by column: numbers straight from its typed arrays, else its scalars. */
+function sliceArray(range: RangeData, s: ColumnSlice, clock: WallClock): EvalArray {
+  const n = s.length;
+  const col = s.column;
+  if ((sliceKinds(s) & (HAS_TEXT | HAS_BOOLEAN)) === 0) {
+    const values = new Float64Array(n);
+    let blanks: Uint8Array | null = null;
+    let valid = true;
+    for (let i = 0, r = s.from; i < n; i++, r++) {
+      const k = col === undefined || r < 0 || r >= col.kinds.length ? CELL_BLANK : col.kinds[r];
+      if (k === CELL_NUMBER || k === CELL_DATE) {
+        const v = col!.numbers[r];
+        if (v - v !== 0) {
+          valid = false; // not finite (#NUM!) or an invalid date (#VALUE!): the general path
+          break;
+        }
+        values[i] = k === CELL_NUMBER ? v : clock.serialOfInstant(v);
+      } else (blanks ??= new Uint8Array(n))[i] = 1;
+    }
+    if (valid) return numericRangeArray(n, 1, range, values, blanks);
+  }
+  const cells: Scalar[] = new Array(n);
+  for (let i = 0; i < n; i++) cells[i] = scalarOf(columnCell(col, s.from + i), clock);
+  let view: NumericView | undefined | null = null;
+  return {
+    rows: n, cols: 1, key: range.key,
+    get raw() {
+      return range.raw;
+    },
+    at: (i) => cells[i],
+    numeric() {
+      if (view === null) view = numericCells(cells);
+      return view;
+    },
+  };
+}
+
+/** A range of numbers, dates and blanks as numbers (blanks 0 with a mask); undefined when a cell is anything else. */
+function numericRange(raw: readonly (readonly unknown[])[], cols: number, clock: WallClock, key: string): EvalArray | undefined {
+  const rows = raw.length;
+  const n = rows * cols;
+  const values = new Float64Array(n);
+  let blanks: Uint8Array | null = null;
+  for (let r = 0, i = 0; r < rows; r++) {
+    const row = raw[r];
+    for (let c = 0; c < cols; c++, i++) {
+      const v = row[c];
+      if (typeof v === 'number' && v - v === 0) values[i] = v;
+      else if (v === null || v === undefined) (blanks ??= new Uint8Array(n))[i] = 1;
+      else {
+        const s = scalarOf(v, clock);
+        if (typeof s !== 'number') return undefined;
+        values[i] = s;
+      }
+    }
+  }
+  return numericRangeArray(rows, cols, { raw, key }, values, blanks);
+}
+
+/** A data range held as numbers and a blank mask (see numericRange); its raw cells from `range` when asked. */
+function numericRangeArray(rows: number, cols: number, range: Pick<RangeData, 'raw' | 'key'>, values: Float64Array, blanks: Uint8Array | null): EvalArray {
+  const view: NumericView = { values };
+  return {
+    rows, cols, key: range.key,
+    get raw() {
+      return range.raw;
+    },
+    at: blanks === null ? (i) => values[i] : (i) => (blanks[i] === 1 ? null : values[i]),
+    numeric: () => view,
+    blanks: () => blanks,
+  };
+}
+
+function scalarRange(raw: readonly (readonly unknown[])[], cols: number, clock: WallClock, key: string): EvalArray {
   const rows = raw.length;
   const cells: Scalar[] = new Array(rows * cols);
   for (let r = 0, i = 0; r < rows; r++) {
     const row = raw[r];
     for (let c = 0; c < cols; c++, i++) {
       const v = row[c];
-      cells[i] = typeof v === 'number' && v - v === 0 ? v : scalarOf(v, env.clock);
+      cells[i] = typeof v === 'number' && v - v === 0 ? v : scalarOf(v, clock);
     }
   }
   let view: NumericView | undefined | null = null;
-  const arr: EvalArray = {
+  return {
     rows, cols, raw, key,
     at: (i) => cells[i],
     numeric() {
@@ -50,8 +135,6 @@ export function rangeArray(ref: RangeRef, env: EvalEnv): EvalArray {
       return view;
     },
   };
-  env.memo.set(memoKey, arr);
-  return arr;
 }
 
 /** Numbers and blanks (0) of data cells; undefined when any cell is text, a boolean or an error. */

@@ -69,44 +69,136 @@ export interface CriteriaPair {
   readonly crit: Scalar;
 }
 
+/** A criterion comparing number cells with a number (`>=46082`, `7`), for a scan of a typed array. */
+interface NumericTest {
+  readonly op: '=' | '<>' | '<' | '<=' | '>' | '>=';
+  readonly x: number;
+}
+
+function numericTest(c: Scalar): NumericTest | undefined {
+  if (typeof c === 'number') return { op: '=', x: c };
+  if (typeof c !== 'string') return undefined;
+  const m = /^(>=|<=|<>|>|<|=)?(.*)$/s.exec(c)!;
+  const operand = m[2].trim();
+  if (operand === '' || !NUMERIC.test(operand)) return undefined;
+  return { op: (m[1] ?? '=') as NumericTest['op'], x: Number(operand) };
+}
+
+/** A range's numbers and blanks, when it has no other cell (a typed array to scan). */
+interface NumericCells {
+  readonly values: Float64Array;
+  readonly blanks: Uint8Array | null;
+}
+
+function numericCells(arr: EvalArray): NumericCells | undefined {
+  if (!arr.blanks) return undefined;
+  const view = arr.numeric?.();
+  return view && !view.bools ? { values: view.values, blanks: arr.blanks() } : undefined;
+}
+
+/** Whether cell `i` meets a numeric test: a blank is no number (only `<>` lets it through). */
+function meets(cells: NumericCells, t: NumericTest, i: number): boolean {
+  if (cells.blanks !== null && cells.blanks[i] === 1) return t.op === '<>';
+  const v = cells.values[i];
+  switch (t.op) {
+    case '=': return v === t.x;
+    case '<>': return v !== t.x;
+    case '<': return v < t.x;
+    case '<=': return v <= t.x;
+    case '>': return v > t.x;
+    default: return v >= t.x;
+  }
+}
+
 /**
  * Row-major indices of the cells meeting every (range, criterion) pair, or an error. Each prefix of
  * the pairs is memoised when its ranges have keys, so formulas sharing the same date criteria share
- * one scan.
+ * one scan; leading numeric criteria over numeric ranges (a period's two date bounds) are scanned
+ * together on the typed arrays, and only their joint rows are kept.
  */
 export function matchingCells(pairs: readonly CriteriaPair[], env: EvalEnv): Int32Array | EvalError {
   const { rows, cols } = pairs[0].arr;
   for (const p of pairs) if (p.arr.rows !== rows || p.arr.cols !== cols) return VALUE;
+  const matchers: Matcher[] = [];
+  for (const { crit } of pairs) {
+    const match = criterionMatcher(crit);
+    if (isError(match)) return match;
+    matchers.push(match);
+  }
   let current: Int32Array | undefined;
   let prefix = 'crit';
   let keyed = true;
-  for (const { arr, crit } of pairs) {
-    const match = criterionMatcher(crit);
-    if (isError(match)) return match;
+  let k = 0;
+  while (k < pairs.length) {
+    const { arr, crit } = pairs[k];
     keyed = keyed && arr.key !== undefined;
     prefix += `\u0001${arr.key}\u0002${criterionKey(crit)}`;
-    const memo = keyed ? (env.memo.get(prefix) as Int32Array | undefined) : undefined;
-    if (memo) {
-      current = memo;
-      continue;
+    let next = keyed ? (env.memo.get(prefix) as Int32Array | undefined) : undefined;
+    let used = 1;
+    if (!next) {
+      if (!current) {
+        // The first scan: this and the following numeric criteria at once, when they are numeric.
+        const scans: { cells: NumericCells; test: NumericTest }[] = [];
+        for (let j = k; j < pairs.length; j++) {
+          const cells = numericCells(pairs[j].arr);
+          const test = cells && numericTest(pairs[j].crit);
+          if (!cells || !test) break;
+          scans.push({ cells, test });
+        }
+        if (scans.length > 1) {
+          // Later prefixes join the key; the memo then holds only the joint rows.
+          for (let j = k + 1; j < k + scans.length; j++) {
+            keyed = keyed && pairs[j].arr.key !== undefined;
+            prefix += `\u0001${pairs[j].arr.key}\u0002${criterionKey(pairs[j].crit)}`;
+          }
+          used = scans.length;
+          next = keyed ? (env.memo.get(prefix) as Int32Array | undefined) : undefined;
+        }
+        if (!next) next = scans.length > 0 ? scanNumeric(scans, rows * cols) : scanAll(arr, matchers[k], rows * cols);
+      } else {
+        const cells = numericCells(arr);
+        const test = cells && numericTest(crit);
+        const buf = new Int32Array(current.length);
+        let m = 0;
+        if (cells && test) {
+          for (let j = 0; j < current.length; j++) if (meets(cells, test, current[j])) buf[m++] = current[j];
+        } else {
+          const match = matchers[k];
+          for (let j = 0; j < current.length; j++) if (match(arr.at(current[j]))) buf[m++] = current[j];
+        }
+        next = buf.slice(0, m);
+      }
+      if (keyed) env.memo.set(prefix, next);
     }
-    let next: Int32Array;
-    if (!current) {
-      const n = rows * cols;
-      const buf = new Int32Array(n);
-      let k = 0;
-      for (let i = 0; i < n; i++) if (match(arr.at(i))) buf[k++] = i;
-      next = buf.slice(0, k);
-    } else {
-      const buf = new Int32Array(current.length);
-      let k = 0;
-      for (let j = 0; j < current.length; j++) if (match(arr.at(current[j]))) buf[k++] = current[j];
-      next = buf.slice(0, k);
-    }
-    if (keyed) env.memo.set(prefix, next);
     current = next;
+    k += used;
   }
   return current ?? new Int32Array(0);
+}
+
+function scanAll(arr: EvalArray, match: Matcher, n: number): Int32Array {
+  const buf = new Int32Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) if (match(arr.at(i))) buf[k++] = i;
+  return buf.slice(0, k);
+}
+
+function scanNumeric(scans: readonly { cells: NumericCells; test: NumericTest }[], n: number): Int32Array {
+  const buf = new Int32Array(n);
+  let k = 0;
+  const [a, b] = scans;
+  if (scans.length === 1) {
+    for (let i = 0; i < n; i++) if (meets(a.cells, a.test, i)) buf[k++] = i;
+  } else if (scans.length === 2) {
+    for (let i = 0; i < n; i++) if (meets(a.cells, a.test, i) && meets(b.cells, b.test, i)) buf[k++] = i;
+  } else {
+    for (let i = 0; i < n; i++) {
+      let ok = true;
+      for (let s = 0; s < scans.length && ok; s++) ok = meets(scans[s].cells, scans[s].test, i);
+      if (ok) buf[k++] = i;
+    }
+  }
+  return buf.slice(0, k);
 }
 
 /** The (range, criterion) pairs of a criteria function's arguments from `start` on. */

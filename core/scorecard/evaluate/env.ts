@@ -5,12 +5,26 @@
 import type { WallClock } from '../../values/clock.js';
 import { wallClock } from '../../values/clock.js';
 import type { CallOptions, Cell } from '../../values/context.js';
-import type { LocalRef, RangeRef, WorkbookData } from '../types.js';
+import { cellRow, NULL_ROW, sliceRows } from '../columns.js';
+import type { ColumnSlice } from '../columns.js';
+import type { LocalRef, RangeRef, SheetData, WorkbookData } from '../types.js';
+
+/** A data range: its cells as a host would pass them, and (one column of a columnar sheet) the column itself. */
+export interface RangeData {
+  /** Identity for caching (the address). */
+  readonly key: string;
+  /** Rows of the range. */
+  readonly rows: number;
+  /** The cells as the host would pass them (blank = null); made on first use for a column slice. */
+  readonly raw: readonly (readonly unknown[])[];
+  /** The range's column, when it is one column of a sheet held by column (SheetData.columns). */
+  readonly slice?: ColumnSlice;
+}
 
 export interface EvalEnv {
   readonly clock: WallClock;
-  /** Cells of a data range as the host would pass them (blank = null), with a cache key. */
-  range(ref: RangeRef): { readonly raw: readonly (readonly unknown[])[]; readonly key: string };
+  /** A data range (cached by its address). */
+  range(ref: RangeRef): RangeData;
   /** Cached values of cells on the scorecard sheet itself (null = empty). */
   local(ref: LocalRef): readonly (readonly (Cell | null)[])[];
   /** Per-plan memo: criteria row sets, array subexpressions, catalog results. */
@@ -19,8 +33,6 @@ export interface EvalEnv {
   readonly callOptions?: CallOptions;
 }
 
-const NULL_ROW: readonly unknown[] = Object.freeze([null]);
-
 /**
  * An environment over a workbook's data. Ranges beyond a sheet's used area read as blank; an
  * open-ended range (`lastRow` null) ends at the sheet's last used row.
@@ -28,7 +40,7 @@ const NULL_ROW: readonly unknown[] = Object.freeze([null]);
 export function workbookEnv(data: WorkbookData, local: EvalEnv['local'] = () => [], callOptions?: CallOptions): EvalEnv {
   const clock = wallClock(data.timeZone);
   const sheets = new Map(data.sheets.map((s) => [s.name, s]));
-  const ranges = new Map<string, readonly (readonly unknown[])[]>();
+  const ranges = new Map<string, RangeData>();
   return {
     clock,
     local,
@@ -36,29 +48,49 @@ export function workbookEnv(data: WorkbookData, local: EvalEnv['local'] = () => 
     ...(callOptions ? { callOptions } : {}),
     range(ref) {
       const key = `${ref.sheet}\u0000${ref.firstRow}:${ref.lastRow ?? ''}:${ref.firstCol}:${ref.lastCol}`;
-      let raw = ranges.get(key);
-      if (!raw) {
-        raw = readRange(sheets.get(ref.sheet), ref);
-        ranges.set(key, raw);
+      let r = ranges.get(key);
+      if (!r) {
+        r = rangeData(sheets.get(ref.sheet), ref, key);
+        ranges.set(key, r);
       }
-      return { raw, key };
+      return r;
     },
   };
 }
 
-function readRange(sheet: WorkbookData['sheets'][number] | undefined, ref: RangeRef): unknown[][] {
-  const values = sheet?.values ?? [];
+function rangeData(sheet: SheetData | undefined, ref: RangeRef, key: string): RangeData {
+  const originRow = sheet?.originRow ?? 1;
+  const length = sheet ? (sheet.columns ?? sheet.values).length : 0;
+  const lastUsed = originRow + length - 1;
+  const lastRow = ref.lastRow ?? Math.max(lastUsed, ref.firstRow - 1);
+  const rows = Math.max(0, lastRow - ref.firstRow + 1);
+  const columns = sheet?.columns;
+  if (columns && ref.firstCol === ref.lastCol) {
+    const slice: ColumnSlice = { column: columns.column(ref.firstCol - sheet.originCol), from: ref.firstRow - originRow, length: rows };
+    let raw: unknown[][] | undefined;
+    return {
+      key, rows, slice,
+      get raw() {
+        return (raw ??= sliceRows(slice));
+      },
+    };
+  }
+  const raw = readRange(sheet, ref, rows);
+  return { key, rows, raw };
+}
+
+function readRange(sheet: SheetData | undefined, ref: RangeRef, rows: number): unknown[][] {
   const originRow = sheet?.originRow ?? 1;
   const originCol = sheet?.originCol ?? 1;
-  const lastUsed = originRow + values.length - 1;
-  const lastRow = ref.lastRow ?? Math.max(lastUsed, ref.firstRow - 1);
+  const source = sheet?.columns ?? sheet?.values;
+  const rowAt = (r: number): readonly unknown[] | undefined => (source === undefined ? undefined : sheet?.columns ? sheet.columns.at(r) : sheet!.values[r]);
   const cols = ref.lastCol - ref.firstCol + 1;
-  const out: unknown[][] = new Array(Math.max(0, lastRow - ref.firstRow + 1));
+  const out: unknown[][] = new Array(rows);
   // One-column ranges of text and flags repeat few values: their rows are shared, read-only
   // arrays (no catalog function writes to its arguments), which spares 200 000 allocations a column.
   const shared = new Map<unknown, readonly unknown[]>();
-  for (let r = ref.firstRow, i = 0; r <= lastRow; r++, i++) {
-    const src = values[r - originRow];
+  for (let r = ref.firstRow, i = 0; i < rows; r++, i++) {
+    const src = rowAt(r - originRow);
     if (!src) {
       out[i] = (cols === 1 ? NULL_ROW : new Array(cols).fill(null)) as unknown[];
       continue;
@@ -66,12 +98,7 @@ function readRange(sheet: WorkbookData['sheets'][number] | undefined, ref: Range
     if (cols === 1) {
       let v = src[ref.firstCol - originCol];
       if (v === undefined || v === '') v = null;
-      if (v === null) out[i] = NULL_ROW as unknown[];
-      else if (typeof v === 'string' || typeof v === 'boolean') {
-        let row = shared.get(v);
-        if (!row) shared.set(v, (row = [v]));
-        out[i] = row as unknown[];
-      } else out[i] = [v];
+      out[i] = cellRow(v, shared);
       continue;
     }
     const row: unknown[] = new Array(cols);

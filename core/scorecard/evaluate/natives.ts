@@ -9,6 +9,7 @@ import { flatArray, elementwise } from './arrays.js';
 import { criteriaPairs, matchingCells } from './criteria.js';
 import { fusedSumProduct } from './fused.js';
 import type { EvalEnv } from './env.js';
+import { roundHalfAway } from './round.js';
 import { Sum, sumOf } from './sum.js';
 import { civilOfSerial } from '../../values/clock.js';
 import { compare, DIV0, isArray, isError, NA, NUM, REF, single, toNumber, toText, truthy, VALUE } from './values.js';
@@ -29,22 +30,38 @@ const all = (c: NativeCall): Value[] => c.args.map((a) => c.ev(a));
 /** Every number among the values of arrays and single values (text, booleans and blanks in ranges skipped). */
 function numbersOf(vals: readonly Value[]): number[] | EvalError {
   const out: number[] = [];
+  const bad = eachNumber(vals, (x) => {
+    out.push(x);
+  });
+  return bad ?? out;
+}
+
+/** Calls `visit` with each number numbersOf would list, in order; the first error instead. */
+function eachNumber(vals: readonly Value[], visit: (x: number) => void): EvalError | undefined {
   for (const v of vals) {
     if (isArray(v)) {
       const n = v.rows * v.cols;
+      // A data range held as numbers and a blank mask (arrays.ts): its numbers without a value per cell.
+      const view = v.blanks ? v.numeric?.() : undefined;
+      if (view && !view.bools) {
+        const blanks = v.blanks!();
+        const xs = view.values;
+        for (let i = 0; i < n; i++) if (blanks === null || blanks[i] === 0) visit(xs[i]);
+        continue;
+      }
       for (let i = 0; i < n; i++) {
         const x = v.at(i);
         if (isError(x)) return x;
-        if (typeof x === 'number') out.push(x);
+        if (typeof x === 'number') visit(x);
       }
     } else {
       if (isError(v)) return v;
       const x = toNumber(v);
       if (isError(x)) return x;
-      out.push(x);
+      visit(x);
     }
   }
-  return out;
+  return undefined;
 }
 
 function percentileInc(sorted: readonly number[], k: number): number {
@@ -183,20 +200,6 @@ function err(code: string, message: string): EvalError {
   return { error: code, message };
 }
 
-/**
- * ROUND as Excel and LibreOffice round: half away from zero, on the value as 15 significant digits
- * show it (ROUND(1.005,2) is 1.01 although 1.005 is stored as 1.00499999…).
- */
-function roundHalfAway(x: number, digits: number): number {
-  const f = 10 ** digits;
-  let scaled = Math.abs(x) * f;
-  // Only a value next to a half can round differently as 15 digits show it (text is slow: rarely).
-  const frac = scaled - Math.floor(scaled);
-  if (Math.abs(frac - 0.5) < 1e-6) scaled = Number(scaled.toPrecision(15));
-  const r = Math.floor(scaled + 0.5) / f;
-  return x < 0 ? -r : r;
-}
-
 function round(c: NativeCall): Value {
   const digits = toNumber(single(c.args.length > 1 ? arg(c, 1) : 0));
   if (isError(digits)) return digits;
@@ -281,6 +284,21 @@ function roundUp(c: NativeCall): Value {
  * single one) contributes its numbers only, skipping text, booleans and blanks; a value is coerced.
  */
 function referencedNumbers(c: NativeCall, from = 0, to = c.args.length): number[] | EvalError {
+  return numbersOf(referencedValues(c, from, to));
+}
+
+/** MIN/MAX of the referenced numbers (0 without any), folded without a list. */
+function extreme(c: NativeCall, largest: boolean): Value {
+  let x = largest ? -Infinity : Infinity;
+  let any = false;
+  const bad = eachNumber(referencedValues(c), (v) => {
+    any = true;
+    if (largest ? v > x : v < x) x = v;
+  });
+  return bad ?? (any ? x : 0);
+}
+
+function referencedValues(c: NativeCall, from = 0, to = c.args.length): Value[] {
   const vals: Value[] = [];
   for (let i = from; i < to; i++) {
     const e = c.args[i];
@@ -288,7 +306,7 @@ function referencedNumbers(c: NativeCall, from = 0, to = c.args.length): number[
     // A reference, even to one cell, is read as a range: its text, booleans and blanks are skipped.
     vals.push(!isArray(v) && (e.kind === 'range' || e.kind === 'local') ? flatArray(1, 1, [v]) : v);
   }
-  return numbersOf(vals);
+  return vals;
 }
 
 /** SMALL/LARGE: the k-th smallest (largest) number of the first argument. */
@@ -405,14 +423,8 @@ export const NATIVES: Readonly<Record<string, NativeFunction>> = {
     return Date.UTC(parts[0], parts[1] - 1, parts[2]) / 86_400_000 + 25_569;
   },
   ISNUMBER: (c) => elementwise(arg(c, 0), (x) => typeof x === 'number'),
-  MIN(c) {
-    const xs = referencedNumbers(c);
-    return isError(xs) ? xs : xs.length === 0 ? 0 : xs.reduce((a, b) => Math.min(a, b));
-  },
-  MAX(c) {
-    const xs = referencedNumbers(c);
-    return isError(xs) ? xs : xs.length === 0 ? 0 : xs.reduce((a, b) => Math.max(a, b));
-  },
+  MIN: (c) => extreme(c, false),
+  MAX: (c) => extreme(c, true),
   SMALL: (c) => kth(c, false),
   LARGE: (c) => kth(c, true),
   INT(c) {

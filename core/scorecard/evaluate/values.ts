@@ -34,6 +34,11 @@ export interface EvalArray {
    * comparisons and SUMPRODUCT over 200 000 rows run on a Float64Array.
    */
   numeric?(): NumericView | undefined;
+  /**
+   * Data ranges with a numeric view: 1 where the cell is blank (0 in the view), null when no cell
+   * is. Lets `range<>""` be a test on the range instead of an array of comparisons.
+   */
+  blanks?(): Uint8Array | null;
 }
 
 export interface NumericView {

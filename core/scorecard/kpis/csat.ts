@@ -5,7 +5,7 @@
  */
 import { csatFacts } from '../column-kinds.js';
 import { defineKpi, T } from '../definition.js';
-import type { LiveArgs, PeriodVariant, SingleVariant } from '../definition.js';
+import type { KpiFacts, LiveArgs, PeriodVariant, SingleVariant } from '../definition.js';
 import { num, ours } from '../formula.js';
 import { where } from '../measure.js';
 import type { Measures, RowRule } from '../measure.js';
@@ -17,8 +17,10 @@ const RATING_IN_SCALE: RowRule = {
   reason: { en: 'a rating is outside the scale', de: 'eine Bewertung liegt außerhalb der Skala' },
 };
 
-/** CSAT's arguments: the ratings and the scale (rating words bring their own). */
-const csatArgs = (a: LiveArgs): Expr[] => (a.facts.csatWords ? [a.col('satisfaction')] : [a.col('satisfaction'), num(a.facts.csatScale)]);
+/** CSAT's arguments after the ratings: the scale (rating words bring their own). */
+export const csatScaleArgs = (facts: KpiFacts): Expr[] => (facts.csatWords ? [] : [num(facts.csatScale)]);
+
+const csatArgs = (a: LiveArgs): Expr[] => [a.col('satisfaction'), ...csatScaleArgs(a.facts)];
 
 /** CSAT's default threshold is scale_max − 1: the top two steps. */
 const csatShare = <M>(m: Measures<M>, scale: number): M =>
@@ -41,7 +43,8 @@ function dated(dates: Extract<Role, 'surveyDate' | 'ticketResolved' | 'ticketOpe
   };
 }
 
-const undated: SingleVariant = {
+/** CSAT over all rows; its facts (the scale) are the ones the agents' block reads its ratings by. */
+export const csatOverAllRows: SingleVariant = {
   fn: 'CSAT', needs: ['satisfaction'],
   definition: T('Share of satisfied ratings over all rows (the data have no date): {satisfied}.',
     'Anteil zufriedener Bewertungen über alle Zeilen (die Daten haben kein Datum): {satisfied}.'),
@@ -50,13 +53,6 @@ const undated: SingleVariant = {
   live: (a) => ours('CSAT', ...csatArgs(a)),
   native: (m, a) => (a.facts.csatWords ? null : csatShare(m, a.facts.csatScale)),
 };
-
-/** The scale of ratings: the smallest usual one (5, 7, 10, 100) that holds every rating (the agents' block). */
-export function csatScaleOf(ratings: Float64Array | undefined): number {
-  let max = 0;
-  if (ratings) for (let i = 0; i < ratings.length; i++) if (ratings[i] > max) max = ratings[i];
-  return max <= 5 ? 5 : max <= 7 ? 7 : max <= 10 ? 10 : 100;
-}
 
 export default defineKpi({
   id: 'csat', section: 'operational', order: 10, layout: 'period', perspective: 'operational', unit: 'share',
@@ -70,6 +66,6 @@ export default defineKpi({
     // Ratings on call rows (a satisfaction column of a call log, as the PwC call-centre workbook).
     dated('callDate', T('Share of satisfied ratings of the calls of the period: {satisfied}.',
       'Anteil zufriedener Bewertungen der Anrufe des Zeitraums: {satisfied}.')),
-    undated,
+    csatOverAllRows,
   ],
 });

@@ -1,9 +1,11 @@
 /**
  * The agent block: CSAT per agent where ratings and agents are on one sheet (a call log with a
  * satisfaction column, tickets with ratings), over all rows, with each agent's 95 % Wilson interval
- * and "too few" under 30 answers (a CSAT of 18 answers is noise: ICMI/COPC and the catalog's
- * significance tests use the same minimum). Each agent is tested against all other agents' answers
- * (GROUP_SIGNIFICANCE: pooled two-proportion z-test at 95 %).
+ * and "too few" under the scorecard's minimum of answers (`minAnswers`, default 30: a CSAT of 18
+ * answers is noise). The ratings are read by the CSAT KPI's own facts (kpis/csat.ts: word scales,
+ * a scale the header states, 4-point scales), so an agent's CSAT counts the ratings the team's does.
+ * Each agent is tested against all other agents' answers (GROUP_SIGNIFICANCE: pooled two-proportion
+ * z-test at 95 %, blank under the catalog's 30 answers on either side).
  *
  * Live: one spilling GROUP_SIGNIFICANCE("CSAT", agents, ratings, scale) and beside each of its rows
  * (and rows to spare for new agents) the interval and the note. Portable: one row per agent known
@@ -12,20 +14,18 @@
  * where a native form would differ (names differing only in case, numbers as agent ids).
  */
 import type { Cell } from '../../values/context.js';
+import { MIN_GROUP_RESPONSES } from '../../kpis/survey.js';
 import { Z95 } from '../../stats.js';
 import { cachedOf, isError } from '../evaluate.js';
 import { fn, local, num, op, ours, range, str } from '../formula.js';
 import { bindRoles } from '../kpis.js';
-import { csatScaleOf } from '../kpis/csat.js';
+import { csatOverAllRows, csatScaleArgs } from '../kpis/csat.js';
 import { nativeWilson } from '../portable.js';
 import type { Expr, LocalRef, RangeRef } from '../types.js';
 import type { PlanContext } from './context.js';
 import { errorFormula, sameCell } from './helper-blocks.js';
 import { seeNotes } from './kpi-row.js';
 import { COL } from './layout.js';
-
-/** Fewer answers than this are too few to judge an agent by (and to test: GROUP_SIGNIFICANCE's minimum). */
-export const MIN_AGENT_ANSWERS = 30;
 
 /** Rows beyond today's agents that the live block keeps formulas for (new agents appear in the spill). */
 const SPARE_ROWS = 10;
@@ -35,10 +35,14 @@ const HEADERS = {
   de: ['Bearbeiter', 'Antworten', 'CSAT', 'Übrige', 'Differenz', 'Signifikant', 'KI unten', 'KI oben', 'Hinweis'],
 } as const;
 
-const TITLE = {
-  en: 'CSAT by agent (all rows): satisfied ratings per agent, its 95 % interval, and whether it differs significantly from the other agents; under 30 answers too few to judge',
-  de: 'CSAT je Bearbeiter (alle Zeilen): zufriedene Bewertungen je Bearbeiter, ihr 95-%-Intervall und ob sie sich signifikant von den übrigen unterscheidet; unter 30 Antworten zu wenige für ein Urteil',
-} as const;
+/** The block's title; its last clause states the minimum of answers (none when it is 0). */
+function titleOf(lang: 'en' | 'de', minimum: number): string {
+  const base = lang === 'de'
+    ? 'CSAT je Bearbeiter (alle Zeilen): zufriedene Bewertungen je Bearbeiter, ihr 95-%-Intervall und ob sie sich signifikant von den übrigen unterscheidet'
+    : 'CSAT by agent (all rows): satisfied ratings per agent, its 95 % interval, and whether it differs significantly from the other agents';
+  if (minimum <= 0) return base;
+  return lang === 'de' ? `${base}; unter ${minimum} Antworten zu wenige für ein Urteil` : `${base}; under ${minimum} answers too few to judge`;
+}
 
 const TOO_FEW = { en: 'too few', de: 'zu wenige' } as const;
 
@@ -61,17 +65,22 @@ export function agentBlock(ctx: PlanContext, top: number): number {
   const ratingRef = ctx.data.rangeOf(bound.columns.get('satisfaction')!);
   if (!agentRef || !ratingRef) return top;
   const { w, lang } = ctx;
-  const scale = csatScaleOf(ctx.data.numbers(ratingRef));
-  const live = ours('GROUP_SIGNIFICANCE', str('CSAT'), range(agentRef), range(ratingRef), num(scale));
+  const minimum = ctx.options.minAnswers;
+  // The team's CSAT facts (its scale, rating words) over the same column: one reading of the ratings.
+  const rating = bound.columns.get('satisfaction')!;
+  const facts = ctx.data.facts(csatOverAllRows, new Map([['satisfaction', ratingRef]]), new Map([['satisfaction', rating.header]]));
+  const scale = facts.csatScale;
+  const live = ours('GROUP_SIGNIFICANCE', str('CSAT'), range(agentRef), range(ratingRef), ...csatScaleArgs(facts));
   const liveValue = w.evaluate(live);
   const table = cachedOf(liveValue);
   if (isError(liveValue) && table.cached === '#N/A') return top; // no agent has a rating: nothing to show
 
-  w.putValue(top, COL.kpi, TITLE[lang], { style: 'section' });
+  const title = titleOf(lang, minimum);
+  w.putValue(top, COL.kpi, title, { style: 'section' });
   w.addBlock('agents:title', top, COL.kpi, 1, 1);
   const head = top + 1;
   const rows = (table.spill?.length ?? 1) - 1;
-  const name = TITLE[lang].split(' (')[0];
+  const name = title.split(' (')[0];
   let height: number;
   if (!ctx.portable) {
     const { message } = w.putFormula(head, C.agent, live);
@@ -113,7 +122,7 @@ export function agentBlock(ctx: PlanContext, top: number): number {
     const blankWhenNoAgent = (e: Expr): Expr => fn('IF', op('=', local(row, C.agent), str('')), str(''), e);
     w.putFormula(row, C.low, blankWhenNoAgent(nativeWilson(p, n, 'low')), { numberFormat: SHARE });
     w.putFormula(row, C.high, blankWhenNoAgent(nativeWilson(p, n, 'high')), { numberFormat: SHARE });
-    w.putFormula(row, C.note, blankWhenNoAgent(fn('IF', op('<', n, num(MIN_AGENT_ANSWERS)), op('&', op('&', str(`${TOO_FEW[lang]} (`), n), str(')')), str(''))));
+    w.putFormula(row, C.note, blankWhenNoAgent(fn('IF', op('<', n, num(minimum)), op('&', op('&', str(`${TOO_FEW[lang]} (`), n), str(')')), str(''))));
   }
   w.addBlock('agents:interval', head, C.low, height + 1, 3);
   return head + height + 1;
@@ -158,7 +167,7 @@ function nativeRows(ctx: PlanContext, agentRef: RangeRef, ratingRef: RangeRef, s
     const n2 = op('-', allN, n1);
     const top2 = op('-', allTop, top1);
     // GROUP_SIGNIFICANCE: Others, Difference and Significant are blank without other answers;
-    // Significant also under 30 answers on either side.
+    // Significant also under the catalog's 30 answers on either side (its own minimum, not the setting).
     const pooled = op('/', allTop, allN);
     const z = op('/', op('-', op('/', top2, n2), op('/', top1, n1)),
       fn('SQRT', op('*', op('*', pooled, op('-', num(1), pooled)), op('+', op('/', num(1), n1), op('/', num(1), n2)))));
@@ -168,7 +177,7 @@ function nativeRows(ctx: PlanContext, agentRef: RangeRef, ratingRef: RangeRef, s
       op('/', top1, n1),
       fn('IF', op('>', n2, num(0)), op('/', top2, n2), str('')),
       fn('IF', op('>', n2, num(0)), op('-', cell(C.value), cell(C.others)), str('')),
-      fn('IF', op('>', n2, num(0)), fn('IF', op('<', n1, num(MIN_AGENT_ANSWERS)), str(''), fn('IF', op('<', n2, num(MIN_AGENT_ANSWERS)), str(''),
+      fn('IF', op('>', n2, num(0)), fn('IF', op('<', n1, num(MIN_GROUP_RESPONSES)), str(''), fn('IF', op('<', n2, num(MIN_GROUP_RESPONSES)), str(''),
         fn('IF', se0, { kind: 'bool', value: false }, op('>=', fn('ABS', z), num(Z95))))), str('')),
     ];
     // Evaluated in order, each cell put before the next reads it (Difference reads Value and Others).

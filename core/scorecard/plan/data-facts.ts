@@ -25,6 +25,7 @@ import type { Role, ValueKind } from '../roles.js';
 import type { Dialect, PeriodName, RangeRef, RoleAssignment, ScorecardOptions, WorkbookOutline } from '../types.js';
 import { durationUnit } from './duration-units.js';
 import { dataRange } from './layout.js';
+import { sliceFirstUnreadable, sliceFlagCriteria, sliceNumbers } from './column-facts.js';
 import { exampleText, unreadableKind } from './unreadable.js';
 import type { UnreadableColumn } from './unreadable.js';
 
@@ -44,6 +45,7 @@ export class DataFacts {
   private readonly flagCache = new Map<string, FlagCriteria | undefined>();
   private readonly numberCache = new Map<string, Float64Array | undefined>();
   private readonly profileCache = new Map<string, ColumnProfile>();
+  private readonly periodCache = new Map<string, readonly Period[]>();
 
   private readonly statusCache = new Map<string, StatusLists | undefined>();
 
@@ -74,6 +76,11 @@ export class DataFacts {
     return this.env.range(ref).raw;
   }
 
+  /** Rows of a range. */
+  rowCount(ref: RangeRef): number {
+    return this.env.range(ref).rows;
+  }
+
   private key(ref: RangeRef): string {
     return this.env.range(ref).key;
   }
@@ -86,14 +93,24 @@ export class DataFacts {
   /** The first cell native formulas would not read as the core does (row within the range), or undefined. */
   private unreadable(ref: RangeRef, kind: NativeKind | 'flag'): { row: number; value: unknown } | undefined {
     const k = `${this.key(ref)}|${kind}`;
-    if (!this.readable.has(k)) this.readable.set(k, kind === 'flag' ? firstUnnamedFlag(this.raw(ref)) : firstUnreadable(this.raw(ref), kind));
+    if (!this.readable.has(k)) {
+      // A column held by column and holding no text is judged from its kinds (column-facts.ts).
+      const slice = this.env.range(ref).slice;
+      let bad: { row: number; value: unknown } | null | undefined;
+      if (slice) bad = kind === 'flag' ? (sliceFlagCriteria(slice) ? null : undefined) : sliceFirstUnreadable(slice, kind);
+      if (bad === undefined) bad = kind === 'flag' ? firstUnnamedFlag(this.raw(ref)) : firstUnreadable(this.raw(ref), kind);
+      this.readable.set(k, bad ?? undefined);
+    }
     return this.readable.get(k);
   }
 
   /** Criteria naming a flag column's yes and no words exactly, or undefined when none can. */
   flags(ref: RangeRef): FlagCriteria | undefined {
     const k = this.key(ref);
-    if (!this.flagCache.has(k)) this.flagCache.set(k, flagCriteria(this.raw(ref)));
+    if (!this.flagCache.has(k)) {
+      const slice = this.env.range(ref).slice;
+      this.flagCache.set(k, (slice && sliceFlagCriteria(slice)) ?? flagCriteria(this.raw(ref)));
+    }
     return this.flagCache.get(k);
   }
 
@@ -102,22 +119,35 @@ export class DataFacts {
     const k = this.key(ref);
     if (!this.numberCache.has(k)) {
       let values: Float64Array | undefined;
-      try {
-        values = readNumbers(contextFor('KPI_BY_PERIOD', this.env.clock, this.env.callOptions), this.raw(ref)).values;
-      } catch {
-        values = undefined;
+      const slice = this.env.range(ref).slice;
+      const fast = slice && sliceNumbers(slice, this.env.clock);
+      if (fast !== undefined) values = fast ?? undefined;
+      else {
+        try {
+          values = readNumbers(contextFor('KPI_BY_PERIOD', this.env.clock, this.env.callOptions), this.raw(ref)).values;
+        } catch {
+          values = undefined;
+        }
       }
       this.numberCache.set(k, values);
     }
     return this.numberCache.get(k);
   }
 
-  /** The periods of a date column with rows, oldest first, as KPI_BY_PERIOD lists them. */
-  periods(dates: RangeRef): Period[] {
-    const values = this.numbers(dates);
-    if (!values) return [];
-    const { labels, rows } = groupByPeriod(values, this.period);
-    return labels.map((label, i) => ({ label, rows: rows[i], bounds: periodBounds(values[rows[i][0]], this.period) }));
+  /** The periods of a date column with rows, oldest first, as KPI_BY_PERIOD lists them (read-only: kept for every KPI over the column). */
+  periods(dates: RangeRef): readonly Period[] {
+    const k = this.key(dates);
+    let out = this.periodCache.get(k);
+    if (out === undefined) {
+      const values = this.numbers(dates);
+      if (!values) out = [];
+      else {
+        const { labels, rows } = groupByPeriod(values, this.period);
+        out = labels.map((label, i) => ({ label, rows: rows[i], bounds: periodBounds(values[rows[i][0]], this.period) }));
+      }
+      this.periodCache.set(k, out);
+    }
+    return out;
   }
 
   /** The latest moment in any of the ranges (−Infinity without one). */

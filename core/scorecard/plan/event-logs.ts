@@ -12,6 +12,7 @@ import { ticketRows } from '../../kpis/per-ticket.js';
 import { toGrid } from '../../values/grid.js';
 import { readDates } from '../../values/read.js';
 import type { EvalEnv } from '../evaluate.js';
+import { sliceKeysMayRepeat } from './column-facts.js';
 import { ours, range, str } from '../formula.js';
 import { LOG_ROLES } from '../detect-log.js';
 import type { Role } from '../roles.js';
@@ -53,6 +54,9 @@ export function findEventLogs(env: EvalEnv, roles: readonly RoleAssignment[], ra
     const ids = rangeOf(idColumn);
     const times = timeColumn ? rangeOf(timeColumn) : undefined;
     if (!ids) continue;
+    // A column held by column whose ids are all distinct is no log: no need to index every row.
+    const slice = env.range(ids).slice;
+    if (slice && !sliceKeysMayRepeat(slice)) continue;
     const ctx = contextFor('PER_TICKET', env.clock);
     try {
       const grid = toGrid(env.range(ids).raw);

@@ -5,6 +5,9 @@
  *   reporting period that holds a value and enough data — at least the minimum of answers (survey
  *   KPIs) or tickets (ticket KPIs) — else the reporting period itself.
  * - A reporting date typed: the reporting period, whatever it holds (so too when the function fails).
+ * - No complete period holds data (the data's only period is still running): that period, "to
+ *   date" (timeline.ts), with "(to date)" after its label and the status "incomplete" instead of a
+ *   colour or "too few": an analyst reports a running period's figures, never judges them.
  * A period with fewer answers or tickets than the minimum gets no green/amber/red but
  * "too few (n)". n is the KPI's own n (the answers or tickets its value used) where it has one,
  * else the tickets dated in the period (the block's Rows).
@@ -53,12 +56,18 @@ export function actualRow(ctx: PlanContext, id: string, anchor: LocalRef, V: Loc
 }
 
 /**
- * The status cell: "" for an error or a blank actual, "too few (n)" when the period holds fewer
- * than the minimum, else `status` (green/amber/red).
+ * The status cell: "" for an error or a blank actual, "incomplete" when the actual is the data's
+ * only period, still running (`toDate`: the timeline's cell is 1; its value may still change, so
+ * it gets no colour whatever it holds), "too few (n)" when the period holds fewer than the
+ * minimum, else `status` (green/amber/red).
  */
-export function statusCell(actual: Expr, status: Expr, count: Expr | undefined, minimum: number, tooFew: string): Expr {
+export function statusCell(
+  actual: Expr, status: Expr, count: Expr | undefined, minimum: number, tooFew: string,
+  toDate?: { readonly cell: Expr; readonly text: string },
+): Expr {
   const checked = count && minimum > 0
     ? fn('IF', op('=', actual, str('')), str(''), fn('IF', op('<', count, num(minimum)), op('&', op('&', str(`${tooFew} (`), count), str(')')), status))
     : status;
-  return fn('IF', fn('ISERROR', actual), str(''), checked);
+  const running = toDate ? fn('IF', op('=', toDate.cell, num(1)), fn('IF', op('=', actual, str('')), str(''), str(toDate.text)), checked) : checked;
+  return fn('IF', fn('ISERROR', actual), str(''), running);
 }

@@ -14,6 +14,7 @@ import { cachedOf, isError } from '../evaluate.js';
 import { fn, num, op, ours, range, str } from '../formula.js';
 import type { BoundKpi } from '../kpis.js';
 import { definitionText } from '../kpis.js';
+import type { RowRule } from '../measure.js';
 import { guarded, nativeStatus, nativeWilson, renderNative } from '../portable.js';
 import type { FlagCriteria, NativeScope } from '../portable.js';
 import type { Role } from '../roles.js';
@@ -75,11 +76,22 @@ function col(r: RowContext, role: Role): Expr {
   return range(ref);
 }
 
-/** The rows a definition's rules reject, as the guard of `then`. */
+/** The roles a rule reads. */
+function ruleRoles(rule: RowRule): Role[] {
+  if (rule.kind === 'order') return [rule.earlier, rule.later];
+  if (rule.kind === 'range') return [rule.role];
+  return rule.where.map((w) => w.role);
+}
+
+/**
+ * The rows a definition's rules reject, as the guard of `then`. A rule over an optional column the
+ * data does not have (AHT's hold time on talk-only calls) rejects nothing and is left out.
+ */
 function guard(r: RowContext, then: Expr): Expr {
   const columns = r.ctx.data.nativeColumns(r.variant, r.ranges, r.facts);
   const flags = 'flags' in columns ? columns.flags : undefined;
-  return guarded(r.variant.rules ?? [], then, { col: (role) => col(r, role), flags: (role) => flags?.get(role) }, r.facts, r.ctx.lang);
+  const rules = (r.variant.rules ?? []).filter((rule) => ruleRoles(rule).every((role) => r.ranges.has(role)));
+  return guarded(rules, then, { col: (role) => col(r, role), flags: (role) => flags?.get(role) }, r.facts, r.ctx.lang);
 }
 
 /** A native scope over the KPI's columns: a period's rows, all rows, or a moment. */
@@ -137,7 +149,7 @@ function seriesBlock(
       ? fn('IF', op('=', fn('COUNT', range(datesRef)), num(0)), fn('NA'), guard(r, str('Period'))) : undefined,
     // A count (n) is a plain COUNTIFS and is not checked; a value is checked when its function can
     // fail on totals, or when the data is small enough for a second pass to cost nothing.
-    verify: !byLabel && (variant.totalsCanFail === true || ctx.data.raw(datesRef).length <= VERIFY_ROWS),
+    verify: !byLabel && (variant.totalsCanFail === true || ctx.data.rowCount(datesRef) <= VERIFY_ROWS),
     numberFormat,
   });
 }
@@ -155,6 +167,8 @@ interface Values {
   readonly outcomes: Outcome[];
   readonly messages: (string | undefined)[];
   readonly interval?: Interval;
+  /** The timeline's "to date" cell: 1 when the reporting period is the data's only one, still running. */
+  readonly toDate?: LocalRef;
 }
 
 function periodValues(r: RowContext, variant: PeriodVariant): Values {
@@ -184,7 +198,7 @@ function periodValues(r: RowContext, variant: PeriodVariant): Values {
   const counts = count ? count.refs.V : main.refs.N;
   const actualAt = actualRow(r.ctx, r.def.id, main.refs.anchor, main.refs.V, n > 0 ? counts : undefined, n);
   return {
-    block: main.refs, actualAt, count: count?.refs, margin: margin?.refs, outcomes, messages, interval: variant.interval,
+    block: main.refs, actualAt, count: count?.refs, margin: margin?.refs, outcomes, messages, interval: variant.interval, toDate: line.timeline.toDate,
     ...(n > 0 ? { minimum: { counts, n, nCell: count !== undefined } } : {}),
   };
 }
@@ -206,7 +220,7 @@ function stockValues(r: RowContext, variant: StockVariant): Values {
     portable: ctx.portable, numberFormat: NUMBER_FORMATS[r.def.unit],
   });
   // A stock is read at the reporting period's end, whatever it holds.
-  return { block: result.refs, actualAt: num(LISTED), outcomes: [result.outcome], messages: [result.message] };
+  return { block: result.refs, actualAt: num(LISTED), outcomes: [result.outcome], messages: [result.message], toDate: line.timeline.toDate };
 }
 
 // ------------------------------------------------------------------ one value
@@ -285,7 +299,9 @@ export function kpiRow(ctx: PlanContext, bound: BoundKpi, ranges: ReadonlyMap<Ro
     const anchor = localExpr(block.anchor);
     const V = localExpr(block.V);
     const unlessFailed = (then: Expr): Expr => fn('IF', fn('ISERROR', anchor), str(''), then);
-    ctx.w.putFormula(row, COL.period, fn('INDEX', localExpr(block.P), actualAt));
+    const period = fn('INDEX', localExpr(block.P), actualAt);
+    // The data's only period, still running: shown as far as it goes, "2026-05 (to date)" (headline.ts).
+    ctx.w.putFormula(row, COL.period, values.toDate ? fn('IF', op('=', localExpr(values.toDate), num(1)), op('&', period, str(` (${t.toDate})`)), period) : period);
     ctx.w.putFormula(row, COL.actual, fn('IF', fn('ISERROR', anchor), anchor, fn('INDEX', V, actualAt)), { numberFormat: fmt });
     ctx.w.putFormula(row, COL.previous, unlessFailed(fn('INDEX', V, op('-', actualAt, num(1)))), { numberFormat: fmt });
     ctx.w.putFormula(row, COL.baseline, unlessFailed(localExpr(cellOf(block.V, BASELINE_AT))), { numberFormat: fmt });
@@ -350,7 +366,7 @@ function rowTail(ctx: PlanContext, r: RowContext, bound: BoundKpi, row: number, 
   const count = min && values.actualAt
     ? (min.nCell ? localExpr({ row, col: COL.n }) : fn('INDEX', localExpr(min.counts), values.actualAt))
     : undefined;
-  ctx.w.putFormula(row, COL.status, statusCell(actualExpr, status, count, min?.n ?? 0, t.tooFew));
+  ctx.w.putFormula(row, COL.status, statusCell(actualExpr, status, count, min?.n ?? 0, t.tooFew, values.toDate && { cell: localExpr(values.toDate), text: t.incomplete }));
 
   // Trend picture.
   const source: LocalRef = { row, col: COL.trendFirst, rows: 1, cols: TREND_PERIODS };
@@ -380,14 +396,17 @@ function rowTail(ctx: PlanContext, r: RowContext, bound: BoundKpi, row: number, 
   };
   const statusValue = ctx.w.model.value(row, COL.status);
   const few = typeof statusValue === 'string' && statusValue.startsWith(`${t.tooFew} (`) ? Number(statusValue.slice(t.tooFew.length + 2, -1)) : undefined;
-  const period = ctx.w.model.value(row, COL.period);
+  const toDate = values.toDate !== undefined && ctx.w.model.value(values.toDate.row, values.toDate.col) === 1;
+  const shown = ctx.w.model.value(row, COL.period);
+  const period = toDate && typeof shown === 'string' ? shown.slice(0, -` (${t.toDate})`.length) : shown;
   const n = numeric(COL.n), ciLow = numeric(COL.ciLow), ciHigh = numeric(COL.ciHigh);
   ctx.summary.push({
     id: def.id, kpi: info.kpi, name: r.name, perspective: def.perspective, section: def.section,
     value: cached(COL.actual), previous: cached(COL.previous), baseline: cached(COL.baseline),
     target: target ?? null, direction,
-    status: statusValue === 'green' || statusValue === 'amber' || statusValue === 'red' ? statusValue : few !== undefined ? 'too-few' : '',
+    status: statusValue === 'green' || statusValue === 'amber' || statusValue === 'red' ? statusValue : few !== undefined ? 'too-few' : toDate && statusValue === t.incomplete ? 'to-date' : '',
     period: typeof period === 'string' ? period : '',
+    ...(toDate ? { toDate: true } : {}),
     ...(few !== undefined ? { tooFew: few } : {}),
     unit: def.unit,
     ...(n !== undefined ? { n } : {}), ...(ciLow !== undefined ? { ciLow } : {}), ...(ciHigh !== undefined ? { ciHigh } : {}),

@@ -136,8 +136,11 @@ function plan(input: PlanInput): ScorecardPlan {
   }
   nextRow = sourcesBlock(ctx, enabled.filter((e) => !e.skipped).map((e) => e.bound), nextRow);
 
-  // A single period of data that is not complete yet: the automatic headline reports the period
-  // before it, which holds nothing — say why every KPI is blank and how to report the data's period.
+  // A single period of data that is not complete yet: shown to date (timeline.ts) — say so, and how
+  // to report it as complete. Still every KPI blank (a reporting date typed before the data's last
+  // date): say why and how to report the data's period.
+  const running = [...new Set(ctx.summary.filter((s) => s.toDate && s.period !== '').map((s) => s.period))];
+  if (running.length > 0) notes.general.push(t.toDateNote(t.periodNames[options.period], running.join(', '), a1(REPORTING_DATE.row, REPORTING_DATE.col)));
   const trended = ctx.summary.filter((s) => s.trend.length > 0);
   const typedDate = w.model.value(REPORTING_DATE.row, REPORTING_DATE.col);
   if (trended.length > 0 && (typedDate === null || typedDate === '') && trended.every((s) => s.value === '' && s.trend.every((v) => v === ''))) {

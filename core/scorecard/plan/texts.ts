@@ -45,6 +45,8 @@ export const TEXT = {
     reportingDate: 'Reporting date',
     reportingHint: (p: string) => `blank: the latest complete ${p}`,
     tooFew: 'too few',
+    toDate: 'to date',
+    incomplete: 'incomplete',
     headers: ['Perspective', 'KPI', 'Period', 'Actual', 'Previous', 'Baseline', 'Unit', 'Target', 'Direction', 'Variance', 'Status', 'Trend', 'n', 'CI low', 'CI high', 'Definition'],
     perspective: { strategic: 'Strategic', operational: 'Operational' },
     direction: { higher: 'higher', lower: 'lower' },
@@ -54,7 +56,7 @@ export const TEXT = {
     sources: 'Data used',
     sourceHeaders: ['Role', 'Sheet', 'Column'],
     values: 'written as values (no native formula); regenerate to update',
-    valuesText: (header: string) => `written as values (the column "${header}" holds text native formulas cannot read); regenerate to update`,
+    valuesText: (header: string) => `written as values (the column ${quote(header)} holds text native formulas cannot read); regenerate to update`,
     periodNames: { week: 'week', month: 'month', quarter: 'quarter', year: 'year' },
     renamed: (wanted: string, name: string) => `A sheet named ${quote(wanted)} already exists and is not a scorecard of ours: it is left as it is, the scorecard goes to ${quote(name)}.`,
     replaced: (name: string) => `Replaced the previous scorecard ${quote(name)}.`,
@@ -62,6 +64,7 @@ export const TEXT = {
     automatic: 'automatic',
     keptReportingDate: (sheet: string, settings: string) => `Kept the reporting date typed on the previous scorecard (${sheet}) rather than the settings' (${settings}). To use the settings' date, change it there again or type it on the scorecard.`,
     unreadableReportingDate: (typed: string, used: string) => `The previous scorecard's reporting date held ${quote(typed)}, which is no date (such as 2026-10-31); the settings' date was written instead (${used}).`,
+    toDateNote: (p: string, periods: string, cell: string) => `No complete ${p} holds data: the data ends before the last day of ${periods}, so the KPIs over it show it as far as the data goes, marked "(to date)", with the status "incomplete" instead of a colour (its figures may still change). A reporting date on its last day (in ${cell}, the sidebar's Reporting date, or --as-of on the command line) reports it as complete.`,
     noCompletePeriod: (p: string, cell: string) => `Every KPI is blank: the data's latest ${p} is not complete yet, and no earlier ${p} holds data. To report that ${p} as far as it goes, type a reporting date on or after the data's last day (in ${cell}, the sidebar's Reporting date, or --as-of on the command line).`,
     missing: (name: string, roles: string) => `${name}: not shown, it needs columns for ${roles}.`,
     noSheet: (name: string, sheet: string) => `${name}: not shown, the sheet ${quote(sheet)} has no data table.`,
@@ -71,13 +74,13 @@ export const TEXT = {
     frozenDates: (columns: string) => `The dates in ${columns} are text, which native formulas cannot read: the reporting period counts them as they were at generation (type a reporting date, or store real dates, to move on).`,
     logValues: (names: string) => `Portable mode: ${names} written as values: they walk a log (status changes or messages per ticket, or an event log read one row per ticket), which no native formula can; regenerate to update them.`,
     eventLog: (sheet: string, rows: number, tickets: number, id: string, time: string | undefined) =>
-      `Sheet "${sheet}" repeats its ticket ids ("${id}"): ${rows} rows for ${tickets} tickets, an event log. Ticket KPIs on it count each ticket once: its last row${time ? ` by "${time}"` : ' in the sheet'} (its current state), with the opened date of its first row.`,
-    notALog: (name: string, sheet: string, rows: number) => `${name}: not shown, the sheet "${sheet}" has one row per ticket (${rows} rows, no ticket id repeats), so there is no status or message history to walk.`,
-    statusLists: (sheet: string, rows: number, tickets: number, resolved: string, pause: string, how: string) => `Status log "${sheet}" (${rows} rows for ${tickets} tickets): resolved = ${resolved}; pause (the SLA clock stops) = ${pause} — ${how}. Change them in the sidebar, or with --resolved-statuses and --pause-statuses.`,
-    messageLog: (sheet: string, rows: number, tickets: number) => `Message log "${sheet}": ${rows} messages of ${tickets} tickets.`,
+      `Sheet ${quote(sheet)} repeats its ticket ids (${quote(id)}): ${rows} rows for ${tickets} tickets, an event log. Ticket KPIs on it count each ticket once: its last row${time ? ` by ${quote(time)}` : ' in the sheet'} (its current state), with the opened date of its first row.`,
+    notALog: (name: string, sheet: string, rows: number) => `${name}: not shown, the sheet ${quote(sheet)} has one row per ticket (${rows} rows, no ticket id repeats), so there is no status or message history to walk.`,
+    statusLists: (sheet: string, rows: number, tickets: number, resolved: string, pause: string, how: string) => `Status log ${quote(sheet)} (${rows} rows for ${tickets} tickets): resolved = ${resolved}; pause (the SLA clock stops) = ${pause} — ${how}. Change them in the sidebar, or with --resolved-statuses and --pause-statuses.`,
+    messageLog: (sheet: string, rows: number, tickets: number) => `Message log ${quote(sheet)}: ${rows} messages of ${tickets} tickets.`,
     logJoin: (sheet: string, j: LogJoin) => j.matched === j.tickets
-      ? `Log "${sheet}" joins the ticket table "${j.table}" by "${j.tableIds.header}": all ${j.tickets} of its tickets are in it.`
-      : `Log "${sheet}" and the ticket table "${j.table}" (by "${j.tableIds.header}"): ${j.matched} of the log's ${j.tickets} tickets are in the table, ${j.tickets - j.matched} are not (${j.missing.map((m) => quote(m, 'en')).join(', ')}${j.tickets - j.matched > j.missing.length ? ' …' : ''}). The log KPIs count them all; the ticket KPIs cannot, so the two cover different tickets${j.matched === 0 ? ' (no id matches: the log may key its tickets otherwise, e.g. by an internal id)' : ''}.`,
+      ? `Log ${quote(sheet)} joins the ticket table ${quote(j.table)} by ${quote(j.tableIds.header)}: all ${j.tickets} of its tickets are in it.`
+      : `Log ${quote(sheet)} and the ticket table ${quote(j.table)} (by ${quote(j.tableIds.header)}): ${j.matched} of the log's ${j.tickets} tickets are in the table, ${j.tickets - j.matched} are not (${j.missing.map((m) => quote(m, 'en')).join(', ')}${j.tickets - j.matched > j.missing.length ? ' …' : ''}). The log KPIs count them all; the ticket KPIs cannot, so the two cover different tickets${j.matched === 0 ? ' (no id matches: the log may key its tickets otherwise, e.g. by an internal id)' : ''}.`,
     logDated: (names: string, d: LogDating) => {
       const parts: string[] = [];
       if (d.missing > 0) parts.push(`${d.missing} are not in the table (${d.missingIds.map((m) => quote(m, 'en')).join(', ')}${d.missing > d.missingIds.length ? ' …' : ''})`);
@@ -113,6 +116,8 @@ export const TEXT = {
     reportingDate: 'Stichtag',
     reportingHint: (p: string) => `leer: letzte abgeschlossene Periode (${p})`,
     tooFew: 'zu wenige',
+    toDate: 'bisher',
+    incomplete: 'unvollständig',
     headers: ['Perspektive', 'Kennzahl', 'Periode', 'Ist', 'Vorperiode', 'Basiswert', 'Einheit', 'Ziel', 'Richtung', 'Abweichung', 'Status', 'Verlauf', 'n', 'KI unten', 'KI oben', 'Definition'],
     perspective: { strategic: 'Strategisch', operational: 'Operativ' },
     direction: { higher: 'höher', lower: 'niedriger' },
@@ -122,7 +127,7 @@ export const TEXT = {
     sources: 'Verwendete Daten',
     sourceHeaders: ['Rolle', 'Blatt', 'Spalte'],
     values: 'als Werte geschrieben (keine normale Formel); zum Aktualisieren neu erstellen',
-    valuesText: (header: string) => `als Werte geschrieben (die Spalte „${header}“ enthält Text, den normale Formeln nicht lesen); zum Aktualisieren neu erstellen`,
+    valuesText: (header: string) => `als Werte geschrieben (die Spalte ${quote(header, 'de')} enthält Text, den normale Formeln nicht lesen); zum Aktualisieren neu erstellen`,
     periodNames: { week: 'Woche', month: 'Monat', quarter: 'Quartal', year: 'Jahr' },
     renamed: (wanted: string, name: string) => `Ein Blatt ${quote(wanted, 'de')} gibt es schon, und es ist keine Scorecard von uns: Es bleibt unverändert, die Scorecard kommt auf ${quote(name, 'de')}.`,
     replaced: (name: string) => `Die bisherige Scorecard ${quote(name, 'de')} wurde ersetzt.`,
@@ -130,6 +135,7 @@ export const TEXT = {
     automatic: 'automatisch',
     keptReportingDate: (sheet: string, settings: string) => `Der auf der bisherigen Scorecard eingetragene Stichtag (${sheet}) wurde statt dem der Einstellungen (${settings}) übernommen. Um den Stichtag der Einstellungen zu verwenden, ihn dort erneut ändern oder auf der Scorecard eintragen.`,
     unreadableReportingDate: (typed: string, used: string) => `Der Stichtag der bisherigen Scorecard enthielt ${quote(typed, 'de')}, kein Datum (wie 2026-10-31); stattdessen wurde der Stichtag der Einstellungen eingetragen (${used}).`,
+    toDateNote: (p: string, periods: string, cell: string) => `Keine abgeschlossene Periode (${p}) enthält Daten: Die Daten enden vor dem letzten Tag von ${periods}, daher zeigen die Kennzahlen darüber den bisherigen Stand, markiert mit „(bisher)“, und den Status „unvollständig“ statt einer Farbe (die Werte können sich noch ändern). Ein Stichtag an ihrem letzten Tag (in ${cell}, im Feld Stichtag der Seitenleiste oder mit --as-of in der Befehlszeile) weist sie als abgeschlossen aus.`,
     noCompletePeriod: (p: string, cell: string) => `Alle Kennzahlen sind leer: Die letzte Periode der Daten (${p}) ist noch nicht abgeschlossen, und keine frühere enthält Daten. Um sie bis zum letzten Datum auszuweisen, einen Stichtag am oder nach dem letzten Tag der Daten eintragen (in ${cell}, im Feld Stichtag der Seitenleiste oder mit --as-of in der Befehlszeile).`,
     missing: (name: string, roles: string) => `${name}: nicht angezeigt, dafür fehlen Spalten für ${roles}.`,
     noSheet: (name: string, sheet: string) => `${name}: nicht angezeigt, das Blatt ${quote(sheet, 'de')} hat keine Datentabelle.`,
@@ -139,13 +145,13 @@ export const TEXT = {
     frozenDates: (columns: string) => `Die Datumsangaben in ${columns} sind Text, den normale Formeln nicht lesen: Der Berichtszeitraum zählt sie so, wie sie beim Erstellen waren (einen Stichtag eintragen oder echte Datumswerte speichern, damit er weitergeht).`,
     logValues: (names: string) => `Portabler Modus: ${names} als Werte geschrieben: Sie gehen ein Protokoll durch (Statuswechsel oder Nachrichten je Ticket oder ein Ereignisprotokoll mit einer Zeile je Ticket), was keine normale Formel kann; zum Aktualisieren neu erstellen.`,
     eventLog: (sheet: string, rows: number, tickets: number, id: string, time: string | undefined) =>
-      `Das Blatt „${sheet}“ wiederholt seine Ticketnummern („${id}“): ${rows} Zeilen für ${tickets} Tickets, ein Ereignisprotokoll. Ticket-Kennzahlen darauf zählen jedes Ticket einmal: seine letzte Zeile${time ? ` nach „${time}“` : ' im Blatt'} (sein aktueller Stand), mit dem Eröffnungsdatum seiner ersten Zeile.`,
-    notALog: (name: string, sheet: string, rows: number) => `${name}: nicht angezeigt, das Blatt „${sheet}“ hat eine Zeile je Ticket (${rows} Zeilen, keine Ticketnummer wiederholt sich), also keinen Status- oder Nachrichtenverlauf.`,
-    statusLists: (sheet: string, rows: number, tickets: number, resolved: string, pause: string, how: string) => `Statusprotokoll „${sheet}“ (${rows} Zeilen für ${tickets} Tickets): gelöst = ${resolved}; Pause (die SLA-Uhr steht) = ${pause} – ${how}. Ändern in der Seitenleiste oder mit --resolved-statuses und --pause-statuses.`,
-    messageLog: (sheet: string, rows: number, tickets: number) => `Nachrichtenprotokoll „${sheet}“: ${rows} Nachrichten von ${tickets} Tickets.`,
+      `Das Blatt ${quote(sheet, 'de')} wiederholt seine Ticketnummern (${quote(id, 'de')}): ${rows} Zeilen für ${tickets} Tickets, ein Ereignisprotokoll. Ticket-Kennzahlen darauf zählen jedes Ticket einmal: seine letzte Zeile${time ? ` nach ${quote(time, 'de')}` : ' im Blatt'} (sein aktueller Stand), mit dem Eröffnungsdatum seiner ersten Zeile.`,
+    notALog: (name: string, sheet: string, rows: number) => `${name}: nicht angezeigt, das Blatt ${quote(sheet, 'de')} hat eine Zeile je Ticket (${rows} Zeilen, keine Ticketnummer wiederholt sich), also keinen Status- oder Nachrichtenverlauf.`,
+    statusLists: (sheet: string, rows: number, tickets: number, resolved: string, pause: string, how: string) => `Statusprotokoll ${quote(sheet, 'de')} (${rows} Zeilen für ${tickets} Tickets): gelöst = ${resolved}; Pause (die SLA-Uhr steht) = ${pause} – ${how}. Ändern in der Seitenleiste oder mit --resolved-statuses und --pause-statuses.`,
+    messageLog: (sheet: string, rows: number, tickets: number) => `Nachrichtenprotokoll ${quote(sheet, 'de')}: ${rows} Nachrichten von ${tickets} Tickets.`,
     logJoin: (sheet: string, j: LogJoin) => j.matched === j.tickets
-      ? `Protokoll „${sheet}“ passt über „${j.tableIds.header}“ zur Tickettabelle „${j.table}“: alle ${j.tickets} Tickets stehen darin.`
-      : `Protokoll „${sheet}“ und Tickettabelle „${j.table}“ (über „${j.tableIds.header}“): ${j.matched} der ${j.tickets} Tickets des Protokolls stehen in der Tabelle, ${j.tickets - j.matched} nicht (${j.missing.map((m) => quote(m, 'de')).join(', ')}${j.tickets - j.matched > j.missing.length ? ' …' : ''}). Die Protokoll-Kennzahlen zählen sie alle, die Ticket-Kennzahlen nicht, beide erfassen also verschiedene Tickets${j.matched === 0 ? ' (keine ID passt: das Protokoll bezeichnet seine Tickets wohl anders, etwa mit einer internen ID)' : ''}.`,
+      ? `Protokoll ${quote(sheet, 'de')} passt über ${quote(j.tableIds.header, 'de')} zur Tickettabelle ${quote(j.table, 'de')}: alle ${j.tickets} Tickets stehen darin.`
+      : `Protokoll ${quote(sheet, 'de')} und Tickettabelle ${quote(j.table, 'de')} (über ${quote(j.tableIds.header, 'de')}): ${j.matched} der ${j.tickets} Tickets des Protokolls stehen in der Tabelle, ${j.tickets - j.matched} nicht (${j.missing.map((m) => quote(m, 'de')).join(', ')}${j.tickets - j.matched > j.missing.length ? ' …' : ''}). Die Protokoll-Kennzahlen zählen sie alle, die Ticket-Kennzahlen nicht, beide erfassen also verschiedene Tickets${j.matched === 0 ? ' (keine ID passt: das Protokoll bezeichnet seine Tickets wohl anders, etwa mit einer internen ID)' : ''}.`,
     logDated: (names: string, d: LogDating) => {
       const parts: string[] = [];
       if (d.missing > 0) parts.push(`${d.missing} stehen nicht in der Tabelle (${d.missingIds.map((m) => quote(m, 'de')).join(', ')}${d.missing > d.missingIds.length ? ' …' : ''})`);

@@ -10,6 +10,13 @@
  * reporting period ends where the period holding the next day starts. Rows of monthly figures
  * stand for their whole month: their latest date counts as the month's last day.
  *
+ * One exception, "to date": when no complete period holds data — the data's only period is still
+ * running and the reporting day is on or after the data's last date (blank: it is) — the reporting
+ * period is that running period, as far as the data goes, and the block's `to date` cell says so
+ * (1): the KPI rows show it with "(to date)" after the period and no status (kpi-row.ts). As soon
+ * as a complete period holds data (a row of the next period arrives, or a reporting date closes
+ * the period) the rule above applies again, in live and portable scorecards alike.
+ *
  * Only functions Excel 2010+, LibreOffice and Google Sheets share: DATE, YEAR, MONTH, WEEKDAY(…,3),
  * EOMONTH, INT, MOD, RIGHT, MIN, MAX, IF and `&`. Labels are built as the core writes them
  * (`2026-03`, `2026-W10`, `2026-Q1`, `2026`), never with TEXT (its format codes are localised).
@@ -96,6 +103,8 @@ export interface Timeline {
   readonly end: LocalRef;
   /** The cell holding the data's last date. */
   readonly last: LocalRef;
+  /** The cell holding 1 when the reporting period is the data's only one, still running ("to date"), else 0. */
+  readonly toDate: LocalRef;
   readonly periods: readonly ListedPeriod[];
   /** Date columns counted with their generation-time dates (text dates), by header. */
   readonly constant: readonly RangeRef[];
@@ -159,7 +168,8 @@ export class Timelines {
     const dateFmt = { ...HELPER, numberFormat: DATE_FORMAT };
 
     // First date (the baseline's), last date, the reporting day and the end of the reporting period.
-    const firstAt = cell(first, 4), lastAt = cell(first + 1, 4), dayAt = cell(first + 2, 4), endAt = cell(first + 3, 4);
+    const firstAt = cell(first, 4), lastAt = cell(first + 1, 4), dayAt = cell(first + 2, 4), completeAt = cell(first + 3, 4);
+    const toDateAt = cell(first + 4, 4), endAt = cell(first + 5, 4);
     const own = this.sheetDates(role, dates);
     const plain = own.filter((d) => !d.wholeMonth).map((d) => d.ref);
     const monthly = own.filter((d) => d.wholeMonth).map((d) => d.ref);
@@ -172,7 +182,7 @@ export class Timelines {
     }
     const lastExpr = lastParts.length === 0 ? num(0) : lastParts.length === 1 ? lastParts[0] : fn('MAX', ...lastParts);
     const R = local(REPORTING_DATE);
-    [['first date', firstAt], ['last date', lastAt], ['reporting day', dayAt], ['complete until', endAt]].forEach(([name, at]) =>
+    [['first date', firstAt], ['last date', lastAt], ['reporting day', dayAt], ['complete until', completeAt], ['to date', toDateAt], ['reporting end', endAt]].forEach(([name, at]) =>
       w.putValue((at as LocalRef).row, col + 3, name as string, HELPER));
     w.putFormula(firstAt.row, firstAt.col, this.aggregate('MIN', [dates], []), dateFmt);
     w.putFormula(lastAt.row, lastAt.col, lastExpr, dateFmt);
@@ -180,11 +190,18 @@ export class Timelines {
     const last = local(lastAt);
     w.putFormula(dayAt.row, dayAt.col, fn('IF', op('=', R, str('')), fn('IF', op('>', last, num(0)), last, str('')), R), dateFmt);
     const day = local(dayAt);
-    w.putFormula(endAt.row, endAt.col, blankIf(day, periodStartExpr(op('+', fn('INT', day), num(1)), period)), dateFmt);
+    w.putFormula(completeAt.row, completeAt.col, blankIf(day, periodStartExpr(op('+', fn('INT', day), num(1)), period)), dateFmt);
 
     // Row 1: the baseline, the first period of the KPI's own dates.
     const firstDate = local(firstAt);
     w.putFormula(first, col + 1, fn('IF', op('>', firstDate, num(0)), periodStartExpr(fn('INT', firstDate), period), str('')), dateFmt);
+    // To date: no complete period up to the reporting day starts at or after the baseline, and the
+    // reporting day is not before the data's last date (so the running period holds all its rows).
+    const complete = local(completeAt), baselineStart = local(cell(first, 1));
+    w.putFormula(toDateAt.row, toDateAt.col, fn('IF', op('=', day, str('')), num(0), fn('IF', op('=', baselineStart, str('')), num(0),
+      fn('IF', op('>', complete, baselineStart), num(0), fn('IF', op('<', fn('INT', day), fn('INT', last)), num(0), num(1))))), { ...HELPER, numberFormat: '0' });
+    // The reporting period ends where the complete ones end, or, to date, where the running one will.
+    w.putFormula(endAt.row, endAt.col, blankIf(day, fn('IF', op('=', local(toDateAt), num(1)), shiftPeriodExpr(complete, 1, period), complete)), dateFmt);
     w.putFormula(first, col + 2, blankIf(local(cell(first, 1)), shiftPeriodExpr(local(cell(first, 1)), 1, period)), dateFmt);
     // Rows 2…LISTED: the periods up to the reporting period; each ends where the next starts.
     const E = local(endAt);
@@ -226,6 +243,6 @@ export class Timelines {
         exprs: { start: local(cell(row, 1)), end: local(cell(row, 2)) },
       });
     }
-    return { P, start: startRef, end: endRef, last: lastAt, periods, constant };
+    return { P, start: startRef, end: endRef, last: lastAt, toDate: toDateAt, periods, constant };
   }
 }

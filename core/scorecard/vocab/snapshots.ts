@@ -30,3 +30,22 @@ export const hrAttrition: ExportLayout = {
     'Department': 'team',
   },
 };
+
+/**
+ * A monthly headcount snapshot (one row per employee per month end, Preppin' Data's HR file): its
+ * turnover needs each month's leavers and the headcounts at the month ends before and after, which
+ * no KPI reads from such rows yet. Recognised so that `employee_id` is not taken for a support agent.
+ */
+export const hrMonthlyHeadcount: ExportLayout = {
+  id: 'hr-monthly-headcount',
+  name: 'HR monthly headcount snapshot',
+  kind: 'list',
+  checked: 'github.com/zzzbitz/prepbench data/case_237/inputs/input_01.csv (Preppin\' Data HR turnover challenge)',
+  signature: ['dc_nbr', 'month_end_date', 'employee_id', 'hire_date', 'leave_date', 'tenure_months', 'tenure_years', 'age_range'],
+  min: 4,
+  columns: {
+    'employee_id': { roles: [], why: 'an employee of the snapshot, not a support agent' },
+    'month_end_date': { roles: [], why: 'turnover from monthly snapshot rows is not computed yet' },
+    'leave_date': { roles: [], why: 'turnover from monthly snapshot rows is not computed yet' },
+  },
+};

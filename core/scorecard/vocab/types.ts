@@ -13,6 +13,8 @@ import type { Role } from '../roles.js';
 export interface KnownColumn {
   readonly roles: readonly Role[];
   readonly unit?: InputUnit;
+  /** Why a column listed without a role has none (what `service-kpi detect` says of it). */
+  readonly why?: string;
 }
 
 export interface ExportLayout {
