@@ -12,6 +12,7 @@ import { moneyFunctions } from '../kpis/money.js';
 import { peopleFunctions } from '../kpis/people.js';
 import { perTicketFunctions } from '../kpis/per-ticket.js';
 import { logTicketFunctions } from '../kpis/log-tickets.js';
+import { ticketLookupFunctions } from '../kpis/ticket-lookup.js';
 import { satisfactionFunctions } from '../kpis/satisfaction.js';
 import { segmentFunctions } from '../kpis/segments.js';
 import { slaFlagFunctions } from '../kpis/sla-flags.js';
@@ -31,7 +32,7 @@ export type { CatalogName } from './names.js';
  */
 const all: readonly FunctionSpec[] = [
   ...satisfactionFunctions, ...surveyFunctions, ...customerFunctions, ...ticketFunctions, ...slaFlagFunctions, ...durationColumnFunctions,
-  ...statusLogFunctions, ...messageLogFunctions, ...perTicketFunctions, ...logTicketFunctions, ...callFunctions, ...contactCentreFunctions,
+  ...statusLogFunctions, ...messageLogFunctions, ...perTicketFunctions, ...logTicketFunctions, ...ticketLookupFunctions, ...callFunctions, ...contactCentreFunctions,
   ...peopleFunctions,
   ...textFunctions, ...moneyFunctions, ...statusFunctions, ...segmentFunctions,
 ];

@@ -16,7 +16,7 @@ type Which = 'first' | 'last';
 const WHICH_WORDS: Readonly<Record<string, Which>> = { first: 'first', last: 'last', erste: 'first', ersten: 'first', letzte: 'last', letzten: 'last' };
 
 /** A values cell as the result shows it: the cell itself, Dates as wall-clock serials, error cells as their code. */
-function shown(ctx: CallContext, g: Grid, i: number, v: unknown): Cell {
+export function shown(ctx: CallContext, g: Grid, i: number, v: unknown): Cell {
   if (typeof v === 'number') return v - v === 0 ? v : '#NUM!';
   if (typeof v === 'string' || typeof v === 'boolean') return v;
   if (v === null || v === undefined) return '';

@@ -164,6 +164,18 @@ export interface PeriodVariant extends VariantBase {
   /** n: the answers or tickets the value used, per period; absent: no n shown. */
   readonly count?: Series;
   readonly interval?: Interval;
+  /**
+   * A log KPI's periods when its log is joined to a ticket table (plan/log-join.ts): the first of
+   * these date columns the table has, looked up per ticket (TICKET_LOOKUP), with the definition
+   * that says so; tickets the table lacks, or holds without that date, keep their first log row's.
+   */
+  readonly byTable?: readonly TableDated[];
+}
+
+/** A log KPI dated by the ticket table's column of `role` (its resolved or opened date). */
+export interface TableDated {
+  readonly role: Role;
+  readonly definition: Texts;
 }
 
 export interface StockVariant extends VariantBase {

@@ -15,7 +15,7 @@ import { readCsvFile } from '../../cli/read-csv.js';
 import { readXlsxFile } from '../../cli/read-xlsx.js';
 import { wallClock } from '../../core/values/clock.js';
 import { callIn } from '../helpers/call.js';
-import { byStartMonth, HOUR, nextReplies, resolution, tickets, timeIn, withinSla } from '../helpers/log-loops.js';
+import { byTicketMonth, HOUR, nextReplies, resolution, tableMonth, tickets, ticketsByMonth, timeIn, withinSla } from '../helpers/log-loops.js';
 import type { Change, Message } from '../helpers/log-loops.js';
 import { CSV_DIR, SAMPLE, buildTestCli, removeTestCli, formulaCells, runCli, sha256 } from './helpers.js';
 import type { CliRun } from './helpers.js';
@@ -298,7 +298,7 @@ describe('service-kpi scorecard on the bundled sample (examples/helpdesk.xlsx)',
     expect(kpis.find((k) => k.id === 'brandAttributes')!.value).toBe(terms[1][0]);
   });
 
-  it('reports the log KPIs as plain per-ticket loops over the Status log and Messages sheets give them, by the month of each ticket\'s first row', () => {
+  it('reports the log KPIs as plain per-ticket loops over the Status log and Messages sheets give them, by the month of each ticket\'s resolved or opened date in the Tickets sheet', () => {
     const rows = (sheet: string, header: string): { id: string; ms: number; word: string; index: number }[] => {
       const ids = column(input, sheet, 'Ticket ID'), times = column(input, sheet, sheet === 'Messages' ? 'Sent at' : 'Changed at');
       const words = column(input, sheet, header);
@@ -307,14 +307,33 @@ describe('service-kpi scorecard on the bundled sample (examples/helpdesk.xlsx)',
     const changes: Change[] = rows('Status log', 'Status').map((r) => ({ ...r, status: r.word }));
     const messages: Message[] = rows('Messages', 'Author').map((r) => ({ ...r, author: r.word as Message['author'] }));
     const resolved = ['solved', 'closed'], pause = ['pending', 'on-hold'];
-    const expected: Record<string, Map<string, number>> = {
-      pausedResolution: byStartMonth(changes, resolution(resolved, pause)),
-      // Zendesk's requester wait: new, open and on-hold (the customer still waits on a third party).
-      requesterWait: byStartMonth(changes, timeIn(['new', 'open', 'on-hold'])),
-      pausedSla: byStartMonth(changes, withinSla(24, resolved, pause)),
-      nextReply: byStartMonth(messages, nextReplies),
+    // Joined to the Tickets sheet, the log KPIs count a ticket in the month of its date there, as the
+    // ticket KPIs do: resolution and SLA by its resolved date, waits and replies by its opened date;
+    // an open ticket (no resolved date) by its first log row.
+    const dated = (header: string): Map<string, number> => {
+      const ids = column(input, 'Tickets', 'Ticket ID'), dates = column(input, 'Tickets', header);
+      return new Map(ids.flatMap(([id], i) => (dates[i][0] instanceof Date ? [[String(id), (dates[i][0] as Date).getTime()] as const] : [])));
     };
+    const byResolved = tableMonth(dated('Resolved')), byOpened = tableMonth(dated('Opened'));
+    const expected: Record<string, Map<string, number>> = {
+      pausedResolution: byTicketMonth(changes, resolution(resolved, pause), byResolved),
+      // Zendesk's requester wait: new, open and on-hold (the customer still waits on a third party).
+      requesterWait: byTicketMonth(changes, timeIn(['new', 'open', 'on-hold']), byOpened),
+      pausedSla: byTicketMonth(changes, withinSla(24, resolved, pause), byResolved),
+      nextReply: byTicketMonth(messages, nextReplies, byOpened),
+    };
+    const counts: Record<string, Map<string, number>> = {
+      pausedResolution: ticketsByMonth(changes, resolution(resolved, pause), byResolved),
+      requesterWait: ticketsByMonth(changes, timeIn(['new', 'open', 'on-hold']), byOpened),
+      pausedSla: ticketsByMonth(changes, withinSla(24, resolved, pause), byResolved),
+      nextReply: ticketsByMonth(messages, nextReplies, byOpened),
+    };
+    // The same tickets as the ticket KPIs beside them: as many as average resolution time and SLA attainment count.
+    const reported = (id: string): JsonKpi => kpis.find((k) => k.id === id)!;
+    expect(reported('pausedResolution').n).toBe(reported('avgResolution').n);
+    expect(reported('pausedSla').n).toBe(reported('sla').n);
     for (const [id, byMonth] of Object.entries(expected)) {
+      expect(reported(id).n, `${id} n`).toBe(counts[id].get(String(reported(id).period)));
       const got = kpis.find((k) => k.id === id)!;
       const months = [...byMonth.keys()].sort();
       expect(months.length, id).toBe(12);
@@ -324,7 +343,7 @@ describe('service-kpi scorecard on the bundled sample (examples/helpdesk.xlsx)',
       expect(close(got.value, byMonth.get(months[11])) && close(got.previous, byMonth.get(months[10])) && close(got.baseline, byMonth.get(months[0])), id).toBe(true);
     }
     // The clock stops while a ticket waits for the customer: never longer than the full resolution time.
-    const full = byStartMonth(changes, resolution(resolved));
+    const full = byTicketMonth(changes, resolution(resolved), byResolved);
     for (const [m, v] of expected.pausedResolution) expect(v).toBeLessThanOrEqual(full.get(m)! + 1e-9);
 
     // Time by status over the whole log: per status, the tickets that spent time in it and the hours.

@@ -20,13 +20,24 @@ export function tickets<T extends { id: string; ms: number; index: number }>(row
   return [...by.values()].map((list) => [...list].sort((a, b) => a.ms - b.ms || a.index - b.index));
 }
 
+/** The month of a ticket's first row. */
+export const startMonth = (list: readonly { ms: number }[]): string => month(list[0].ms);
+
+/** The month of a ticket's date in a ticket table (ms by id), or of its first row where the table has none. */
+export const tableMonth = (dates: ReadonlyMap<string, number>) => (list: readonly { id: string; ms: number }[]): string => month(dates.get(list[0].id) ?? list[0].ms);
+
 /** The mean per month (the month of each ticket's first row) of a per-ticket figure (undefined: not counted). */
 export function byStartMonth<T extends { id: string; ms: number; index: number }>(rows: readonly T[], f: (list: T[]) => number | readonly number[] | undefined): Map<string, number> {
+  return byTicketMonth(rows, f, startMonth);
+}
+
+/** The mean per month of a per-ticket figure, each ticket in the month `monthOf` gives it. */
+export function byTicketMonth<T extends { id: string; ms: number; index: number }>(rows: readonly T[], f: (list: T[]) => number | readonly number[] | undefined, monthOf: (list: T[]) => string): Map<string, number> {
   const sums = new Map<string, { s: number; n: number }>();
   for (const list of tickets(rows)) {
     const x = f(list);
     if (x === undefined) continue;
-    const m = month(list[0].ms);
+    const m = monthOf(list);
     const e = sums.get(m) ?? { s: 0, n: 0 };
     for (const v of typeof x === 'number' ? [x] : x) {
       e.s += v;
@@ -35,6 +46,16 @@ export function byStartMonth<T extends { id: string; ms: number; index: number }
     if (e.n > 0) sums.set(m, e);
   }
   return new Map([...sums].map(([m, e]) => [m, e.s / e.n]));
+}
+
+/** Tickets per month (`monthOf`) for which `f` gives a value: a log KPI's n; every ticket's month is listed, with 0 where none counts. */
+export function ticketsByMonth<T extends { id: string; ms: number; index: number }>(rows: readonly T[], f: (list: T[]) => number | readonly number[] | undefined, monthOf: (list: T[]) => string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const list of tickets(rows)) {
+    const m = monthOf(list), x = f(list);
+    out.set(m, (out.get(m) ?? 0) + (x === undefined || (typeof x !== 'number' && x.length === 0) ? 0 : 1));
+  }
+  return out;
 }
 
 const lower = (xs: readonly string[]): string[] => xs.map((x) => x.toLowerCase());

@@ -17,7 +17,7 @@ import type { ScorecardArgs } from '../../cli/args.js';
 import { planFor } from '../../cli/run.js';
 import type { Progress } from '../../cli/progress.js';
 import type { ScorecardPlan } from '../../core/scorecard/types.js';
-import { month, resolution, tickets, timeIn, withinSla } from '../helpers/log-loops.js';
+import { byTicketMonth, month, resolution, startMonth, tableMonth, tickets, ticketsByMonth, timeIn, withinSla } from '../helpers/log-loops.js';
 import type { Change } from '../helpers/log-loops.js';
 
 const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/real');
@@ -127,6 +127,99 @@ describe('the n of the log KPIs', () => {
       const s = few.summary.find((x) => x.id === id)!;
       expect(s.status, id).toBe('too-few');
       expect(s.tooFew, id).toBe(s.n);
+    }
+  });
+});
+
+describe('log KPIs counted in the ticket table\'s periods', () => {
+  // A generated status log and its ticket table: 400 tickets over six months, resolutions that run
+  // into the next month, pauses, open tickets (no resolved date), every 17th ticket left out of the
+  // table and every 5th opened in the table 3 days before its log starts (an imported ticket).
+  const HOURS = 3_600_000;
+  let seed = 17;
+  const rnd = (): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+  const changes: Change[] = [];
+  const table: { id: string; opened: number; resolved?: number; team: string }[] = [];
+  for (let t = 1; t <= 400; t++) {
+    const id = String(1000 + t);
+    let at = Date.UTC(2026, 0, 1, 8) + Math.floor(rnd() * 180) * 86_400_000 + Math.floor(rnd() * 10) * HOURS;
+    const first = at;
+    const push = (status: string): void => { changes.push({ id, ms: at, status, index: 0 }); };
+    push('new');
+    at += (1 + Math.floor(rnd() * 6)) * HOURS;
+    push('open');
+    if (rnd() < 0.5) {
+      at += (1 + Math.floor(rnd() * 30)) * HOURS;
+      push('pending');
+      at += (2 + Math.floor(rnd() * 90)) * HOURS;
+      push('open');
+    }
+    const open = rnd() < 0.1;
+    if (!open) {
+      at += (1 + Math.floor(rnd() * 200)) * HOURS;
+      push('solved');
+    }
+    if (t % 17 !== 0) table.push({ id, opened: t % 5 === 0 ? first - 3 * 86_400_000 : first, ...(open ? {} : { resolved: at }), team: `Team ${'ABC'[t % 3]}` });
+  }
+  changes.sort((a, b) => a.ms - b.ms);
+  changes.forEach((c, i) => { (c as { index: number }).index = i; });
+  const logFile = path.join(tmp, 'status-changes.csv');
+  const tableFile = path.join(tmp, 'tickets.csv');
+  writeFileSync(logFile, ['Ticket ID,Changed at,Status', ...changes.map((c) => `${c.id},${iso(c.ms)},${c.status}`)].join('\n'));
+  writeFileSync(tableFile, ['Ticket ID,Opened,Resolved,Team', ...table.map((r) => `${r.id},${iso(r.opened)},${r.resolved === undefined ? '' : iso(r.resolved)},${r.team}`)].join('\n'));
+
+  const resolvedAt = new Map(table.flatMap((r) => (r.resolved === undefined ? [] : [[r.id, r.resolved] as const])));
+  const openedAt = new Map(table.map((r) => [r.id, r.opened] as const));
+  const resolved = ['solved'], pause = ['pending'];
+  const kpis: Record<string, { f: (list: Change[]) => number | undefined; monthOf: (list: Change[]) => string }> = {
+    pausedResolution: { f: resolution(resolved, pause), monthOf: tableMonth(resolvedAt) },
+    pausedSla: { f: withinSla(24, resolved, pause), monthOf: tableMonth(resolvedAt) },
+    requesterWait: { f: timeIn(['new', 'open']), monthOf: tableMonth(openedAt) },
+  };
+  /** The live value block of a KPI (KPI_BY_PERIOD): label → value. */
+  const values = (plan: ScorecardPlan, id: string): Map<string, unknown> => {
+    const spill = (plan.blocks.find((b) => b.id === `helper:${id}`)?.cells[0][0]?.formula as { spill?: unknown[][] } | undefined)?.spill;
+    if (!spill) throw new Error(`no live block for ${id}`);
+    return new Map(spill.slice(1).map((r) => [String(r[0]), r[2]]));
+  };
+
+  it('per period, values and n are the per-ticket loops\' by the table\'s resolved or opened month (the log\'s first row for tickets it lacks)', async () => {
+    const plan = await scorecard([logFile, tableFile], ['--addin-formulas', '--pause-statuses', 'pending', '--resolved-statuses', 'solved']);
+    for (const [id, { f, monthOf }] of Object.entries(kpis)) {
+      const want = byTicketMonth(changes, f, monthOf);
+      const got = values(plan, id);
+      expect(want.size, id).toBeGreaterThan(5);
+      for (const [m, v] of want) expect(got.get(m), `${id} ${m}`).toBeCloseTo(v, 9);
+      for (const [m, v] of got) if (!want.has(m)) expect(v, `${id} ${m}`).toBe('');
+      expect(Object.fromEntries(counts(plan, id)), `${id} n`).toEqual(Object.fromEntries(ticketsByMonth(changes, f, monthOf)));
+      // Not the log's own first-row months: the resolutions that run into the next month moved.
+      if (id !== 'requesterWait') expect(Object.fromEntries(counts(plan, id))).not.toEqual(Object.fromEntries(ticketsByMonth(changes, f, startMonth)));
+    }
+    // The same periods as the ticket KPIs, and the same tickets where the table has them all.
+    const row = (id: string) => plan.summary.find((s) => s.id === id)!;
+    expect(row('pausedResolution').trendLabels).toEqual(row('avgResolution').trendLabels);
+    expect(row('pausedResolution').period).toBe(row('avgResolution').period);
+    expect(row('pausedResolution').definition).toContain('resolved in the period by the ticket table');
+  });
+
+  it('names the tickets the table lacks or holds undated, in English and German, and portable values equal the live ones', async () => {
+    const args = ['--pause-statuses', 'pending', '--resolved-statuses', 'solved'];
+    const live = await scorecard([logFile, tableFile], ['--addin-formulas', ...args]);
+    // The first ids the table lacks, in the log's row order (every 17th ticket was left out).
+    const missing = [...new Set(changes.map((c) => c.id))].filter((id) => Number(id) % 17 === 1000 % 17);
+    expect(missing.length).toBe(23);
+    const undated = table.filter((r) => r.resolved === undefined).length;
+    expect(undated).toBeGreaterThan(0);
+    expect(live.notes).toContain(`Resolution time on the SLA clock, SLA attainment on the SLA clock (log "status-changes"): counted in the period of each ticket's "Resolved" in the ticket table "tickets", as the ticket KPIs count tickets. Of the log's 400 tickets, 23 are not in the table ("${missing[0]}", "${missing[1]}", "${missing[2]}" …) and ${undated} have a blank "Resolved": they keep the period of their first log row.`);
+    expect(live.notes).toContain(`Requester wait time (log "status-changes"): counted in the period of each ticket's "Opened" in the ticket table "tickets", as the ticket KPIs count tickets. Of the log's 400 tickets, 23 are not in the table ("${missing[0]}", "${missing[1]}", "${missing[2]}" …): they keep the period of their first log row.`);
+    const de = await scorecard([logFile, tableFile], ['--lang', 'de', ...args]);
+    expect(de.notes.some((n) => n.includes(`gezählt im Zeitraum von „Opened“ jedes Tickets in der Tickettabelle „tickets“, wie die Ticket-Kennzahlen Tickets zählen. Von den 400 Tickets des Protokolls 23 stehen nicht in der Tabelle („${missing[0]}“`))).toBe(true);
+    const portable = await scorecard([logFile, tableFile], args);
+    for (const id of Object.keys(kpis)) {
+      const a = live.summary.find((s) => s.id === id)!, b = portable.summary.find((s) => s.id === id)!;
+      expect(a.n, id).toBeGreaterThan(0);
+      expect({ ...b, definition: '' }, id).toEqual({ ...a, definition: '' });
     }
   });
 });

@@ -162,6 +162,7 @@ const CALLS: Record<string, readonly unknown[]> = {
   REPLY_TIMES: [LOG_IDS, LOG_TIMES, MSG_AUTHORS],
   PER_TICKET: [LOG_IDS, LOG_STATUSES, LOG_TIMES],
   LOG_TICKETS: ['LOG_RESOLUTION', LOG_IDS, LOG_TIMES, LOG_STATUSES, 'solved', 'pending'],
+  TICKET_LOOKUP: [LOG_IDS, col(7, 8), col('Billing', 'Tech'), 'none'],
   SERVICE_LEVEL: [WAITS, ANSWERED, 20],
   ABANDON_RATE: [ANSWERED, WAITS, 5],
   ASA: [WAITS, ANSWERED],

@@ -65,6 +65,11 @@ export default defineKpi({
     fn: 'LOG_RESOLUTION', needs: STATUS_LOG, dates: 'logTime',
     definition: T('Mean hours from a ticket\'s first log row to its last resolution ({resolved}), for the tickets whose log starts in the period.',
       'Mittlere Stunden von der ersten Protokollzeile eines Tickets bis zu seiner letzten Lösung ({resolved}), für die Tickets, deren Protokoll im Zeitraum beginnt.'),
+    byTable: [{
+      role: 'ticketResolved',
+      definition: T('Mean hours from a ticket\'s first log row to its last resolution ({resolved}), for the tickets resolved in the period by the ticket table.',
+        'Mittlere Stunden von der ersten Protokollzeile eines Tickets bis zu seiner letzten Lösung ({resolved}), für die laut Tickettabelle im Zeitraum gelösten Tickets.'),
+    }],
     facts: statusFacts,
     args: (a) => [...statusColumns(a), statusArg(a, 'resolved')],
     count: logTickets('LOG_RESOLUTION', (a) => [...statusColumns(a), statusArg(a, 'resolved')]),

@@ -12,6 +12,11 @@ export default defineKpi({
     fn: 'NEXT_REPLY_TIME', needs: MESSAGE_LOG, dates: 'logTime',
     definition: T('Mean hours from a customer\'s first unanswered message to the agent\'s next reply, after the first reply, for the tickets whose messages start in the period.',
       'Mittlere Stunden von der ersten unbeantworteten Kundennachricht bis zur nächsten Antwort eines Mitarbeiters, nach der ersten Antwort, für die Tickets, deren Nachrichten im Zeitraum beginnen.'),
+    byTable: [{
+      role: 'ticketOpened',
+      definition: T('Mean hours from a customer\'s first unanswered message to the agent\'s next reply, after the first reply, for the tickets opened in the period by the ticket table.',
+        'Mittlere Stunden von der ersten unbeantworteten Kundennachricht bis zur nächsten Antwort eines Mitarbeiters, nach der ersten Antwort, für die laut Tickettabelle im Zeitraum eröffneten Tickets.'),
+    }],
     args,
     count: logTickets('NEXT_REPLY_TIME', args),
   }],

@@ -12,6 +12,11 @@ export default defineKpi({
     fn: 'LOG_RESOLUTION', needs: STATUS_LOG, dates: 'logTime',
     definition: T('Mean hours from a ticket\'s first log row to its last resolution ({resolved}) without the time in pause statuses ({pause}), for the tickets whose log starts in the period.',
       'Mittlere Stunden von der ersten Protokollzeile eines Tickets bis zu seiner letzten Lösung ({resolved}) ohne die Zeit in Pausenstatus ({pause}), für die Tickets, deren Protokoll im Zeitraum beginnt.'),
+    byTable: [{
+      role: 'ticketResolved',
+      definition: T('Mean hours from a ticket\'s first log row to its last resolution ({resolved}) without the time in pause statuses ({pause}), for the tickets resolved in the period by the ticket table (as average resolution time counts them).',
+        'Mittlere Stunden von der ersten Protokollzeile eines Tickets bis zu seiner letzten Lösung ({resolved}) ohne die Zeit in Pausenstatus ({pause}), für die laut Tickettabelle im Zeitraum gelösten Tickets (wie bei der mittleren Lösungszeit).'),
+    }],
     facts: statusFacts,
     args,
     count: logTickets('LOG_RESOLUTION', args),

@@ -13,6 +13,11 @@ export default defineKpi({
     fn: 'LOG_SLA_ATTAINMENT', needs: STATUS_LOG, dates: 'logTime',
     definition: T('Share of the resolved tickets ({resolved}) whose log starts in the period that were resolved within {sla} hours, the clock stopped in pause statuses ({pause}).',
       'Anteil der gelösten Tickets ({resolved}), deren Protokoll im Zeitraum beginnt, die innerhalb von {sla} Stunden gelöst wurden, bei angehaltener Uhr in Pausenstatus ({pause}).'),
+    byTable: [{
+      role: 'ticketResolved',
+      definition: T('Share of the resolved tickets ({resolved}), resolved in the period by the ticket table, that were resolved within {sla} hours, the clock stopped in pause statuses ({pause}).',
+        'Anteil der gelösten Tickets ({resolved}), laut Tickettabelle im Zeitraum gelöst, die innerhalb von {sla} Stunden gelöst wurden, bei angehaltener Uhr in Pausenstatus ({pause}).'),
+    }],
     facts: statusFacts,
     args,
     count: logTickets('LOG_SLA_ATTAINMENT', args),

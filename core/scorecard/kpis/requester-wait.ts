@@ -12,6 +12,11 @@ export default defineKpi({
     fn: 'TIME_IN_STATUS', needs: STATUS_LOG, dates: 'logTime',
     definition: T('Mean hours a ticket spent in statuses the customer waits through ({waiting}), for the tickets whose log starts in the period and whose wait is over (Zendesk\'s requester wait time).',
       'Mittlere Stunden, die ein Ticket in Status verbrachte, in denen der Kunde wartet ({waiting}), für die Tickets, deren Protokoll im Zeitraum beginnt und deren Warten vorbei ist (requester wait time von Zendesk).'),
+    byTable: [{
+      role: 'ticketOpened',
+      definition: T('Mean hours a ticket spent in statuses the customer waits through ({waiting}), for the tickets opened in the period by the ticket table whose wait is over (Zendesk\'s requester wait time).',
+        'Mittlere Stunden, die ein Ticket in Status verbrachte, in denen der Kunde wartet ({waiting}), für die laut Tickettabelle im Zeitraum eröffneten Tickets, deren Warten vorbei ist (requester wait time von Zendesk).'),
+    }],
     facts: statusFacts,
     args,
     count: logTickets('TIME_IN_STATUS', args),

@@ -4,6 +4,7 @@ import type { EvalEnv } from '../evaluate.js';
 import type { Dialect, GenerateRequest, KpiSummary, LocalRef, ScorecardOptions, TrendPicture } from '../types.js';
 import type { DataFacts } from './data-facts.js';
 import type { EventLog } from './event-logs.js';
+import type { LogDating, LogJoin } from './log-join.js';
 import type { HelperBlocks, Outcome } from './helper-blocks.js';
 import type { SheetWriter } from './sheet-model.js';
 import type { Lang, Texts } from './texts.js';
@@ -21,6 +22,16 @@ export class Notes {
   private readonly textColumns = new Map<string, { column: UnreadableColumn; names: string[] }>();
   /** Date columns counted with their dates at generation (text dates) in a live scorecard. */
   readonly frozenDates: string[] = [];
+  /** Log KPIs counted by a ticket table's dates, by log and date column (one note each). */
+  readonly logDates = new Map<string, { readonly dating: LogDating; readonly names: string[] }>();
+
+  /** A log KPI counted in the periods of a ticket table's dates: said once per log and date column. */
+  logDated(name: string, dating: LogDating): void {
+    const k = `${dating.log}\u0000${dating.table}\u0000${dating.header}`;
+    const entry = this.logDates.get(k);
+    if (entry) entry.names.push(name);
+    else this.logDates.set(k, { dating, names: [name] });
+  }
 
   textValues(name: string, column: UnreadableColumn): void {
     const k = `${column.sheet}\u0000${column.header}\u0000${column.kind}`;
@@ -41,6 +52,7 @@ export class Notes {
   /** Everything, in the order the manager reads it. */
   all(t: Texts): string[] {
     const out = [...this.general];
+    for (const { dating, names } of this.logDates.values()) out.push(t.logDated(names.join(', '), dating));
     const { form, log, error, mismatch } = this.asValues;
     if (form.length > 0) out.push(t.asValues(form.join(', ')));
     if (log.length > 0) out.push(t.logValues(log.join(', ')));
@@ -71,6 +83,8 @@ export interface PlanContext {
   readonly notes: Notes;
   /** The sheets whose ticket ids repeat (event logs), by name: their ticket KPIs read one row per ticket. */
   readonly eventLogs: Map<string, EventLog>;
+  /** The ticket table each status or message log joins, by the log's sheet. */
+  readonly logJoins: Map<string, LogJoin>;
   /** The actual cell of each KPI row planned so far (for definitions reading another KPI). */
   readonly actuals: Map<string, LocalRef>;
   readonly summary: KpiSummary[];

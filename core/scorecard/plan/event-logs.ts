@@ -31,7 +31,7 @@ export interface EventLog {
 }
 
 /** Manager choices first, then the surest detection (as kpis.ts binds roles). */
-function pick(roles: readonly RoleAssignment[], role: Role, sheet: string): RoleAssignment | undefined {
+export function pick(roles: readonly RoleAssignment[], role: Role, sheet: string): RoleAssignment | undefined {
   let best: RoleAssignment | undefined;
   for (const r of roles) {
     if (r.role !== role || r.sheet !== sheet) continue;

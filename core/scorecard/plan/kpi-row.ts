@@ -28,6 +28,8 @@ import { liveArgs } from './live-args.js';
 import type { Timeline } from './timeline.js';
 import type { UnreadableColumn } from './unreadable.js';
 import { isLogRole } from './event-logs.js';
+import { tableDates } from './log-join.js';
+import type { TableDates } from './log-join.js';
 
 /**
  * Up to this many rows a portable block is checked against the catalog's own table (a second pass
@@ -59,6 +61,13 @@ interface RowContext {
   unreadable?: UnreadableColumn;
   /** The KPI walks a status or message log, or reads an event log one row per ticket: no native form. */
   readonly walksLog: boolean;
+  /** A log KPI counted in the periods of its ticket table's dates (plan/log-join.ts). */
+  readonly joined?: TableDates;
+}
+
+/** The date column whose periods a period variant is counted in: the ticket table's for a joined log KPI, else its own. */
+function periodColumn(r: RowContext, variant: PeriodVariant): { role: Role; ref: RangeRef } {
+  return r.joined ? { role: r.joined.role, ref: r.joined.ref } : { role: variant.dates, ref: r.ranges.get(variant.dates)! };
 }
 
 function col(r: RowContext, role: Role): Expr {
@@ -107,9 +116,8 @@ function nativeBuilder(r: RowContext, form: NativeForm | undefined): ((extra: Pa
   return (extra) => renderNative(form, r.nativeArgs, scope(r, columns.flags, extra));
 }
 
-/** The timeline of a variant's dates and its listed periods with the rows each holds now. */
-function periodsOf(r: RowContext, dates: Role): { timeline: Timeline; periods: Listed[] } {
-  const ref = r.ranges.get(dates)!;
+/** The timeline of a date column and its listed periods with the rows each holds now. */
+function periodsOf(r: RowContext, dates: Role, ref: RangeRef = r.ranges.get(dates)!): { timeline: Timeline; periods: Listed[] } {
   const timeline = r.ctx.timelines.of(dates, ref);
   const rowsByLabel = new Map(r.ctx.data.periods(ref).map((p) => [p.label, p.rows]));
   return { timeline, periods: timeline.periods.map((p) => ({ ...p, rows: rowsByLabel.get(p.label) ?? [] })) };
@@ -127,7 +135,7 @@ function seriesBlock(
   const label = id.replace(/^helper:/, '');
   if (!ctx.portable) return ctx.helpers.live({ id, label, live: table, column, byLabel, ...line, numberFormat });
   const build = values && values !== 'native' ? values : nativeBuilder(r, series.native);
-  const datesRef = r.ranges.get(variant.dates)!;
+  const datesRef = periodColumn(r, variant).ref;
   return ctx.helpers.portable({
     id, label, live: table, column, byLabel, ...line,
     dates: range(datesRef), datesNative: !r.walksLog && ctx.data.nativeOk(datesRef, 'date'),
@@ -164,7 +172,8 @@ interface Values {
 }
 
 function periodValues(r: RowContext, variant: PeriodVariant): Values {
-  const line = periodsOf(r, variant.dates);
+  const dates = periodColumn(r, variant);
+  const line = periodsOf(r, dates.role, dates.ref);
   const fmt = NUMBER_FORMATS[r.def.unit];
   const id = `helper:${r.def.id}`;
   const main = seriesBlock(r, variant, line, id, {
@@ -260,10 +269,12 @@ export function kpiRow(ctx: PlanContext, bound: BoundKpi, ranges: ReadonlyMap<Ro
   const fmt = NUMBER_FORMATS[def.unit];
   const facts = ctx.data.facts(variant, ranges, headersOf(bound));
   const dates = 'dates' in variant ? variant.dates : undefined;
-  const live = liveArgs(ctx, def, ranges, facts, dates);
+  const joined = variantLayout(def, variant) === 'period' ? tableDates(ctx, variant as PeriodVariant, ranges) : undefined;
+  if (joined) ctx.notes.logDated(name, joined.dating);
+  const live = liveArgs(ctx, def, ranges, facts, dates, joined?.dates);
   const walksLog = findFunction(variant.fn)?.family === 'logs' || [...ranges].some(([role, ref]) => !isLogRole(role) && ctx.eventLogs.has(ref.sheet));
   const r: RowContext = {
-    ctx, def, variant, ranges, facts, live, name, row, walksLog,
+    ctx, def, variant, ranges, facts, live, name, row, walksLog, ...(joined ? { joined } : {}),
     nativeArgs: { has: (role) => ranges.has(role), options, facts },
   };
 
@@ -372,7 +383,7 @@ function rowTail(ctx: PlanContext, r: RowContext, bound: BoundKpi, row: number, 
 
   const asValues = outcome !== 'live' && outcome !== 'native';
   const why = outcome === 'text' && r.unreadable ? t.valuesText(r.unreadable.header) : t.values;
-  const definition = definitionText(variant.definition, lang, ctx.options, r.facts) + (asValues ? ` (${why})` : '');
+  const definition = definitionText(r.joined?.definition ?? variant.definition, lang, ctx.options, r.facts) + (asValues ? ` (${why})` : '');
   ctx.w.putValue(row, COL.definition, definition, { style: 'note' });
 
   const cached = (c: number): number | string | '' => {

@@ -9,7 +9,8 @@ import type { Expr, RangeRef } from '../types.js';
 import type { PlanContext } from './context.js';
 import { firstTimes, isLogRole, perTicket } from './event-logs.js';
 
-export function liveArgs(ctx: PlanContext, def: KpiDefinition, ranges: ReadonlyMap<Role, RangeRef>, facts: KpiFacts, dates?: Role): LiveArgs {
+/** `periodDates`: the dates KPI_BY_PERIOD cuts by in place of the variant's column (a log KPI dated by its ticket table). */
+export function liveArgs(ctx: PlanContext, def: KpiDefinition, ranges: ReadonlyMap<Role, RangeRef>, facts: KpiFacts, dates?: Role, periodDates?: Expr): LiveArgs {
   const column = (role: Role): Expr => {
     const ref = ranges.get(role);
     if (!ref) throw new Error(`internal: ${def.id} has no column for ${role}`);
@@ -27,7 +28,7 @@ export function liveArgs(ctx: PlanContext, def: KpiDefinition, ranges: ReadonlyM
       if (!dates) throw new Error(`internal: ${def.id} has no periods`);
       const ref = ranges.get(dates);
       const log = dates === 'logTime' && ref ? ctx.eventLogs.get(ref.sheet) : undefined;
-      return ours('KPI_BY_PERIOD', str(name), (log && firstTimes(log)) || column(dates), period, ...args);
+      return ours('KPI_BY_PERIOD', str(name), periodDates ?? ((log && firstTimes(log)) || column(dates)), period, ...args);
     },
     actualOf: (id) => {
       const ref = ctx.actuals.get(id);

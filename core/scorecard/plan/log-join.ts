@@ -9,11 +9,26 @@
  * the table holds and names the first that it does not; no ticket is dropped by it.
  *
  * Ids are compared as the log functions compare them: trimmed text, 42 = "42".
+ *
+ * Joined, the log KPIs are counted in the ticket table's periods (tableDates): a support lead reads
+ * "resolution time on the SLA clock" beside "average resolution time" and "SLA attainment" as
+ * figures about the same tickets — those resolved in the month by the ticket table — and requester
+ * wait and next reply time beside first response time, by the month the ticket was opened. So each
+ * log row gets its ticket's date from the table (TICKET_LOOKUP), and the KPI shares the table
+ * column's timeline (the same periods, baseline and reporting period as the ticket KPIs). A ticket
+ * the table lacks, or holds without that date, keeps the period of its first log row, and a note
+ * counts them and names the first. A join where no id matches keeps the log's own periods.
  */
 import { contextFor } from '../../call.js';
-import { readKeys } from '../../values/read.js';
+import { readKeys, isOmitted } from '../../values/read.js';
+import type { Texts } from '../definition.js';
+import type { PeriodVariant } from '../definition.js';
 import type { EvalEnv } from '../evaluate.js';
-import type { RangeRef, RoleAssignment } from '../types.js';
+import { ours, range } from '../formula.js';
+import type { Role } from '../roles.js';
+import type { Expr, RangeRef, RoleAssignment } from '../types.js';
+import type { PlanContext } from './context.js';
+import { firstTimes, pick } from './event-logs.js';
 import type { EventLog } from './event-logs.js';
 
 /** Ids named in the note when some of the log's tickets are not in the ticket table. */
@@ -55,8 +70,7 @@ export function joinLog(
   for (const a of roles) {
     if (a.role !== 'ticketId' || a.sheet === log.sheet || logs.has(a.sheet) || tried.has(a.sheet)) continue;
     tried.add(a.sheet);
-    const column = roles.filter((r) => r.role === 'ticketId' && r.sheet === a.sheet)
-      .reduce((x, y) => (y.source !== x.source ? (y.source === 'manager' ? y : x) : y.confidence > x.confidence ? y : x));
+    const column = pick(roles, 'ticketId', a.sheet)!;
     const ref = rangeOf(column);
     const ids = ref && idsOf(env, ref);
     if (!ids) continue;
@@ -70,4 +84,73 @@ export function joinLog(
     if (!best || matched > best.matched) best = { table: a.sheet, tableIds: column, tickets: logIds.length, matched, missing };
   }
   return best;
+}
+
+/** A log's KPIs counted in the periods of a ticket table's date column, for the note. */
+export interface LogDating {
+  readonly log: string;
+  readonly table: string;
+  /** The table's date column (its header) and role. */
+  readonly header: string;
+  readonly role: Role;
+  /** The log's tickets; those the table lacks (the first of them named); those it holds without a date there. */
+  readonly tickets: number;
+  readonly missing: number;
+  readonly missingIds: readonly string[];
+  readonly undated: number;
+}
+
+/** How a log KPI is dated by its ticket table: the periods' column, the live dates and the definition. */
+export interface TableDates {
+  readonly role: Role;
+  readonly ref: RangeRef;
+  /** KPI_BY_PERIOD's dates: each log row's ticket's date in the table, else its first log time. */
+  readonly dates: Expr;
+  readonly definition: Texts;
+  readonly dating: LogDating;
+}
+
+/** The log's tickets the table holds with a blank cell in `dates` (undefined: a cell the ids reader rejects). */
+function undatedTickets(env: EvalEnv, logIds: RangeRef, tableIds: RangeRef, dates: RangeRef): number | undefined {
+  const ctx = contextFor('TICKET_LOOKUP', env.clock);
+  try {
+    const keys = readKeys(ctx, env.range(tableIds).raw).keys;
+    const cells = env.range(dates).raw;
+    const blank = new Set<string>();
+    keys.forEach((k, i) => {
+      if (k !== undefined && isOmitted(cells[i]?.[0])) blank.add(k);
+    });
+    return new Set(readKeys(ctx, env.range(logIds).raw).keys.filter((k) => k !== undefined && blank.has(k))).size;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The ticket table's dates a log KPI is counted by: the first of the variant's `byTable` columns
+ * the joined table has; undefined when the KPI has none, its log joins no table, or no id matches.
+ */
+export function tableDates(ctx: PlanContext, variant: PeriodVariant, ranges: ReadonlyMap<Role, RangeRef>): TableDates | undefined {
+  const ids = ranges.get('ticketId'), times = ranges.get('logTime');
+  if (!variant.byTable || !ids || !times) return undefined;
+  const log = ctx.eventLogs.get(times.sheet), join = ctx.logJoins.get(times.sheet);
+  if (!log || !join || join.matched === 0) return undefined;
+  const tableIds = ctx.data.rangeOf(join.tableIds);
+  if (!tableIds) return undefined;
+  for (const b of variant.byTable) {
+    const column = pick(ctx.request.roles, b.role, join.table);
+    const ref = column && ctx.data.rangeOf(column);
+    if (!column || !ref) continue;
+    const undated = undatedTickets(ctx.env, ids, tableIds, ref);
+    if (undated === undefined) return undefined;
+    return {
+      role: b.role, ref, definition: b.definition,
+      dates: ours('TICKET_LOOKUP', range(ids), range(tableIds), range(ref), firstTimes(log) ?? range(times)),
+      dating: {
+        log: times.sheet, table: join.table, header: column.header, role: b.role,
+        tickets: join.tickets, missing: join.tickets - join.matched, missingIds: join.missing, undated,
+      },
+    };
+  }
+  return undefined;
 }

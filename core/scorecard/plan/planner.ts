@@ -57,6 +57,7 @@ function context(input: PlanInput, choice: SheetNameChoice): PlanContext {
     helpers: new HelperBlocks(w, options, seeNotes(lang)),
     notes: new Notes(),
     eventLogs: new Map(),
+    logJoins: new Map(),
     actuals: new Map(),
     summary: [],
     trends: [],
@@ -227,6 +228,7 @@ function eventLogNotes(ctx: PlanContext, enabled: Enabled[]): void {
       if (said.has(key)) continue;
       said.add(key);
       const join = joinLog(ctx.env, log, ctx.request.roles, logs, (a) => ctx.data.rangeOf(a));
+      if (join) ctx.logJoins.set(sheet, join);
       if (!statuses) {
         notes.general.push(t.messageLog(sheet, log.rows, log.tickets));
         if (join) notes.general.push(t.logJoin(sheet, join));

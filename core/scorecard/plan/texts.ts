@@ -1,6 +1,6 @@
 /** The scorecard sheet's own texts and notes, in English and German; text from the workbook is quoted (safe-text.ts). */
 import { quote } from '../../safe-text.js';
-import type { LogJoin } from './log-join.js';
+import type { LogDating, LogJoin } from './log-join.js';
 import type { UnreadableColumn, UnreadableKind } from './unreadable.js';
 
 export type Lang = 'en' | 'de';
@@ -81,6 +81,13 @@ export const TEXT = {
     logJoin: (sheet: string, j: LogJoin) => j.matched === j.tickets
       ? `Log ${quote(sheet)} joins the ticket table ${quote(j.table)} by ${quote(j.tableIds.header)}: all ${j.tickets} of its tickets are in it.`
       : `Log ${quote(sheet)} and the ticket table ${quote(j.table)} (by ${quote(j.tableIds.header)}): ${j.matched} of the log's ${j.tickets} tickets are in the table, ${j.tickets - j.matched} are not (${j.missing.map((m) => quote(m, 'en')).join(', ')}${j.tickets - j.matched > j.missing.length ? ' …' : ''}). The log KPIs count them all; the ticket KPIs cannot, so the two cover different tickets${j.matched === 0 ? ' (no id matches: the log may key its tickets otherwise, e.g. by an internal id)' : ''}.`,
+    logDated: (names: string, d: LogDating) => {
+      const parts: string[] = [];
+      if (d.missing > 0) parts.push(`${d.missing} are not in the table (${d.missingIds.map((m) => quote(m, 'en')).join(', ')}${d.missing > d.missingIds.length ? ' …' : ''})`);
+      if (d.undated > 0) parts.push(`${d.undated} have a blank ${quote(d.header, 'en')}`);
+      return `${names} (log ${quote(d.log, 'en')}): counted in the period of each ticket's ${quote(d.header, 'en')} in the ticket table ${quote(d.table, 'en')}, as the ticket KPIs count tickets. `
+        + (parts.length === 0 ? `All ${d.tickets} of the log's tickets have a date there.` : `Of the log's ${d.tickets} tickets, ${parts.join(' and ')}: they keep the period of their first log row.`);
+    },
     statusHow: {
       names: 'found from the status names', codes: 'from ServiceNow\'s state codes (1 New, 2 In Progress, 3 On Hold, 6 Resolved, 7 Closed, 8 Canceled)',
       ending: 'no status name says resolved, so resolved is the status most tickets end in', manager: 'as you listed them', none: 'none found',
@@ -145,6 +152,13 @@ export const TEXT = {
     logJoin: (sheet: string, j: LogJoin) => j.matched === j.tickets
       ? `Protokoll ${quote(sheet, 'de')} passt über ${quote(j.tableIds.header, 'de')} zur Tickettabelle ${quote(j.table, 'de')}: alle ${j.tickets} Tickets stehen darin.`
       : `Protokoll ${quote(sheet, 'de')} und Tickettabelle ${quote(j.table, 'de')} (über ${quote(j.tableIds.header, 'de')}): ${j.matched} der ${j.tickets} Tickets des Protokolls stehen in der Tabelle, ${j.tickets - j.matched} nicht (${j.missing.map((m) => quote(m, 'de')).join(', ')}${j.tickets - j.matched > j.missing.length ? ' …' : ''}). Die Protokoll-Kennzahlen zählen sie alle, die Ticket-Kennzahlen nicht, beide erfassen also verschiedene Tickets${j.matched === 0 ? ' (keine ID passt: das Protokoll bezeichnet seine Tickets wohl anders, etwa mit einer internen ID)' : ''}.`,
+    logDated: (names: string, d: LogDating) => {
+      const parts: string[] = [];
+      if (d.missing > 0) parts.push(`${d.missing} stehen nicht in der Tabelle (${d.missingIds.map((m) => quote(m, 'de')).join(', ')}${d.missing > d.missingIds.length ? ' …' : ''})`);
+      if (d.undated > 0) parts.push(`${d.undated} haben ein leeres ${quote(d.header, 'de')}`);
+      return `${names} (Protokoll ${quote(d.log, 'de')}): gezählt im Zeitraum von ${quote(d.header, 'de')} jedes Tickets in der Tickettabelle ${quote(d.table, 'de')}, wie die Ticket-Kennzahlen Tickets zählen. `
+        + (parts.length === 0 ? `Alle ${d.tickets} Tickets des Protokolls haben dort ein Datum.` : `Von den ${d.tickets} Tickets des Protokolls ${parts.join(' und ')}: sie bleiben im Zeitraum ihrer ersten Protokollzeile.`);
+    },
     statusHow: {
       names: 'aus den Statusnamen', codes: 'aus den Statuscodes von ServiceNow (1 New, 2 In Progress, 3 On Hold, 6 Resolved, 7 Closed, 8 Canceled)',
       ending: 'kein Statusname sagt gelöst, daher gilt der Status als gelöst, in dem die meisten Tickets enden', manager: 'wie von Ihnen angegeben', none: 'keine gefunden',
