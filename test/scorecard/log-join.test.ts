@@ -222,4 +222,18 @@ describe('log KPIs counted in the ticket table\'s periods', () => {
       expect({ ...b, definition: '' }, id).toEqual({ ...a, definition: '' });
     }
   });
+
+  it('says which tickets hold text that is no date in the table\'s column ("n/a"): date arguments skip it, so they are in no period', async () => {
+    // Every 7th resolved ticket's "Resolved" is "n/a" in this copy of the table.
+    const naIds = new Set(table.filter((r, i) => r.resolved !== undefined && i % 7 === 0).map((r) => r.id));
+    const naFile = path.join(tmp, 'tickets-na.csv');
+    writeFileSync(naFile, ['Ticket ID,Opened,Resolved,Team', ...table.map((r) => `${r.id},${iso(r.opened)},${naIds.has(r.id) ? 'n/a' : r.resolved === undefined ? '' : iso(r.resolved)},${r.team}`)].join('\n'));
+    expect(naIds.size).toBeGreaterThan(10);
+    const undated = table.filter((r) => r.resolved === undefined).length;
+    const plan = await scorecard([logFile, naFile], ['--pause-statuses', 'pending', '--resolved-statuses', 'solved']);
+    const note = plan.notes.find((n) => n.startsWith('Resolution time on the SLA clock, SLA attainment on the SLA clock (log "status-changes")')) ?? '';
+    expect(note).toContain(`and ${undated} have a blank "Resolved": they keep the period of their first log row. ${naIds.size} hold text that is no date there (such as "n/a"): they are in no period`);
+    // Requester wait is dated by "Opened", which holds no such text.
+    expect(plan.notes.find((n) => n.startsWith('Requester wait time')) ?? '').not.toContain('no date there');
+  });
 });

@@ -20,7 +20,7 @@
  * counts them and names the first. A join where no id matches keeps the log's own periods.
  */
 import { contextFor } from '../../call.js';
-import { readKeys, isOmitted } from '../../values/read.js';
+import { readDates, readKeys, isOmitted } from '../../values/read.js';
 import type { Texts } from '../definition.js';
 import type { PeriodVariant } from '../definition.js';
 import type { EvalEnv } from '../evaluate.js';
@@ -98,6 +98,9 @@ export interface LogDating {
   readonly missing: number;
   readonly missingIds: readonly string[];
   readonly undated: number;
+  /** Those it holds with text that is no date there (`n/a`): date arguments skip such text, so they are in no period. */
+  readonly textDated: number;
+  readonly textExample?: string;
 }
 
 /** How a log KPI is dated by its ticket table: the periods' column, the live dates and the definition. */
@@ -110,19 +113,42 @@ export interface TableDates {
   readonly dating: LogDating;
 }
 
-/** The log's tickets the table holds with a blank cell in `dates` (undefined: a cell the ids reader rejects). */
-function undatedTickets(env: EvalEnv, logIds: RangeRef, tableIds: RangeRef, dates: RangeRef): number | undefined {
+/**
+ * The log's tickets the table holds with a blank cell in `dates`, and with text there that date
+ * arguments skip (`n/a`); undefined when a cell is one the ids reader rejects.
+ */
+function undatedTickets(env: EvalEnv, logIds: RangeRef, tableIds: RangeRef, dates: RangeRef): { blank: number; text: number; example?: string } | undefined {
   const ctx = contextFor('TICKET_LOOKUP', env.clock);
   try {
     const keys = readKeys(ctx, env.range(tableIds).raw).keys;
     const cells = env.range(dates).raw;
-    const blank = new Set<string>();
+    const blank = new Set<string>(), text = new Map<string, string>();
+    const skipped = new Map<string, boolean>();
     keys.forEach((k, i) => {
-      if (k !== undefined && isOmitted(cells[i]?.[0])) blank.add(k);
+      if (k === undefined) return;
+      const v = cells[i]?.[0];
+      if (isOmitted(v)) blank.add(k);
+      else if (typeof v === 'string') {
+        let s = skipped.get(v);
+        if (s === undefined) skipped.set(v, (s = isSkippedDateText(ctx, v)));
+        if (s) text.set(k, v);
+      }
     });
-    return new Set(readKeys(ctx, env.range(logIds).raw).keys.filter((k) => k !== undefined && blank.has(k))).size;
+    const logKeys = new Set(readKeys(ctx, env.range(logIds).raw).keys.filter((k): k is string => k !== undefined));
+    const inLog = (k: string): boolean => logKeys.has(k);
+    const texts = [...text.keys()].filter(inLog);
+    return { blank: [...blank].filter(inLog).length, text: texts.length, ...(texts.length > 0 ? { example: text.get(texts[0]) } : {}) };
   } catch {
     return undefined;
+  }
+}
+
+/** Text a date argument skips (not blank, no date, not an error either): KPI_BY_PERIOD puts its row in no period. */
+function isSkippedDateText(ctx: ReturnType<typeof contextFor>, v: string): boolean {
+  try {
+    return readDates(ctx, [[v]]).count === 0;
+  } catch {
+    return false; // date-like text that cannot be read: an error the KPI shows, not a silent skip
   }
 }
 
@@ -148,7 +174,8 @@ export function tableDates(ctx: PlanContext, variant: PeriodVariant, ranges: Rea
       dates: ours('TICKET_LOOKUP', range(ids), range(tableIds), range(ref), firstTimes(log) ?? range(times)),
       dating: {
         log: times.sheet, table: join.table, header: column.header, role: b.role,
-        tickets: join.tickets, missing: join.tickets - join.matched, missingIds: join.missing, undated,
+        tickets: join.tickets, missing: join.tickets - join.matched, missingIds: join.missing,
+        undated: undated.blank, textDated: undated.text, ...(undated.example !== undefined ? { textExample: undated.example } : {}),
       },
     };
   }

@@ -85,8 +85,9 @@ export const TEXT = {
       const parts: string[] = [];
       if (d.missing > 0) parts.push(`${d.missing} are not in the table (${d.missingIds.map((m) => quote(m, 'en')).join(', ')}${d.missing > d.missingIds.length ? ' …' : ''})`);
       if (d.undated > 0) parts.push(`${d.undated} have a blank ${quote(d.header, 'en')}`);
+      const text = d.textDated > 0 ? ` ${d.textDated} hold text that is no date there (such as ${quote(d.textExample ?? '', 'en')}): they are in no period, as date arguments skip such text; enter their dates or clear those cells.` : '';
       return `${names} (log ${quote(d.log, 'en')}): counted in the period of each ticket's ${quote(d.header, 'en')} in the ticket table ${quote(d.table, 'en')}, as the ticket KPIs count tickets. `
-        + (parts.length === 0 ? `All ${d.tickets} of the log's tickets have a date there.` : `Of the log's ${d.tickets} tickets, ${parts.join(' and ')}: they keep the period of their first log row.`);
+        + (parts.length > 0 ? `Of the log's ${d.tickets} tickets, ${parts.join(' and ')}: they keep the period of their first log row.` : d.textDated === 0 ? `All ${d.tickets} of the log's tickets have a date there.` : `Of the log's ${d.tickets} tickets:`) + text;
     },
     statusHow: {
       names: 'found from the status names', codes: 'from ServiceNow\'s state codes (1 New, 2 In Progress, 3 On Hold, 6 Resolved, 7 Closed, 8 Canceled)',
@@ -156,8 +157,9 @@ export const TEXT = {
       const parts: string[] = [];
       if (d.missing > 0) parts.push(`${d.missing} stehen nicht in der Tabelle (${d.missingIds.map((m) => quote(m, 'de')).join(', ')}${d.missing > d.missingIds.length ? ' …' : ''})`);
       if (d.undated > 0) parts.push(`${d.undated} haben ein leeres ${quote(d.header, 'de')}`);
+      const text = d.textDated > 0 ? ` ${d.textDated} enthalten dort Text, der kein Datum ist (etwa ${quote(d.textExample ?? '', 'de')}): sie liegen in keinem Zeitraum, da Datumsargumente solchen Text überspringen; ihre Daten eintragen oder die Zellen leeren.` : '';
       return `${names} (Protokoll ${quote(d.log, 'de')}): gezählt im Zeitraum von ${quote(d.header, 'de')} jedes Tickets in der Tickettabelle ${quote(d.table, 'de')}, wie die Ticket-Kennzahlen Tickets zählen. `
-        + (parts.length === 0 ? `Alle ${d.tickets} Tickets des Protokolls haben dort ein Datum.` : `Von den ${d.tickets} Tickets des Protokolls ${parts.join(' und ')}: sie bleiben im Zeitraum ihrer ersten Protokollzeile.`);
+        + (parts.length > 0 ? `Von den ${d.tickets} Tickets des Protokolls ${parts.join(' und ')}: sie bleiben im Zeitraum ihrer ersten Protokollzeile.` : d.textDated === 0 ? `Alle ${d.tickets} Tickets des Protokolls haben dort ein Datum.` : `Von den ${d.tickets} Tickets des Protokolls:`) + text;
     },
     statusHow: {
       names: 'aus den Statusnamen', codes: 'aus den Statuscodes von ServiceNow (1 New, 2 In Progress, 3 On Hold, 6 Resolved, 7 Closed, 8 Canceled)',
