@@ -3,7 +3,9 @@
  * manager may change it in the settings (sidebar, --as-of) or on the scorecard itself; whichever
  * was changed since the previous scorecard was written wins, so neither is lost on regeneration.
  */
+import { serialOfWallClock } from '../../values/clock.js';
 import type { Cell } from '../../values/context.js';
+import { periodLabel } from '../../values/periods.js';
 import type { ExistingSheet } from '../api.js';
 import { isReportingDate } from '../calendar-date.js';
 
@@ -47,9 +49,7 @@ export function chooseReportingDate(settings: string | null, previous: ExistingS
 /** A reporting-date cell as a date: a date serial or `YYYY-MM-DD` text; null when blank; undefined when it is no date. */
 function isoOfCell(v: Cell | undefined): string | null | undefined {
   if (v === undefined || v === '') return null;
-  if (typeof v === 'number' && Number.isFinite(v) && v >= 1 && v < 2_958_466) {
-    return new Date(Math.round((Math.floor(v) - 25_569) * 86_400_000)).toISOString().slice(0, 10);
-  }
+  if (typeof v === 'number' && Number.isFinite(v) && v >= 1 && v < 2_958_466) return periodLabel(v, 'day');
   if (typeof v === 'string' && isReportingDate(v.trim())) return v.trim();
   return undefined;
 }
@@ -57,5 +57,5 @@ function isoOfCell(v: Cell | undefined): string | null | undefined {
 /** A `YYYY-MM-DD` date as a date serial (days since 1899-12-30). */
 export function serialOfIso(iso: string | null): number | undefined {
   const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
-  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 + 25_569 : undefined;
+  return m ? serialOfWallClock(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
 }
