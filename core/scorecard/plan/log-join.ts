@@ -122,17 +122,13 @@ function undatedTickets(env: EvalEnv, logIds: RangeRef, tableIds: RangeRef, date
   try {
     const keys = readKeys(ctx, env.range(tableIds).raw).keys;
     const cells = env.range(dates).raw;
+    const read = skippedDates(ctx, cells);
     const blank = new Set<string>(), text = new Map<string, string>();
-    const skipped = new Map<string, boolean>();
     keys.forEach((k, i) => {
       if (k === undefined) return;
       const v = cells[i]?.[0];
       if (isOmitted(v)) blank.add(k);
-      else if (typeof v === 'string') {
-        let s = skipped.get(v);
-        if (s === undefined) skipped.set(v, (s = isSkippedDateText(ctx, v)));
-        if (s) text.set(k, v);
-      }
+      else if (typeof v === 'string' && read !== undefined && read[i] !== read[i]) text.set(k, v);
     });
     const logKeys = new Set(readKeys(ctx, env.range(logIds).raw).keys.filter((k): k is string => k !== undefined));
     const inLog = (k: string): boolean => logKeys.has(k);
@@ -143,12 +139,15 @@ function undatedTickets(env: EvalEnv, logIds: RangeRef, tableIds: RangeRef, date
   }
 }
 
-/** Text a date argument skips (not blank, no date, not an error either): KPI_BY_PERIOD puts its row in no period. */
-function isSkippedDateText(ctx: ReturnType<typeof contextFor>, v: string): boolean {
+/**
+ * The column read as a date argument reads it, in one pass: NaN where a cell is skipped (blank, or
+ * text that is no date). Undefined when the reading fails: the KPI shows that error itself.
+ */
+function skippedDates(ctx: ReturnType<typeof contextFor>, cells: readonly (readonly unknown[])[]): Float64Array | undefined {
   try {
-    return readDates(ctx, [[v]]).count === 0;
+    return readDates(ctx, cells).values;
   } catch {
-    return false; // date-like text that cannot be read: an error the KPI shows, not a silent skip
+    return undefined;
   }
 }
 
