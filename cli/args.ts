@@ -15,7 +15,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DateOrder } from '../core/scorecard/date-order.js';
 import type { PeriodName } from '../core/scorecard/types.js';
-import { isReportingDate, LIMITS } from '../core/scorecard/settings.js';
+import { isReportingDate } from '../core/scorecard/calendar-date.js';
+import { LIMITS } from '../core/scorecard/settings.js';
 import { wallClock } from '../core/values/clock.js';
 import { usageError } from './errors.js';
 

@@ -4,7 +4,8 @@
  * problems come back as a message key, never as an exception.
  */
 import type { ScorecardKpiInfo } from '../core/scorecard/api.js';
-import { isReportingDate, LIMITS } from '../core/scorecard/settings.js';
+import { isReportingDate } from '../core/scorecard/calendar-date.js';
+import { LIMITS } from '../core/scorecard/settings.js';
 import { formatInputNumber, t } from './i18n.js';
 import type { Lang, MessageKey } from './i18n.js';
 

@@ -37,8 +37,6 @@ export const defaultOptions: DefaultOptions = (language) => ({
   minTickets: 10,
 });
 
-
-export { isReportingDate };
 /** Limits the sidebar can show next to its fields. */
 export const LIMITS = { maxSlaHours: 8760, maxServiceLevelSeconds: 3600, maxAttributes: 50, maxAttributeLength: 60, maxMinimum: 100_000, maxStatuses: 50, maxStatusLength: 80 } as const;
 
