@@ -7,7 +7,7 @@
 import { flagShareCount } from '../column-kinds.js';
 import { defineKpi, T } from '../definition.js';
 import type { NativeForm, Series } from '../definition.js';
-import { ours, str } from '../formula.js';
+import { ours } from '../formula.js';
 import { flagShare, where } from '../measure.js';
 import type { RowRule } from '../measure.js';
 
@@ -24,10 +24,7 @@ const COUNTED = where('reopenCount', '>=', 0);
 const reopenedShare: NativeForm = (m) => m.orBlank(m.div(m.count(where('reopenCount', '>', 0)), m.count(COUNTED)));
 
 /** n: the tickets with a count, as REOPEN_RATE reads them (FLAG_COUNT live; natively reopenedShare's denominator). */
-const countedTickets: Series = {
-  live: (a) => ({ table: a.byPeriod('FLAG_COUNT', a.col('reopenCount'), str('REOPEN_RATE')), column: 2 }),
-  native: (m) => m.count(COUNTED),
-};
+const countedTickets: Series = { live: flagShareCount('reopenCount', 'REOPEN_RATE').live, native: (m) => m.count(COUNTED) };
 
 export default defineKpi({
   id: 'reopenRate', section: 'operational', order: 70, layout: 'period', perspective: 'operational', unit: 'share',
