@@ -6,6 +6,7 @@
 import { callFunctions } from '../kpis/calls.js';
 import { contactCentreFunctions } from '../kpis/contact-centre.js';
 import { customerFunctions } from '../kpis/customers.js';
+import { flagCountFunctions } from '../kpis/flag-count.js';
 import { durationColumnFunctions } from '../kpis/duration-columns.js';
 import { messageLogFunctions } from '../kpis/message-log.js';
 import { moneyFunctions } from '../kpis/money.js';
@@ -31,7 +32,7 @@ export type { CatalogName } from './names.js';
  * listing its functions in the page's order. CATALOG_NAMES (names.ts) is generated from it.
  */
 const all: readonly FunctionSpec[] = [
-  ...satisfactionFunctions, ...surveyFunctions, ...customerFunctions, ...ticketFunctions, ...slaFlagFunctions, ...durationColumnFunctions,
+  ...satisfactionFunctions, ...surveyFunctions, ...customerFunctions, ...flagCountFunctions, ...ticketFunctions, ...slaFlagFunctions, ...durationColumnFunctions,
   ...statusLogFunctions, ...messageLogFunctions, ...perTicketFunctions, ...logTicketFunctions, ...ticketLookupFunctions, ...callFunctions, ...contactCentreFunctions,
   ...peopleFunctions,
   ...textFunctions, ...moneyFunctions, ...statusFunctions, ...segmentFunctions,

@@ -1,14 +1,15 @@
 /**
  * What the KPI definitions share for the kinds of columns exports carry besides timestamp pairs:
  * durations (AVG_DURATION/MEDIAN_DURATION over `First reply time in minutes`), a satisfaction
- * column's scale (from its words, its header or its data), and per-row Yes/No lists (a churn
- * column per customer, an attrition column per employee).
+ * column's scale (from its words, its header or its data), per-row Yes/No lists (a churn column
+ * per customer, an attrition column per employee) and the n of yes/no flag shares.
  */
+import type { FlagShareName } from '../kpis/flag-count.js';
 import { MS_PER_INPUT_UNIT } from '../values/duration-values.js';
 import type { InputUnit } from '../values/duration-values.js';
-import type { FactSource, KpiFacts, LiveArgs } from './definition.js';
-import { fn } from './formula.js';
-import { isNo, isSet, isYes, MS_PER_HOUR } from './measure.js';
+import type { FactSource, KpiFacts, LiveArgs, Series } from './definition.js';
+import { fn, str } from './formula.js';
+import { flagCount, isNo, isSet, isYes, MS_PER_HOUR } from './measure.js';
 import type { Measures, RowRule } from './measure.js';
 import type { Role } from './roles.js';
 import type { Expr } from './types.js';
@@ -77,4 +78,18 @@ export const rowsOf = (a: LiveArgs, role: Role): Expr => fn('COUNTA', a.col(role
 export function yesShare<M>(m: Measures<M>, role: Role): M {
   const yes = m.count(isYes(role));
   return m.orBlank(m.div(yes, m.add(yes, m.count(isNo(role)))));
+}
+
+// ------------------------------------------------------------------ flag shares
+
+/**
+ * n of a share of yes flags (FIRST_CONTACT_RESOLUTION, REOPEN_RATE, CONVERSION_RATE): per period
+ * the cells the function read as a yes or a no, as it reads them — FLAG_COUNT live, natively the
+ * share's denominator (yes + no).
+ */
+export function flagShareCount(role: Role, share: FlagShareName): Series {
+  return {
+    live: (a) => ({ table: a.byPeriod('FLAG_COUNT', a.col(role), str(share)), column: 2 }),
+    native: (m) => flagCount(m, role),
+  };
 }

@@ -116,6 +116,11 @@ export function meanHours<M>(m: Measures<M>, later: Role | Moment, earlier: Role
   return m.orBlank(m.div(m.div(m.durationMs(later, earlier, ...where), m.count(...where)), m.num(MS_PER_HOUR)));
 }
 
+/** The yes and no flags of a column: flagShare's denominator, the n of CONVERSION_RATE and its kin (FLAG_COUNT). */
+export function flagCount<M>(m: Measures<M>, role: Role): M {
+  return m.add(m.count(isYes(role)), m.count(isNo(role)));
+}
+
 /** The share of yes among the yes/no flags of a column (CONVERSION_RATE and its kin); blank without flags. */
 export function flagShare<M>(m: Measures<M>, role: Role): M {
   const yes = m.count(isYes(role));

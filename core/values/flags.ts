@@ -4,7 +4,7 @@
  * of lost customers is asked for).
  */
 import type { CallContext } from './context.js';
-import { cellAt, errorCode, NOT_PLAIN, plainValue, positionOf, describeValue, toGrid } from './grid.js';
+import { cellAt, columnRows, errorCode, isCellRow, NOT_PLAIN, plainValue, positionOf, describeValue, toGrid } from './grid.js';
 import type { Grid } from './grid.js';
 import { cellError, numberOfCell } from './read.js';
 import { valueError } from '../errors.js';
@@ -110,6 +110,57 @@ function isOutcome(v: unknown): boolean {
 /** Reopen counts or flags (REOPEN_RATE, v3): a whole number from 0 is a count, > 0 a reopened ticket. */
 export function readReopens(ctx: CallContext, x: unknown, arg?: string): FlagColumn {
   return readFlags(ctx, x, arg, true);
+}
+
+/**
+ * How many cells of a flag column readFlags takes as a flag (or, with `counts`, a reopen count) —
+ * the denominator of CONVERSION_RATE, FIRST_CONTACT_RESOLUTION and REOPEN_RATE — with readFlags'
+ * errors. Columns as hosts pass them are counted in one pass without a value per cell (see
+ * fastFlagCount); anything else goes through readFlags itself.
+ */
+export function countFlags(ctx: CallContext, x: unknown, arg?: string, counts = false): number {
+  const fast = fastFlagCount(x, counts);
+  return fast >= 0 ? fast : readFlags(ctx, x, arg, counts).count;
+}
+
+/** Flag words as exports write them (lower case, upper case, capitalised), outcome words left out. */
+const PLAIN_FLAG_WORDS: ReadonlySet<string> = new Set(
+  [...TRUTHY_WORDS, ...FALSY_WORDS].filter((w) => !OUTCOME_WORDS.has(w))
+    .flatMap((w) => [w, w.toUpperCase(), w.charAt(0).toUpperCase() + w.slice(1)]),
+);
+
+/**
+ * The count of a one-column range whose cells are what most flag columns hold — blanks, booleans,
+ * 1 and 0 (with `counts` whole numbers from 0), flag words in a usual case — below at most one
+ * header; -1 when a cell is anything else (other text, spaces around a word, an outcome word, an
+ * error, a Date, another number): readFlags then counts it, or says what is wrong.
+ */
+function fastFlagCount(x: unknown, counts: boolean): number {
+  const rows = columnRows(x);
+  if (!rows) return -1;
+  let n = 0, seen = false;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!isCellRow(row)) return -1;
+    const v = row[0];
+    if (v === null || v === undefined || v === '') continue;
+    if (typeof v === 'boolean') n++;
+    else if (typeof v === 'number') {
+      if (v === 1 || v === 0 || (counts && v > 0 && Number.isInteger(v))) n++;
+      else return -1;
+    } else if (typeof v === 'string') {
+      if (PLAIN_FLAG_WORDS.has(v)) n++;
+      else if (seen) return -1;
+      else {
+        // The first non-blank cell: blank text, or a header readFlags skips (read as it reads it).
+        const t = v.trim();
+        if (t === '') continue;
+        if (isErrorText(t) || flagOfText(t) >= 0 || (counts && typeof parseNumericText(t) === 'number')) return -1;
+      }
+    } else return -1;
+    seen = true;
+  }
+  return n;
 }
 
 /** Truthy cells of a flag column. */

@@ -125,23 +125,32 @@ function reportingStart(input: InputWorkbook, sheet: string, period: string): nu
   return shift(periodStart(nextDay, period), -1, period);
 }
 
+/** Where n is counted: a column's numbers or dates, or — for a flag share — its yes/no values. */
+type Used = string | { readonly flags: string } | false;
+
+/** A yes or a no as exports write them (booleans, 1/0, yes/no, ja/nein, x): what a flag share divides by. */
+const isFlag = (v: unknown): boolean =>
+  typeof v === 'boolean' || v === 1 || v === 0 || (typeof v === 'string' && /^(yes|no|ja|nein|true|false|wahr|falsch|x|y|n|j|1|0)$/i.test(v.trim()));
+
 /**
  * Actual, previous and baseline of a KPI as the scorecard's headline shows them, from the core's
  * KPI_BY_PERIOD on the same columns: the actual is the latest of the 12 periods up to the reporting
  * period with a value and at least the minimum of answers or tickets (else the reporting period);
  * previous the period before it; baseline the first period. n (and the minimum's count): the rows
- * of the period whose `used` column holds a value (a number or a date) — the answers or tickets the
- * KPI used, counted here without the product's code — or, for KPIs without n, the period's Rows.
+ * of the period whose `used` column holds a value (a number or a date; for a flag share a yes or a
+ * no) — the answers or tickets the KPI used, counted here without the product's code — or, for KPIs
+ * without n, the period's Rows.
  */
-function byPeriod(input: InputWorkbook, spec: Spec & { n?: string | false }, period = 'month'): Expected {
+function byPeriod(input: InputWorkbook, spec: Spec & { n?: Used }, period = 'month'): Expected {
   const args = spec.args.map((a) => (typeof a === 'number' ? a : column(input, spec.sheet, a)));
   const dates = column(input, spec.sheet, spec.date);
   const table = callIn('UTC', 'KPI_BY_PERIOD', spec.fn, dates, period, ...args) as (string | number)[][];
   const rows = table.slice(1);
   const byLabel = new Map(rows.map((r) => [String(r[0]), r]));
   const label = (v: unknown): string | undefined => (v instanceof Date ? labelOf(v.getTime(), period) : undefined);
-  const usable = (v: unknown): boolean => (typeof v === 'number' && Number.isFinite(v)) || v instanceof Date;
-  const used = spec.n ? column(input, spec.sheet, spec.n) : undefined;
+  const flags = typeof spec.n === 'object';
+  const usable = (v: unknown): boolean => (flags ? isFlag(v) : (typeof v === 'number' && Number.isFinite(v)) || v instanceof Date);
+  const used = spec.n ? column(input, spec.sheet, typeof spec.n === 'object' ? spec.n.flags : spec.n) : undefined;
   const nOf = (l: string): number => {
     let n = 0;
     if (used) for (let i = 0; i < dates.length; i++) if (label(dates[i][0]) === l && usable(used[i][0])) n++;
@@ -189,7 +198,7 @@ function expectKpi(got: JsonKpi | undefined, want: Expected, id: string, withN: 
   if (withN) expect(got!.n, `${id}.n`).toBe(want.n);
 }
 
-const SAMPLE_SPECS: Readonly<Record<string, Spec & { n: string | false }>> = {
+const SAMPLE_SPECS: Readonly<Record<string, Spec & { n: Used }>> = {
   retention: { fn: 'RETENTION_RATE', sheet: 'Customers', date: 'Month', args: ['Customers at start', 'Customers at end', 'New customers'], n: false },
   churn: { fn: 'CHURN_RATE', sheet: 'Customers', date: 'Month', args: ['Customers at start', 'Lost customers'], n: false },
   revenuePerCustomer: { fn: 'REVENUE_PER_CUSTOMER', sheet: 'Orders', date: 'Date', args: ['Amount', 'Customer'], n: false },
@@ -200,12 +209,12 @@ const SAMPLE_SPECS: Readonly<Record<string, Spec & { n: string | false }>> = {
   medianResolution: { fn: 'MEDIAN_RESOLUTION', sheet: 'Tickets', date: 'Resolved', args: ['Opened', 'Resolved'], n: 'Opened' },
   firstResponse: { fn: 'AVG_FIRST_RESPONSE', sheet: 'Tickets', date: 'Opened', args: ['Opened', 'First response'], n: 'First response' },
   sla: { fn: 'SLA_ATTAINMENT', sheet: 'Tickets', date: 'Resolved', args: ['Opened', 'Resolved', 24], n: 'Opened' },
-  fcr: { fn: 'FIRST_CONTACT_RESOLUTION', sheet: 'Tickets', date: 'Opened', args: ['First contact resolved'], n: false },
-  reopenRate: { fn: 'REOPEN_RATE', sheet: 'Tickets', date: 'Opened', args: ['Reopened'], n: false },
-  conversion: { fn: 'CONVERSION_RATE', sheet: 'Tickets', date: 'Opened', args: ['Converted'], n: false },
+  fcr: { fn: 'FIRST_CONTACT_RESOLUTION', sheet: 'Tickets', date: 'Opened', args: ['First contact resolved'], n: { flags: 'First contact resolved' } },
+  reopenRate: { fn: 'REOPEN_RATE', sheet: 'Tickets', date: 'Opened', args: ['Reopened'], n: { flags: 'Reopened' } },
+  conversion: { fn: 'CONVERSION_RATE', sheet: 'Tickets', date: 'Opened', args: ['Converted'], n: { flags: 'Converted' } },
   resolvedIssues: { fn: 'RESOLVED_ISSUES', sheet: 'Tickets', date: 'Resolved', args: ['Resolved'], n: false },
   productivity: { fn: 'RESOLVED_PER_AGENT', sheet: 'Tickets', date: 'Resolved', args: ['Agent', 'Resolved'], n: false },
-  complaintRate: { fn: 'CONVERSION_RATE', sheet: 'Tickets', date: 'Opened', args: ['Complaint'], n: false },
+  complaintRate: { fn: 'CONVERSION_RATE', sheet: 'Tickets', date: 'Opened', args: ['Complaint'], n: { flags: 'Complaint' } },
   returnRate: { fn: 'RETURN_RATE', sheet: 'Orders', date: 'Date', args: ['Units returned', 'Units sold'], n: false },
   turnover: { fn: 'EMPLOYEE_TURNOVER', sheet: 'Customers', date: 'Month', args: ['Separations', 'Headcount at start', 'Headcount at end'], n: false },
   employeeRetention: { fn: 'EMPLOYEE_RETENTION', sheet: 'Customers', date: 'Month', args: ['Headcount at start', 'Headcount at end', 'Hires'], n: false },
@@ -488,7 +497,7 @@ describe('service-kpi scorecard on CSV files', () => {
   });
 
   it('reports values equal to the core\'s functions on the parsed columns', () => {
-    const specs: Record<string, Spec & { n: string | false }> = {
+    const specs: Record<string, Spec & { n: Used }> = {
       retention: { fn: 'RETENTION_RATE', sheet: 'kunden', date: 'Monat', args: ['Kunden am Anfang', 'Kunden am Ende', 'Neukunden'], n: false },
       churn: { fn: 'CHURN_RATE', sheet: 'kunden', date: 'Monat', args: ['Kunden am Anfang', 'Verlorene Kunden'], n: false },
       revenuePerCustomer: { fn: 'REVENUE_PER_CUSTOMER', sheet: 'bestellungen', date: 'Datum', args: ['Betrag', 'Kunde'], n: false },
@@ -500,8 +509,8 @@ describe('service-kpi scorecard on CSV files', () => {
       medianResolution: { fn: 'MEDIAN_RESOLUTION', sheet: 'tickets', date: 'Resolved', args: ['Opened', 'Resolved'], n: 'Opened' },
       firstResponse: { fn: 'AVG_FIRST_RESPONSE', sheet: 'tickets', date: 'Opened', args: ['Opened', 'First response'], n: 'First response' },
       sla: { fn: 'SLA_ATTAINMENT', sheet: 'tickets', date: 'Resolved', args: ['Opened', 'Resolved', 24], n: 'Opened' },
-      fcr: { fn: 'FIRST_CONTACT_RESOLUTION', sheet: 'tickets', date: 'Opened', args: ['First contact resolved'], n: false },
-      reopenRate: { fn: 'REOPEN_RATE', sheet: 'tickets', date: 'Opened', args: ['Reopened'], n: false },
+      fcr: { fn: 'FIRST_CONTACT_RESOLUTION', sheet: 'tickets', date: 'Opened', args: ['First contact resolved'], n: { flags: 'First contact resolved' } },
+      reopenRate: { fn: 'REOPEN_RATE', sheet: 'tickets', date: 'Opened', args: ['Reopened'], n: { flags: 'Reopened' } },
       resolvedIssues: { fn: 'RESOLVED_ISSUES', sheet: 'tickets', date: 'Resolved', args: ['Resolved'], n: false },
       productivity: { fn: 'RESOLVED_PER_AGENT', sheet: 'tickets', date: 'Resolved', args: ['Agent', 'Resolved'], n: false },
     };

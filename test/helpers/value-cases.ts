@@ -276,6 +276,26 @@ export const VALUE_CASES: readonly ValueCase[] = [
     expect: err(/^REOPEN_RATE: 2\.5 at row 3 of flags is neither a yes\/no flag nor a reopen count/),
   },
   {
+    name: 'FLAG_COUNT: the n of REOPEN_RATE over reopen counts and flags, blanks left out',
+    fn: 'FLAG_COUNT',
+    args: [column('Reopens', 0, 3, BLANK, 'nein', 1, BLANK, 'ja'), 'REOPEN_RATE'],
+    expect: 5, // 0, 3, nein, 1, ja; REOPEN_RATE 3 / 5
+  },
+  {
+    name: 'FLAG_COUNT of a conversion column: a count is no flag there, as CONVERSION_RATE reads it',
+    fn: 'FLAG_COUNT',
+    args: [column('Converted', 'yes', BLANK, 3)],
+    expect: err(/^FLAG_COUNT: 3 at row 4 of flags is not a yes\/no flag/),
+  },
+  {
+    name: 'FLAG_COUNT per period: the FCR flags each month\'s share rests on',
+    fn: 'KPI_BY_PERIOD',
+    args: ['FLAG_COUNT', column('Opened', when('2026-02-02T09:00'), when('2026-02-20T10:00'), when('2026-03-03T08:00'), BLANK),
+      'month', column('FCR', 'ja', BLANK, 'x', 'nein'), 'FIRST_CONTACT_RESOLUTION'],
+    repeatingFrom: 3,
+    expect: [['Period', 'Rows', 'Value'], ['2026-02', 2, 1], ['2026-03', 1, 1]], // the undated nein counts in no period
+  },
+  {
     name: 'answered/abandoned as flags',
     fn: 'CONVERSION_RATE',
     args: [column('Outcome', 'answered', 'abandoned', 'Answered', 'angenommen')],

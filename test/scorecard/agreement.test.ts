@@ -15,7 +15,8 @@ import { describe, expect, it } from 'vitest';
 import { findFunction } from '../../core/catalog/index.js';
 import { cachedOf, evaluate, workbookEnv } from '../../core/scorecard/evaluate.js';
 import { KPI_DEFINITIONS } from '../../core/scorecard/kpis.js';
-import type { PeriodVariant } from '../../core/scorecard/definition.js';
+import type { NativeForm, PeriodVariant, Series } from '../../core/scorecard/definition.js';
+import { flagCount, isBlank, where } from '../../core/scorecard/measure.js';
 import { buildPlan, COL, FIRST_KPI_ROW, planValues, TREND_LAST } from '../../core/scorecard/plan.js';
 import type { Dialect, ScorecardPlan } from '../../core/scorecard/types.js';
 import type { Cell } from '../../core/values/context.js';
@@ -217,6 +218,43 @@ describe('a wrong native formula fails these tests', () => {
       const w = randomWorkbook(k);
       const { live, portable } = plans(w, k);
       expect(disagreements(live, portable).join('\n')).toMatch(/Net Promoter Score written as values: a native formula would not give/);
+    });
+  });
+
+  /** Runs `check` with the native n of a KPI's `index`th variant replaced by `mutated`, then restores it. */
+  function withCount(id: string, index: number, mutated: NativeForm, check: () => void): void {
+    const variant = KPI_DEFINITIONS.find((d) => d.id === id)!.variants[index] as { count?: Series };
+    const original = variant.count!;
+    variant.count = { ...original, native: mutated };
+    try {
+      check();
+    } finally {
+      variant.count = original;
+    }
+  }
+
+  // n is compared where a manager reads it, the actual's period: these workbooks have blank flags there.
+  it('first-contact resolution\'s n counting the blank flags too (the dated tickets, not the answers)', () => {
+    const blanks: Knobs = { ...k, blanks: 0.3 };
+    const w = randomWorkbook(blanks);
+    const { live, portable } = plans(w, blanks);
+    expect(disagreements(live, portable)).toEqual([]);
+    withCount('fcr', 0, (m) => m.add(flagCount(m, 'firstContactResolved'), m.count(isBlank('firstContactResolved'))), () => {
+      const mutated = plans(w, blanks);
+      expect(disagreements(mutated.live, mutated.portable).join('\n')).toMatch(/^fcr column \d+: live \d+, portable \d+$/m);
+    });
+  });
+
+  it('reopen rate\'s n from reopen counts counting the blank counts too', () => {
+    // Seed 25: the actual's month holds tickets resolved without a count.
+    const counts: Knobs = { ...k, seed: 25, reopenCounts: true, blanks: 0.3 };
+    const w = randomWorkbook(counts);
+    const { live, portable } = plans(w, counts);
+    expect(disagreements(live, portable)).toEqual([]);
+    expect(typeof live.summary.find((s) => s.id === 'reopenRate')!.n).toBe('number');
+    withCount('reopenRate', 1, (m) => m.add(m.count(where('reopenCount', '>=', 0)), m.count(isBlank('reopenCount'))), () => {
+      const mutated = plans(w, counts);
+      expect(disagreements(mutated.live, mutated.portable).join('\n')).toMatch(/^reopenRate column \d+: live \d+, portable \d+$/m);
     });
   });
 

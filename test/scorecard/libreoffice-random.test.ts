@@ -32,15 +32,16 @@ const skip = libreOfficeSkipReason();
 const CLEAN = { blanks: 0.1, textNoise: false, textDates: false, competitors: 3, orders: 25, months: 12, timeZone: 'UTC' as const };
 
 /**
- * Fixed cases: every period kind, serials and Date cells, clean data and rejected rows, the
- * reporting date blank and typed, no minimum, a small one and the defaults (30 answers, 10
- * tickets: most periods of these workbooks have "too few").
+ * Fixed cases: every period kind, serials and Date cells, clean data and rejected rows, flags and
+ * reopen counts, the reporting date blank and typed, no minimum, a small one and the defaults (30
+ * answers, 10 tickets: most periods of these workbooks have "too few").
  */
 const CASES: readonly Knobs[] = [
   { ...CLEAN, seed: 101, period: 'month', dateCells: 'serial', survey: 60, tickets: 80, invalid: 'none', flags: ['yes/no', 'x', 'bool', '1/0'], slaHours: 24, minAnswers: 0, minTickets: 0 },
   { ...CLEAN, seed: 202, period: 'week', dateCells: 'date', survey: 50, tickets: 70, invalid: 'resolvedBeforeOpened', flags: ['Ja/Nein', 'yes/no', 'x', 'bool'], slaHours: 8, reportingDay: 200, minAnswers: 3, minTickets: 2 },
   { ...CLEAN, seed: 303, period: 'quarter', dateCells: 'serial', survey: 60, tickets: 60, invalid: 'scoreOutOfScale', flags: ['1/0', '1/0', 'yes/no', 'x'], slaHours: 36.5 },
-  { ...CLEAN, seed: 404, period: 'month', dateCells: 'date', survey: 40, tickets: 80, invalid: 'negativeCount', flags: ['bool', 'Ja/Nein', '1/0', 'yes/no'], slaHours: 4, blanks: 0.3, reportingDay: 150, minAnswers: 4, minTickets: 8 },
+  // Reopen counts per ticket (reopen rate by the resolved date, n from the counts).
+  { ...CLEAN, seed: 404, period: 'month', dateCells: 'date', survey: 40, tickets: 80, invalid: 'negativeCount', flags: ['bool', 'Ja/Nein', '1/0', 'yes/no'], slaHours: 4, blanks: 0.3, reportingDay: 150, minAnswers: 4, minTickets: 8, reopenCounts: true },
   // Call logs and queue reports: the contact-centre KPIs, CSAT per agent and the Erlang C table.
   {
     ...CLEAN, seed: 505, period: 'month', dateCells: 'serial', survey: 40, tickets: 20, invalid: 'none', flags: ['yes/no', 'x', 'bool', '1/0'], slaHours: 24,
@@ -170,6 +171,24 @@ describe.skipIf(skip !== undefined)('portable scorecards of random workbooks in 
     expect(statuses).toContain('too-few');
     expect(statuses.filter((s) => s === 'green' || s === 'amber' || s === 'red').length).toBeGreaterThan(5);
     expect(books.some((b) => b.knobs.reportingDay !== undefined)).toBe(true);
+  });
+
+  it('recalculates the n of the flag shares (their yes and no values, or reopen counts) and the Wilson interval from it', () => {
+    let shares = 0;
+    for (const b of books) {
+      for (const id of ['fcr', 'reopenRate', 'conversion', 'complaintRate']) {
+        const s = b.plan.summary.find((x) => x.id === id)!;
+        if (s.n === undefined) continue;
+        const row = b.plan.marker.targetCells[id].row;
+        expect(shown(b.file, row, COL.n), `${id} ${JSON.stringify(b.knobs)}`).toBe(s.n);
+        expect(agrees(s.ciLow!, shown(b.file, row, COL.ciLow)) && agrees(s.ciHigh!, shown(b.file, row, COL.ciHigh)), id).toBe(true);
+        shares++;
+      }
+    }
+    expect(shares).toBeGreaterThanOrEqual(20);
+    const counts = books.find((b) => b.knobs.reopenCounts)!.plan.summary.find((s) => s.id === 'reopenRate')!;
+    expect(counts.kpi).toBe('REOPEN_RATE');
+    expect(typeof counts.n).toBe('number');
   });
 
   it('shows the functions\' errors where the data has rows they reject, and blanks, never 0, where a KPI has no value', () => {

@@ -1,7 +1,7 @@
 /**
  * Random workbooks for the agreement tests: surveys, tickets, calls (per call and per interval),
  * orders, monthly figures and competitors, as hosts hand them over, with what real exports hold — blanks, text ("n/a", a
- * repeated header row), yes/no flags as words, x, TRUE/FALSE or 1/0, dates as serials or Date
+ * repeated header row), yes/no flags as words, x, TRUE/FALSE or 1/0, reopen counts, dates as serials or Date
  * objects in a zone with daylight-saving changes, and now and then a row the catalog rejects
  * (resolved before opened, a score out of scale, a negative count). The tickets have a status log
  * and a message log, and their sheet may repeat ticket ids (an event log, one row per update).
@@ -63,6 +63,11 @@ export interface Knobs {
    * over them are written as values. Absent: plain numbers.
    */
   readonly answerLabels?: boolean;
+  /**
+   * The Reopened column holds reopen counts per ticket (0–3, as Zendesk's `Reopens`) and is the
+   * reopenCount role: reopen rate by the resolved date from counts. Absent: yes/no flags.
+   */
+  readonly reopenCounts?: boolean;
 }
 
 const FLAG_WORDS: readonly FlagWords[] = ['yes/no', 'Ja/Nein', 'x', 'bool', '1/0'];
@@ -95,6 +100,7 @@ export const knobsArbitrary: fc.Arbitrary<Knobs> = fc.record({
   logs: fc.constantFrom(true, true, false),
   repeatIds: fc.constantFrom(false, false, true),
   answerLabels: fc.constantFrom(false, false, true),
+  reopenCounts: fc.constantFrom(false, false, true),
 });
 
 export interface RandomWorkbook {
@@ -202,11 +208,13 @@ export function randomWorkbook(k: Knobs): RandomWorkbook {
     const first = blank() ? null : moment(opened - START + rnd() * 0.5);
     const resolved = rnd() < 0.15 ? null : moment(opened - START + rnd() * 5);
     const flag = (j: number, p: number): unknown => (blank() ? null : flagCell(k.flags[j], rnd() < p));
+    // A reopen count: mostly 0, now and then 1–3.
+    const reopens = (): unknown => (blank() ? null : rnd() < 0.1 ? 1 + Math.floor(rnd() * 3) : 0);
     const id = `T${i + 1}`;
     moments.push({ id, opened, first, resolved });
     const row = [
       blank() && rnd() < 0.3 ? null : ticketDate(opened), ticketDate(first), ticketDate(resolved), pick(['Anna', 'Ben', 'Cem', 'Dana']),
-      flag(0, 0.7), flag(1, 0.1), flag(2, 0.3), flag(3, 0.05), id,
+      flag(0, 0.7), k.reopenCounts ? reopens() : flag(1, 0.1), flag(2, 0.3), flag(3, 0.05), id,
     ];
     if (k.repeatIds && rnd() < 0.3) {
       // An earlier update of the same ticket, before it was resolved (the sheet's order is the update order).
@@ -364,7 +372,7 @@ export function randomWorkbook(k: Knobs): RandomWorkbook {
   const roles: RoleAssignment[] = [
     at('surveyDate', 'Survey', 1), at('npsScore', 'Survey', 2), at('satisfaction', 'Survey', 3), at('comment', 'Survey', 4),
     at('ticketOpened', 'Tickets', 1), at('firstResponse', 'Tickets', 2), at('ticketResolved', 'Tickets', 3), at('agent', 'Tickets', 4),
-    at('firstContactResolved', 'Tickets', 5), at('reopened', 'Tickets', 6), at('converted', 'Tickets', 7), at('complaint', 'Tickets', 8),
+    at('firstContactResolved', 'Tickets', 5), at(k.reopenCounts ? 'reopenCount' : 'reopened', 'Tickets', 6), at('converted', 'Tickets', 7), at('complaint', 'Tickets', 8),
     at('orderDate', 'Orders', 1), at('customerId', 'Orders', 2), at('orderAmount', 'Orders', 3), at('orderProfit', 'Orders', 4),
     at('unitsSold', 'Orders', 5), at('unitsReturned', 'Orders', 6),
     at('periodDate', 'Monthly', 1), at('customersStart', 'Monthly', 2), at('customersEnd', 'Monthly', 3), at('customersNew', 'Monthly', 4),

@@ -142,6 +142,7 @@ const CALLS: Record<string, readonly unknown[]> = {
   RETURN_RATE: [col('Returned', 2, 3), col('Sold', 50, 60)],
   REVENUE_PER_CUSTOMER: [col('Amount', 100, 50, 25), col('Customer', 'A', 'B', 'A')],
   COMPETITOR_GAP: [40, col('Competitor NPS', 30, 45, 20), 'best', 'higher'],
+  FLAG_COUNT: [col('Reopens', 0, 3, '', 'nein'), 'REOPEN_RATE'],
   AVG_RESOLUTION: [OPENED, RESOLVED],
   MEDIAN_RESOLUTION: [OPENED, RESOLVED, 'minutes'],
   RESOLUTION_PERCENTILE: [OPENED, RESOLVED, 0.9],

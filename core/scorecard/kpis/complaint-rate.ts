@@ -3,6 +3,7 @@
  * from monthly figures (COMPLAINT_RATE), else the share of tickets flagged as complaints
  * (CONVERSION_RATE, the catalog's share of yes flags).
  */
+import { flagShareCount } from '../column-kinds.js';
 import { defineKpi, T } from '../definition.js';
 import { flagShare, notNegative } from '../measure.js';
 
@@ -29,6 +30,8 @@ export default defineKpi({
         'Anteil der im Zeitraum eröffneten Tickets, die Beschwerden sind.'),
       args: (a) => [a.col('complaint')],
       native: (m) => flagShare(m, 'complaint'),
+      count: flagShareCount('complaint', 'CONVERSION_RATE'),
+      interval: { kind: 'wilson' },
     },
   ],
 });

@@ -1,4 +1,5 @@
 /** Conversion rate: the share of yes among the converted flags of the contacts in the period. */
+import { flagShareCount } from '../column-kinds.js';
 import { defineKpi, T } from '../definition.js';
 import { flagShare } from '../measure.js';
 
@@ -11,5 +12,7 @@ export default defineKpi({
       'Anteil der Kontakte im Zeitraum, die zu einem Abschluss führten (z. B. einem Kauf).'),
     args: (a) => [a.col('converted')],
     native: (m) => flagShare(m, 'converted'),
+    count: flagShareCount('converted', 'CONVERSION_RATE'),
+    interval: { kind: 'wilson' },
   }],
 });

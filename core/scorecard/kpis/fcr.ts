@@ -1,4 +1,5 @@
 /** First-contact resolution: the share of yes among the yes/no flags of the tickets opened in the period. */
+import { flagShareCount } from '../column-kinds.js';
 import { defineKpi, T } from '../definition.js';
 import { flagShare } from '../measure.js';
 
@@ -11,5 +12,8 @@ export default defineKpi({
       'Anteil der im Zeitraum eröffneten Tickets, die beim ersten Kontakt gelöst wurden.'),
     args: (a) => [a.col('firstContactResolved')],
     native: (m) => flagShare(m, 'firstContactResolved'),
+    // n: the tickets with a yes or no; the share of them has Wilson's interval, as CSAT's.
+    count: flagShareCount('firstContactResolved', 'FIRST_CONTACT_RESOLUTION'),
+    interval: { kind: 'wilson' },
   }],
 });

@@ -4,8 +4,9 @@
  * resolved in the period reopened at least once (by the opened date without a resolved one, over all
  * rows without either).
  */
+import { flagShareCount } from '../column-kinds.js';
 import { defineKpi, T } from '../definition.js';
-import type { NativeForm } from '../definition.js';
+import type { NativeForm, Series } from '../definition.js';
 import { ours } from '../formula.js';
 import { flagShare, where } from '../measure.js';
 import type { RowRule } from '../measure.js';
@@ -16,8 +17,14 @@ const WHOLE_COUNT: RowRule = {
   reason: { en: 'a reopen count is not a whole number from 0', de: 'eine Anzahl Wiedereröffnungen ist keine ganze Zahl ab 0' },
 };
 
+/** A ticket with a reopen count (the rule above rejects any other number). */
+const COUNTED = where('reopenCount', '>=', 0);
+
 /** Tickets reopened at least once ÷ tickets with a count, as REOPEN_RATE reads counts. */
-const reopenedShare: NativeForm = (m) => m.orBlank(m.div(m.count(where('reopenCount', '>', 0)), m.count(where('reopenCount', '>=', 0))));
+const reopenedShare: NativeForm = (m) => m.orBlank(m.div(m.count(where('reopenCount', '>', 0)), m.count(COUNTED)));
+
+/** n: the tickets with a count, as REOPEN_RATE reads them (FLAG_COUNT live; natively reopenedShare's denominator). */
+const countedTickets: Series = { live: flagShareCount('reopenCount', 'REOPEN_RATE').live, native: (m) => m.count(COUNTED) };
 
 export default defineKpi({
   id: 'reopenRate', section: 'operational', order: 70, layout: 'period', perspective: 'operational', unit: 'share',
@@ -28,6 +35,8 @@ export default defineKpi({
       'Anteil der im Zeitraum eröffneten Tickets, die nach der Lösung wieder geöffnet wurden.'),
     args: (a) => [a.col('reopened')],
     native: (m) => flagShare(m, 'reopened'),
+    count: flagShareCount('reopened', 'REOPEN_RATE'),
+    interval: { kind: 'wilson' },
   }, {
     fn: 'REOPEN_RATE', needs: ['ticketResolved', 'reopenCount'], dates: 'ticketResolved',
     definition: T('Share of the tickets resolved in the period that were reopened at least once (their reopen count is above 0).',
@@ -35,6 +44,8 @@ export default defineKpi({
     rules: [WHOLE_COUNT],
     args: (a) => [a.col('reopenCount')],
     native: reopenedShare,
+    count: countedTickets,
+    interval: { kind: 'wilson' },
   }, {
     fn: 'REOPEN_RATE', needs: ['ticketOpened', 'reopenCount'], dates: 'ticketOpened',
     definition: T('Share of the tickets opened in the period that were reopened at least once (their reopen count is above 0).',
@@ -42,6 +53,8 @@ export default defineKpi({
     rules: [WHOLE_COUNT],
     args: (a) => [a.col('reopenCount')],
     native: reopenedShare,
+    count: countedTickets,
+    interval: { kind: 'wilson' },
   }, {
     fn: 'REOPEN_RATE', needs: ['reopenCount'],
     definition: T('Share of all tickets (the data have no date) that were reopened at least once (their reopen count is above 0).',
