@@ -9,7 +9,7 @@ import { MS_PER_INPUT_UNIT } from '../values/duration-values.js';
 import type { InputUnit } from '../values/duration-values.js';
 import type { FactSource, KpiFacts, LiveArgs, Series } from './definition.js';
 import { fn, str } from './formula.js';
-import { flagCount, isNo, isSet, isYes, MS_PER_HOUR } from './measure.js';
+import { flagCount, isSet, MS_PER_HOUR } from './measure.js';
 import type { Measures, RowRule } from './measure.js';
 import type { Role } from './roles.js';
 import type { Expr } from './types.js';
@@ -74,11 +74,6 @@ export function csatFacts(d: FactSource): Partial<KpiFacts> {
 /** The number of rows a list's Yes/No column has a value in (its customers or employees). */
 export const rowsOf = (a: LiveArgs, role: Role): Expr => fn('COUNTA', a.col(role));
 
-/** Yes ÷ (yes + no) of a list's Yes/No column: the share of customers lost or employees gone. */
-export function yesShare<M>(m: Measures<M>, role: Role): M {
-  const yes = m.count(isYes(role));
-  return m.orBlank(m.div(yes, m.add(yes, m.count(isNo(role)))));
-}
 
 // ------------------------------------------------------------------ flag shares
 

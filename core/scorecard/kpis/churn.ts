@@ -2,9 +2,10 @@
  * Customer churn: per period of monthly figures, customers lost ÷ customers at the start; from a
  * customer list with a Yes/No churn column (IBM's Telco sample), churned ÷ customers listed.
  */
-import { rowsOf, yesShare } from '../column-kinds.js';
+import { rowsOf } from '../column-kinds.js';
 import { defineKpi, T } from '../definition.js';
 import { ours } from '../formula.js';
+import { flagShare } from '../measure.js';
 import { CUSTOMER_COUNTS } from './retention.js';
 
 export default defineKpi({
@@ -25,6 +26,6 @@ export default defineKpi({
     definition: T('Customers marked as churned ÷ customers in the list (one row per customer, no dates).',
       'Als abgewandert markierte Kunden ÷ Kunden in der Liste (eine Zeile je Kunde, ohne Datum).'),
     live: (a) => ours('CHURN_RATE', rowsOf(a, 'churned'), a.col('churned')),
-    native: (m) => yesShare(m, 'churned'),
+    native: (m) => flagShare(m, 'churned'),
   }],
 });

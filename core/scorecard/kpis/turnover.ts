@@ -3,10 +3,10 @@
  * list with a Yes/No attrition column (IBM's HR sample), leavers ÷ employees listed. In the yearly
  * view of monthly figures SHRM's annual form, the sum of each month's rate (EMPLOYEE_TURNOVER "monthly").
  */
-import { rowsOf, yesShare } from '../column-kinds.js';
+import { rowsOf } from '../column-kinds.js';
 import { defineKpi, T } from '../definition.js';
 import { ours, str } from '../formula.js';
-import { notNegative } from '../measure.js';
+import { flagShare, notNegative } from '../measure.js';
 import type { RowRule } from '../measure.js';
 
 /** The workforce functions read counts of people: a negative one is an error naming its cell. */
@@ -37,6 +37,6 @@ export default defineKpi({
     definition: T('Employees marked as having left ÷ employees in the list (one row per employee, no dates): the attrition rate.',
       'Als ausgeschieden markierte Mitarbeiter ÷ Mitarbeiter in der Liste (eine Zeile je Mitarbeiter, ohne Datum): die Fluktuationsquote.'),
     live: (a) => ours('EMPLOYEE_TURNOVER', a.col('employeeLeft'), rowsOf(a, 'employeeLeft'), rowsOf(a, 'employeeLeft')),
-    native: (m) => yesShare(m, 'employeeLeft'),
+    native: (m) => flagShare(m, 'employeeLeft'),
   }],
 });
