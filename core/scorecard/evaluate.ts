@@ -21,8 +21,8 @@ import type { Cell } from '../values/context.js';
 import { binary, elementwise, gridArray, rangeArray } from './evaluate/arrays.js';
 import type { EvalEnv } from './evaluate/env.js';
 import { NATIVES } from './evaluate/natives.js';
-import { err, isArray, isError, scalarOp } from './evaluate/values.js';
-import type { Scalar, Value } from './evaluate/values.js';
+import { err, isArray, isError, scalarOf, scalarOp } from './evaluate/values.js';
+import type { EvalArray, Scalar, Value } from './evaluate/values.js';
 import type { Expr } from './types.js';
 
 export { workbookEnv } from './evaluate/env.js';
@@ -41,9 +41,14 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
       return rangeArray(e.ref, env);
     case 'local': {
       const raw = env.local(e.ref);
+      if (raw.length === 1 && raw[0].length === 1) return scalarOf(raw[0][0], env.clock);
+      // The same read (the sheet hands out one array while the cells are unchanged) is one array.
       const key = `local\u0000${e.ref.row}:${e.ref.col}:${e.ref.rows ?? 1}:${e.ref.cols ?? 1}`;
+      const kept = env.memo.get(key) as EvalArray | undefined;
+      if (kept !== undefined && kept.raw === raw) return kept;
       const arr = gridArray(raw, env.clock, key);
-      return arr.rows === 1 && arr.cols === 1 ? arr.at(0) : arr;
+      env.memo.set(key, arr);
+      return arr;
     }
     case 'neg':
       return elementwise(evaluate(e.arg, env), (x) => scalarOp('-', 0, x), (x) => 0 - x);
@@ -70,7 +75,7 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
           const hit = env.memo.get(key) as Value | undefined;
           if (hit !== undefined) return hit;
         }
-        const v = f({ args: e.args, ev: (a) => evaluate(a, env), env });
+        const v = f({ args: e.args, ev: evaluatorOf(env), env });
         if (key !== undefined) {
           if (isArray(v)) remember(env, key, v);
           else env.memo.set(key, v);
@@ -84,6 +89,15 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
       return v;
     }
   }
+}
+
+const evaluators = new WeakMap<EvalEnv, (e: Expr) => Value>();
+
+/** `evaluate` bound to an environment, made once per environment (native calls receive it). */
+function evaluatorOf(env: EvalEnv): (e: Expr) => Value {
+  let ev = evaluators.get(env);
+  if (!ev) evaluators.set(env, (ev = (a) => evaluate(a, env)));
+  return ev;
 }
 
 /** Native functions whose results are kept by their expression (arrays by `remember`'s rule). */
