@@ -180,7 +180,7 @@ function callOurs(name: string, args: readonly Expr[], env: EvalEnv): Value {
     values.push(h.value);
   }
   try {
-    const r = callSpec(spec, env.clock, values, env.callOptions);
+    const r = callSpec(spec, env.clock, values, env.callOptions, env.reads);
     if (Array.isArray(r)) return gridArray(r, env.clock);
     return r;
   } catch (e) {

@@ -4,7 +4,7 @@
  * Errors name the function, the offending value and its position.
  */
 import { valueError } from '../errors.js';
-import type { CallContext } from './context.js';
+import type { CallContext, ReadCache, ReadColumn } from './context.js';
 import { cellAt, columnRows, describeValue, errorCode, isCellRow, isDateObject, NOT_PLAIN, NOT_SCALAR, plainValue, positionOf, toGrid, unwrapScalar } from './grid.js';
 import type { Grid } from './grid.js';
 import { isErrorText, parseNumericText } from './text.js';
@@ -18,7 +18,7 @@ import { dayMonthOrder } from './date-order.js';
  */
 const NAN = Number.NaN;
 
-export interface NumberColumn {
+export interface NumberColumn extends ReadColumn {
   readonly grid: Grid;
   /** One entry per cell, row-major; NaN where the cell is blank or skipped text. */
   readonly values: Float64Array;
@@ -108,6 +108,36 @@ export function readNumbers(ctx: CallContext, x: unknown, arg?: string): NumberC
  * errors, checked in the same pass.
  */
 function readColumn(ctx: CallContext, x: unknown, arg: string | undefined, dates: boolean): NumberColumn {
+  const reads = ctx.scope.reads;
+  if (reads === undefined || typeof x !== 'object' || x === null) return readColumnNow(ctx, x, arg, dates);
+  const kept = reads.get(x, dates);
+  if (kept !== undefined) return kept as NumberColumn;
+  const read = readColumnNow(ctx, x, arg, dates);
+  if (!read.decided) reads.set(x, dates, read);
+  return read;
+}
+
+/** A ReadCache for one caller's calls over arrays it does not change (the scorecard: one per plan). */
+export function newReadCache(): ReadCache {
+  const numbers = new WeakMap<object, ReadColumn>(), dates = new WeakMap<object, ReadColumn>();
+  return {
+    get: (range, asDates) => (asDates ? dates : numbers).get(range),
+    set: (range, asDates, read) => {
+      (asDates ? dates : numbers).set(range, read);
+    },
+  };
+}
+
+/**
+ * A cell the reading may decide something on (text: the call's day/month order, or its conflict):
+ * a column holding one is read again by every call. Numbers, blanks, booleans and this realm's
+ * Dates decide nothing.
+ */
+const decides = (v: unknown): boolean => !(v === null || v === undefined || typeof v === 'boolean' || typeof v === 'number' || v instanceof DateClass);
+
+type Read = NumberColumn & { readonly decided: boolean };
+
+function readColumnNow(ctx: CallContext, x: unknown, arg: string | undefined, dates: boolean): Read {
   const column = columnRows(x);
   if (column) {
     const read = readCellColumn(ctx, column, arg, dates);
@@ -117,12 +147,18 @@ function readColumn(ctx: CallContext, x: unknown, arg: string | undefined, dates
   const { rows, cols, cells } = grid;
   const values = new Float64Array(rows * cols);
   let count = 0;
+  let decided = false;
   let i = 0;
   for (let r = 0; r < rows; r++) {
     const row = cells[r];
     for (let c = 0; c < cols; c++, i++) {
       const v = row[c];
-      let n = typeof v === 'number' && v - v === 0 ? v : cellNumber(ctx, grid, i, v, arg);
+      let n: number;
+      if (typeof v === 'number' && v - v === 0) n = v;
+      else {
+        if (!decided && decides(v)) decided = true;
+        n = cellNumber(ctx, grid, i, v, arg);
+      }
       if (n === n) {
         if (dates && (n < MIN_DATE_SERIAL || n >= MAX_DATE_SERIAL || n === 0)) {
           if (n !== 0) cellError(ctx, grid, i, NOT_A_DATE, arg);
@@ -132,20 +168,26 @@ function readColumn(ctx: CallContext, x: unknown, arg: string | undefined, dates
       values[i] = n;
     }
   }
-  return { grid, values, count };
+  return { grid, values, count, decided };
 }
 
 /** readColumn for a column (see columnRows); undefined when a row turns out not to be a one-cell array. */
-function readCellColumn(ctx: CallContext, cells: readonly (readonly unknown[])[], arg: string | undefined, dates: boolean): NumberColumn | undefined {
+function readCellColumn(ctx: CallContext, cells: readonly (readonly unknown[])[], arg: string | undefined, dates: boolean): Read | undefined {
   const rows = cells.length;
   const grid: Grid = { cells, rows, cols: 1 };
   const values = new Float64Array(rows);
   let count = 0;
+  let decided = false;
   for (let r = 0; r < rows; r++) {
     const row = cells[r];
     if (!isCellRow(row)) return undefined;
     const v = row[0];
-    let n = typeof v === 'number' && v - v === 0 ? v : cellNumber(ctx, grid, r, v, arg);
+    let n: number;
+    if (typeof v === 'number' && v - v === 0) n = v;
+    else {
+      if (!decided && decides(v)) decided = true;
+      n = cellNumber(ctx, grid, r, v, arg);
+    }
     if (n === n) {
       if (dates && (n < MIN_DATE_SERIAL || n >= MAX_DATE_SERIAL || n === 0)) {
         if (n !== 0) cellError(ctx, grid, r, NOT_A_DATE, arg);
@@ -154,7 +196,7 @@ function readCellColumn(ctx: CallContext, cells: readonly (readonly unknown[])[]
     }
     values[r] = n;
   }
-  return { grid, values, count };
+  return { grid, values, count, decided };
 }
 
 /** Numbers that count something (customers, people, items): a negative one is an error naming its cell and `why`. */

@@ -4,7 +4,8 @@
  */
 import type { WallClock } from '../../values/clock.js';
 import { wallClock } from '../../values/clock.js';
-import type { CallOptions, Cell } from '../../values/context.js';
+import type { CallOptions, Cell, ReadCache } from '../../values/context.js';
+import { newReadCache } from '../../values/read.js';
 import { cellRow, NULL_ROW, sliceRows } from '../columns.js';
 import type { ColumnSlice } from '../columns.js';
 import type { LocalRef, RangeRef, SheetData, WorkbookData } from '../types.js';
@@ -31,6 +32,8 @@ export interface EvalEnv {
   readonly memo: Map<string, unknown>;
   /** What catalog calls get besides their arguments: the day/month order of date text no cell decides. */
   readonly callOptions?: CallOptions;
+  /** Number columns the catalog calls of this plan have read (by range array): read once, not per call. */
+  readonly reads?: ReadCache;
 }
 
 /**
@@ -54,6 +57,7 @@ export function workbookEnv(data: WorkbookData, local: EvalEnv['local'] = () => 
     clock,
     local,
     memo: new Map(),
+    reads: newReadCache(),
     ...(callOptions ? { callOptions } : {}),
     range(ref) {
       const key = `${ref.sheet}\u0000${ref.firstRow}:${ref.lastRow ?? ''}:${ref.firstCol}:${ref.lastCol}`;
