@@ -47,4 +47,28 @@ describe('ReadCache', () => {
     const opened = col(serial('2026-03-01'), serial('2026-03-01'));
     expect(errorOf(() => callSpec(spec('AVG_RESOLUTION'), UTC, [opened, resolved], undefined, reads)).message).toMatch(/^AVG_RESOLUTION: "#N\/A" at row 2 of resolved is an error value/);
   });
+
+  it('folds kept opened/resolved columns as the one-pass reader does: same values, same first bad row', () => {
+    const opened = col(serial('2026-03-01 08:00'), serial('2026-03-02 09:00'), serial('2026-03-03 10:00'), null);
+    const resolved = col(serial('2026-03-01 12:00'), null, serial('2026-03-04 10:00'), serial('2026-03-05'));
+    const kept = newReadCache();
+    // Read once by a call that keeps both columns (BACKLOG_AGE reads them whole).
+    callSpec(spec('BACKLOG_AGE'), UTC, [opened, resolved, serial('2026-03-03 12:00')], undefined, kept);
+    expect(kept.get(opened, true)).toBeDefined();
+    expect(kept.get(resolved, true)).toBeDefined();
+    for (const reads of [undefined, kept]) {
+      // Tickets 1 (4 h) and 3 (24 h) are resolved: 14 h on average; 2 is open.
+      expect(callSpec(spec('AVG_RESOLUTION'), UTC, [opened, resolved, 'hours'], undefined, reads)).toBe(14);
+      expect(callSpec(spec('ACTIVE_ISSUES'), UTC, [opened, resolved], undefined, reads)).toBe(1);
+      expect(callSpec(spec('ACTIVE_ISSUES'), UTC, [opened, resolved, serial('2026-03-03 12:00')], undefined, reads)).toBe(2);
+    }
+    const late = col(serial('2026-03-02'), serial('2026-03-03'), serial('2026-03-04'));
+    const early = col(serial('2026-03-02'), serial('2026-03-01'), serial('2026-03-01'));
+    const both = newReadCache();
+    callSpec(spec('RESOLVED_ISSUES'), UTC, [late], undefined, both);
+    callSpec(spec('RESOLVED_ISSUES'), UTC, [early], undefined, both);
+    const message = 'AVG_RESOLUTION: resolved 2026-03-01 00:00 is before opened 2026-03-03 00:00 at row 2';
+    expect(errorOf(() => callSpec(spec('AVG_RESOLUTION'), UTC, [late, early], undefined)).message).toBe(message);
+    expect(errorOf(() => callSpec(spec('AVG_RESOLUTION'), UTC, [late, early], undefined, both)).message).toBe(message);
+  });
 });
