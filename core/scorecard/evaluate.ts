@@ -53,14 +53,16 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
     case 'neg':
       return elementwise(evaluate(e.arg, env), (x) => scalarOp('-', 0, x), (x) => 0 - x);
     case 'op': {
+      const left = evaluate(e.left, env), right = evaluate(e.right, env);
       // Array arithmetic over data ranges only (no cells of the scorecard itself) gives the same
-      // result wherever it appears: computed once (e.g. SLA's durations in every period).
-      const key = pureKey(e);
+      // result wherever it appears: computed once (e.g. SLA's durations in every period). Its
+      // operands are arrays kept by their own expressions; single values are never kept.
+      const key = isArray(left) || isArray(right) ? pureKey(e) : undefined;
       if (key !== undefined) {
         const hit = env.memo.get(key) as Value | undefined;
         if (hit !== undefined) return hit;
       }
-      const v = binary(e.op, evaluate(e.left, env), evaluate(e.right, env));
+      const v = binary(e.op, left, right);
       if (key !== undefined && isArray(v)) remember(env, key, v);
       return v;
     }
