@@ -42,6 +42,11 @@ export interface CallScope {
 export interface ReadCache {
   get(range: object, dates: boolean): ReadColumn | undefined;
   set(range: object, dates: boolean, read: ReadColumn): void;
+  /**
+   * What `make` derives from a read column's values (the period of every row), made once per
+   * column and `key`; read-only like the column. Only kept columns' values recur.
+   */
+  derive<T>(values: Float64Array, key: string, make: () => T): T;
 }
 
 /** A column as read.ts reads it (its NumberColumn): kept read-only by every reader. */

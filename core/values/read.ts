@@ -120,10 +120,17 @@ function readColumn(ctx: CallContext, x: unknown, arg: string | undefined, dates
 /** A ReadCache for one caller's calls over arrays it does not change (the scorecard: one per plan). */
 export function newReadCache(): ReadCache {
   const numbers = new WeakMap<object, ReadColumn>(), dates = new WeakMap<object, ReadColumn>();
+  const derived = new WeakMap<Float64Array, Map<string, unknown>>();
   return {
     get: (range, asDates) => (asDates ? dates : numbers).get(range),
     set: (range, asDates, read) => {
       (asDates ? dates : numbers).set(range, read);
+    },
+    derive<T>(values: Float64Array, key: string, make: () => T): T {
+      let byKey = derived.get(values);
+      if (!byKey) derived.set(values, (byKey = new Map()));
+      if (!byKey.has(key)) byKey.set(key, make());
+      return byKey.get(key) as T;
     },
   };
 }

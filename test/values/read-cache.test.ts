@@ -71,4 +71,17 @@ describe('ReadCache', () => {
     expect(errorOf(() => callSpec(spec('AVG_RESOLUTION'), UTC, [late, early], undefined)).message).toBe(message);
     expect(errorOf(() => callSpec(spec('AVG_RESOLUTION'), UTC, [late, early], undefined, both)).message).toBe(message);
   });
+
+  it('cuts the same kept dates by each period once: month and quarter tables stay apart', () => {
+    const dates = col(serial('2026-01-15'), serial('2026-02-10'), serial('2026-04-02'), null);
+    const resolved = col(serial('2026-01-16'), serial('2026-02-11'), null, serial('2026-04-03'));
+    const reads = newReadCache();
+    const table = (period: string, r = reads) => callSpec(spec('KPI_BY_PERIOD'), UTC, ['RESOLVED_ISSUES', dates, period, resolved], undefined, r);
+    const month = [['Period', 'Rows', 'Value'], ['2026-01', 1, 1], ['2026-02', 1, 1], ['2026-04', 1, 0]];
+    const quarter = [['Period', 'Rows', 'Value'], ['2026-Q1', 2, 2], ['2026-Q2', 1, 0]];
+    expect(table('month')).toEqual(month);
+    expect(table('quarter')).toEqual(quarter);
+    expect(table('month')).toEqual(month);
+    expect(table('quarter', undefined)).toEqual(quarter);
+  });
 });
