@@ -9,10 +9,12 @@
  * element-wise operations on Float64Arrays), evaluate/criteria.ts (COUNTIFS & co.),
  * evaluate/natives.ts, evaluate/sum.ts (compensated sums), evaluate/env.ts (where cells come from).
  *
- * Speed: a range is turned into rows once (cached by its address); array subexpressions over data
- * ranges only, and catalog calls over them, are computed once per plan (their results do not
- * depend on where they appear); COUNTIFS/SUMIFS share the rows matching each prefix of their
- * criteria.
+ * Speed: a range is turned into rows once (cached by its address; one-column ranges of a sheet
+ * share its column's rows); array subexpressions over data ranges only, and catalog calls over
+ * them, are computed once per plan (their results do not depend on where they appear); catalog
+ * calls share the number columns they read (env.reads); COUNTIFS/SUMIFS share the rows matching
+ * each prefix of their criteria; a range of the scorecard's own cells is one array while its
+ * cells are unchanged.
  */
 import { findFunction } from '../catalog/index.js';
 import { callSpec } from '../call.js';
