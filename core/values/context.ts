@@ -31,13 +31,15 @@ export interface CallScope {
   labels: LabelScale | null | undefined;
   /** Columns read by earlier calls of the same caller, when it keeps them (read.ts ReadCache). */
   readonly reads?: ReadCache;
+  /** How often a reading asked for the day/month order (date-order.ts): a read that asked is not kept. */
+  orderAsked?: number;
 }
 
 /**
  * Number columns a caller keeps across its calls, by the array it passed: the scorecard keeps one
  * per plan, whose ranges are arrays it never changes, so a column read by one KPI is not parsed
- * again by the next (read.ts stores only columns whose reading decided nothing about the call:
- * no text in them). Cell functions have none.
+ * again by the next (read.ts keeps only columns whose reading did not ask for the call's
+ * day/month order, and read without error). Cell functions have none.
  */
 export interface ReadCache {
   get(range: object, dates: boolean): ReadColumn | undefined;

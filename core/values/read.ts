@@ -112,8 +112,11 @@ function readColumn(ctx: CallContext, x: unknown, arg: string | undefined, dates
   if (reads === undefined || typeof x !== 'object' || x === null) return readColumnNow(ctx, x, arg, dates);
   const kept = reads.get(x, dates);
   if (kept !== undefined) return kept as NumberColumn;
+  // A column whose text asked for the call's day/month order reads by this call's decision: kept
+  // only when nothing was asked (no order-dependent date text in it).
+  const asked = ctx.scope.orderAsked;
   const read = readColumnNow(ctx, x, arg, dates);
-  if (!read.decided) reads.set(x, dates, read);
+  if (ctx.scope.orderAsked === asked) reads.set(x, dates, read);
   return read;
 }
 
@@ -135,16 +138,7 @@ export function newReadCache(): ReadCache {
   };
 }
 
-/**
- * A cell the reading may decide something on (text: the call's day/month order, or its conflict):
- * a column holding one is read again by every call. Numbers, blanks, booleans and this realm's
- * Dates decide nothing.
- */
-const decides = (v: unknown): boolean => !(v === null || v === undefined || typeof v === 'boolean' || typeof v === 'number' || v instanceof DateClass);
-
-type Read = NumberColumn & { readonly decided: boolean };
-
-function readColumnNow(ctx: CallContext, x: unknown, arg: string | undefined, dates: boolean): Read {
+function readColumnNow(ctx: CallContext, x: unknown, arg: string | undefined, dates: boolean): NumberColumn {
   const column = columnRows(x);
   if (column) {
     const read = readCellColumn(ctx, column, arg, dates);
@@ -154,18 +148,12 @@ function readColumnNow(ctx: CallContext, x: unknown, arg: string | undefined, da
   const { rows, cols, cells } = grid;
   const values = new Float64Array(rows * cols);
   let count = 0;
-  let decided = false;
   let i = 0;
   for (let r = 0; r < rows; r++) {
     const row = cells[r];
     for (let c = 0; c < cols; c++, i++) {
       const v = row[c];
-      let n: number;
-      if (typeof v === 'number' && v - v === 0) n = v;
-      else {
-        if (!decided && decides(v)) decided = true;
-        n = cellNumber(ctx, grid, i, v, arg);
-      }
+      let n = typeof v === 'number' && v - v === 0 ? v : cellNumber(ctx, grid, i, v, arg);
       if (n === n) {
         if (dates && (n < MIN_DATE_SERIAL || n >= MAX_DATE_SERIAL || n === 0)) {
           if (n !== 0) cellError(ctx, grid, i, NOT_A_DATE, arg);
@@ -175,26 +163,20 @@ function readColumnNow(ctx: CallContext, x: unknown, arg: string | undefined, da
       values[i] = n;
     }
   }
-  return { grid, values, count, decided };
+  return { grid, values, count };
 }
 
 /** readColumn for a column (see columnRows); undefined when a row turns out not to be a one-cell array. */
-function readCellColumn(ctx: CallContext, cells: readonly (readonly unknown[])[], arg: string | undefined, dates: boolean): Read | undefined {
+function readCellColumn(ctx: CallContext, cells: readonly (readonly unknown[])[], arg: string | undefined, dates: boolean): NumberColumn | undefined {
   const rows = cells.length;
   const grid: Grid = { cells, rows, cols: 1 };
   const values = new Float64Array(rows);
   let count = 0;
-  let decided = false;
   for (let r = 0; r < rows; r++) {
     const row = cells[r];
     if (!isCellRow(row)) return undefined;
     const v = row[0];
-    let n: number;
-    if (typeof v === 'number' && v - v === 0) n = v;
-    else {
-      if (!decided && decides(v)) decided = true;
-      n = cellNumber(ctx, grid, r, v, arg);
-    }
+    let n = typeof v === 'number' && v - v === 0 ? v : cellNumber(ctx, grid, r, v, arg);
     if (n === n) {
       if (dates && (n < MIN_DATE_SERIAL || n >= MAX_DATE_SERIAL || n === 0)) {
         if (n !== 0) cellError(ctx, grid, r, NOT_A_DATE, arg);
@@ -203,7 +185,7 @@ function readCellColumn(ctx: CallContext, cells: readonly (readonly unknown[])[]
     }
     values[r] = n;
   }
-  return { grid, values, count, decided };
+  return { grid, values, count };
 }
 
 /** Numbers that count something (customers, people, items): a negative one is an error naming its cell and `why`. */
