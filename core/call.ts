@@ -7,7 +7,7 @@ import type { FunctionSpec } from './catalog/types.js';
 import { KpiError } from './errors.js';
 import { wallClock } from './values/clock.js';
 import type { WallClock } from './values/clock.js';
-import type { CallContext, CallOptions, Result } from './values/context.js';
+import type { CallContext, CallOptions, ReadCache, Result } from './values/context.js';
 import { newScope } from './values/scope.js';
 
 function lookup(name: string) {
@@ -18,8 +18,8 @@ function lookup(name: string) {
  * A context for reading values outside a catalog call (tests, the scorecard's own reads): no
  * argument sources, so the day/month order is decided over the range being read.
  */
-export function contextFor(fn: string, clock: WallClock, options?: CallOptions): CallContext {
-  return { fn, clock, lookup, scope: newScope(undefined, [], options) };
+export function contextFor(fn: string, clock: WallClock, options?: CallOptions, reads?: ReadCache): CallContext {
+  return { fn, clock, lookup, scope: newScope(undefined, [], options, reads) };
 }
 
 /** Said when extreme inputs (1e308, 5e-324) overflow the arithmetic. */
@@ -52,9 +52,10 @@ function checked(fn: string, r: Result): Result {
 /**
  * Runs one catalog function with host arguments in a time zone's clock. `options.dateOrder` is the
  * scorecard's or command line's day/month order, used only when the call's dates do not decide it.
+ * `reads`: the caller's columns read so far (the scorecard's, per plan; see ReadCache).
  */
-export function callSpec(spec: FunctionSpec, clock: WallClock, args: readonly unknown[], options?: CallOptions): Result {
-  const ctx: CallContext = { fn: spec.name, clock, lookup, scope: newScope(spec.args, args, options) };
+export function callSpec(spec: FunctionSpec, clock: WallClock, args: readonly unknown[], options?: CallOptions, reads?: ReadCache): Result {
+  const ctx: CallContext = { fn: spec.name, clock, lookup, scope: newScope(spec.args, args, options, reads) };
   return checked(spec.name, spec.impl(ctx, args));
 }
 

@@ -106,7 +106,8 @@ export interface FoldTotals {
  * One pass over two columns of the same length (see columnRows) — the usual shape — reading, checking
  * (date range, closing before opened) and folding each row without keeping the dates: what
  * readPairs and a loop over its arrays do, at about the cost of a bare loop. Returns undefined for
- * any other shape (the caller takes the readPairs path, which also reports mismatched sizes).
+ * any other shape (the caller takes the readPairs path, which also reports mismatched sizes), and
+ * when the caller keeps both columns read (ReadCache): readPairs then reads no cell.
  * Errors name the same values and positions as readPairs; with several bad cells the first row wins.
  */
 export function foldPairs(
@@ -115,6 +116,10 @@ export function foldPairs(
 ): FoldTotals | undefined {
   const oc = columnRows(opened), cc = columnRows(closed);
   if (!oc || !cc || oc.length !== cc.length) return undefined;
+  // Both columns already read by an earlier call of the caller (the scorecard's plan): the
+  // readPairs path folds their kept dates without reading a cell (kept columns hold no bad cell).
+  const reads = ctx.scope.reads;
+  if (reads !== undefined && reads.get(oc, true) !== undefined && reads.get(cc, true) !== undefined) return undefined;
   const go: Grid = { cells: oc, rows: oc.length, cols: 1 };
   const gc: Grid = { cells: cc, rows: cc.length, cols: 1 };
   const durations = fold === 'durations', activeAt = fold === 'activeAt';

@@ -115,7 +115,9 @@ function periodSegments(ctx: CallContext, args: readonly unknown[], valuesArg: s
   const n = dates.grid.rows * dates.grid.cols;
   if (cells !== n) throw valueError(ctx.fn, `${valuesArg} has ${cells} cells but dates has ${n}; the ranges must be the same size`);
   const period = readWordArg(ctx, args[2], 'period', PERIOD_WORDS, 'month');
-  const { labels, index } = periodIndex(dates.values, period);
+  const { labels, index } = ctx.scope.reads
+    ? ctx.scope.reads.derive(dates.values, `periods:${period}`, () => periodIndex(dates.values, period))
+    : periodIndex(dates.values, period);
   return { labels, index };
 }
 

@@ -206,7 +206,10 @@ function kpiByPeriod(outer: Ctx, args: readonly unknown[]): Table {
   requireColumn(ctx, dates.grid.cols, 'dates');
   const period = readWordArg(ctx, args[2], 'period', PERIOD_WORDS, 'month');
   const slots = slotsOf(ctx, args, 3, dates.grid.rows, 'dates');
-  const { labels, index, counts } = periodIndex(dates.values, period);
+  // A caller keeping its columns (the scorecard's plan) cuts the same dates by the same period once.
+  const { labels, index, counts } = ctx.scope.reads
+    ? ctx.scope.reads.derive(dates.values, `periods:${period}`, () => periodIndex(dates.values, period))
+    : periodIndex(dates.values, period);
   if (labels.length === 0) throw noDataError(ctx.fn, 'no data (dates holds no date)');
   const table: Table = [['Period', 'Rows', 'Value']];
   const fast = segmentedValues(ctx, inner, slots, index, labels.length);

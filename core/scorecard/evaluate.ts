@@ -9,10 +9,12 @@
  * element-wise operations on Float64Arrays), evaluate/criteria.ts (COUNTIFS & co.),
  * evaluate/natives.ts, evaluate/sum.ts (compensated sums), evaluate/env.ts (where cells come from).
  *
- * Speed: a range is turned into rows once (cached by its address); array subexpressions over data
- * ranges only, and catalog calls over them, are computed once per plan (their results do not
- * depend on where they appear); COUNTIFS/SUMIFS share the rows matching each prefix of their
- * criteria.
+ * Speed: a range is turned into rows once (cached by its address; one-column ranges of a sheet
+ * share its column's rows); array subexpressions over data ranges only, and catalog calls over
+ * them, are computed once per plan (their results do not depend on where they appear); catalog
+ * calls share the number columns they read (env.reads); COUNTIFS/SUMIFS share the rows matching
+ * each prefix of their criteria; a range of the scorecard's own cells is one array while its
+ * cells are unchanged.
  */
 import { findFunction } from '../catalog/index.js';
 import { callSpec } from '../call.js';
@@ -21,8 +23,8 @@ import type { Cell } from '../values/context.js';
 import { binary, elementwise, gridArray, rangeArray } from './evaluate/arrays.js';
 import type { EvalEnv } from './evaluate/env.js';
 import { NATIVES } from './evaluate/natives.js';
-import { err, isArray, isError, scalarOp } from './evaluate/values.js';
-import type { Scalar, Value } from './evaluate/values.js';
+import { err, isArray, isError, scalarOf, scalarOp } from './evaluate/values.js';
+import type { EvalArray, Scalar, Value } from './evaluate/values.js';
 import type { Expr } from './types.js';
 
 export { workbookEnv } from './evaluate/env.js';
@@ -41,21 +43,28 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
       return rangeArray(e.ref, env);
     case 'local': {
       const raw = env.local(e.ref);
+      if (raw.length === 1 && raw[0].length === 1) return scalarOf(raw[0][0], env.clock);
+      // The same read (the sheet hands out one array while the cells are unchanged) is one array.
       const key = `local\u0000${e.ref.row}:${e.ref.col}:${e.ref.rows ?? 1}:${e.ref.cols ?? 1}`;
+      const kept = env.memo.get(key) as EvalArray | undefined;
+      if (kept !== undefined && kept.raw === raw) return kept;
       const arr = gridArray(raw, env.clock, key);
-      return arr.rows === 1 && arr.cols === 1 ? arr.at(0) : arr;
+      env.memo.set(key, arr);
+      return arr;
     }
     case 'neg':
       return elementwise(evaluate(e.arg, env), (x) => scalarOp('-', 0, x), (x) => 0 - x);
     case 'op': {
+      const left = evaluate(e.left, env), right = evaluate(e.right, env);
       // Array arithmetic over data ranges only (no cells of the scorecard itself) gives the same
-      // result wherever it appears: computed once (e.g. SLA's durations in every period).
-      const key = pureKey(e);
+      // result wherever it appears: computed once (e.g. SLA's durations in every period). Its
+      // operands are arrays kept by their own expressions; single values are never kept.
+      const key = isArray(left) || isArray(right) ? pureKey(e) : undefined;
       if (key !== undefined) {
         const hit = env.memo.get(key) as Value | undefined;
         if (hit !== undefined) return hit;
       }
-      const v = binary(e.op, evaluate(e.left, env), evaluate(e.right, env));
+      const v = binary(e.op, left, right);
       if (key !== undefined && isArray(v)) remember(env, key, v);
       return v;
     }
@@ -70,7 +79,7 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
           const hit = env.memo.get(key) as Value | undefined;
           if (hit !== undefined) return hit;
         }
-        const v = f({ args: e.args, ev: (a) => evaluate(a, env), env });
+        const v = f({ args: e.args, ev: evaluatorOf(env), env });
         if (key !== undefined) {
           if (isArray(v)) remember(env, key, v);
           else env.memo.set(key, v);
@@ -84,6 +93,15 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
       return v;
     }
   }
+}
+
+const evaluators = new WeakMap<EvalEnv, (e: Expr) => Value>();
+
+/** `evaluate` bound to an environment, made once per environment (native calls receive it). */
+function evaluatorOf(env: EvalEnv): (e: Expr) => Value {
+  let ev = evaluators.get(env);
+  if (!ev) evaluators.set(env, (ev = (a) => evaluate(a, env)));
+  return ev;
 }
 
 /** Native functions whose results are kept by their expression (arrays by `remember`'s rule). */
@@ -166,7 +184,7 @@ function callOurs(name: string, args: readonly Expr[], env: EvalEnv): Value {
     values.push(h.value);
   }
   try {
-    const r = callSpec(spec, env.clock, values, env.callOptions);
+    const r = callSpec(spec, env.clock, values, env.callOptions, env.reads);
     if (Array.isArray(r)) return gridArray(r, env.clock);
     return r;
   } catch (e) {

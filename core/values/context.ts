@@ -29,6 +29,33 @@ export interface CallScope {
   order: DateOrder | undefined;
   /** The rating label scale, once decided (ratings.ts); null when the call's ratings hold no label. */
   labels: LabelScale | null | undefined;
+  /** Columns read by earlier calls of the same caller, when it keeps them (read.ts ReadCache). */
+  readonly reads?: ReadCache;
+  /** How often a reading asked for the day/month order (date-order.ts): a read that asked is not kept. */
+  orderAsked?: number;
+}
+
+/**
+ * Number columns a caller keeps across its calls, by the array it passed: the scorecard keeps one
+ * per plan, whose ranges are arrays it never changes, so a column read by one KPI is not parsed
+ * again by the next (read.ts keeps only columns whose reading did not ask for the call's
+ * day/month order, and read without error). Cell functions have none.
+ */
+export interface ReadCache {
+  get(range: object, dates: boolean): ReadColumn | undefined;
+  set(range: object, dates: boolean, read: ReadColumn): void;
+  /**
+   * What `make` derives from a read column's values (the period of every row), made once per
+   * column and `key`; read-only like the column. Only kept columns' values recur.
+   */
+  derive<T>(values: Float64Array, key: string, make: () => T): T;
+}
+
+/** A column as read.ts reads it (its NumberColumn): kept read-only by every reader. */
+export interface ReadColumn {
+  readonly grid: { readonly cells: readonly (readonly unknown[])[]; readonly rows: number; readonly cols: number };
+  readonly values: Float64Array;
+  readonly count: number;
 }
 
 /** What every catalog implementation gets besides its arguments: its own name and the spreadsheet's clock. */

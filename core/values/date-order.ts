@@ -55,6 +55,8 @@ function quote(f: Found): string {
 /** The call's day/month order (decided on first need, then kept); `g`/`arg` is the range being read. */
 export function dayMonthOrder(ctx: CallContext, g: Grid, arg: string | undefined): DateOrder {
   const scope = ctx.scope;
+  // A read that needs the order is this call's (a kept column must read the same in every call).
+  if (scope.reads) scope.orderAsked = (scope.orderAsked ?? 0) + 1;
   if (scope.order) return scope.order;
   let dayFirst: Found | undefined, monthFirst: Found | undefined, open: Found | undefined;
   const look = (grid: Grid, name: string | undefined): boolean => {

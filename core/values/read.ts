@@ -4,7 +4,7 @@
  * Errors name the function, the offending value and its position.
  */
 import { valueError } from '../errors.js';
-import type { CallContext } from './context.js';
+import type { CallContext, ReadCache, ReadColumn } from './context.js';
 import { cellAt, columnRows, describeValue, errorCode, isCellRow, isDateObject, NOT_PLAIN, NOT_SCALAR, plainValue, positionOf, toGrid, unwrapScalar } from './grid.js';
 import type { Grid } from './grid.js';
 import { isErrorText, parseNumericText } from './text.js';
@@ -18,7 +18,7 @@ import { dayMonthOrder } from './date-order.js';
  */
 const NAN = Number.NaN;
 
-export interface NumberColumn {
+export interface NumberColumn extends ReadColumn {
   readonly grid: Grid;
   /** One entry per cell, row-major; NaN where the cell is blank or skipped text. */
   readonly values: Float64Array;
@@ -108,6 +108,37 @@ export function readNumbers(ctx: CallContext, x: unknown, arg?: string): NumberC
  * errors, checked in the same pass.
  */
 function readColumn(ctx: CallContext, x: unknown, arg: string | undefined, dates: boolean): NumberColumn {
+  const reads = ctx.scope.reads;
+  if (reads === undefined || typeof x !== 'object' || x === null) return readColumnNow(ctx, x, arg, dates);
+  const kept = reads.get(x, dates);
+  if (kept !== undefined) return kept as NumberColumn;
+  // A column whose text asked for the call's day/month order reads by this call's decision: kept
+  // only when nothing was asked (no order-dependent date text in it).
+  const asked = ctx.scope.orderAsked;
+  const read = readColumnNow(ctx, x, arg, dates);
+  if (ctx.scope.orderAsked === asked) reads.set(x, dates, read);
+  return read;
+}
+
+/** A ReadCache for one caller's calls over arrays it does not change (the scorecard: one per plan). */
+export function newReadCache(): ReadCache {
+  const numbers = new WeakMap<object, ReadColumn>(), dates = new WeakMap<object, ReadColumn>();
+  const derived = new WeakMap<Float64Array, Map<string, unknown>>();
+  return {
+    get: (range, asDates) => (asDates ? dates : numbers).get(range),
+    set: (range, asDates, read) => {
+      (asDates ? dates : numbers).set(range, read);
+    },
+    derive<T>(values: Float64Array, key: string, make: () => T): T {
+      let byKey = derived.get(values);
+      if (!byKey) derived.set(values, (byKey = new Map()));
+      if (!byKey.has(key)) byKey.set(key, make());
+      return byKey.get(key) as T;
+    },
+  };
+}
+
+function readColumnNow(ctx: CallContext, x: unknown, arg: string | undefined, dates: boolean): NumberColumn {
   const column = columnRows(x);
   if (column) {
     const read = readCellColumn(ctx, column, arg, dates);

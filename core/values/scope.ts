@@ -2,7 +2,7 @@
  * The per-call scope: which arguments hold dates and ratings, so that the day/month order and the
  * rating label scale are decided once over all of them (date-order.ts, ratings.ts).
  */
-import type { CallContext, CallOptions, CallScope, CatalogImpl, Source } from './context.js';
+import type { CallContext, CallOptions, CallScope, CatalogImpl, ReadCache, Source } from './context.js';
 
 type ArgList = CatalogImpl['args'];
 
@@ -20,9 +20,9 @@ function sourcesOf(specArgs: ArgList, args: readonly unknown[]): { dates: Source
 }
 
 /** The scope of a call of a function with `specArgs` on `args`. */
-export function newScope(specArgs: ArgList, args: readonly unknown[], options?: CallOptions): CallScope {
+export function newScope(specArgs: ArgList, args: readonly unknown[], options?: CallOptions, reads?: ReadCache): CallScope {
   const { dates, ratings } = sourcesOf(specArgs, args);
-  return { dateSources: dates, ratingSources: ratings, preferredOrder: options?.dateOrder, order: undefined, labels: undefined };
+  return { dateSources: dates, ratingSources: ratings, preferredOrder: options?.dateOrder, order: undefined, labels: undefined, ...(reads ? { reads } : {}) };
 }
 
 /**
@@ -35,7 +35,7 @@ export function widenScope(ctx: CallContext, inner: CatalogImpl, innerArgs: read
   const s = ctx.scope;
   const scope: CallScope = {
     dateSources: [...s.dateSources, ...dates], ratingSources: [...s.ratingSources, ...ratings],
-    preferredOrder: s.preferredOrder, order: s.order, labels: s.labels,
+    preferredOrder: s.preferredOrder, order: s.order, labels: s.labels, ...(s.reads ? { reads: s.reads } : {}),
   };
   return { ...ctx, scope };
 }

@@ -4,7 +4,8 @@
  */
 import type { WallClock } from '../../values/clock.js';
 import { wallClock } from '../../values/clock.js';
-import type { CallOptions, Cell } from '../../values/context.js';
+import type { CallOptions, Cell, ReadCache } from '../../values/context.js';
+import { newReadCache } from '../../values/read.js';
 import { cellRow, NULL_ROW, sliceRows } from '../columns.js';
 import type { ColumnSlice } from '../columns.js';
 import type { LocalRef, RangeRef, SheetData, WorkbookData } from '../types.js';
@@ -31,6 +32,8 @@ export interface EvalEnv {
   readonly memo: Map<string, unknown>;
   /** What catalog calls get besides their arguments: the day/month order of date text no cell decides. */
   readonly callOptions?: CallOptions;
+  /** Number columns the catalog calls of this plan have read (by range array): read once, not per call. */
+  readonly reads?: ReadCache;
 }
 
 /**
@@ -41,16 +44,26 @@ export function workbookEnv(data: WorkbookData, local: EvalEnv['local'] = () => 
   const clock = wallClock(data.timeZone);
   const sheets = new Map(data.sheets.map((s) => [s.name, s]));
   const ranges = new Map<string, RangeData>();
+  // One column's rows over its sheet's used area, shared by every one-column range of it (a live
+  // formula's range reaches past the data, a check's ends with it: the same cells, read once).
+  const columnRows = new Map<string, readonly (readonly unknown[])[]>();
+  const rowsOf = (sheet: SheetData, col: number): readonly (readonly unknown[])[] => {
+    const key = `${sheet.name}\u0000${col}`;
+    let rows = columnRows.get(key);
+    if (!rows) columnRows.set(key, (rows = readColumnRows(sheet, col)));
+    return rows;
+  };
   return {
     clock,
     local,
     memo: new Map(),
+    reads: newReadCache(),
     ...(callOptions ? { callOptions } : {}),
     range(ref) {
       const key = `${ref.sheet}\u0000${ref.firstRow}:${ref.lastRow ?? ''}:${ref.firstCol}:${ref.lastCol}`;
       let r = ranges.get(key);
       if (!r) {
-        r = rangeData(sheets.get(ref.sheet), ref, key);
+        r = rangeData(sheets.get(ref.sheet), ref, key, rowsOf);
         ranges.set(key, r);
       }
       return r;
@@ -58,7 +71,7 @@ export function workbookEnv(data: WorkbookData, local: EvalEnv['local'] = () => 
   };
 }
 
-function rangeData(sheet: SheetData | undefined, ref: RangeRef, key: string): RangeData {
+function rangeData(sheet: SheetData | undefined, ref: RangeRef, key: string, rowsOf: (sheet: SheetData, col: number) => readonly (readonly unknown[])[]): RangeData {
   const originRow = sheet?.originRow ?? 1;
   const length = sheet ? (sheet.columns ?? sheet.values).length : 0;
   const lastUsed = originRow + length - 1;
@@ -75,8 +88,28 @@ function rangeData(sheet: SheetData | undefined, ref: RangeRef, key: string): Ra
       },
     };
   }
-  const raw = readRange(sheet, ref, rows);
+  const raw = sheet && !columns && ref.firstCol === ref.lastCol ? columnRange(rowsOf(sheet, ref.firstCol), ref.firstRow - originRow, rows) : readRange(sheet, ref, rows);
   return { key, rows, raw };
+}
+
+/** A sheet's column as a host passes it, `[[v], …]`, over the sheet's rows (blank = null; text and flag rows shared). */
+function readColumnRows(sheet: SheetData, col: number): unknown[][] {
+  const c = col - sheet.originCol;
+  const out: unknown[][] = new Array(sheet.values.length);
+  const shared = new Map<unknown, readonly unknown[]>();
+  for (let i = 0; i < sheet.values.length; i++) {
+    let v = sheet.values[i]?.[c];
+    if (v === undefined || v === '') v = null;
+    out[i] = cellRow(v, shared);
+  }
+  return out;
+}
+
+/** `rows` rows of a column's rows from `from` on (rows beyond the sheet blank). */
+function columnRange(column: readonly (readonly unknown[])[], from: number, rows: number): unknown[][] {
+  const out: unknown[][] = new Array(rows);
+  for (let i = 0, r = from; i < rows; i++, r++) out[i] = (r >= 0 && r < column.length ? column[r] : NULL_ROW) as unknown[];
+  return out;
 }
 
 function readRange(sheet: SheetData | undefined, ref: RangeRef, rows: number): unknown[][] {

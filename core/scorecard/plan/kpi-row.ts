@@ -116,11 +116,21 @@ function nativeBuilder(r: RowContext, form: NativeForm | undefined): ((extra: Pa
   return (extra) => renderNative(form, r.nativeArgs, scope(r, columns.flags, extra));
 }
 
-/** The timeline of a date column and its listed periods with the rows each holds now. */
+/**
+ * The timeline of a date column and its listed periods with the rows each holds now. The rows are
+ * grouped on first use: only blocks written as native formulas or values need them, never live ones.
+ */
 function periodsOf(r: RowContext, dates: Role, ref: RangeRef = r.ranges.get(dates)!): { timeline: Timeline; periods: Listed[] } {
   const timeline = r.ctx.timelines.of(dates, ref);
-  const rowsByLabel = new Map(r.ctx.data.periods(ref).map((p) => [p.label, p.rows]));
-  return { timeline, periods: timeline.periods.map((p) => ({ ...p, rows: rowsByLabel.get(p.label) ?? [] })) };
+  let rowsByLabel: Map<string, readonly number[]> | undefined;
+  const rowsOf = (label: string): readonly number[] => (rowsByLabel ??= new Map(r.ctx.data.periods(ref).map((p) => [p.label, p.rows]))).get(label) ?? [];
+  return {
+    timeline,
+    periods: timeline.periods.map((p) => {
+      let rows: readonly number[] | undefined;
+      return { ...p, get rows() { return (rows ??= rowsOf(p.label)); } };
+    }),
+  };
 }
 
 // ------------------------------------------------------------------ series per period

@@ -13,8 +13,18 @@ import type { SpillingFormula } from './layout.js';
 export class SheetModel {
   private readonly cells = new Map<number, PlanCell>();
   private readonly values = new Map<number, Cell>();
+  /** Per column, how often its values changed: a kept read is valid while its columns' counts hold. */
+  private readonly versions: number[] = [];
+  /** Per column, the row after the last one that ever held a value (rows from there on are empty). */
+  private readonly ends: number[] = [];
+  /** Reads of ranges (more than one cell), by address, with their columns' versions when read. */
+  private readonly reads = new Map<string, { readonly stamp: number[]; readonly out: readonly (readonly (Cell | null)[])[] }>();
   private static key(row: number, col: number): number {
     return row * 20_000 + col;
+  }
+  private touch(col: number, end: number): void {
+    this.versions[col] = (this.versions[col] ?? 0) + 1;
+    if (end > (this.ends[col] ?? 0)) this.ends[col] = end;
   }
   put(row: number, col: number, cell: PlanCell): void {
     const k = SheetModel.key(row, col);
@@ -22,12 +32,16 @@ export class SheetModel {
     const v = cell.formula ? cell.formula.cached : cell.value;
     if (v === undefined) this.values.delete(k);
     else this.values.set(k, v);
+    this.touch(col, row + 1);
   }
   /** Cached values a spilling formula puts beside and below its own cell. */
   spill(row: number, col: number, table: readonly (readonly Cell[])[]): void {
+    let width = 0;
     for (let r = 0; r < table.length; r++) {
+      width = Math.max(width, table[r].length);
       for (let c = 0; c < table[r].length; c++) if (r > 0 || c > 0) this.values.set(SheetModel.key(row + r, col + c), table[r][c]);
     }
+    for (let c = 0; c < width; c++) this.touch(col + c, row + table.length);
   }
   cell(row: number, col: number): PlanCell | undefined {
     return this.cells.get(SheetModel.key(row, col));
@@ -35,13 +49,36 @@ export class SheetModel {
   value(row: number, col: number): Cell | null {
     return this.values.get(SheetModel.key(row, col)) ?? null;
   }
-  read(ref: LocalRef): (Cell | null)[][] {
-    const out: (Cell | null)[][] = [];
-    for (let r = 0; r < (ref.rows ?? 1); r++) {
-      const row: (Cell | null)[] = [];
-      for (let c = 0; c < (ref.cols ?? 1); c++) row.push(this.value(ref.row + r, ref.col + c));
-      out.push(row);
+  /**
+   * The cached values of a rectangle, row by row. Read-only: a range's read is kept and handed out
+   * again until a cell in one of its columns changes (every period's lookup reads the same spill
+   * area), and its empty rows are one shared row.
+   */
+  read(ref: LocalRef): readonly (readonly (Cell | null)[])[] {
+    const rows = ref.rows ?? 1, cols = ref.cols ?? 1;
+    if (rows * cols === 1) return [[this.value(ref.row, ref.col)]];
+    const key = `${ref.row}:${ref.col}:${rows}:${cols}`;
+    const hit = this.reads.get(key);
+    if (hit && hit.stamp.every((v, c) => v === (this.versions[ref.col + c] ?? 0))) return hit.out;
+    const stamp: number[] = [];
+    let end = ref.row;
+    for (let c = 0; c < cols; c++) {
+      stamp.push(this.versions[ref.col + c] ?? 0);
+      end = Math.max(end, this.ends[ref.col + c] ?? 0);
     }
+    const out: (readonly (Cell | null)[])[] = new Array(rows);
+    const empty: readonly null[] = new Array(cols).fill(null);
+    for (let r = 0; r < rows; r++) {
+      const at = ref.row + r;
+      if (at >= end) {
+        out[r] = empty;
+        continue;
+      }
+      const line: (Cell | null)[] = new Array(cols);
+      for (let c = 0; c < cols; c++) line[c] = this.value(at, ref.col + c);
+      out[r] = line;
+    }
+    this.reads.set(key, { stamp, out });
     return out;
   }
   /** A rectangle of planned cells as a block (null where nothing is planned). */
