@@ -121,7 +121,8 @@ const share = (part: number, all: number): Cell => (all > 0 ? part / all : '');
 function segmentedValues(ctx: Ctx, inner: CatalogImpl, slots: readonly Slot[], segment: Int32Array, segments: number): Cell[] | undefined {
   const first = slots[0];
   if (!first || !first.cut || slots.slice(1).some((s) => s.cut)) return undefined;
-  if (!columnRows(first.rows)) return undefined;
+  // One column (a column held as typed arrays is one: its rows are made only if the tally reads them).
+  if (isTypedColumn(first.rows) ? first.rows.rows === 0 : !columnRows(first.rows)) return undefined;
   const innerCtx = { ...ctx, fn: inner.name };
   const value = (j: number): unknown => (slots[j] && !slots[j].cut ? (slots[j] as { value: unknown }).value : undefined);
   try {
