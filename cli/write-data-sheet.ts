@@ -13,6 +13,9 @@
  * 32,767 characters is cut there, dates outside 1900-01-01…9999-12-31 (and invalid dates) are
  * written as text, characters XML cannot carry as `_xHHHH_` escapes; each with a note.
  */
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
+import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { columnLetters } from '../core/scorecard/formula.js';
 import { isErrorText } from '../core/values/text.js';
@@ -36,15 +39,62 @@ const END_SERIAL = 2_958_466;
 /** The exceljs members this writer uses beyond its typings (exceljs 4.4). */
 export interface ExcelInternals {
   readonly styles: { addStyleModel(model: Partial<ExcelJS.Style>, cellType?: ExcelJS.ValueType): number };
+  /** Opens a part's stream and appends it to the package (archiver) as the part `path`. */
+  _openStream(path: string): unknown;
+  readonly zip: { append(source: Readable, data: { name: string }): void };
 }
 
 interface SheetInternals {
   _writeColumns(): void;
   _writeOpenSheetData(): void;
   _write(text: string): void;
-  /** The sheet part's stream (a StreamBuf: takes Buffers as they are, copying them). */
-  readonly stream: { write(chunk: Buffer): unknown };
+  /** The sheet part's stream (a SheetPart: see there). */
+  readonly stream: SheetPart;
   startedData: boolean;
+}
+
+/** XML waiting for the zip writer, at most, before the rows wait for it. */
+const PART_BUFFER_BYTES = 8 << 20;
+
+/**
+ * The stream of a data sheet's part, in place of exceljs's own StreamBuf (which copies every
+ * Buffer into 64 KB buffers of its own, zero-filled, and hands them on without waiting): Buffers
+ * go to the zip writer as they are — the row writer never touches a Buffer once written — and
+ * exceljs's frame XML (a StringBuf, whose toBuffer() is a copy) as bytes. The writer waits for the
+ * zip writer when it falls behind (`write()` false), so the sheet's XML is never held whole.
+ */
+class SheetPart extends PassThrough {
+  constructor() {
+    super({ highWaterMark: PART_BUFFER_BYTES });
+  }
+
+  override write(chunk: unknown, ...rest: unknown[]): boolean {
+    const bytes = typeof chunk === 'string' || chunk instanceof Uint8Array ? chunk : (chunk as { toBuffer(): Buffer }).toBuffer();
+    return (super.write as (c: unknown, ...r: unknown[]) => boolean)(bytes, ...rest);
+  }
+}
+
+/** Adds a worksheet whose part is written through a SheetPart (exceljs opens a sheet's stream as it adds it). */
+function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, options: Partial<ExcelJS.AddWorksheetOptions>): StreamingSheet {
+  const book = wb as unknown as ExcelInternals;
+  book._openStream = (path: string): SheetPart => {
+    const part = new SheetPart();
+    book.zip.append(part, { name: path });
+    // exceljs waits for 'zipped' on sheets it commits itself (ours are committed before).
+    part.on('finish', () => part.emit('zipped'));
+    return part;
+  };
+  try {
+    return wb.addWorksheet(name, options) as unknown as StreamingSheet;
+  } finally {
+    delete (book as Partial<ExcelInternals>)._openStream; // exceljs's own again (its prototype's)
+  }
+}
+
+/** A turn of the event loop for the zip writer, or until it has taken what waits. */
+async function letZipTake(part: SheetPart): Promise<void> {
+  if (part.writableNeedDrain) await once(part, 'drain');
+  else await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 type StreamingSheet = Pick<ExcelJS.Worksheet, 'getColumn' | 'mergeCells'> & { commit(): void };
@@ -108,12 +158,12 @@ const ROWS_PER_CHUNK = 2_000;
 export async function writeDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: InputSheet, issues: WriteIssues, onRows: (rows: number) => void): Promise<void> {
   const { data } = sheet;
   const frozen = sheet.frozenRows > 0 || sheet.frozenCols > 0;
-  const ws = wb.addWorksheet(data.name, {
+  const ws = addSheet(wb, data.name, {
     state: sheet.hidden ? 'hidden' : 'visible',
     views: frozen
       ? [{ state: 'frozen', xSplit: sheet.frozenCols, ySplit: sheet.frozenRows, topLeftCell: `${columnLetters(sheet.frozenCols + 1)}${sheet.frozenRows + 1}`, activeCell: `A${sheet.frozenRows + 1}` }]
       : [{}],
-  }) as unknown as StreamingSheet;
+  });
   sheet.widths.forEach((w, i) => {
     if (w !== undefined && w > 0) ws.getColumn(data.originCol + i).width = w;
   });
@@ -212,7 +262,7 @@ export async function writeDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, she
       onRows(i + 1 - reported);
       reported = i + 1;
       // Let the zip writer take what is written so far: the sheet's XML is never held whole.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await letZipTake(frame.stream);
     }
   }
   if (xml !== '') frame._write(xml);
@@ -357,7 +407,7 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
       w.onRows(i + 1 - reported);
       reported = i + 1;
       // Let the zip writer take what is written so far: the sheet's XML is never held whole.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await letZipTake(frame.stream);
     }
   }
   out.flush();
