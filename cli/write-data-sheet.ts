@@ -16,6 +16,7 @@
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import type { Readable } from 'node:stream';
+import { DeflateRaw } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { columnLetters } from '../core/scorecard/formula.js';
 import { isErrorText } from '../core/values/text.js';
@@ -64,6 +65,9 @@ const PART_BUFFER_BYTES = 8 << 20;
  * zip writer when it falls behind (`write()` false), so the sheet's XML is never held whole.
  */
 class SheetPart extends PassThrough {
+  /** The row writer's buffers, used again once the zip writer has deflated what was written in them. */
+  readonly buffers = new ChunkBuffers();
+
   constructor() {
     super({ highWaterMark: PART_BUFFER_BYTES });
   }
@@ -71,6 +75,62 @@ class SheetPart extends PassThrough {
   override write(chunk: unknown, ...rest: unknown[]): boolean {
     const bytes = typeof chunk === 'string' || chunk instanceof Uint8Array ? chunk : (chunk as { toBuffer(): Buffer }).toBuffer();
     return (super.write as (c: unknown, ...r: unknown[]) => boolean)(bytes, ...rest);
+  }
+
+  /**
+   * The zip writer pipes the part into its deflate stream. Each chunk that stream has taken (its
+   * write callback: zlib has read all of it) gives its buffer back to the row writer; a chunk
+   * goes through this stream unchanged. Into anything but a deflate stream nothing is given back.
+   */
+  override pipe<T extends NodeJS.WritableStream>(dest: T, options?: { end?: boolean }): T {
+    if (dest instanceof DeflateRaw) {
+      const write = dest.write;
+      const buffers = this.buffers;
+      dest.write = function (this: DeflateRaw, chunk: unknown, encoding?: unknown, callback?: unknown): boolean {
+        const cb = (typeof encoding === 'function' ? encoding : callback) as ((e?: Error | null) => void) | undefined;
+        return (write as (c: unknown, e: unknown, cb: (e?: Error | null) => void) => boolean).call(this, chunk, typeof encoding === 'function' ? undefined : encoding, (e) => {
+          if (!e) buffers.taken(chunk);
+          cb?.(e);
+        });
+      } as typeof dest.write;
+    }
+    return super.pipe(dest, options);
+  }
+}
+
+/**
+ * Buffers for the row writer, each used again once the chunk written from it has been taken (see
+ * SheetPart.pipe): a million-row sheet's 550 MB of XML then needs a few dozen buffers, where a
+ * new 1 MB buffer per chunk made the collector mark the whole heap every few dozen megabytes
+ * (V8 counts buffers as external memory) and the kernel map fresh pages for each.
+ */
+/** How often a buffer was used again, in this process (the tests check that the big copy they write does). */
+export const chunkBuffersUsedAgain = { count: 0 };
+
+class ChunkBuffers {
+  private readonly free: Buffer[] = [];
+  /** Chunks handed over, with the buffer each was written into. */
+  private readonly out = new Map<Uint8Array, Buffer>();
+
+  /** A buffer of CHUNK_BYTES (or larger, never used again: a row longer than a chunk). */
+  take(size: number): Buffer {
+    const again = size === CHUNK_BYTES ? this.free.pop() : undefined;
+    if (again === undefined) return Buffer.allocUnsafe(size);
+    chunkBuffersUsedAgain.count++;
+    return again;
+  }
+
+  /** `chunk` (a view of `from`) goes to the stream; `from` is not written again until it is taken. */
+  handOver(chunk: Uint8Array, from: Buffer): void {
+    if (from.length === CHUNK_BYTES) this.out.set(chunk, from);
+  }
+
+  /** The buffer a chunk is taken from, back for writing (anything else: nothing). */
+  taken(chunk: unknown): void {
+    const from = this.out.get(chunk as Uint8Array);
+    if (from === undefined) return;
+    this.out.delete(chunk as Uint8Array);
+    this.free.push(from);
   }
 }
 
@@ -309,7 +369,8 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
     }
     return x;
   };
-  const out = new ByteWriter((chunk) => frame.stream.write(chunk));
+  const part = frame.stream;
+  const out = new ByteWriter(part.buffers, (chunk) => part.write(chunk));
   let pending = 0;
   let reported = 0;
   for (let i = 0; i < store.length; i++) {
@@ -455,21 +516,29 @@ const CHUNK_BYTES = 1 << 20;
  * JavaScript prints them (`${v}`), integers digit by digit.
  */
 class ByteWriter {
-  private buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  private buf: Buffer;
   private pos = 0;
 
-  constructor(private readonly emit: (chunk: Buffer) => void) {}
+  constructor(private readonly buffers: ChunkBuffers, private readonly emit: (chunk: Buffer) => void) {
+    this.buf = buffers.take(CHUNK_BYTES);
+  }
+
+  /** Hands over bytes 0 … end − 1 of the buffer (a new one follows: the stream keeps this one until it is taken). */
+  private handOver(end: number): void {
+    const chunk = this.buf.subarray(0, end);
+    this.buffers.handOver(chunk, this.buf);
+    this.emit(chunk);
+  }
 
   private room(n: number): void {
     if (this.pos + n <= this.buf.length) return;
     // Keep the row being written whole: flush() hands over complete rows only (see mark()).
     const start = this.rowStart;
-    const carry = this.buf.subarray(start, this.pos);
-    if (start > 0) this.emit(this.buf.subarray(0, start));
-    const next = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, (carry.length + n) * 2));
-    next.set(carry, 0);
+    const next = this.buffers.take(Math.max(CHUNK_BYTES, (this.pos - start + n) * 2));
+    next.set(this.buf.subarray(start, this.pos), 0);
+    if (start > 0) this.handOver(start);
     this.buf = next;
-    this.pos = carry.length;
+    this.pos -= start;
     this.rowStart = 0;
   }
 
@@ -554,8 +623,9 @@ class ByteWriter {
 
   /** Hands over everything written (a new buffer follows: the stream may keep the old one). */
   flush(): void {
-    if (this.pos > 0) this.emit(this.buf.subarray(0, this.pos));
-    this.buf = Buffer.allocUnsafe(CHUNK_BYTES);
+    if (this.pos === 0) return;
+    this.handOver(this.pos);
+    this.buf = this.buffers.take(CHUNK_BYTES);
     this.pos = 0;
     this.rowStart = 0;
   }
