@@ -13,6 +13,10 @@
  * 32,767 characters is cut there, dates outside 1900-01-01…9999-12-31 (and invalid dates) are
  * written as text, characters XML cannot carry as `_xHHHH_` escapes; each with a note.
  */
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
+import type { Readable } from 'node:stream';
+import { DeflateRaw } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { columnLetters } from '../core/scorecard/formula.js';
 import { isErrorText } from '../core/values/text.js';
@@ -36,15 +40,121 @@ const END_SERIAL = 2_958_466;
 /** The exceljs members this writer uses beyond its typings (exceljs 4.4). */
 export interface ExcelInternals {
   readonly styles: { addStyleModel(model: Partial<ExcelJS.Style>, cellType?: ExcelJS.ValueType): number };
+  /** Opens a part's stream and appends it to the package (archiver) as the part `path`. */
+  _openStream(path: string): unknown;
+  readonly zip: { append(source: Readable, data: { name: string }): void };
 }
 
 interface SheetInternals {
   _writeColumns(): void;
   _writeOpenSheetData(): void;
   _write(text: string): void;
-  /** The sheet part's stream (a StreamBuf: takes Buffers as they are, copying them). */
-  readonly stream: { write(chunk: Buffer): unknown };
+  /** The sheet part's stream (a SheetPart: see there). */
+  readonly stream: SheetPart;
   startedData: boolean;
+}
+
+/** XML waiting for the zip writer, at most, before the rows wait for it. */
+const PART_BUFFER_BYTES = 8 << 20;
+
+/**
+ * The stream of a data sheet's part, in place of exceljs's own StreamBuf (which copies every
+ * Buffer into 64 KB buffers of its own, zero-filled, and hands them on without waiting): Buffers
+ * go to the zip writer as they are — the row writer never touches a Buffer once written — and
+ * exceljs's frame XML (a StringBuf, whose toBuffer() is a copy) as bytes. The writer waits for the
+ * zip writer when it falls behind (`write()` false), so the sheet's XML is never held whole.
+ */
+class SheetPart extends PassThrough {
+  /** The row writer's buffers, used again once the zip writer has deflated what was written in them. */
+  readonly buffers = new ChunkBuffers();
+
+  constructor() {
+    super({ highWaterMark: PART_BUFFER_BYTES });
+  }
+
+  override write(chunk: unknown, ...rest: unknown[]): boolean {
+    const bytes = typeof chunk === 'string' || chunk instanceof Uint8Array ? chunk : (chunk as { toBuffer(): Buffer }).toBuffer();
+    return (super.write as (c: unknown, ...r: unknown[]) => boolean)(bytes, ...rest);
+  }
+
+  /**
+   * The zip writer pipes the part into its deflate stream. Each chunk that stream has taken (its
+   * write callback: zlib has read all of it) gives its buffer back to the row writer; a chunk
+   * goes through this stream unchanged. Into anything but a deflate stream nothing is given back.
+   */
+  override pipe<T extends NodeJS.WritableStream>(dest: T, options?: { end?: boolean }): T {
+    if (dest instanceof DeflateRaw) {
+      const write = dest.write;
+      const buffers = this.buffers;
+      dest.write = function (this: DeflateRaw, chunk: unknown, encoding?: unknown, callback?: unknown): boolean {
+        const cb = (typeof encoding === 'function' ? encoding : callback) as ((e?: Error | null) => void) | undefined;
+        return (write as (c: unknown, e: unknown, cb: (e?: Error | null) => void) => boolean).call(this, chunk, typeof encoding === 'function' ? undefined : encoding, (e) => {
+          if (!e) buffers.taken(chunk);
+          cb?.(e);
+        });
+      } as typeof dest.write;
+    }
+    return super.pipe(dest, options);
+  }
+}
+
+/**
+ * Buffers for the row writer, each used again once the chunk written from it has been taken (see
+ * SheetPart.pipe): a million-row sheet's 550 MB of XML then needs a few dozen buffers, where a
+ * new 1 MB buffer per chunk made the collector mark the whole heap every few dozen megabytes
+ * (V8 counts buffers as external memory) and the kernel map fresh pages for each.
+ */
+/** How often a buffer was used again, in this process (the tests check that the big copy they write does). */
+export const chunkBuffersUsedAgain = { count: 0 };
+
+class ChunkBuffers {
+  private readonly free: Buffer[] = [];
+  /** Chunks handed over, with the buffer each was written into. */
+  private readonly out = new Map<Uint8Array, Buffer>();
+
+  /** A buffer of CHUNK_BYTES (or larger, never used again: a row longer than a chunk). */
+  take(size: number): Buffer {
+    const again = size === CHUNK_BYTES ? this.free.pop() : undefined;
+    if (again === undefined) return Buffer.allocUnsafe(size);
+    chunkBuffersUsedAgain.count++;
+    return again;
+  }
+
+  /** `chunk` (a view of `from`) goes to the stream; `from` is not written again until it is taken. */
+  handOver(chunk: Uint8Array, from: Buffer): void {
+    if (from.length === CHUNK_BYTES) this.out.set(chunk, from);
+  }
+
+  /** The buffer a chunk is taken from, back for writing (anything else: nothing). */
+  taken(chunk: unknown): void {
+    const from = this.out.get(chunk as Uint8Array);
+    if (from === undefined) return;
+    this.out.delete(chunk as Uint8Array);
+    this.free.push(from);
+  }
+}
+
+/** Adds a worksheet whose part is written through a SheetPart (exceljs opens a sheet's stream as it adds it). */
+function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, options: Partial<ExcelJS.AddWorksheetOptions>): StreamingSheet {
+  const book = wb as unknown as ExcelInternals;
+  book._openStream = (path: string): SheetPart => {
+    const part = new SheetPart();
+    book.zip.append(part, { name: path });
+    // exceljs waits for 'zipped' on sheets it commits itself (ours are committed before).
+    part.on('finish', () => part.emit('zipped'));
+    return part;
+  };
+  try {
+    return wb.addWorksheet(name, options) as unknown as StreamingSheet;
+  } finally {
+    delete (book as Partial<ExcelInternals>)._openStream; // exceljs's own again (its prototype's)
+  }
+}
+
+/** A turn of the event loop for the zip writer, or until it has taken what waits. */
+async function letZipTake(part: SheetPart): Promise<void> {
+  if (part.writableNeedDrain) await once(part, 'drain');
+  else await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 type StreamingSheet = Pick<ExcelJS.Worksheet, 'getColumn' | 'mergeCells'> & { commit(): void };
@@ -108,12 +218,12 @@ const ROWS_PER_CHUNK = 2_000;
 export async function writeDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: InputSheet, issues: WriteIssues, onRows: (rows: number) => void): Promise<void> {
   const { data } = sheet;
   const frozen = sheet.frozenRows > 0 || sheet.frozenCols > 0;
-  const ws = wb.addWorksheet(data.name, {
+  const ws = addSheet(wb, data.name, {
     state: sheet.hidden ? 'hidden' : 'visible',
     views: frozen
       ? [{ state: 'frozen', xSplit: sheet.frozenCols, ySplit: sheet.frozenRows, topLeftCell: `${columnLetters(sheet.frozenCols + 1)}${sheet.frozenRows + 1}`, activeCell: `A${sheet.frozenRows + 1}` }]
       : [{}],
-  }) as unknown as StreamingSheet;
+  });
   sheet.widths.forEach((w, i) => {
     if (w !== undefined && w > 0) ws.getColumn(data.originCol + i).width = w;
   });
@@ -212,7 +322,7 @@ export async function writeDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, she
       onRows(i + 1 - reported);
       reported = i + 1;
       // Let the zip writer take what is written so far: the sheet's XML is never held whole.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await letZipTake(frame.stream);
     }
   }
   if (xml !== '') frame._write(xml);
@@ -259,7 +369,8 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
     }
     return x;
   };
-  const out = new ByteWriter((chunk) => frame.stream.write(chunk));
+  const part = frame.stream;
+  const out = new ByteWriter(part.buffers, (chunk) => part.write(chunk));
   let pending = 0;
   let reported = 0;
   for (let i = 0; i < store.length; i++) {
@@ -357,7 +468,7 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
       w.onRows(i + 1 - reported);
       reported = i + 1;
       // Let the zip writer take what is written so far: the sheet's XML is never held whole.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await letZipTake(frame.stream);
     }
   }
   out.flush();
@@ -405,21 +516,29 @@ const CHUNK_BYTES = 1 << 20;
  * JavaScript prints them (`${v}`), integers digit by digit.
  */
 class ByteWriter {
-  private buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  private buf: Buffer;
   private pos = 0;
 
-  constructor(private readonly emit: (chunk: Buffer) => void) {}
+  constructor(private readonly buffers: ChunkBuffers, private readonly emit: (chunk: Buffer) => void) {
+    this.buf = buffers.take(CHUNK_BYTES);
+  }
+
+  /** Hands over bytes 0 … end − 1 of the buffer (a new one follows: the stream keeps this one until it is taken). */
+  private handOver(end: number): void {
+    const chunk = this.buf.subarray(0, end);
+    this.buffers.handOver(chunk, this.buf);
+    this.emit(chunk);
+  }
 
   private room(n: number): void {
     if (this.pos + n <= this.buf.length) return;
     // Keep the row being written whole: flush() hands over complete rows only (see mark()).
     const start = this.rowStart;
-    const carry = this.buf.subarray(start, this.pos);
-    if (start > 0) this.emit(this.buf.subarray(0, start));
-    const next = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, (carry.length + n) * 2));
-    next.set(carry, 0);
+    const next = this.buffers.take(Math.max(CHUNK_BYTES, (this.pos - start + n) * 2));
+    next.set(this.buf.subarray(start, this.pos), 0);
+    if (start > 0) this.handOver(start);
     this.buf = next;
-    this.pos = carry.length;
+    this.pos -= start;
     this.rowStart = 0;
   }
 
@@ -504,8 +623,9 @@ class ByteWriter {
 
   /** Hands over everything written (a new buffer follows: the stream may keep the old one). */
   flush(): void {
-    if (this.pos > 0) this.emit(this.buf.subarray(0, this.pos));
-    this.buf = Buffer.allocUnsafe(CHUNK_BYTES);
+    if (this.pos === 0) return;
+    this.handOver(this.pos);
+    this.buf = this.buffers.take(CHUNK_BYTES);
     this.pos = 0;
     this.rowStart = 0;
   }

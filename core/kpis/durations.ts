@@ -13,8 +13,10 @@ import { columnRows, describeValue, isCellRow, positionOf, unwrapScalar } from '
 import type { Grid } from '../values/grid.js';
 import {
   cellError, isOmitted, MAX_DATE_SERIAL, MIN_DATE_SERIAL, NOT_A_DATE, cellNumber, readDates, readNumbers, readTextArg,
-  readWordArg, requireSameSize,
+  readWordArg, requireSameSize, typedCellNumber,
 } from '../values/read.js';
+import { isTypedColumn } from '../values/typed-column.js';
+import type { TypedColumn } from '../values/typed-column.js';
 import { UNIT_PER_DAY, UNIT_WORDS } from '../values/words.js';
 import type { DurationUnit } from '../values/words.js';
 import { businessClock, businessMinutesBetween, calendarSchedule, isScheduleProblem, scheduleFor } from './business-hours.js';
@@ -114,6 +116,7 @@ export function foldPairs(
   ctx: CallContext, opened: unknown, closed: unknown, closedName: string, fold: Fold,
   business: BusinessClock | undefined, asOf = 0,
 ): FoldTotals | undefined {
+  if (isTypedColumn(opened) && isTypedColumn(closed)) return foldTypedPairs(ctx, opened, closed, closedName, fold, business, asOf);
   const oc = columnRows(opened), cc = columnRows(closed);
   if (!oc || !cc || oc.length !== cc.length) return undefined;
   // Both columns already read by an earlier call of the caller (the scorecard's plan): the
@@ -151,6 +154,36 @@ export function foldPairs(
       }
     }
     if (activeAt && o <= asOf && !(c <= asOf)) activeRows++; // NaN compares false: blank opened never counts, blank closed is open
+  }
+  return { sum, n: durations ? closedRows : activeAt ? activeRows : openRows };
+}
+
+/**
+ * foldPairs over two columns held as typed arrays (core/values/typed-column.ts), each cell read as
+ * typedCellNumber reads it: the same totals and, for bad cells, the same first error.
+ */
+function foldTypedPairs(
+  ctx: CallContext, go: TypedColumn, gc: TypedColumn, closedName: string, fold: Fold, business: BusinessClock | undefined, asOf: number,
+): FoldTotals | undefined {
+  if (go.rows !== gc.rows) return undefined;
+  const durations = fold === 'durations', activeAt = fold === 'activeAt';
+  let sum = 0, closedRows = 0, openRows = 0, activeRows = 0;
+  for (let r = 0; r < go.rows; r++) {
+    let o = typedCellNumber(ctx, go, r, 'opened');
+    let c = typedCellNumber(ctx, gc, r, closedName);
+    if (o < MIN_DATE_SERIAL || o >= MAX_DATE_SERIAL || o === 0) o = dateOrBlank(ctx, go, r, o, 'opened');
+    if (c < MIN_DATE_SERIAL || c >= MAX_DATE_SERIAL || c === 0) c = dateOrBlank(ctx, gc, r, c, closedName);
+    if (c < o - SAME_INSTANT) {
+      throw valueError(ctx.fn, `${closedName.replace(/_/g, ' ')} ${wallClockText(c)} is before opened ${wallClockText(o)} at row ${r + 1}`);
+    }
+    if (o === o) {
+      if (c !== c) openRows++;
+      else {
+        closedRows++;
+        if (durations) sum += business === undefined ? calendarMs(o, c) : durationMs(o, c, business);
+      }
+    }
+    if (activeAt && o <= asOf && !(c <= asOf)) activeRows++;
   }
   return { sum, n: durations ? closedRows : activeAt ? activeRows : openRows };
 }

@@ -10,7 +10,9 @@ import type { FunctionSpec } from '../catalog/types.js';
 import { isKpiError, KpiError, noDataError, valueError } from '../errors.js';
 import { quote } from '../safe-text.js';
 import type { CallContext, CatalogImpl, Cell, Table } from '../values/context.js';
-import { columnRows, toGrid } from '../values/grid.js';
+import { cellAt, columnRows, isRange, toGrid } from '../values/grid.js';
+import { isTypedColumn } from '../values/typed-column.js';
+import type { TypedColumn } from '../values/typed-column.js';
 import { periodIndex, rowsPerIndex } from '../values/periods.js';
 import { readDates, readKeys, readNumbers, readTextArg, readWordArg } from '../values/read.js';
 import { scanDateText } from '../values/date-text.js';
@@ -23,7 +25,8 @@ import { npsCountsAt, npsOf, tallyCsat, tallyNps } from './satisfaction.js';
 import { DATE_TEXT_RULES, REPEATING_ZERO_CAVEAT } from './rule-texts.js';
 
 type Ctx = CallContext;
-type Rows = readonly (readonly unknown[])[];
+/** A range cut with the rows: a host's rows, or a column held as typed arrays (cut without making rows). */
+type Rows = readonly (readonly unknown[])[] | TypedColumn;
 
 /** The inner KPI: a single-value catalog function other than these two. */
 function innerKpi(ctx: Ctx, x: unknown): CatalogImpl {
@@ -51,14 +54,14 @@ function slotsOf(ctx: Ctx, args: readonly unknown[], first: number, keyRows: num
   const slots: Slot[] = [];
   for (let j = first; j < args.length; j++) {
     const x = args[j];
-    if (!Array.isArray(x)) {
+    if (!isRange(x)) {
       slots.push({ cut: false, value: x });
       continue;
     }
     // A column (what hosts pass) is taken as it is: the readers check its rows as they read them.
-    const column = columnRows(x);
+    const column = isTypedColumn(x) ? undefined : columnRows(x);
     const g = column ? { cells: column, rows: column.length } : toGrid(x);
-    if (g.rows === keyRows) slots.push({ cut: true, rows: g.cells });
+    if (g.rows === keyRows) slots.push({ cut: true, rows: isTypedColumn(x) ? x : g.cells });
     else if (g.rows <= 1) slots.push({ cut: false, value: x });
     else {
       throw valueError(ctx.fn, `argument ${j + 1} has ${g.rows} rows but ${keyArg} has ${keyRows}; ranges in args must have as many rows as ${keyArg} (single values and one-row lists are passed unchanged)`);
@@ -68,7 +71,11 @@ function slotsOf(ctx: Ctx, args: readonly unknown[], first: number, keyRows: num
 }
 
 function cutArgs(slots: readonly Slot[], rows: readonly number[]): unknown[] {
-  return slots.map((s) => (s.cut ? rows.map((r) => s.rows[r]) : s.value));
+  return slots.map((s) => {
+    if (!s.cut) return s.value;
+    const all = s.rows;
+    return isTypedColumn(all) ? all.cut(rows) : rows.map((r) => all[r]);
+  });
 }
 
 /**
@@ -114,7 +121,8 @@ const share = (part: number, all: number): Cell => (all > 0 ? part / all : '');
 function segmentedValues(ctx: Ctx, inner: CatalogImpl, slots: readonly Slot[], segment: Int32Array, segments: number): Cell[] | undefined {
   const first = slots[0];
   if (!first || !first.cut || slots.slice(1).some((s) => s.cut)) return undefined;
-  if (!columnRows(first.rows)) return undefined;
+  // One column (a column held as typed arrays is one: its rows are made only if the tally reads them).
+  if (isTypedColumn(first.rows) ? first.rows.rows === 0 : !columnRows(first.rows)) return undefined;
   const innerCtx = { ...ctx, fn: inner.name };
   const value = (j: number): unknown => (slots[j] && !slots[j].cut ? (slots[j] as { value: unknown }).value : undefined);
   try {
@@ -274,7 +282,7 @@ function isHeaderRow(ctx: Ctx, inner: CatalogImpl, groupCell: unknown, alone: bo
   for (let j = 0; j < slots.length; j++) {
     const s = slots[j];
     if (!s.cut) continue;
-    const row = s.rows[0];
+    const row = isTypedColumn(s.rows) ? [s.rows.cell(0)] : s.rows[0];
     const cells = Array.isArray(row) ? row : [row];
     for (const v of cells) {
       if (isLabel(v) || isFlagColumnName(ctx, inner, j, s, v)) labels++;
@@ -305,7 +313,7 @@ function kpiByGroup(outer: Ctx, args: readonly unknown[]): Table {
     }
     segment[r] = id;
   }
-  if (segment.length > 0 && segment[0] >= 0 && isHeaderRow(ctx, inner, groups.grid.cells[0][0], countsOf(segment, names.length)[segment[0]] === 1, slots)) segment[0] = -1;
+  if (segment.length > 0 && segment[0] >= 0 && isHeaderRow(ctx, inner, cellAt(groups.grid, 0), countsOf(segment, names.length)[segment[0]] === 1, slots)) segment[0] = -1;
   let checked = false;
   if ((inner as Partial<Pick<FunctionSpec, 'rowGroups'>>).rowGroups) {
     checkCells(ctx, inner, slots);

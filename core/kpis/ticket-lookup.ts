@@ -9,7 +9,7 @@
 import type { FunctionSpec } from '../catalog/types.js';
 import { valueError } from '../errors.js';
 import type { CallContext, Cell, Table } from '../values/context.js';
-import { cellAt, describeValue, positionOf, toGrid } from '../values/grid.js';
+import { cellAt, describeValue, isRange, positionOf, toGrid } from '../values/grid.js';
 import type { Grid } from '../values/grid.js';
 import { isOmitted, requireSameSize } from '../values/read.js';
 import { TicketIndex } from './log-rows.js';
@@ -19,10 +19,10 @@ import { shown } from './per-ticket.js';
 type Fallback = { readonly kind: 'none' } | { readonly kind: 'one'; readonly value: unknown } | { readonly kind: 'rows'; readonly grid: Grid };
 
 function fallbackOf(ctx: CallContext, x: unknown, ids: Grid): Fallback {
-  if (!Array.isArray(x)) return isOmitted(x) ? { kind: 'none' } : { kind: 'one', value: x };
+  if (!isRange(x)) return isOmitted(x) ? { kind: 'none' } : { kind: 'one', value: x };
   const g = toGrid(x);
   if (g.rows * g.cols === ids.rows * ids.cols) return { kind: 'rows', grid: g };
-  if (g.rows * g.cols === 1) return isOmitted(x) ? { kind: 'none' } : { kind: 'one', value: g.cells[0][0] };
+  if (g.rows * g.cols === 1) return isOmitted(x) ? { kind: 'none' } : { kind: 'one', value: cellAt(g, 0) };
   requireSameSize(ctx, ids, 'ticket_ids', g, 'if_missing');
   return { kind: 'none' };
 }

@@ -165,7 +165,11 @@ function pureKey(e: Expr): string | undefined {
 
 /** A host argument for a catalog function: ranges as 2-D arrays, single values as scalars. */
 function hostArg(e: Expr, env: EvalEnv): { value: unknown } | { error: Scalar & object } {
-  if (e.kind === 'range') return { value: env.range(e.ref).raw };
+  if (e.kind === 'range') {
+    // A column of a sheet held by column goes as it is held (core/values/typed-column.ts).
+    const r = env.range(e.ref);
+    return { value: r.typed ?? r.raw };
+  }
   // Excel passes a single cell as [[x]]; an empty one as [[null]].
   if (e.kind === 'local') return { value: env.local(e.ref) };
   const v = evaluate(e, env);

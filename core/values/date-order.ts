@@ -10,7 +10,7 @@ import { valueError } from '../errors.js';
 import type { CallContext, Source } from './context.js';
 import { bothReadings, orderEvidence, scanDateText } from './date-text.js';
 import type { DateOrder, DateParts } from './date-text.js';
-import { cellAt, describeValue, plainValue, positionOf, toGrid } from './grid.js';
+import { cellAt, describeValue, plainValue, positionOf, sameGrid, toGrid } from './grid.js';
 import type { Grid } from './grid.js';
 
 interface Found {
@@ -80,7 +80,7 @@ export function dayMonthOrder(ctx: CallContext, g: Grid, arg: string | undefined
   let seenCurrent = false;
   for (const s of scope.dateSources as readonly Source[]) {
     const grid = toGrid(s.value);
-    if (grid.cells === g.cells) seenCurrent = true;
+    if (sameGrid(grid, g)) seenCurrent = true;
     if (look(grid, s.name)) break;
   }
   if (!seenCurrent && !(dayFirst && monthFirst)) look(g, arg);

@@ -4,6 +4,8 @@
  * without copying: huge ranges must not be flattened.
  */
 import { quote } from '../safe-text.js';
+import { isTypedColumn } from './typed-column.js';
+
 export interface Grid {
   readonly cells: readonly (readonly unknown[])[];
   readonly rows: number;
@@ -15,7 +17,13 @@ const EMPTY: Grid = { cells: [], rows: 0, cols: 0 };
 /** Held once: a global lookup per row is slow inside a Node vm context (see read.ts). */
 const isArray = Array.isArray;
 
+/** True for a range argument: a host's 2-D array, or a column held as typed arrays (typed-column.ts). */
+export function isRange(x: unknown): boolean {
+  return isArray(x) || isTypedColumn(x);
+}
+
 export function toGrid(x: unknown): Grid {
+  if (isTypedColumn(x)) return x;
   if (isArray(x)) {
     if (x.length === 0) return EMPTY;
     if (isArray(x[0])) {
@@ -51,6 +59,8 @@ export function toGrid(x: unknown): Grid {
  * once instead of twice (toGrid's check of every row costs as much as reading it).
  */
 export function columnRows(x: unknown): readonly (readonly unknown[])[] | undefined {
+  // A reader without a path of its own for typed columns reads their rows.
+  if (isTypedColumn(x)) return x.rows > 0 ? x.cells : undefined;
   if (!isArray(x) || x.length === 0) return undefined;
   const first: unknown = x[0], last: unknown = x[x.length - 1];
   return isArray(first) && first.length === 1 && isArray(last) && last.length === 1 ? (x as unknown[][]) : undefined;
@@ -63,8 +73,14 @@ export function isCellRow(row: unknown): row is readonly [unknown] {
 
 /** Cell at row-major index `i` (undefined beyond a ragged row's end, read as blank). */
 export function cellAt(g: Grid, i: number): unknown {
+  if (isTypedColumn(g)) return g.cell(i);
   const r = (i / g.cols) | 0;
   return g.cells[r][i - r * g.cols];
+}
+
+/** Whether two grids are the same range (a column held as typed arrays is compared as itself, its rows never made for it). */
+export function sameGrid(a: Grid, b: Grid): boolean {
+  return a === b || (!isTypedColumn(a) && !isTypedColumn(b) && a.cells === b.cells);
 }
 
 /** `row 4` for a single column, `row 4, column 2` otherwise (1-based, within the range). */
@@ -82,6 +98,7 @@ export function rowOf(g: Grid, i: number): number {
 /** A single value: a scalar, or a 1×1 grid (`[[x]]`). `undefined` marks a larger range. */
 export function unwrapScalar(x: unknown): unknown {
   let v = x;
+  if (isTypedColumn(v)) return v.rows === 1 ? v.cell(0) : v.rows === 0 ? null : NOT_SCALAR;
   while (isArray(v)) {
     if (v.length !== 1) return v.length === 0 ? null : NOT_SCALAR;
     v = v[0];

@@ -11,7 +11,7 @@
  */
 import { valueError } from '../errors.js';
 import type { CallContext } from './context.js';
-import { cellAt, describeValue, errorCode, isDateObject, NOT_PLAIN, plainValue, positionOf, toGrid } from './grid.js';
+import { cellAt, describeValue, errorCode, isDateObject, NOT_PLAIN, plainValue, positionOf, sameGrid, toGrid } from './grid.js';
 import type { Grid } from './grid.js';
 import { cellError } from './read.js';
 import { isErrorText, parseNumericText } from './text.js';
@@ -176,7 +176,7 @@ export function callLabelScale(ctx: CallContext, g: Grid, arg: string | undefine
   let seenCurrent = false;
   for (const s of scope.ratingSources) {
     const grid = toGrid(s.value);
-    if (grid.cells === g.cells) seenCurrent = true;
+    if (sameGrid(grid, g)) seenCurrent = true;
     look(grid, s.name);
   }
   if (!seenCurrent) look(g, arg);

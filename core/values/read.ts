@@ -10,6 +10,8 @@ import type { Grid } from './grid.js';
 import { isErrorText, parseNumericText } from './text.js';
 import { dateSerial, scanDateText } from './date-text.js';
 import { dayMonthOrder } from './date-order.js';
+import { CELL_BLANK, CELL_DATE, CELL_FALSE, CELL_NUMBER, CELL_TRUE, isTypedColumn } from './typed-column.js';
+import type { TypedColumn } from './typed-column.js';
 
 /**
  * Globals used per cell, held in module constants: a global lookup is cheap in a browser or Apps
@@ -139,6 +141,7 @@ export function newReadCache(): ReadCache {
 }
 
 function readColumnNow(ctx: CallContext, x: unknown, arg: string | undefined, dates: boolean): NumberColumn {
+  if (isTypedColumn(x)) return readTypedColumn(ctx, x, arg, dates);
   const column = columnRows(x);
   if (column) {
     const read = readCellColumn(ctx, column, arg, dates);
@@ -186,6 +189,52 @@ function readCellColumn(ctx: CallContext, cells: readonly (readonly unknown[])[]
     values[r] = n;
   }
   return { grid, values, count };
+}
+
+/** Milliseconds a Date holds (beyond them a Date is invalid), and its truncation of fractions. */
+const MAX_DATE_MS = 8.64e15;
+const trunc = Math.trunc;
+
+/**
+ * Cell `i` of a column held as typed arrays (typed-column.ts) as cellNumber reads its host value:
+ * numbers and dates from the arrays, anything else (text, a number or date that is an error)
+ * through cellNumber with the host value `cell(i)`.
+ */
+export function typedCellNumber(ctx: CallContext, x: TypedColumn, i: number, arg: string | undefined): number {
+  const col = x.column;
+  if (col === undefined) return NAN;
+  const j = x.index === undefined ? x.from + i : x.index[i];
+  const k = j >= 0 && j < col.kinds.length ? col.kinds[j] : CELL_BLANK;
+  if (k === CELL_NUMBER) {
+    const n = col.numbers[j];
+    return n - n === 0 ? n : cellNumber(ctx, x, i, n, arg); // throws: not a finite number
+  }
+  if (k === CELL_DATE) {
+    const ms = col.numbers[j];
+    // What `new Date(ms)` holds: whole milliseconds, invalid beyond ±8.64e15.
+    const serial = ms >= -MAX_DATE_MS && ms <= MAX_DATE_MS ? ctx.clock.serialOfInstant(trunc(ms)) : NAN;
+    return serial >= MIN_DATE_SERIAL && serial < MAX_DATE_SERIAL ? serial : cellNumber(ctx, x, i, x.cell(i), arg);
+  }
+  if (k === CELL_BLANK || k === CELL_TRUE || k === CELL_FALSE) return NAN;
+  return cellNumber(ctx, x, i, x.cell(i), arg);
+}
+
+/** readColumn for a column held as typed arrays: each cell as typedCellNumber reads it. */
+function readTypedColumn(ctx: CallContext, x: TypedColumn, arg: string | undefined, dates: boolean): NumberColumn {
+  const rows = x.rows;
+  const values = new Float64Array(rows);
+  let count = 0;
+  for (let i = 0; i < rows; i++) {
+    let n = typedCellNumber(ctx, x, i, arg);
+    if (n === n) {
+      if (dates && (n < MIN_DATE_SERIAL || n >= MAX_DATE_SERIAL || n === 0)) {
+        if (n !== 0) cellError(ctx, x, i, NOT_A_DATE, arg);
+        n = NAN; // serial 0: a blank that Excel passed as 0
+      } else count++;
+    }
+    values[i] = n;
+  }
+  return { grid: x, values, count };
 }
 
 /** Numbers that count something (customers, people, items): a negative one is an error naming its cell and `why`. */
@@ -238,6 +287,7 @@ export function readKeys(ctx: CallContext, x: unknown, arg?: string): { grid: Gr
   const n = grid.rows * grid.cols;
   const keys: (string | undefined)[] = new Array(n);
   for (let i = 0; i < n; i++) {
+    // A column held as typed arrays gives its cells one by one (cellAt), never its rows.
     const v = cellAt(grid, i);
     let k: string | undefined;
     if (typeof v === 'string') {

@@ -6,8 +6,9 @@ import type { WallClock } from '../../values/clock.js';
 import { wallClock } from '../../values/clock.js';
 import type { CallOptions, Cell, ReadCache } from '../../values/context.js';
 import { newReadCache } from '../../values/read.js';
-import { cellRow, NULL_ROW, sliceRows } from '../columns.js';
+import { cellRow, NULL_ROW } from '../columns.js';
 import type { ColumnSlice } from '../columns.js';
+import { TypedColumn } from '../../values/typed-column.js';
 import type { LocalRef, RangeRef, SheetData, WorkbookData } from '../types.js';
 
 /** A data range: its cells as a host would pass them, and (one column of a columnar sheet) the column itself. */
@@ -20,6 +21,8 @@ export interface RangeData {
   readonly raw: readonly (readonly unknown[])[];
   /** The range's column, when it is one column of a sheet held by column (SheetData.columns). */
   readonly slice?: ColumnSlice;
+  /** That column as catalog functions take it (core/values/typed-column.ts): no rows made for them. */
+  readonly typed?: TypedColumn;
 }
 
 export interface EvalEnv {
@@ -80,11 +83,11 @@ function rangeData(sheet: SheetData | undefined, ref: RangeRef, key: string, row
   const columns = sheet?.columns;
   if (columns && ref.firstCol === ref.lastCol) {
     const slice: ColumnSlice = { column: columns.column(ref.firstCol - sheet.originCol), from: ref.firstRow - originRow, length: rows };
-    let raw: unknown[][] | undefined;
+    const typed = new TypedColumn(slice.column, slice.from, rows);
     return {
-      key, rows, slice,
+      key, rows, slice, typed,
       get raw() {
-        return (raw ??= sliceRows(slice));
+        return typed.cells;
       },
     };
   }
