@@ -259,6 +259,18 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
     }
     return x;
   };
+  /** Style ids by format id, bold and date (styleId looks its formats up by text). */
+  const styleCache: number[] = [];
+  const cachedStyle = (fid: number, fmt: string | undefined, isBold: boolean, date: boolean): number => {
+    const k = fid * 4 + (isBold ? 2 : 0) + (date ? 1 : 0);
+    let s = styleCache[k];
+    if (s === undefined) {
+      while (styleCache.length < k) styleCache.push(-1);
+      styleCache[k] = s = -1;
+    }
+    if (s < 0) styleCache[k] = s = styleId(fmt, isBold, date);
+    return s;
+  };
   const out = new ByteWriter((chunk) => frame.stream.write(chunk));
   let pending = 0;
   let reported = 0;
@@ -268,25 +280,24 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
     const r = data.originRow + i;
     const isBold = bold.has(r);
     const rowStart = out.mark();
-    out.bytes(ROW_OPEN);
-    out.int(r);
-    out.bytes(TAG_END_QUOTED);
+    out.row(r);
     let cells = 0;
     for (let c = 0; c < n; c++) {
       const col = cols[c];
       if (col === undefined || i >= col.kinds.length) continue;
       const kind = col.kinds[i];
       if (kind === CELL_BLANK) continue;
-      const fmt = col.formats === undefined || i >= col.formats.length ? undefined : formatNames[col.formats[i]];
+      const fid = col.formats === undefined || i >= col.formats.length ? 0 : col.formats[i];
+      const fmt = formatNames[fid];
       switch (kind) {
         case CELL_NUMBER: {
           const v = col.numbers[i];
-          cellOpen(out, refs[c], r);
+          out.cellOpen(refs[c]);
           if (!Number.isFinite(v)) {
             out.bytes(NUM_ERROR);
             break;
           }
-          const s = fmt !== undefined || isBold ? styleId(fmt, isBold, false) : 0;
+          const s = fmt !== undefined || isBold ? cachedStyle(fid, fmt, isBold, false) : 0;
           if (s !== 0) style(out, s);
           out.bytes(V_OPEN);
           out.number(v);
@@ -296,7 +307,7 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
         case CELL_TEXT: {
           let v = col.texts![i]!;
           if (v === '') continue;
-          cellOpen(out, refs[c], r);
+          out.cellOpen(refs[c]);
           const first = v.charCodeAt(0);
           if ((first === 35 || first <= 32 || first >= 127) && v.trim().charCodeAt(0) === 35 && isErrorText(v.trim())) {
             out.bytes(ERROR_OPEN);
@@ -317,7 +328,7 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
         }
         case CELL_TRUE:
         case CELL_FALSE: {
-          cellOpen(out, refs[c], r);
+          out.cellOpen(refs[c]);
           const s = isBold ? styleId(fmt, isBold, false) : 0;
           if (s !== 0) style(out, s);
           out.bytes(kind === CELL_TRUE ? BOOL_TRUE : BOOL_FALSE);
@@ -326,7 +337,7 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
         case CELL_DATE: {
           const ms = col.numbers[i];
           const serial = ms / MS_PER_DAY + UNIX_EPOCH_SERIAL;
-          cellOpen(out, refs[c], r);
+          out.cellOpen(refs[c]);
           if (!(serial >= FIRST_SERIAL && serial < END_SERIAL)) {
             if (issues.datesAsText++ === 0) issues.datesAt = w.where(r, c);
             const s = isBold ? styleId(undefined, isBold, false) : 0;
@@ -336,7 +347,7 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
             out.bytes(CELL_CLOSE);
             break;
           }
-          style(out, styleId(fmt, isBold, true));
+          style(out, cachedStyle(fid, fmt, isBold, true));
           out.bytes(V_OPEN);
           out.number(serial);
           out.bytes(V_CLOSE);
@@ -370,7 +381,6 @@ const ascii = (t: string): Uint8Array => Buffer.from(t, 'latin1');
 const QUOTE = 34;
 const ROW_OPEN = ascii('<row r="');
 const ROW_CLOSE = ascii('</row>');
-const TAG_END_QUOTED = ascii('">');
 const V_OPEN = ascii('><v>');
 const V_CLOSE = ascii('</v></c>');
 const CELL_CLOSE = ascii('</c>');
@@ -383,18 +393,17 @@ const STYLE_OPEN = ascii(' s="');
 const IS_OPEN = ascii('<is><t>');
 const IS_CLOSE = ascii('</t></is>');
 
-/** `<c r="A2"` (what follows the reference comes next). */
-function cellOpen(out: ByteWriter, ref: Uint8Array, r: number): void {
-  out.bytes(ref);
-  out.int(r);
-  out.byte(QUOTE);
-}
-
 /** ` s="7"`. */
 function style(out: ByteWriter, s: number): void {
   out.bytes(STYLE_OPEN);
   out.int(s);
   out.byte(QUOTE);
+}
+
+/** Decimal digits of a whole number from 0 below 2³¹. */
+function digitCount(v: number): number {
+  if (v < 100_000) return v < 10 ? 1 : v < 100 ? 2 : v < 1_000 ? 3 : v < 10_000 ? 4 : 5;
+  return v < 1_000_000 ? 6 : v < 10_000_000 ? 7 : v < 100_000_000 ? 8 : v < 1_000_000_000 ? 9 : 10;
 }
 
 /** Room a chunk keeps for one more row (longer rows get a larger buffer). */
@@ -449,18 +458,56 @@ class ByteWriter {
     this.pos += n;
   }
 
-  /** A whole number from 0 up (row numbers, style ids). */
+  /** The current row's number and closing quote (`12"`), written into every cell reference of the row. */
+  private readonly rowTail = new Uint8Array(12);
+  private rowTailLength = 0;
+
+  /** `<row r="12">`, and row 12's digits kept for the cell references that follow. */
+  row(r: number): void {
+    const tail = this.rowTail;
+    let n = digitCount(r);
+    for (let x = r, p = n - 1; p >= 0; p--) {
+      const q = (x / 10) | 0;
+      tail[p] = 48 + x - q * 10;
+      x = q;
+    }
+    tail[n++] = QUOTE;
+    this.rowTailLength = n;
+    this.room(ROW_OPEN.length + n + 1);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < ROW_OPEN.length; i++) buf[p++] = ROW_OPEN[i];
+    for (let i = 0; i < n; i++) buf[p++] = tail[i];
+    buf[p++] = 62; // >
+    this.pos = p;
+  }
+
+  /** `<c r="A12"` for the current row (what follows the reference comes next). */
+  cellOpen(ref: Uint8Array): void {
+    const n = ref.length, m = this.rowTailLength;
+    this.room(n + m);
+    const buf = this.buf, tail = this.rowTail;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) buf[p++] = ref[i];
+    for (let i = 0; i < m; i++) buf[p++] = tail[i];
+    this.pos = p;
+  }
+
+  /** A whole number from 0 below 2³¹ (row numbers, style ids). */
   int(v: number): void {
     this.room(16);
+    const buf = this.buf;
     if (v < 10) {
-      this.buf[this.pos++] = 48 + v;
+      buf[this.pos++] = 48 + v;
       return;
     }
-    let digits = 1;
-    for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
-    let p = this.pos + digits;
-    this.pos = p;
-    for (let x = v; p > this.pos - digits; x = Math.floor(x / 10)) this.buf[--p] = 48 + (x % 10);
+    const end = this.pos + digitCount(v);
+    this.pos = end;
+    for (let x = v, p = end - 1; x > 0; p--) {
+      const q = (x / 10) | 0;
+      buf[p] = 48 + x - q * 10;
+      x = q;
+    }
   }
 
   /** A number as `${v}` prints it. */
@@ -471,8 +518,17 @@ class ByteWriter {
 
   /** ASCII text (numbers, error words) as it is. */
   private latin1(t: string): void {
-    this.room(t.length);
-    this.pos += this.buf.write(t, this.pos, 'latin1');
+    const n = t.length;
+    this.room(n);
+    // Numbers print in a few characters: a loop beats Buffer#write's call.
+    if (n > 32) {
+      this.pos += this.buf.write(t, this.pos, 'latin1');
+      return;
+    }
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) buf[p++] = t.charCodeAt(i);
+    this.pos = p;
   }
 
   /**
