@@ -42,8 +42,8 @@ interface SheetInternals {
   _writeColumns(): void;
   _writeOpenSheetData(): void;
   _write(text: string): void;
-  /** The sheet part's stream (a StreamBuf: takes Buffers as they are, copying them). */
-  readonly stream: { write(chunk: Buffer): unknown };
+  /** The sheet part's stream (a StreamBuf; in batch mode it copies each Buffer written). */
+  readonly stream: { write(chunk: Buffer): unknown; readonly batch?: boolean };
   startedData: boolean;
 }
 
@@ -271,7 +271,9 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
     if (s < 0) styleCache[k] = s = styleId(fmt, isBold, date);
     return s;
   };
-  const out = new ByteWriter((chunk) => frame.stream.write(chunk));
+  // exceljs's sheet stream (a StreamBuf in batch mode) copies each chunk into its own buffers
+  // before write() returns: the writer's buffer can then be reused.
+  const out = new ByteWriter((chunk) => frame.stream.write(chunk), frame.stream.batch === true);
   let pending = 0;
   let reported = 0;
   for (let i = 0; i < store.length; i++) {
@@ -279,7 +281,7 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
     if (n === 0) continue;
     const r = data.originRow + i;
     const isBold = bold.has(r);
-    const rowStart = out.mark();
+    out.startRow();
     out.row(r);
     let cells = 0;
     for (let c = 0; c < n; c++) {
@@ -358,7 +360,7 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
       cells++;
     }
     if (cells === 0) {
-      out.reset(rowStart);
+      out.dropRow();
       continue;
     }
     out.bytes(ROW_CLOSE);
@@ -417,31 +419,43 @@ class ByteWriter {
   private buf = Buffer.allocUnsafe(CHUNK_BYTES);
   private pos = 0;
 
-  constructor(private readonly emit: (chunk: Buffer) => void) {}
+  constructor(
+    private readonly emit: (chunk: Buffer) => void,
+    /**
+     * Whether `emit` is done with a chunk when it returns (it copies it), so that one buffer
+     * serves the whole sheet: 100 MB of sheet XML in fresh 1 MB buffers is external memory that
+     * makes V8 collect its whole heap again and again.
+     */
+    private readonly reuse: boolean,
+  ) {}
 
   private room(n: number): void {
     if (this.pos + n <= this.buf.length) return;
-    // Keep the row being written whole: flush() hands over complete rows only (see mark()).
+    // Keep the row being written whole: flush() hands over complete rows only (see startRow()).
     const start = this.rowStart;
-    const carry = this.buf.subarray(start, this.pos);
     if (start > 0) this.emit(this.buf.subarray(0, start));
-    const next = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, (carry.length + n) * 2));
-    next.set(carry, 0);
-    this.buf = next;
-    this.pos = carry.length;
+    const carry = this.pos - start;
+    if (this.reuse && carry + n <= this.buf.length) {
+      this.buf.copyWithin(0, start, this.pos);
+    } else {
+      const next = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, (carry + n) * 2));
+      next.set(this.buf.subarray(start, this.pos), 0);
+      this.buf = next;
+    }
+    this.pos = carry;
     this.rowStart = 0;
   }
 
   private rowStart = 0;
 
-  /** Where the row starting now begins (reset() drops it again). */
-  mark(): number {
+  /** A row starts here (dropRow() takes it back). */
+  startRow(): void {
     this.rowStart = this.pos;
-    return this.pos;
   }
 
-  reset(at: number): void {
-    this.pos = at;
+  /** Drops what was written of the current row. */
+  dropRow(): void {
+    this.pos = this.rowStart;
   }
 
   byte(b: number): void {
@@ -558,10 +572,10 @@ class ByteWriter {
     this.pos += this.buf.write(t, this.pos, 'utf8');
   }
 
-  /** Hands over everything written (a new buffer follows: the stream may keep the old one). */
+  /** Hands over everything written (then a new buffer, unless the stream copied it). */
   flush(): void {
     if (this.pos > 0) this.emit(this.buf.subarray(0, this.pos));
-    this.buf = Buffer.allocUnsafe(CHUNK_BYTES);
+    if (!this.reuse) this.buf = Buffer.allocUnsafe(CHUNK_BYTES);
     this.pos = 0;
     this.rowStart = 0;
   }

@@ -164,3 +164,25 @@ describe('what the output cannot hold', () => {
     }, 120_000);
   }
 });
+
+describe('the copy of the data', () => {
+  it('holds every cell of a sheet whose XML fills the writer\'s buffer many times (rows carried across chunks)', async () => {
+    // 3,000 rows of 300–1,200 characters: about 2.5 MB of sheet XML, so rows are cut by the 1 MB
+    // buffer of the data-sheet writer (write-data-sheet.ts) and carried into the next chunk.
+    const n = 3_000;
+    const lines = ['Date,NPS,Comment'];
+    for (let i = 0; i < n; i++) {
+      const comment = `Ticket ${i} – "Größe" & <Kürze> ${'abcdefghij'.repeat(30 + (i * 7) % 90)}`;
+      lines.push(`2026-03-${String(1 + (i % 28)).padStart(2, '0')},${i % 11},"${comment.replace(/"/g, '""')}"`);
+    }
+    const csv = path.join(dir, 'wide.csv');
+    await writeFile(csv, `${lines.join('\n')}\n`);
+    const args = parseCommandLine(['scorecard', csv, '--out', path.join(dir, 'wide.xlsx')]) as ScorecardArgs;
+    const { input, plan } = await planFor(args, NO_PROGRESS);
+    const file = path.join(dir, 'wide.xlsx');
+    await writeFile(file, await scorecardXlsx(input, plan, new Date(Date.UTC(2026, 3, 1))));
+    const copy = (await readXlsxFile(file)).sheets.find((s) => s.data.name === 'wide')!;
+    expect(copy.data.values).toEqual(input.sheets[0].data.values);
+    expect(copy.data.values).toHaveLength(n + 1);
+  }, 120_000);
+});
