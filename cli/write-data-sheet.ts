@@ -43,7 +43,7 @@ interface SheetInternals {
   _writeOpenSheetData(): void;
   _write(text: string): void;
   /** The sheet part's stream (a StreamBuf; in batch mode it copies each Buffer written). */
-  readonly stream: { write(chunk: Buffer): unknown; readonly batch?: boolean };
+  readonly stream: { write(chunk: Buffer): unknown; readonly batch?: boolean; bufSize: number };
   startedData: boolean;
 }
 
@@ -102,6 +102,9 @@ function inlineText(text: string): string {
   return preserve ? `<is><t xml:space="preserve">${t}</t></is>` : `<is><t>${t}</t></is>`;
 }
 
+/** The size of the buffers the sheet part's stream fills and hands to the zip writer. */
+const STREAM_BUFFER_BYTES = 1 << 20;
+
 /** Rows rendered per write to the sheet's stream. */
 const ROWS_PER_CHUNK = 2_000;
 
@@ -127,6 +130,9 @@ export async function writeDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, she
   const book = wb as unknown as ExcelInternals;
   const frame = ws as unknown as SheetInternals;
   frame._writeColumns();
+  // The sheet part's stream hands its buffers to the zip's deflate stream one by one: 1 MB
+  // buffers instead of exceljs's 64 KB make 16 times fewer hand-overs for a big sheet.
+  frame.stream.bufSize = STREAM_BUFFER_BYTES;
   frame._writeOpenSheetData();
   frame.startedData = true;
 
