@@ -13,7 +13,8 @@
  * 32,767 characters is cut there, dates outside 1900-01-01…9999-12-31 (and invalid dates) are
  * written as text, characters XML cannot carry as `_xHHHH_` escapes; each with a note.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { ValueType } from './exceljs-writer.js';
 import { columnLetters } from '../core/scorecard/formula.js';
 import { isErrorText } from '../core/values/text.js';
 import { CELL_BLANK, CELL_DATE, CELL_FALSE, CELL_NUMBER, CELL_TEXT, CELL_TRUE } from '../core/scorecard/columns.js';
@@ -147,7 +148,7 @@ export async function writeDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, she
       if (fmt) style.numFmt = fmt;
       else if (date) style.numFmt = 'yyyy-mm-dd hh:mm:ss';
       if (bold) style.font = { bold: true } as ExcelJS.Font;
-      id = fmt || bold || date ? book.styles.addStyleModel(style, date ? ExcelJS.ValueType.Date : ExcelJS.ValueType.Number) : 0;
+      id = fmt || bold || date ? book.styles.addStyleModel(style, date ? ValueType.Date : ValueType.Number) : 0;
       byFormat.set(key, id);
     }
     return id;

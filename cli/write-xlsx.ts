@@ -16,7 +16,8 @@
  *   replaces the sheet and keeps the targets typed on it.
  */
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { WorkbookWriter } from './exceljs-writer.js';
 import type { CellStyle, LocalRef, PlanCell, ScorecardPlan } from '../core/scorecard/types.js';
 import type { Cell } from '../core/values/context.js';
 import { isErrorText } from '../core/values/text.js';
@@ -187,7 +188,7 @@ export async function scorecardXlsx(
   const chunks: Buffer[] = [];
   const sink = new PassThrough();
   sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+  const wb = new WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   wb.creator = 'service-kpi';
   wb.lastModifiedBy = 'service-kpi';
   wb.created = now;
