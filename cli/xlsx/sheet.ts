@@ -119,6 +119,22 @@ function serialMs(serial: number, date1904: boolean): number {
   return Math.round((days - UNIX_EPOCH_SERIAL) * MS_PER_DAY);
 }
 
+/**
+ * The value of 1 to 9 ASCII digits (what Number() gives them), -1 for any other text: most `<v>`
+ * values are such (shared-string indexes, counts, scores) and this is cheaper than Number().
+ */
+function digitsValue(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > 9) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
 /** Column number (1-based) of a cell reference's letters (`AB12` → 28), 0 when it has none. */
 function columnOf(ref: string): number {
   let c = 0;
@@ -422,7 +438,8 @@ export class SheetReader implements XmlHandler {
     if (!this.hasV) return STORED_NONE;
     const raw = this.vText;
     if (t === undefined || t === 'n') {
-      const n = Number(raw);
+      const whole = digitsValue(raw);
+      const n = whole >= 0 ? whole : Number(raw);
       // Number('') and Number(' ') are 0: a blank <v> is no value.
       if (n === 0 && raw.trim() === '') return STORED_NONE;
       if (!Number.isFinite(n)) {
@@ -462,7 +479,8 @@ export class SheetReader implements XmlHandler {
 
   /** A `t="s"` cell's text (counted for the rich-text note when the string has formatting runs). */
   private sharedString(raw: string): string {
-    const i = Number(raw);
+    const whole = digitsValue(raw);
+    const i = whole >= 0 ? whole : Number(raw);
     const text = this.ctx.strings.text[i];
     if (text === undefined) throw new SheetDataError(`a cell refers to shared string ${raw.slice(0, 12)}, which the workbook does not have`, 'damaged');
     if (!this.hasF && this.ctx.strings.rich[i]) this.ctx.counts.richText++;
