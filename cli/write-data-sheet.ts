@@ -13,11 +13,8 @@
  * 32,767 characters is cut there, dates outside 1900-01-01…9999-12-31 (and invalid dates) are
  * written as text, characters XML cannot carry as `_xHHHH_` escapes; each with a note.
  */
-import { once } from 'node:events';
-import { PassThrough } from 'node:stream';
-import type { Readable } from 'node:stream';
-import { DeflateRaw } from 'node:zlib';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { ValueType } from './exceljs-writer.js';
 import { columnLetters } from '../core/scorecard/formula.js';
 import { isErrorText } from '../core/values/text.js';
 import { CELL_BLANK, CELL_DATE, CELL_FALSE, CELL_NUMBER, CELL_TEXT, CELL_TRUE } from '../core/scorecard/columns.js';
@@ -40,121 +37,15 @@ const END_SERIAL = 2_958_466;
 /** The exceljs members this writer uses beyond its typings (exceljs 4.4). */
 export interface ExcelInternals {
   readonly styles: { addStyleModel(model: Partial<ExcelJS.Style>, cellType?: ExcelJS.ValueType): number };
-  /** Opens a part's stream and appends it to the package (archiver) as the part `path`. */
-  _openStream(path: string): unknown;
-  readonly zip: { append(source: Readable, data: { name: string }): void };
 }
 
 interface SheetInternals {
   _writeColumns(): void;
   _writeOpenSheetData(): void;
   _write(text: string): void;
-  /** The sheet part's stream (a SheetPart: see there). */
-  readonly stream: SheetPart;
+  /** The sheet part's stream (a StreamBuf; in batch mode it copies each Buffer written). */
+  readonly stream: { write(chunk: Buffer): unknown; readonly batch?: boolean; bufSize: number };
   startedData: boolean;
-}
-
-/** XML waiting for the zip writer, at most, before the rows wait for it. */
-const PART_BUFFER_BYTES = 8 << 20;
-
-/**
- * The stream of a data sheet's part, in place of exceljs's own StreamBuf (which copies every
- * Buffer into 64 KB buffers of its own, zero-filled, and hands them on without waiting): Buffers
- * go to the zip writer as they are — the row writer never touches a Buffer once written — and
- * exceljs's frame XML (a StringBuf, whose toBuffer() is a copy) as bytes. The writer waits for the
- * zip writer when it falls behind (`write()` false), so the sheet's XML is never held whole.
- */
-class SheetPart extends PassThrough {
-  /** The row writer's buffers, used again once the zip writer has deflated what was written in them. */
-  readonly buffers = new ChunkBuffers();
-
-  constructor() {
-    super({ highWaterMark: PART_BUFFER_BYTES });
-  }
-
-  override write(chunk: unknown, ...rest: unknown[]): boolean {
-    const bytes = typeof chunk === 'string' || chunk instanceof Uint8Array ? chunk : (chunk as { toBuffer(): Buffer }).toBuffer();
-    return (super.write as (c: unknown, ...r: unknown[]) => boolean)(bytes, ...rest);
-  }
-
-  /**
-   * The zip writer pipes the part into its deflate stream. Each chunk that stream has taken (its
-   * write callback: zlib has read all of it) gives its buffer back to the row writer; a chunk
-   * goes through this stream unchanged. Into anything but a deflate stream nothing is given back.
-   */
-  override pipe<T extends NodeJS.WritableStream>(dest: T, options?: { end?: boolean }): T {
-    if (dest instanceof DeflateRaw) {
-      const write = dest.write;
-      const buffers = this.buffers;
-      dest.write = function (this: DeflateRaw, chunk: unknown, encoding?: unknown, callback?: unknown): boolean {
-        const cb = (typeof encoding === 'function' ? encoding : callback) as ((e?: Error | null) => void) | undefined;
-        return (write as (c: unknown, e: unknown, cb: (e?: Error | null) => void) => boolean).call(this, chunk, typeof encoding === 'function' ? undefined : encoding, (e) => {
-          if (!e) buffers.taken(chunk);
-          cb?.(e);
-        });
-      } as typeof dest.write;
-    }
-    return super.pipe(dest, options);
-  }
-}
-
-/**
- * Buffers for the row writer, each used again once the chunk written from it has been taken (see
- * SheetPart.pipe): a million-row sheet's 550 MB of XML then needs a few dozen buffers, where a
- * new 1 MB buffer per chunk made the collector mark the whole heap every few dozen megabytes
- * (V8 counts buffers as external memory) and the kernel map fresh pages for each.
- */
-/** How often a buffer was used again, in this process (the tests check that the big copy they write does). */
-export const chunkBuffersUsedAgain = { count: 0 };
-
-class ChunkBuffers {
-  private readonly free: Buffer[] = [];
-  /** Chunks handed over, with the buffer each was written into. */
-  private readonly out = new Map<Uint8Array, Buffer>();
-
-  /** A buffer of CHUNK_BYTES (or larger, never used again: a row longer than a chunk). */
-  take(size: number): Buffer {
-    const again = size === CHUNK_BYTES ? this.free.pop() : undefined;
-    if (again === undefined) return Buffer.allocUnsafe(size);
-    chunkBuffersUsedAgain.count++;
-    return again;
-  }
-
-  /** `chunk` (a view of `from`) goes to the stream; `from` is not written again until it is taken. */
-  handOver(chunk: Uint8Array, from: Buffer): void {
-    if (from.length === CHUNK_BYTES) this.out.set(chunk, from);
-  }
-
-  /** The buffer a chunk is taken from, back for writing (anything else: nothing). */
-  taken(chunk: unknown): void {
-    const from = this.out.get(chunk as Uint8Array);
-    if (from === undefined) return;
-    this.out.delete(chunk as Uint8Array);
-    this.free.push(from);
-  }
-}
-
-/** Adds a worksheet whose part is written through a SheetPart (exceljs opens a sheet's stream as it adds it). */
-function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, options: Partial<ExcelJS.AddWorksheetOptions>): StreamingSheet {
-  const book = wb as unknown as ExcelInternals;
-  book._openStream = (path: string): SheetPart => {
-    const part = new SheetPart();
-    book.zip.append(part, { name: path });
-    // exceljs waits for 'zipped' on sheets it commits itself (ours are committed before).
-    part.on('finish', () => part.emit('zipped'));
-    return part;
-  };
-  try {
-    return wb.addWorksheet(name, options) as unknown as StreamingSheet;
-  } finally {
-    delete (book as Partial<ExcelInternals>)._openStream; // exceljs's own again (its prototype's)
-  }
-}
-
-/** A turn of the event loop for the zip writer, or until it has taken what waits. */
-async function letZipTake(part: SheetPart): Promise<void> {
-  if (part.writableNeedDrain) await once(part, 'drain');
-  else await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 type StreamingSheet = Pick<ExcelJS.Worksheet, 'getColumn' | 'mergeCells'> & { commit(): void };
@@ -212,18 +103,27 @@ function inlineText(text: string): string {
   return preserve ? `<is><t xml:space="preserve">${t}</t></is>` : `<is><t>${t}</t></is>`;
 }
 
+/** The size of the buffers the sheet part's stream fills and hands to the zip writer. */
+const STREAM_BUFFER_BYTES = 1 << 20;
+
 /** Rows rendered per write to the sheet's stream. */
 const ROWS_PER_CHUNK = 2_000;
+/**
+ * Rows rendered (from columns) between turns of the event loop. zlib deflates on its own thread
+ * but starts its next piece only in a turn of the event loop: with a turn per 2,000 rows it
+ * deflated a tenth of the 200,000-ticket copy while the rows were rendered and the rest after.
+ */
+const ROWS_PER_TURN = 500;
 
 export async function writeDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: InputSheet, issues: WriteIssues, onRows: (rows: number) => void): Promise<void> {
   const { data } = sheet;
   const frozen = sheet.frozenRows > 0 || sheet.frozenCols > 0;
-  const ws = addSheet(wb, data.name, {
+  const ws = wb.addWorksheet(data.name, {
     state: sheet.hidden ? 'hidden' : 'visible',
     views: frozen
       ? [{ state: 'frozen', xSplit: sheet.frozenCols, ySplit: sheet.frozenRows, topLeftCell: `${columnLetters(sheet.frozenCols + 1)}${sheet.frozenRows + 1}`, activeCell: `A${sheet.frozenRows + 1}` }]
       : [{}],
-  });
+  }) as unknown as StreamingSheet;
   sheet.widths.forEach((w, i) => {
     if (w !== undefined && w > 0) ws.getColumn(data.originCol + i).width = w;
   });
@@ -237,6 +137,9 @@ export async function writeDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, she
   const book = wb as unknown as ExcelInternals;
   const frame = ws as unknown as SheetInternals;
   frame._writeColumns();
+  // The sheet part's stream hands its buffers to the zip's deflate stream one by one: 1 MB
+  // buffers instead of exceljs's 64 KB make 16 times fewer hand-overs for a big sheet.
+  frame.stream.bufSize = STREAM_BUFFER_BYTES;
   frame._writeOpenSheetData();
   frame.startedData = true;
 
@@ -251,7 +154,7 @@ export async function writeDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, she
       if (fmt) style.numFmt = fmt;
       else if (date) style.numFmt = 'yyyy-mm-dd hh:mm:ss';
       if (bold) style.font = { bold: true } as ExcelJS.Font;
-      id = fmt || bold || date ? book.styles.addStyleModel(style, date ? ExcelJS.ValueType.Date : ExcelJS.ValueType.Number) : 0;
+      id = fmt || bold || date ? book.styles.addStyleModel(style, date ? ValueType.Date : ValueType.Number) : 0;
       byFormat.set(key, id);
     }
     return id;
@@ -322,7 +225,7 @@ export async function writeDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, she
       onRows(i + 1 - reported);
       reported = i + 1;
       // Let the zip writer take what is written so far: the sheet's XML is never held whole.
-      await letZipTake(frame.stream);
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
   if (xml !== '') frame._write(xml);
@@ -369,8 +272,21 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
     }
     return x;
   };
-  const part = frame.stream;
-  const out = new ByteWriter(part.buffers, (chunk) => part.write(chunk));
+  /** Style ids by format id, bold and date (styleId looks its formats up by text). */
+  const styleCache: number[] = [];
+  const cachedStyle = (fid: number, fmt: string | undefined, isBold: boolean, date: boolean): number => {
+    const k = fid * 4 + (isBold ? 2 : 0) + (date ? 1 : 0);
+    let s = styleCache[k];
+    if (s === undefined) {
+      while (styleCache.length < k) styleCache.push(-1);
+      styleCache[k] = s = -1;
+    }
+    if (s < 0) styleCache[k] = s = styleId(fmt, isBold, date);
+    return s;
+  };
+  // exceljs's sheet stream (a StreamBuf in batch mode) copies each chunk into its own buffers
+  // before write() returns: the writer's buffer can then be reused.
+  const out = new ByteWriter((chunk) => frame.stream.write(chunk), frame.stream.batch === true);
   let pending = 0;
   let reported = 0;
   for (let i = 0; i < store.length; i++) {
@@ -378,26 +294,25 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
     if (n === 0) continue;
     const r = data.originRow + i;
     const isBold = bold.has(r);
-    const rowStart = out.mark();
-    out.bytes(ROW_OPEN);
-    out.int(r);
-    out.bytes(TAG_END_QUOTED);
+    out.startRow();
+    out.row(r);
     let cells = 0;
     for (let c = 0; c < n; c++) {
       const col = cols[c];
       if (col === undefined || i >= col.kinds.length) continue;
       const kind = col.kinds[i];
       if (kind === CELL_BLANK) continue;
-      const fmt = col.formats === undefined || i >= col.formats.length ? undefined : formatNames[col.formats[i]];
+      const fid = col.formats === undefined || i >= col.formats.length ? 0 : col.formats[i];
+      const fmt = formatNames[fid];
       switch (kind) {
         case CELL_NUMBER: {
           const v = col.numbers[i];
-          cellOpen(out, refs[c], r);
+          out.cellOpen(refs[c]);
           if (!Number.isFinite(v)) {
             out.bytes(NUM_ERROR);
             break;
           }
-          const s = fmt !== undefined || isBold ? styleId(fmt, isBold, false) : 0;
+          const s = fmt !== undefined || isBold ? cachedStyle(fid, fmt, isBold, false) : 0;
           if (s !== 0) style(out, s);
           out.bytes(V_OPEN);
           out.number(v);
@@ -407,7 +322,7 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
         case CELL_TEXT: {
           let v = col.texts![i]!;
           if (v === '') continue;
-          cellOpen(out, refs[c], r);
+          out.cellOpen(refs[c]);
           const first = v.charCodeAt(0);
           if ((first === 35 || first <= 32 || first >= 127) && v.trim().charCodeAt(0) === 35 && isErrorText(v.trim())) {
             out.bytes(ERROR_OPEN);
@@ -428,7 +343,7 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
         }
         case CELL_TRUE:
         case CELL_FALSE: {
-          cellOpen(out, refs[c], r);
+          out.cellOpen(refs[c]);
           const s = isBold ? styleId(fmt, isBold, false) : 0;
           if (s !== 0) style(out, s);
           out.bytes(kind === CELL_TRUE ? BOOL_TRUE : BOOL_FALSE);
@@ -437,7 +352,7 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
         case CELL_DATE: {
           const ms = col.numbers[i];
           const serial = ms / MS_PER_DAY + UNIX_EPOCH_SERIAL;
-          cellOpen(out, refs[c], r);
+          out.cellOpen(refs[c]);
           if (!(serial >= FIRST_SERIAL && serial < END_SERIAL)) {
             if (issues.datesAsText++ === 0) issues.datesAt = w.where(r, c);
             const s = isBold ? styleId(undefined, isBold, false) : 0;
@@ -447,7 +362,7 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
             out.bytes(CELL_CLOSE);
             break;
           }
-          style(out, styleId(fmt, isBold, true));
+          style(out, cachedStyle(fid, fmt, isBold, true));
           out.bytes(V_OPEN);
           out.number(serial);
           out.bytes(V_CLOSE);
@@ -458,17 +373,20 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
       cells++;
     }
     if (cells === 0) {
-      out.reset(rowStart);
+      out.dropRow();
       continue;
     }
     out.bytes(ROW_CLOSE);
-    if (++pending === ROWS_PER_CHUNK) {
-      out.flush();
-      pending = 0;
-      w.onRows(i + 1 - reported);
-      reported = i + 1;
-      // Let the zip writer take what is written so far: the sheet's XML is never held whole.
-      await letZipTake(frame.stream);
+    if (++pending % ROWS_PER_TURN === 0) {
+      if (pending === ROWS_PER_CHUNK) {
+        out.flush();
+        pending = 0;
+        w.onRows(i + 1 - reported);
+        reported = i + 1;
+      }
+      // Let the zip writer take what is written so far (the sheet's XML is never held whole) and
+      // zlib hand back what it deflated: each turn of the event loop starts its next piece.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
   out.flush();
@@ -481,7 +399,6 @@ const ascii = (t: string): Uint8Array => Buffer.from(t, 'latin1');
 const QUOTE = 34;
 const ROW_OPEN = ascii('<row r="');
 const ROW_CLOSE = ascii('</row>');
-const TAG_END_QUOTED = ascii('">');
 const V_OPEN = ascii('><v>');
 const V_CLOSE = ascii('</v></c>');
 const CELL_CLOSE = ascii('</c>');
@@ -494,18 +411,17 @@ const STYLE_OPEN = ascii(' s="');
 const IS_OPEN = ascii('<is><t>');
 const IS_CLOSE = ascii('</t></is>');
 
-/** `<c r="A2"` (what follows the reference comes next). */
-function cellOpen(out: ByteWriter, ref: Uint8Array, r: number): void {
-  out.bytes(ref);
-  out.int(r);
-  out.byte(QUOTE);
-}
-
 /** ` s="7"`. */
 function style(out: ByteWriter, s: number): void {
   out.bytes(STYLE_OPEN);
   out.int(s);
   out.byte(QUOTE);
+}
+
+/** Decimal digits of a whole number from 0 below 2³¹. */
+function digitCount(v: number): number {
+  if (v < 100_000) return v < 10 ? 1 : v < 100 ? 2 : v < 1_000 ? 3 : v < 10_000 ? 4 : 5;
+  return v < 1_000_000 ? 6 : v < 10_000_000 ? 7 : v < 100_000_000 ? 8 : v < 1_000_000_000 ? 9 : 10;
 }
 
 /** Room a chunk keeps for one more row (longer rows get a larger buffer). */
@@ -516,42 +432,46 @@ const CHUNK_BYTES = 1 << 20;
  * JavaScript prints them (`${v}`), integers digit by digit.
  */
 class ByteWriter {
-  private buf: Buffer;
+  private buf = Buffer.allocUnsafe(CHUNK_BYTES);
   private pos = 0;
 
-  constructor(private readonly buffers: ChunkBuffers, private readonly emit: (chunk: Buffer) => void) {
-    this.buf = buffers.take(CHUNK_BYTES);
-  }
-
-  /** Hands over bytes 0 … end − 1 of the buffer (a new one follows: the stream keeps this one until it is taken). */
-  private handOver(end: number): void {
-    const chunk = this.buf.subarray(0, end);
-    this.buffers.handOver(chunk, this.buf);
-    this.emit(chunk);
-  }
+  constructor(
+    private readonly emit: (chunk: Buffer) => void,
+    /**
+     * Whether `emit` is done with a chunk when it returns (it copies it), so that one buffer
+     * serves the whole sheet: 100 MB of sheet XML in fresh 1 MB buffers is external memory that
+     * makes V8 collect its whole heap again and again.
+     */
+    private readonly reuse: boolean,
+  ) {}
 
   private room(n: number): void {
     if (this.pos + n <= this.buf.length) return;
-    // Keep the row being written whole: flush() hands over complete rows only (see mark()).
+    // Keep the row being written whole: flush() hands over complete rows only (see startRow()).
     const start = this.rowStart;
-    const next = this.buffers.take(Math.max(CHUNK_BYTES, (this.pos - start + n) * 2));
-    next.set(this.buf.subarray(start, this.pos), 0);
-    if (start > 0) this.handOver(start);
-    this.buf = next;
-    this.pos -= start;
+    if (start > 0) this.emit(this.buf.subarray(0, start));
+    const carry = this.pos - start;
+    if (this.reuse && carry + n <= this.buf.length) {
+      this.buf.copyWithin(0, start, this.pos);
+    } else {
+      const next = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, (carry + n) * 2));
+      next.set(this.buf.subarray(start, this.pos), 0);
+      this.buf = next;
+    }
+    this.pos = carry;
     this.rowStart = 0;
   }
 
   private rowStart = 0;
 
-  /** Where the row starting now begins (reset() drops it again). */
-  mark(): number {
+  /** A row starts here (dropRow() takes it back). */
+  startRow(): void {
     this.rowStart = this.pos;
-    return this.pos;
   }
 
-  reset(at: number): void {
-    this.pos = at;
+  /** Drops what was written of the current row. */
+  dropRow(): void {
+    this.pos = this.rowStart;
   }
 
   byte(b: number): void {
@@ -568,18 +488,56 @@ class ByteWriter {
     this.pos += n;
   }
 
-  /** A whole number from 0 up (row numbers, style ids). */
+  /** The current row's number and closing quote (`12"`), written into every cell reference of the row. */
+  private readonly rowTail = new Uint8Array(12);
+  private rowTailLength = 0;
+
+  /** `<row r="12">`, and row 12's digits kept for the cell references that follow. */
+  row(r: number): void {
+    const tail = this.rowTail;
+    let n = digitCount(r);
+    for (let x = r, p = n - 1; p >= 0; p--) {
+      const q = (x / 10) | 0;
+      tail[p] = 48 + x - q * 10;
+      x = q;
+    }
+    tail[n++] = QUOTE;
+    this.rowTailLength = n;
+    this.room(ROW_OPEN.length + n + 1);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < ROW_OPEN.length; i++) buf[p++] = ROW_OPEN[i];
+    for (let i = 0; i < n; i++) buf[p++] = tail[i];
+    buf[p++] = 62; // >
+    this.pos = p;
+  }
+
+  /** `<c r="A12"` for the current row (what follows the reference comes next). */
+  cellOpen(ref: Uint8Array): void {
+    const n = ref.length, m = this.rowTailLength;
+    this.room(n + m);
+    const buf = this.buf, tail = this.rowTail;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) buf[p++] = ref[i];
+    for (let i = 0; i < m; i++) buf[p++] = tail[i];
+    this.pos = p;
+  }
+
+  /** A whole number from 0 below 2³¹ (row numbers, style ids). */
   int(v: number): void {
     this.room(16);
+    const buf = this.buf;
     if (v < 10) {
-      this.buf[this.pos++] = 48 + v;
+      buf[this.pos++] = 48 + v;
       return;
     }
-    let digits = 1;
-    for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
-    let p = this.pos + digits;
-    this.pos = p;
-    for (let x = v; p > this.pos - digits; x = Math.floor(x / 10)) this.buf[--p] = 48 + (x % 10);
+    const end = this.pos + digitCount(v);
+    this.pos = end;
+    for (let x = v, p = end - 1; x > 0; p--) {
+      const q = (x / 10) | 0;
+      buf[p] = 48 + x - q * 10;
+      x = q;
+    }
   }
 
   /** A number as `${v}` prints it. */
@@ -590,8 +548,17 @@ class ByteWriter {
 
   /** ASCII text (numbers, error words) as it is. */
   private latin1(t: string): void {
-    this.room(t.length);
-    this.pos += this.buf.write(t, this.pos, 'latin1');
+    const n = t.length;
+    this.room(n);
+    // Numbers print in a few characters: a loop beats Buffer#write's call.
+    if (n > 32) {
+      this.pos += this.buf.write(t, this.pos, 'latin1');
+      return;
+    }
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) buf[p++] = t.charCodeAt(i);
+    this.pos = p;
   }
 
   /**
@@ -621,11 +588,10 @@ class ByteWriter {
     this.pos += this.buf.write(t, this.pos, 'utf8');
   }
 
-  /** Hands over everything written (a new buffer follows: the stream may keep the old one). */
+  /** Hands over everything written (then a new buffer, unless the stream copied it). */
   flush(): void {
-    if (this.pos === 0) return;
-    this.handOver(this.pos);
-    this.buf = this.buffers.take(CHUNK_BYTES);
+    if (this.pos > 0) this.emit(this.buf.subarray(0, this.pos));
+    if (!this.reuse) this.buf = Buffer.allocUnsafe(CHUNK_BYTES);
     this.pos = 0;
     this.rowStart = 0;
   }

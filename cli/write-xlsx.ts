@@ -16,7 +16,8 @@
  *   replaces the sheet and keeps the targets typed on it.
  */
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { WorkbookWriter } from './exceljs-writer.js';
 import type { CellStyle, LocalRef, PlanCell, ScorecardPlan } from '../core/scorecard/types.js';
 import type { Cell } from '../core/values/context.js';
 import { isErrorText } from '../core/values/text.js';
@@ -171,6 +172,14 @@ export function dataBarsXml(bars: readonly LocalRef[], firstPriority: number, co
 }
 
 /**
+ * The zip writer's deflate (archiver, through exceljs): level 1, compress-commons' default, said
+ * here; output pieces of 256 KB instead of zlib's 16 KB, so that one round trip to zlib's thread
+ * deflates a whole 1 MB chunk of sheet XML (about 130 KB deflated) rather than ~120 KB of it
+ * (write-data-sheet.ts). Each part's deflate holds one such piece.
+ */
+const ZIP_OPTIONS = { zlib: { level: 1, chunkSize: 256 * 1024 } };
+
+/**
  * The whole output workbook as .xlsx bytes: the scorecard first (and active), then the data
  * sheets, written with exceljs's streaming writer (a 200,000-row sheet would take minutes and
  * gigabytes through its in-memory model).
@@ -187,9 +196,7 @@ export async function scorecardXlsx(
   const chunks: Buffer[] = [];
   const sink = new PassThrough();
   sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-  // zlib hands its output over in pieces of 256 KB instead of 16 KB: a big data sheet's deflate
-  // then calls back to the event loop a few hundred times instead of thousands (level unchanged).
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true, zip: { zlib: { chunkSize: 256 * 1024 } } });
+  const wb = new WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true, zip: ZIP_OPTIONS });
   wb.creator = 'service-kpi';
   wb.lastModifiedBy = 'service-kpi';
   wb.created = now;

@@ -108,9 +108,31 @@ export function isoCellDate(text: string): Date | undefined {
 
 /** A serial number in the workbook's date system as a wall-clock Date, or undefined out of range. */
 export function serialDate(serial: number, date1904: boolean): Date | undefined {
+  const ms = serialMs(serial, date1904);
+  return Number.isNaN(ms) ? undefined : new Date(ms);
+}
+
+/** serialDate's time value (Date.getTime()), NaN out of range: a sheet held by column stores no Date. */
+function serialMs(serial: number, date1904: boolean): number {
   const days = date1904 ? serial + DAYS_1904 : serial;
-  if (!(days >= 0 && days < MAX_DATE_SERIAL)) return undefined;
-  return new Date(Math.round((days - UNIX_EPOCH_SERIAL) * MS_PER_DAY));
+  if (!(days >= 0 && days < MAX_DATE_SERIAL)) return NaN;
+  return Math.round((days - UNIX_EPOCH_SERIAL) * MS_PER_DAY);
+}
+
+/**
+ * The value of 1 to 9 ASCII digits (what Number() gives them), -1 for any other text: most `<v>`
+ * values are such (shared-string indexes, counts, scores) and this is cheaper than Number().
+ */
+function digitsValue(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > 9) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
 }
 
 /** Column number (1-based) of a cell reference's letters (`AB12` → 28), 0 when it has none. */
@@ -137,6 +159,11 @@ function rowOf(ref: string): number {
 }
 
 const enum Collect { None, V, Is }
+
+/** What storeValue() stored: nothing (a blank cell), a `t="d"` date (its format may be ISO), anything else. */
+const STORED_NONE = 0;
+const STORED_ISO_DATE = 1;
+const STORED_OTHER = 2;
 
 interface RowData {
   r: number;
@@ -186,6 +213,12 @@ export class SheetReader implements XmlHandler {
   private cellRow = 0;
   private cellType: string | undefined;
   private cellStyle: CellStyle = GENERAL_STYLE;
+  /** The cell's style index (`s`), -1 for none or one the workbook does not have. */
+  private cellStyleIndex = -1;
+  /** The time value of the last `t="d"` date stored (for its ISO format). */
+  private isoMs = 0;
+  /** The builder's number-format id of each style index (-1: not looked up yet). */
+  private readonly styleFormatIds: number[] = [];
   private hasF = false;
   private hasV = false;
   private collect = Collect.None;
@@ -300,7 +333,9 @@ export class SheetReader implements XmlHandler {
     this.cellRow = row;
     this.cellType = a.t;
     const s = a.s;
-    this.cellStyle = s === undefined ? GENERAL_STYLE : this.ctx.styles[Number(s)] ?? GENERAL_STYLE;
+    const style = s === undefined ? undefined : this.ctx.styles[Number(s)];
+    this.cellStyle = style ?? GENERAL_STYLE;
+    this.cellStyleIndex = style === undefined ? -1 : Number(s);
     this.hasF = false;
     this.hasV = false;
     this.hasIs = false;
@@ -315,14 +350,13 @@ export class SheetReader implements XmlHandler {
       counts.formulas++;
       if (!this.hasV) counts.noResult++;
     }
-    const v = this.cellValue();
-    if (v === null) return;
-    if (++counts.cells > this.ctx.maxCells) throw new SheetDataError('too many cells', 'cells');
-    this.sheetCells++;
     if (this.builder) {
-      this.columnCell(this.builder, v);
+      this.columnCell(this.builder);
       return;
     }
+    const v = this.cellValue();
+    if (v === null) return;
+    this.countCell();
     const row = this.rowFor(this.cellRow);
     const c = this.cellCol - 1;
     if (row.cells[c] === undefined) row.nonBlank++;
@@ -336,25 +370,121 @@ export class SheetReader implements XmlHandler {
     if (this.cellCol > this.maxCol) this.maxCol = this.cellCol;
   }
 
-  /** closeCell for a sheet held by column: the same cell, value and format, into the builder. */
-  private columnCell(b: ColumnsBuilder, v: unknown): void {
+  private countCell(): void {
+    if (++this.ctx.counts.cells > this.ctx.maxCells) throw new SheetDataError('too many cells', 'cells');
+    this.sheetCells++;
+  }
+
+  /**
+   * closeCell for a sheet held by column: the same value and format as cellValue() gives, stored
+   * straight into the builder (no Date, no boxed value per cell).
+   */
+  private columnCell(b: ColumnsBuilder): void {
     const r = this.cellRow - 1, c = this.cellCol - 1;
+    // Whether the position was blank, for the bold check of rows near the top (read before the store).
+    const top = this.cellRow < Math.min(this.minRow, this.cellRow) + BOLD_CHECK_ROWS;
+    const wasBlank = top && b.kindAt(r, c) === CELL_BLANK;
+    const stored = this.storeValue(b, r, c);
+    if (stored === STORED_NONE) return;
+    this.countCell();
     const style = this.cellStyle;
     if (this.cellRow < this.minRow) this.minRow = this.cellRow;
-    // Rows near the top (the first used row is the lowest seen so far, or lower) count for the bold check.
-    if (this.cellRow < this.minRow + BOLD_CHECK_ROWS) {
+    if (top) {
       let t = this.tallies.get(this.cellRow);
       if (!t) this.tallies.set(this.cellRow, (t = { nonBlank: 0, bold: 0 }));
-      if (b.kindAt(r, c) === CELL_BLANK) t.nonBlank++;
+      if (wasBlank) t.nonBlank++;
       if (style.bold) t.bold++;
     }
-    b.value(r, c, v);
-    let format = style.format;
-    if (format === undefined && v instanceof Date) format = isoDateFormat(v);
-    if (format !== undefined) b.format(r, c, b.formatId(format));
+    if (stored === STORED_ISO_DATE && style.format === undefined) {
+      b.format(r, c, b.formatId(isoDateFormat(new Date(this.isoMs))));
+    } else {
+      const id = this.formatIdOfStyle(b);
+      if (id !== 0) b.format(r, c, id);
+    }
     if (this.cellCol < this.minCol) this.minCol = this.cellCol;
     if (this.cellCol > this.maxCol) this.maxCol = this.cellCol;
     if (b.slots > SPARSE_SLOTS_PER_CELL * this.sheetCells + SPARSE_SLOTS_FREE) this.toRows(b);
+  }
+
+  /** The builder's format id of the cell's style (0: none), looked up once per style. */
+  private formatIdOfStyle(b: ColumnsBuilder): number {
+    const i = this.cellStyleIndex;
+    if (i < 0) return 0;
+    let id = this.styleFormatIds[i];
+    if (id === undefined) {
+      while (this.styleFormatIds.length < i) this.styleFormatIds.push(-1);
+      this.styleFormatIds[i] = id = -1;
+    }
+    if (id < 0) this.styleFormatIds[i] = id = b.formatId(this.cellStyle.format);
+    return id;
+  }
+
+  /**
+   * cellValue() into the builder: the kind stored, STORED_NONE for a blank cell. Every branch
+   * gives the value cellValue() gives for the same cell.
+   */
+  private storeValue(b: ColumnsBuilder, r: number, c: number): number {
+    const t = this.cellType;
+    if (t === 'inlineStr' || (this.hasIs && t === undefined)) {
+      if (this.hasIs) {
+        if (this.inline.rich) this.ctx.counts.richText++;
+        b.text(r, c, this.inline.value());
+        return STORED_OTHER;
+      }
+      if (!this.hasV) return STORED_NONE;
+      b.text(r, c, decodeOoxmlText(this.vText));
+      return STORED_OTHER;
+    }
+    if (!this.hasV) return STORED_NONE;
+    const raw = this.vText;
+    if (t === undefined || t === 'n') {
+      const whole = digitsValue(raw);
+      const n = whole >= 0 ? whole : Number(raw);
+      // Number('') and Number(' ') are 0: a blank <v> is no value.
+      if (n === 0 && raw.trim() === '') return STORED_NONE;
+      if (!Number.isFinite(n)) {
+        b.text(r, c, decodeOoxmlText(raw));
+        return STORED_OTHER;
+      }
+      if (this.cellStyle.date) {
+        const ms = serialMs(n, this.ctx.date1904);
+        if (!Number.isNaN(ms)) {
+          b.date(r, c, ms);
+          return STORED_OTHER;
+        }
+      }
+      b.number(r, c, n);
+      return STORED_OTHER;
+    }
+    switch (t) {
+      case 's': b.text(r, c, this.sharedString(raw)); return STORED_OTHER;
+      case 'd': {
+        const d = isoCellDate(raw);
+        if (d === undefined) {
+          b.text(r, c, decodeOoxmlText(raw));
+          return STORED_OTHER;
+        }
+        this.isoMs = d.getTime();
+        b.date(r, c, this.isoMs);
+        return STORED_ISO_DATE;
+      }
+      default: {
+        const v = this.cellValue();
+        if (v === null) return STORED_NONE;
+        b.value(r, c, v);
+        return STORED_OTHER;
+      }
+    }
+  }
+
+  /** A `t="s"` cell's text (counted for the rich-text note when the string has formatting runs). */
+  private sharedString(raw: string): string {
+    const whole = digitsValue(raw);
+    const i = whole >= 0 ? whole : Number(raw);
+    const text = this.ctx.strings.text[i];
+    if (text === undefined) throw new SheetDataError(`a cell refers to shared string ${raw.slice(0, 12)}, which the workbook does not have`, 'damaged');
+    if (!this.hasF && this.ctx.strings.rich[i]) this.ctx.counts.richText++;
+    return text;
   }
 
   /** Moves the cells collected by column to rows (a sparse sheet) and reads on by row. */
@@ -386,13 +516,7 @@ export class SheetReader implements XmlHandler {
     if (!this.hasV) return null;
     const raw = this.vText;
     switch (t) {
-      case 's': {
-        const i = Number(raw);
-        const text = this.ctx.strings.text[i];
-        if (text === undefined) throw new SheetDataError(`a cell refers to shared string ${raw.slice(0, 12)}, which the workbook does not have`, 'damaged');
-        if (!this.hasF && this.ctx.strings.rich[i]) this.ctx.counts.richText++;
-        return text;
-      }
+      case 's': return this.sharedString(raw);
       case 'str': return decodeOoxmlText(raw);
       case 'b': return raw === '1' || raw.trim().toLowerCase() === 'true';
       case 'e': return raw.trim();
