@@ -359,6 +359,14 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
     refs.push(ascii(`<c r="${columnLetters(data.originCol + c)}`));
   }
   const formatNames = store.formatNames;
+  // Style ids by (bold, date) and format id, asked of styleId once each (in the order cells ask).
+  const styles = [0, 1, 2, 3].map(() => new Int32Array(formatNames.length).fill(-1));
+  const styleOf = (f: number, isBold: boolean, date: boolean): number => {
+    const byFormat = styles[(isBold ? 2 : 0) + (date ? 1 : 0)];
+    let s = byFormat[f];
+    if (s < 0) byFormat[f] = s = styleId(formatNames[f], isBold, date);
+    return s;
+  };
   const inline = new Map<string, Uint8Array>();
   /** `<is><t>…</t></is>` of a text as bytes. */
   const inlineOf = (t: string): Uint8Array => {
@@ -379,25 +387,26 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
     const r = data.originRow + i;
     const isBold = bold.has(r);
     const rowStart = out.mark();
+    const digits = rowDigits(r);
     out.bytes(ROW_OPEN);
-    out.int(r);
-    out.bytes(TAG_END_QUOTED);
+    out.cellRef(EMPTY, digits);
+    out.bytes(TAG_END);
     let cells = 0;
     for (let c = 0; c < n; c++) {
       const col = cols[c];
       if (col === undefined || i >= col.kinds.length) continue;
       const kind = col.kinds[i];
       if (kind === CELL_BLANK) continue;
-      const fmt = col.formats === undefined || i >= col.formats.length ? undefined : formatNames[col.formats[i]];
+      const f = col.formats === undefined || i >= col.formats.length ? 0 : col.formats[i];
       switch (kind) {
         case CELL_NUMBER: {
           const v = col.numbers[i];
-          cellOpen(out, refs[c], r);
+          out.cellRef(refs[c], digits);
           if (!Number.isFinite(v)) {
             out.bytes(NUM_ERROR);
             break;
           }
-          const s = fmt !== undefined || isBold ? styleId(fmt, isBold, false) : 0;
+          const s = styleOf(f, isBold, false);
           if (s !== 0) style(out, s);
           out.bytes(V_OPEN);
           out.number(v);
@@ -407,7 +416,7 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
         case CELL_TEXT: {
           let v = col.texts![i]!;
           if (v === '') continue;
-          cellOpen(out, refs[c], r);
+          out.cellRef(refs[c], digits);
           const first = v.charCodeAt(0);
           if ((first === 35 || first <= 32 || first >= 127) && v.trim().charCodeAt(0) === 35 && isErrorText(v.trim())) {
             out.bytes(ERROR_OPEN);
@@ -419,7 +428,7 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
             if (issues.cut++ === 0) issues.cutAt = w.where(r, c);
             v = cutText(v);
           }
-          const s = fmt !== undefined || isBold ? styleId(fmt, isBold, false) : 0;
+          const s = styleOf(f, isBold, false);
           if (s !== 0) style(out, s);
           out.bytes(INLINE_OPEN);
           if (!out.plainInline(v)) out.bytes(inlineOf(v));
@@ -428,8 +437,8 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
         }
         case CELL_TRUE:
         case CELL_FALSE: {
-          cellOpen(out, refs[c], r);
-          const s = isBold ? styleId(fmt, isBold, false) : 0;
+          out.cellRef(refs[c], digits);
+          const s = isBold ? styleOf(f, isBold, false) : 0;
           if (s !== 0) style(out, s);
           out.bytes(kind === CELL_TRUE ? BOOL_TRUE : BOOL_FALSE);
           break;
@@ -437,17 +446,17 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
         case CELL_DATE: {
           const ms = col.numbers[i];
           const serial = ms / MS_PER_DAY + UNIX_EPOCH_SERIAL;
-          cellOpen(out, refs[c], r);
+          out.cellRef(refs[c], digits);
           if (!(serial >= FIRST_SERIAL && serial < END_SERIAL)) {
             if (issues.datesAsText++ === 0) issues.datesAt = w.where(r, c);
-            const s = isBold ? styleId(undefined, isBold, false) : 0;
+            const s = isBold ? styleOf(0, isBold, false) : 0;
             if (s !== 0) style(out, s);
             out.bytes(INLINE_OPEN);
             out.text(inlineText(dateText(new Date(ms))));
             out.bytes(CELL_CLOSE);
             break;
           }
-          style(out, styleId(fmt, isBold, true));
+          style(out, styleOf(f, isBold, true));
           out.bytes(V_OPEN);
           out.number(serial);
           out.bytes(V_CLOSE);
@@ -481,7 +490,7 @@ const ascii = (t: string): Uint8Array => Buffer.from(t, 'latin1');
 const QUOTE = 34;
 const ROW_OPEN = ascii('<row r="');
 const ROW_CLOSE = ascii('</row>');
-const TAG_END_QUOTED = ascii('">');
+const TAG_END = ascii('>');
 const V_OPEN = ascii('><v>');
 const V_CLOSE = ascii('</v></c>');
 const CELL_CLOSE = ascii('</c>');
@@ -494,11 +503,16 @@ const STYLE_OPEN = ascii(' s="');
 const IS_OPEN = ascii('<is><t>');
 const IS_CLOSE = ascii('</t></is>');
 
-/** `<c r="A2"` (what follows the reference comes next). */
-function cellOpen(out: ByteWriter, ref: Uint8Array, r: number): void {
-  out.bytes(ref);
-  out.int(r);
-  out.byte(QUOTE);
+const ROW_DIGITS = new Uint8Array(16);
+const EMPTY = new Uint8Array(0);
+
+/** Row number `r`'s digits in ROW_DIGITS from the index returned to its end (until the next call). */
+function rowDigits(r: number): number {
+  let at = 16;
+  for (let x = r; ; x = Math.floor(x / 10)) {
+    ROW_DIGITS[--at] = 48 + (x % 10);
+    if (x < 10) return at;
+  }
 }
 
 /** ` s="7"`. */
@@ -557,6 +571,18 @@ class ByteWriter {
   byte(b: number): void {
     this.room(1);
     this.buf[this.pos++] = b;
+  }
+
+  /** `<c r="A2"` from `<c r="A` and the row's digits (ROW_DIGITS from `digits`, see rowDigits), then the closing quote. */
+  cellRef(ref: Uint8Array, digits: number): void {
+    const a = ref.length;
+    this.room(a + 17);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < a; i++) buf[p++] = ref[i];
+    for (let i = digits; i < 16; i++) buf[p++] = ROW_DIGITS[i];
+    buf[p++] = QUOTE;
+    this.pos = p;
   }
 
   bytes(b: Uint8Array): void {
