@@ -458,7 +458,7 @@ async function writeColumns(frame: SheetInternals, sheet: InputSheet, store: Col
           }
           style(out, styleOf(f, isBold, true));
           out.bytes(V_OPEN);
-          out.number(serial);
+          out.serial(serial);
           out.bytes(V_CLOSE);
           break;
         }
@@ -521,6 +521,37 @@ function style(out: ByteWriter, s: number): void {
   out.int(s);
   out.byte(QUOTE);
 }
+
+/** Serials with one spacing: 32768 (1989-09-18) up to 65536 (2079-06-06), the doubles of one binade. */
+const SERIALS_FROM = 32_768;
+const SERIALS_TO = 65_536;
+/** Fractions kept (a day has 86,400 seconds; beyond, a serial is printed as it comes). */
+const FRACTIONS_KEPT = 200_000;
+const fractions = new Map<number, Uint8Array>();
+
+/**
+ * The digits `${v}` prints after a date serial's whole days (`.0097222222222`, or nothing for a
+ * whole day), when `v` lies between 32768 and 65536; undefined otherwise. There every double has
+ * the same spacing, so the shortest digits that read back as `v` are its whole days and digits
+ * that depend on its fraction alone: they are made once per fraction (a time of day), where
+ * String() per cell cost a third of writing a big copy (test/cli/write-serials.test.ts).
+ */
+export function serialFraction(v: number): Uint8Array | undefined {
+  if (!(v >= SERIALS_FROM && v < SERIALS_TO)) return undefined;
+  const f = v - Math.floor(v); // exact
+  let digits = fractions.get(f);
+  if (digits === undefined) {
+    const text = String(v);
+    // Five digits of days, then the fraction's (`45992.5`); anything else is printed as it comes.
+    if (f === 0) digits = NO_DIGITS;
+    else if (text.charCodeAt(5) === 46) digits = ascii(text.slice(5));
+    else return undefined;
+    if (fractions.size < FRACTIONS_KEPT) fractions.set(f, digits);
+  }
+  return digits;
+}
+
+const NO_DIGITS = new Uint8Array(0);
 
 /** Room a chunk keeps for one more row (longer rows get a larger buffer). */
 const CHUNK_BYTES = 1 << 20;
@@ -612,6 +643,14 @@ class ByteWriter {
   number(v: number): void {
     if (Number.isInteger(v) && v >= 0 && v < 2 ** 31) this.int(v);
     else this.latin1(String(v));
+  }
+
+  /** A date serial as `${v}` prints it: its whole days, then its fraction's digits as serialFraction keeps them. */
+  serial(v: number): void {
+    const fraction = serialFraction(v);
+    if (fraction === undefined) return this.number(v);
+    this.int(Math.floor(v));
+    this.bytes(fraction);
   }
 
   /** ASCII text (numbers, error words) as it is. */
