@@ -305,6 +305,14 @@ const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[
 
 /** True when `text` holds a character a workbook cannot store. */
 export function hasUnstorable(text: string): boolean {
+  // Printable ASCII (most fields) holds none: a loop over a few characters costs less than the regex.
+  let i = 0;
+  while (i < text.length) {
+    const ch = text.charCodeAt(i);
+    if (ch < 32 || ch > 126) break;
+    i++;
+  }
+  if (i === text.length) return false;
   UNSTORABLE.lastIndex = 0;
   return UNSTORABLE.test(text);
 }
@@ -319,6 +327,8 @@ const PERCENT = /^([+-]?[\d.,]*\d)\s?%$/;
 const LEADING_ZERO = /^[+-]?0\d+$/;
 const TRUE_WORDS = new Set(['true', 'wahr']);
 const FALSE_WORDS = new Set(['false', 'falsch']);
+/** First characters of those words, either case (other text never takes toLowerCase). */
+const BOOLEAN_INITIALS = new Set([...TRUE_WORDS, ...FALSE_WORDS].flatMap((w) => [w.charCodeAt(0), w.toUpperCase().charCodeAt(0)]));
 
 /** How a text cell was read, for the number format and the notes. */
 export enum CellKind { Blank, Text, Number, Percent, Date, Boolean, Ambiguous, UnreadableDate, Cleaned }
@@ -393,7 +403,7 @@ export function cellReader(clock: WallClock, decimalComma: boolean): CellReader 
           r.kind = CellKind.UnreadableDate;
           return storableText(raw);
         }
-      } else {
+      } else if (BOOLEAN_INITIALS.has(c)) {
         const lower = t.toLowerCase();
         if (TRUE_WORDS.has(lower)) {
           r.kind = CellKind.Boolean;
@@ -404,16 +414,10 @@ export function cellReader(clock: WallClock, decimalComma: boolean): CellReader 
           return false;
         }
       }
-      if (raw.length <= INTERN_MAX_LENGTH) {
-        // Text repeats down a column (agents, teams, channels): one string per distinct text.
-        const known = interned.get(raw);
-        if (known !== undefined) {
-          r.kind = CellKind.Text;
-          return known;
-        }
-      }
-      r.kind = hasUnstorable(raw) ? CellKind.Cleaned : CellKind.Text;
-      const text = storableText(raw);
+      // Text (not interned yet: looked up above).
+      const unstorable = hasUnstorable(raw);
+      r.kind = unstorable ? CellKind.Cleaned : CellKind.Text;
+      const text = unstorable || raw.indexOf('\r') >= 0 ? storableText(raw) : raw;
       if (raw.length <= INTERN_MAX_LENGTH && r.kind === CellKind.Text && interned.size < INTERN_MAX_ENTRIES) {
         // A copy, so the kept string does not hold on to the whole file's text (a slice of
         // fewer than 13 characters is a copy already: V8's SlicedString::kMinLength).

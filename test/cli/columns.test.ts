@@ -129,4 +129,37 @@ describe('a sheet held by column', () => {
       }
     }), { numRuns: 2_000, seed: 7 });
   });
+
+  it('tells whether ids repeat in a column of text exactly as comparing every trimmed text (hashes that meet are compared)', () => {
+    const fnv = (t: string): number => {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+      return h >>> 0;
+    };
+    // Two different ids with one 32-bit hash, found by trying.
+    const byHash = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; !pair; i++) {
+      const id = `T-${i}`;
+      const other = byHash.get(fnv(id));
+      if (other !== undefined) pair = [other, id];
+      else byHash.set(fnv(id), id);
+    }
+    const text = fc.oneof(fc.constantFrom('T-1', ' T-1', 'T-1 ', 't-1', 'T-2', 'x', '', '  ', pair[0], pair[1]), fc.string({ maxLength: 3 }));
+    const cell = fc.oneof({ weight: 4, arbitrary: text }, { weight: 1, arbitrary: fc.constant(null) });
+    fc.assert(fc.property(fc.array(cell, { maxLength: 30 }), fc.integer({ min: -3, max: 3 }), fc.integer({ min: 0, max: 30 }), (cells, from, length) => {
+      const b = new ColumnsBuilder(2);
+      cells.forEach((v, r) => b.value(r, 0, v));
+      const s: ColumnSlice = { column: b.finish('null').column(0), from, length };
+      const seen = new Set<string>();
+      let repeat = false;
+      for (let r = Math.max(0, from); r < Math.min(cells.length, from + length); r++) {
+        const key = typeof cells[r] === 'string' ? (cells[r] as string).trim() : '';
+        if (key === '') continue;
+        if (seen.has(key)) repeat = true;
+        seen.add(key);
+      }
+      expect(sliceKeysMayRepeat(s)).toBe(repeat);
+    }), { numRuns: 3_000, seed: 8 });
+  });
 });

@@ -1,8 +1,9 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvSheet, decodeCsv, detectDelimiter, readCsvFile, splitCsv } from '../../cli/read-csv.js';
+import { csvSheet, decodeCsv, detectDelimiter, hasUnstorable, readCsvFile, splitCsv } from '../../cli/read-csv.js';
 import { isCliError } from '../../cli/errors.js';
 import { sheetNameOfFile } from '../../cli/sheet-names.js';
 import { wallClock } from '../../core/values/clock.js';
@@ -283,5 +284,14 @@ describe('text a workbook cannot store', () => {
     // Line breaks become LF as in a workbook (not a removal: row 3 is not counted).
     expect(r.sheet.data.values.slice(1)).toEqual([['Anna', 'two\nlines'], ['\u202Egnp.exe', '😀 \u200Bok\tfine\nend'], ['Ben', 'half  surrogate']]);
     expect(r.notes).toEqual(['s.csv: 3 cells (first on line 2) held control characters a workbook cannot store; they were removed']);
+  });
+
+  it('is found by the quick look at printable ASCII exactly as by the full rule', () => {
+    const rule = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    const char = fc.oneof(fc.integer({ min: 32, max: 126 }), fc.integer({ min: 0, max: 0xffff }), fc.constantFrom(0, 9, 10, 13, 31, 127, 0xd83d, 0xde00, 0xfffe, 0xffff))
+      .map((c) => String.fromCharCode(c));
+    fc.assert(fc.property(fc.array(char, { maxLength: 12 }).map((cs) => cs.join('')), (t) => {
+      expect(hasUnstorable(t)).toBe(rule.test(t));
+    }), { numRuns: 3_000, seed: 11 });
   });
 });

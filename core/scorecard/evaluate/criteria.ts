@@ -69,19 +69,28 @@ export interface CriteriaPair {
   readonly crit: Scalar;
 }
 
-/** A criterion comparing number cells with a number (`>=46082`, `7`), for a scan of a typed array. */
+/**
+ * A criterion as a test of a range of numbers and blanks, for a scan of its typed array: comparing
+ * number cells with a number (`>=46082`, `7`), or blank / not blank (`""`, `"<>"`), or nothing
+ * (an operator with an empty operand, `">"`) — what criterionMatcher gives on such cells.
+ */
 interface NumericTest {
-  readonly op: '=' | '<>' | '<' | '<=' | '>' | '>=';
+  readonly op: '=' | '<>' | '<' | '<=' | '>' | '>=' | 'blank' | 'set' | 'none';
   readonly x: number;
 }
 
+const BLANK_TEST: NumericTest = { op: 'blank', x: 0 };
+
 function numericTest(c: Scalar): NumericTest | undefined {
+  if (c === null) return BLANK_TEST;
   if (typeof c === 'number') return { op: '=', x: c };
   if (typeof c !== 'string') return undefined;
   const m = /^(>=|<=|<>|>|<|=)?(.*)$/s.exec(c)!;
+  const o = (m[1] ?? '=') as NumericTest['op'];
+  if (m[2] === '') return o === '=' ? BLANK_TEST : { op: o === '<>' ? 'set' : 'none', x: 0 };
   const operand = m[2].trim();
   if (operand === '' || !NUMERIC.test(operand)) return undefined;
-  return { op: (m[1] ?? '=') as NumericTest['op'], x: Number(operand) };
+  return { op: o, x: Number(operand) };
 }
 
 /** A range's numbers and blanks, when it has no other cell (a typed array to scan). */
@@ -96,9 +105,9 @@ function numericCells(arr: EvalArray): NumericCells | undefined {
   return view && !view.bools ? { values: view.values, blanks: arr.blanks() } : undefined;
 }
 
-/** Whether cell `i` meets a numeric test: a blank is no number (only `<>` lets it through). */
+/** Whether cell `i` meets a numeric test: a blank is no number (of the comparisons only `<>` lets it through). */
 function meets(cells: NumericCells, t: NumericTest, i: number): boolean {
-  if (cells.blanks !== null && cells.blanks[i] === 1) return t.op === '<>';
+  if (cells.blanks !== null && cells.blanks[i] === 1) return t.op === '<>' || t.op === 'blank';
   const v = cells.values[i];
   switch (t.op) {
     case '=': return v === t.x;
@@ -106,7 +115,9 @@ function meets(cells: NumericCells, t: NumericTest, i: number): boolean {
     case '<': return v < t.x;
     case '<=': return v <= t.x;
     case '>': return v > t.x;
-    default: return v >= t.x;
+    case '>=': return v >= t.x;
+    case 'set': return true;
+    default: return false; // blank, none
   }
 }
 
@@ -137,9 +148,12 @@ export function matchingCells(pairs: readonly CriteriaPair[], env: EvalEnv): Int
     let used = 1;
     if (!next) {
       if (!current) {
-        // The first scan: this and the following numeric criteria at once, when they are numeric.
+        // The first scan: this and the following numeric criteria on the same range at once (a
+        // period's two date bounds); criteria on other ranges then filter the rows it keeps, so
+        // formulas sharing the bounds share the scan.
         const scans: { cells: NumericCells; test: NumericTest }[] = [];
         for (let j = k; j < pairs.length; j++) {
+          if (j > k && (pairs[j].arr !== arr || arr.key === undefined)) break;
           const cells = numericCells(pairs[j].arr);
           const test = cells && numericTest(pairs[j].crit);
           if (!cells || !test) break;

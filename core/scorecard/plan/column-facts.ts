@@ -6,7 +6,7 @@
  */
 import type { WallClock } from '../../values/clock.js';
 import { MAX_DATE_SERIAL, MIN_DATE_SERIAL } from '../../values/read.js';
-import { CELL_BLANK, CELL_DATE, CELL_FALSE, CELL_NUMBER, CELL_TEXT, CELL_TRUE, HAS_BOOLEAN, HAS_DATE, HAS_NUMBER, HAS_TEXT, sliceKinds } from '../columns.js';
+import { CELL_BLANK, CELL_DATE, CELL_FALSE, CELL_NUMBER, CELL_TEXT, CELL_TRUE, HAS_BLANK, HAS_BOOLEAN, HAS_DATE, HAS_NUMBER, HAS_TEXT, sliceKinds } from '../columns.js';
 import type { ColumnSlice } from '../columns.js';
 import type { FlagCriteria, NativeKind } from '../portable.js';
 
@@ -100,7 +100,9 @@ export function sliceNumbers(s: ColumnSlice, clock: WallClock): Float64Array | n
 export function sliceKeysMayRepeat(s: ColumnSlice): boolean {
   const col = s.column;
   if (col === undefined) return false;
-  if (sliceKinds(s) & HAS_DATE) return true;
+  const kinds = sliceKinds(s);
+  if (kinds & HAS_DATE) return true;
+  if ((kinds & ~(HAS_TEXT | HAS_BLANK)) === 0 && s.length < ROW_BITS) return textKeysRepeat(s);
   const seen = new Set<string>();
   let repeat = false;
   eachRow(s, (r) => {
@@ -118,4 +120,38 @@ export function sliceKeysMayRepeat(s: ColumnSlice): boolean {
     return !repeat;
   });
   return repeat;
+}
+
+/** Rows a packed (hash, row) number holds below the hash: the most a sheet has, 2^20, fits. */
+const ROW_BITS = 2 ** 21;
+
+/**
+ * sliceKeysMayRepeat for a column of text and blanks (ids such as T-10001): each trimmed text's
+ * 32-bit hash packed with its row into one number, sorted, so only texts whose hashes meet are
+ * compared — a million distinct ids without a million-entry Set.
+ */
+function textKeysRepeat(s: ColumnSlice): boolean {
+  const col = s.column!;
+  const { kinds, texts } = col;
+  const start = Math.max(0, s.from), end = Math.min(kinds.length, s.from + s.length);
+  const packed = new Float64Array(Math.max(0, end - start));
+  let m = 0;
+  for (let r = start; r < end; r++) {
+    if (kinds[r] !== CELL_TEXT) continue;
+    const key = texts![r]!.trim();
+    if (key === '') continue;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    packed[m++] = (h >>> 0) * ROW_BITS + (r - start);
+  }
+  const sorted = packed.subarray(0, m).sort();
+  const keyAt = (i: number, hash: number): string => texts![start + sorted[i] - hash * ROW_BITS]!.trim();
+  for (let i = 1; i < m; i++) {
+    const hash = Math.floor(sorted[i] / ROW_BITS);
+    // Equal hashes are neighbours: compare each with those before it of the same hash.
+    for (let j = i - 1; j >= 0 && Math.floor(sorted[j] / ROW_BITS) === hash; j--) {
+      if (keyAt(i, hash) === keyAt(j, hash)) return true;
+    }
+  }
+  return false;
 }
