@@ -3,6 +3,7 @@
  * order of the catalog page. functions.json, the Apps Script stubs, docs/functions.md and the
  * sidebar's KPI list are generated from this list.
  */
+import { callCountFunctions } from '../kpis/call-count.js';
 import { callFunctions } from '../kpis/calls.js';
 import { contactCentreFunctions } from '../kpis/contact-centre.js';
 import { customerFunctions } from '../kpis/customers.js';
@@ -33,7 +34,7 @@ export type { CatalogName } from './names.js';
  */
 const all: readonly FunctionSpec[] = [
   ...satisfactionFunctions, ...surveyFunctions, ...customerFunctions, ...flagCountFunctions, ...ticketFunctions, ...slaFlagFunctions, ...durationColumnFunctions,
-  ...statusLogFunctions, ...messageLogFunctions, ...perTicketFunctions, ...logTicketFunctions, ...ticketLookupFunctions, ...callFunctions, ...contactCentreFunctions,
+  ...statusLogFunctions, ...messageLogFunctions, ...perTicketFunctions, ...logTicketFunctions, ...ticketLookupFunctions, ...callFunctions, ...callCountFunctions, ...contactCentreFunctions,
   ...peopleFunctions,
   ...textFunctions, ...moneyFunctions, ...statusFunctions, ...segmentFunctions,
 ];

@@ -169,6 +169,7 @@ const CALLS: Record<string, readonly unknown[]> = {
   ASA: [WAITS, ANSWERED],
   AHT: [TALK, col('Hold', 30, '', '', ''), col('Wrap-up', '0:00:20', 10, '', '')],
   OCCUPANCY: [col('Handle', '0:10:00', '0:20:00', '0:30:00'), col('Available', '1:00:00', '0:15:00')],
+  CALL_COUNT: ['SERVICE_LEVEL', WAITS, ANSWERED, 20, 'short_abandons_excluded'],
   ERLANG_C: [100, 30, 180, 0.8, 20, 0.3],
   ERLANG_C_SERVICE_LEVEL: [14, 100, 30, 180, 20],
   RATIO_OF_SUMS: [col('Abandoned', 50, 12), col('Offered', 1000, 100)],
