@@ -302,6 +302,12 @@ export const VALUE_CASES: readonly ValueCase[] = [
     expect: 4, // Within SLA, SLA Violated, TRUE, verletzt; SLA_MET_RATE 2 / 4
   },
   {
+    name: 'ANSWER_COUNT: the n of CES over rating words and numbers, blanks and non-answers left out',
+    fn: 'ANSWER_COUNT',
+    args: [column('Effort', 'Strongly agree', 'Somewhat agree', BLANK, 'Offered', 2), 'CES'],
+    expect: 3, // two 7-point words and a 2; CES 2 / 3
+  },
+  {
     name: 'CALL_COUNT: the answered calls ASA averages, waits as duration cells',
     fn: 'CALL_COUNT',
     args: ['ASA', column('Wait', time(15 * S), BLANK, time(30 * S), time(40 * S)), column('Answered', true, false, 'ja', 'abgebrochen'), 'time'],

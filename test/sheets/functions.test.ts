@@ -130,6 +130,7 @@ const CALLS: Record<string, readonly unknown[]> = {
   CES: [col('CES', 7, 6, 5, 4, 2)],
   RESPONSE_RATE: [col('CSAT', 'Good', '', 'Offered', 'Bad', 'Not offered')],
   GROUP_SIGNIFICANCE: ['CSAT', CHANNELS, RATINGS],
+  ANSWER_COUNT: [col('CES', 7, '', 'Offered', 4, 2), 'CES'],
   RETENTION_RATE: [200, 210, 30],
   CHURN_RATE: [col('Customers', 200, 205), col('Lost', 4, 6)],
   REPEAT_CUSTOMER_RATE: [col('Customer', 'C1', 'C2', 'C1', 42, '42', 'C3')],
