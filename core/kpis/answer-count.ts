@@ -5,10 +5,8 @@
  * Wilson interval from.
  */
 import type { FunctionSpec } from '../catalog/types.js';
-import { valueError } from '../errors.js';
 import type { CallContext } from '../values/context.js';
-import { describeValue } from '../values/grid.js';
-import { plainScalar, readTextArg } from '../values/read.js';
+import { readKpiArg } from '../values/read.js';
 import { tallyCsat } from './satisfaction.js';
 import { tallyCes } from './survey.js';
 import { SATISFIED, UNSATISFIED } from './tally.js';
@@ -21,11 +19,8 @@ const RATED_SHARES = {
 export type RatedShareName = keyof typeof RATED_SHARES;
 const NAMES = Object.keys(RATED_SHARES) as RatedShareName[];
 
-const isRatedShare = (name: string): name is RatedShareName => Object.prototype.hasOwnProperty.call(RATED_SHARES, name);
-
 function answerCount(ctx: CallContext, args: readonly unknown[]): number {
-  const name = (readTextArg(ctx, args[1], 'kpi') ?? '').trim().toUpperCase().replace(/^KPI\./, '');
-  if (!isRatedShare(name)) throw valueError(ctx.fn, `kpi ${describeValue(plainScalar(args[1]) ?? '')} is not one of ${NAMES.map((n) => `"${n}"`).join(', ')}`);
+  const name = readKpiArg(ctx, args[1], NAMES);
   // Read as the KPI reads its ratings; its messages name it (ANSWER_COUNT: CES: …).
   const c = RATED_SHARES[name]({ ...ctx, fn: `${ctx.fn}: ${name}` }, args[0], args[2], args[3])!;
   return c[UNSATISFIED] + c[SATISFIED];

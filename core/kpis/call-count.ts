@@ -5,20 +5,15 @@
  * against its minimum and takes the Wilson interval of a share from.
  */
 import type { FunctionSpec } from '../catalog/types.js';
-import { valueError } from '../errors.js';
 import type { CallContext } from '../values/context.js';
-import { describeValue } from '../values/grid.js';
-import { plainScalar, readTextArg } from '../values/read.js';
+import { readKpiArg } from '../values/read.js';
 import { CALL_KPI_COUNTS } from './calls.js';
 import type { CallKpi } from './calls.js';
 
 const NAMES = Object.keys(CALL_KPI_COUNTS) as CallKpi[];
 
-const isCallKpi = (name: string): name is CallKpi => Object.prototype.hasOwnProperty.call(CALL_KPI_COUNTS, name);
-
 function callCount(ctx: CallContext, args: readonly unknown[]): number {
-  const name = (readTextArg(ctx, args[0], 'kpi') ?? '').trim().toUpperCase().replace(/^KPI\./, '');
-  if (!isCallKpi(name)) throw valueError(ctx.fn, `kpi ${describeValue(plainScalar(args[0]) ?? '')} is not one of ${NAMES.map((n) => `"${n}"`).join(', ')}`);
+  const name = readKpiArg(ctx, args[0], NAMES);
   // The KPI reads its own arguments; its messages name it (CALL_COUNT: ASA: …).
   return CALL_KPI_COUNTS[name]({ ...ctx, fn: `${ctx.fn}: ${name}` }, args.slice(1));
 }

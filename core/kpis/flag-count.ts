@@ -5,11 +5,9 @@
  * takes the Wilson interval from.
  */
 import type { FunctionSpec } from '../catalog/types.js';
-import { valueError } from '../errors.js';
 import type { CallContext } from '../values/context.js';
-import { describeValue } from '../values/grid.js';
 import { countFlags } from '../values/flags.js';
-import { plainScalar, readTextArg } from '../values/read.js';
+import { readKpiArg } from '../values/read.js';
 import { countVerdicts } from './sla-flags.js';
 
 /** The flag shares by name, each with its count of the values it reads as a yes or a no. */
@@ -24,12 +22,8 @@ const FLAG_SHARES = {
 export type FlagShareName = keyof typeof FLAG_SHARES;
 const NAMES = Object.keys(FLAG_SHARES) as FlagShareName[];
 
-const isFlagShare = (name: string): name is FlagShareName => Object.prototype.hasOwnProperty.call(FLAG_SHARES, name);
-
 function flagCount(ctx: CallContext, args: readonly unknown[]): number {
-  const name = (readTextArg(ctx, args[1], 'kpi') ?? 'CONVERSION_RATE').trim().toUpperCase().replace(/^KPI\./, '');
-  if (!isFlagShare(name)) throw valueError(ctx.fn, `kpi ${describeValue(plainScalar(args[1]) ?? '')} is not one of ${NAMES.map((n) => `"${n}"`).join(', ')}`);
-  return FLAG_SHARES[name](ctx, args[0]);
+  return FLAG_SHARES[readKpiArg(ctx, args[1], NAMES, 'CONVERSION_RATE')](ctx, args[0]);
 }
 
 export const flagCountFunctions: readonly FunctionSpec[] = [
