@@ -9,25 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { contextFor } from '../../core/call.js';
 import { CALL_KPI_COUNTS } from '../../core/kpis/calls.js';
 import { wallClock } from '../../core/values/clock.js';
+import { calls, icmi } from '../fixtures/icmi-calls.js';
 import { call, col, errorOf, serial } from '../helpers/call.js';
-
-/** Per-call rows (with a header row): [wait in seconds, answered flag]. */
-function calls(rows: readonly [unknown, unknown][], flagHeader = 'Answered'): [unknown[][], unknown[][]] {
-  return [col('Wait (s)', ...rows.map((r) => r[0])), col(flagHeader, ...rows.map((r) => r[1]))];
-}
-
-/**
- * ICMI "Service Level Calculations": 1,060 calls, 1,000 answered (860 within 20 s), 60 abandoned
- * (waits 0…19 s for 20 of them, 25…64 s for the other 40).
- */
-function icmi(): [unknown[][], unknown[][]] {
-  const rows: [number, unknown][] = [];
-  for (let i = 0; i < 860; i++) rows.push([i % 21, true]);
-  for (let i = 0; i < 140; i++) rows.push([21 + (i % 100), 'answered']);
-  for (let i = 0; i < 20; i++) rows.push([i, 'abandoned']);
-  for (let i = 0; i < 40; i++) rows.push([25 + i, false]);
-  return calls(rows, 'Outcome');
-}
 
 describe('CALL_COUNT', () => {
   it('counts the calls each service-level mode divides by (ICMI\'s 1,060 calls)', () => {
