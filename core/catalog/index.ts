@@ -3,6 +3,8 @@
  * order of the catalog page. functions.json, the Apps Script stubs, docs/functions.md and the
  * sidebar's KPI list are generated from this list.
  */
+import { answerCountFunctions } from '../kpis/answer-count.js';
+import { callCountFunctions } from '../kpis/call-count.js';
 import { callFunctions } from '../kpis/calls.js';
 import { contactCentreFunctions } from '../kpis/contact-centre.js';
 import { customerFunctions } from '../kpis/customers.js';
@@ -32,8 +34,8 @@ export type { CatalogName } from './names.js';
  * listing its functions in the page's order. CATALOG_NAMES (names.ts) is generated from it.
  */
 const all: readonly FunctionSpec[] = [
-  ...satisfactionFunctions, ...surveyFunctions, ...customerFunctions, ...flagCountFunctions, ...ticketFunctions, ...slaFlagFunctions, ...durationColumnFunctions,
-  ...statusLogFunctions, ...messageLogFunctions, ...perTicketFunctions, ...logTicketFunctions, ...ticketLookupFunctions, ...callFunctions, ...contactCentreFunctions,
+  ...satisfactionFunctions, ...surveyFunctions, ...answerCountFunctions, ...customerFunctions, ...flagCountFunctions, ...ticketFunctions, ...slaFlagFunctions, ...durationColumnFunctions,
+  ...statusLogFunctions, ...messageLogFunctions, ...perTicketFunctions, ...logTicketFunctions, ...ticketLookupFunctions, ...callFunctions, ...callCountFunctions, ...contactCentreFunctions,
   ...peopleFunctions,
   ...textFunctions, ...moneyFunctions, ...statusFunctions, ...segmentFunctions,
 ];

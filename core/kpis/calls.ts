@@ -246,35 +246,44 @@ function fastHandleTimes(talkArg: unknown, holdArg: unknown, acwArg: unknown, un
   return { sum, n };
 }
 
+/** A mode's share as its two counts: calls within (its numerator) and the calls it is taken over (its n). */
+function serviceLevelParts(k: CallCounts, mode: ServiceLevelMode): { part: number; all: number } {
+  switch (mode) {
+    case 'offered': return { part: k.answeredWithin, all: k.calls };
+    case 'answered': return { part: k.answeredWithin, all: k.answered };
+    case 'abandons_met': return { part: k.answeredWithin + k.abandonedWithin, all: k.calls };
+    case 'short_abandons_excluded': return { part: k.answeredWithin, all: k.calls - k.abandonedWithin };
+  }
+}
+
 /** The share of a call count for a mode; "no data" when its denominator is 0. */
 export function serviceLevelOf(ctx: CallContext, k: CallCounts, mode: ServiceLevelMode): number {
-  let part: number, all: number;
-  switch (mode) {
-    case 'offered': part = k.answeredWithin; all = k.calls; break;
-    case 'answered': part = k.answeredWithin; all = k.answered; break;
-    case 'abandons_met': part = k.answeredWithin + k.abandonedWithin; all = k.calls; break;
-    case 'short_abandons_excluded': part = k.answeredWithin; all = k.calls - k.abandonedWithin; break;
-  }
+  const { part, all } = serviceLevelParts(k, mode);
   if (all === 0) throw noDataError(ctx.fn, mode === 'answered' ? 'no data (no answered calls)' : 'no data (no calls)');
   return part / all;
 }
 
-function serviceLevelBy(ctx: CallContext, args: readonly unknown[], onePass: boolean): number {
+/** SERVICE_LEVEL's arguments read, and its calls counted (in one pass when the cells allow). */
+function serviceLevelCounts(ctx: CallContext, args: readonly unknown[], onePass: boolean): { k: CallCounts; mode: ServiceLevelMode } {
   const unit = readInputUnit(ctx, args[4]);
   const mode = readMode(ctx, args[3]);
   const thresholdMs = readDurationArg(ctx, args[2], 'threshold', unit);
   const needs = mode === 'abandons_met' || mode === 'short_abandons_excluded';
   const fast = onePass ? fastCountCalls(args[0], args[1], unit, thresholdMs, needs) : undefined;
-  if (fast) return serviceLevelOf(ctx, fast, mode);
-  const calls = readCalls(ctx, args[0], args[1], unit);
-  return serviceLevelOf(ctx, countCalls(ctx, calls, thresholdMs, needs), mode);
+  return { k: fast ?? countCalls(ctx, readCalls(ctx, args[0], args[1], unit), thresholdMs, needs), mode };
+}
+
+function serviceLevelBy(ctx: CallContext, args: readonly unknown[], onePass: boolean): number {
+  const { k, mode } = serviceLevelCounts(ctx, args, onePass);
+  return serviceLevelOf(ctx, k, mode);
 }
 
 const serviceLevel = (ctx: CallContext, args: readonly unknown[]): number => serviceLevelBy(ctx, args, true);
 
 // ---------------------------------------------------------------- abandon rate
 
-function abandonRate(ctx: CallContext, args: readonly unknown[]): number {
+/** ABANDON_RATE's abandoned calls and the calls it is taken over (its n). */
+function abandonCounts(ctx: CallContext, args: readonly unknown[]): { abandoned: number; calls: number } {
   const unit = readInputUnit(ctx, args[3]);
   const answered = readFlags(ctx, args[0], 'answered');
   const f = answered.flags;
@@ -286,23 +295,29 @@ function abandonRate(ctx: CallContext, args: readonly unknown[]): number {
       calls++;
       if (f[i] === 0) abandoned++;
     }
-    if (calls === 0) throw noDataError(ctx.fn, 'no data (no calls)');
-    return abandoned / calls;
+    return { abandoned, calls };
   }
   const waits = readDurations(ctx, args[1], 'waits', unit);
   requireSameSize(ctx, answered.grid, 'answered', waits.grid, 'waits');
   const c: Calls = { waits, answered };
   const short = isOmitted(args[2]) ? -1 : readDurationArg(ctx, args[2], 'short_abandon', unit);
   const k = countCalls(ctx, c, short < 0 ? 0 : short, short >= 0);
-  const calls = short < 0 ? k.calls : k.calls - k.abandonedWithin;
-  const abandoned = k.calls - k.answered - (short < 0 ? 0 : k.abandonedWithin);
+  return {
+    abandoned: k.calls - k.answered - (short < 0 ? 0 : k.abandonedWithin),
+    calls: short < 0 ? k.calls : k.calls - k.abandonedWithin,
+  };
+}
+
+function abandonRate(ctx: CallContext, args: readonly unknown[]): number {
+  const { abandoned, calls } = abandonCounts(ctx, args);
   if (calls === 0) throw noDataError(ctx.fn, 'no data (no calls)');
   return abandoned / calls;
 }
 
 // ---------------------------------------------------------------- ASA, AHT, occupancy
 
-function asa(ctx: CallContext, args: readonly unknown[]): number {
+/** ASA's summed waits (ms) and the answered calls it averages them over (its n). */
+function answerWaits(ctx: CallContext, args: readonly unknown[]): { sum: number; n: number; msPerUnit: number } {
   const unit = readInputUnit(ctx, args[2]);
   const msPerUnit = readSecondsUnit(ctx, args[3]);
   const c = readCalls(ctx, args[0], args[1], unit);
@@ -319,15 +334,22 @@ function asa(ctx: CallContext, args: readonly unknown[]): number {
       n++;
     } else if (flag < 0 && ms === ms) flagMissing(ctx, c, i);
   }
+  return { sum, n, msPerUnit };
+}
+
+function asa(ctx: CallContext, args: readonly unknown[]): number {
+  const { sum, n, msPerUnit } = answerWaits(ctx, args);
   if (n === 0) throw noDataError(ctx.fn, 'no data (no answered calls)');
   return sum / n / msPerUnit;
 }
 
-function ahtBy(ctx: CallContext, args: readonly unknown[], onePass: boolean): number {
+/** AHT's summed handle times (ms) and the calls with a talk time it averages them over (its n). */
+function handleTimes(ctx: CallContext, args: readonly unknown[], onePass: boolean): { sum: number; n: number; msPerUnit: number } {
   const unit = readInputUnit(ctx, args[3]);
   const msPerUnit = readSecondsUnit(ctx, args[4]);
   const fast = onePass ? fastHandleTimes(args[0], isOmitted(args[1]) ? undefined : args[1], isOmitted(args[2]) ? undefined : args[2], unit) : undefined;
-  if (fast && fast.n > 0) return fast.sum / fast.n / msPerUnit;
+  // No talk time in one pass: the readers' path says so (or names a cell the one pass let by).
+  if (fast && fast.n > 0) return { ...fast, msPerUnit };
   const talk = readDurations(ctx, args[0], 'talk', unit);
   const extras: { name: string; col: DurationColumn }[] = [];
   for (const [j, name] of [[1, 'hold'], [2, 'after_call_work']] as const) {
@@ -352,6 +374,11 @@ function ahtBy(ctx: CallContext, args: readonly unknown[], onePass: boolean): nu
       n++;
     }
   }
+  return { sum, n, msPerUnit };
+}
+
+function ahtBy(ctx: CallContext, args: readonly unknown[], onePass: boolean): number {
+  const { sum, n, msPerUnit } = handleTimes(ctx, args, onePass);
   if (n === 0) throw noDataError(ctx.fn, 'no data (no talk times)');
   return sum / n / msPerUnit;
 }
@@ -366,6 +393,23 @@ export const READERS_ONLY = {
   SERVICE_LEVEL: (ctx: CallContext, args: readonly unknown[]): number => serviceLevelBy(ctx, args, false),
   AHT: (ctx: CallContext, args: readonly unknown[]): number => ahtBy(ctx, args, false),
 } as const;
+
+/**
+ * The calls each per-call KPI takes its value over, read exactly as the KPI reads its own
+ * arguments (the same one-pass path and readers, the same errors): CALL_COUNT, the KPI's n. 0
+ * where the KPI says "no data". `onePass` false: through the readers alone (the property tests).
+ */
+export const CALL_KPI_COUNTS = {
+  /** The mode's denominator: all calls ("offered", "abandons_met"), answered ones, or all but short abandons. */
+  SERVICE_LEVEL: (ctx: CallContext, args: readonly unknown[], onePass = true): number => {
+    const { k, mode } = serviceLevelCounts(ctx, args, onePass);
+    return serviceLevelParts(k, mode).all;
+  },
+  ABANDON_RATE: (ctx: CallContext, args: readonly unknown[]): number => abandonCounts(ctx, args).calls,
+  ASA: (ctx: CallContext, args: readonly unknown[]): number => answerWaits(ctx, args).n,
+  AHT: (ctx: CallContext, args: readonly unknown[], onePass = true): number => handleTimes(ctx, args, onePass).n,
+} as const;
+export type CallKpi = keyof typeof CALL_KPI_COUNTS;
 
 function occupancy(ctx: CallContext, args: readonly unknown[]): number {
   const unit = readInputUnit(ctx, args[2]);

@@ -4,10 +4,8 @@
  * over, ones with a next reply), so the count comes from the KPI's own walk of the log.
  */
 import type { FunctionSpec } from '../catalog/types.js';
-import { valueError } from '../errors.js';
 import type { CallContext } from '../values/context.js';
-import { describeValue } from '../values/grid.js';
-import { plainScalar, readTextArg } from '../values/read.js';
+import { readKpiArg } from '../values/read.js';
 import { nextReplyTally } from './message-log.js';
 import { STATUS_LOG_TALLIES } from './status-log.js';
 import type { LogTally } from './status-log.js';
@@ -19,9 +17,8 @@ const TALLIES: Readonly<Record<string, (ctx: CallContext, args: readonly unknown
 const NAMES = Object.keys(TALLIES);
 
 function logTickets(ctx: CallContext, args: readonly unknown[]): number {
-  const name = (readTextArg(ctx, args[0], 'kpi') ?? '').trim().toUpperCase().replace(/^KPI\./, '');
+  const name = readKpiArg(ctx, args[0], NAMES);
   const tally = TALLIES[name];
-  if (!tally) throw valueError(ctx.fn, `kpi ${describeValue(plainScalar(args[0]) ?? '')} is not one of ${NAMES.map((n) => `"${n}"`).join(', ')}`);
   // The KPI reads its own arguments; its messages name it (LOG_TICKETS: LOG_RESOLUTION: …).
   return tally({ ...ctx, fn: `${ctx.fn}: ${name}` }, args.slice(1)).tickets;
 }

@@ -7,7 +7,8 @@
 import type { FunctionSpec } from '../catalog/types.js';
 import { noDataError } from '../errors.js';
 import type { CallContext } from '../values/context.js';
-import { readFlags, truthyCount } from '../values/flags.js';
+import { fastFlagCount, readFlags, truthyCount } from '../values/flags.js';
+import type { FlagColumn, MoreFlagWords } from '../values/flags.js';
 import { toGrid } from '../values/grid.js';
 
 /** Verdict words of helpdesk exports (English and German, any case): met, and missed. */
@@ -37,8 +38,43 @@ function withVerdicts(x: unknown): unknown {
   return changed ? rows : x;
 }
 
+/** SLA_MET_RATE's reader: verdict words, then the flag rules (header, errors naming cells). */
+export function readVerdicts(ctx: CallContext, x: unknown, arg: string): FlagColumn {
+  return readFlags(ctx, withVerdicts(x), arg);
+}
+
+/**
+ * Each verdict word as exports write it — any mix of lower case, upper case and capitals per word
+ * ("Within SLA", "SLA Violated", "BREACHED") — where that spelling still reads as the word.
+ */
+function verdictSpellings(): Set<string> {
+  const out = new Set<string>();
+  for (const word of [...SLA_MET_WORDS, ...SLA_MISSED_WORDS]) {
+    let spellings = [''];
+    for (const [k, part] of word.split(' ').entries()) {
+      const forms = [part, part.toUpperCase(), part.charAt(0).toUpperCase() + part.slice(1)];
+      spellings = spellings.flatMap((s) => forms.map((f) => (k === 0 ? f : `${s} ${f}`)));
+    }
+    for (const s of spellings) if (slaVerdict(s) === slaVerdict(word)) out.add(s);
+  }
+  return out;
+}
+
+/** The verdict words for the one-pass count (fastFlagCount). */
+export const VERDICT_WORDS: MoreFlagWords = { exact: verdictSpellings(), reads: (t) => slaVerdict(t) !== undefined };
+
+/**
+ * How many cells SLA_MET_RATE takes as a verdict (its denominator, FLAG_COUNT's n of it), with its
+ * errors: columns as hosts pass them in one pass without a value per cell, anything else through
+ * its own reader.
+ */
+export function countVerdicts(ctx: CallContext, x: unknown, arg: string): number {
+  const fast = fastFlagCount(x, false, VERDICT_WORDS);
+  return fast >= 0 ? fast : readVerdicts(ctx, x, arg).count;
+}
+
 function slaMetRate(ctx: CallContext, args: readonly unknown[]): number {
-  const col = readFlags(ctx, withVerdicts(args[0]), 'flags');
+  const col = readVerdicts(ctx, args[0], 'flags');
   if (col.count === 0) throw noDataError(ctx.fn, 'no data (flags holds no SLA verdict)');
   return truthyCount(col) / col.count;
 }

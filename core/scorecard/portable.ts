@@ -19,6 +19,7 @@
  *   never match text), flag words a criterion cannot name exactly, stocks whose first/last row of a
  *   period is not picked by a unique whole-day date.
  */
+import { slaVerdict } from '../kpis/sla-flags.js';
 import { zForConfidence } from '../stats.js';
 import { civilOfSerial, serialOfWallClock, wallClock } from '../values/clock.js';
 import { isDateObject } from '../values/grid.js';
@@ -203,9 +204,13 @@ function scanFlags(cells: readonly (readonly unknown[])[]): FlagCriteria | { rea
   return { truthy: [...truthy.values()], falsy: [...falsy.values()] };
 }
 
-/** A first cell the core's flag reader takes for a header: text that is no number, date, flag or error. */
+/**
+ * A first cell the core's flag reader takes for a header: text that is no number, date, flag or
+ * error — nor an SLA verdict ("Within SLA"), which SLA_MET_RATE reads as a flag: a column opening
+ * with one has no native form (no criterion names its verdicts), never a skipped header.
+ */
 function isHeaderText(v: string): boolean {
-  return isSkippedText(v) && flagOfText(v.trim()) < 0;
+  return isSkippedText(v) && flagOfText(v.trim()) < 0 && slaVerdict(v) === undefined;
 }
 
 // ------------------------------------------------------------------ the measure renderer

@@ -130,12 +130,25 @@ const PLAIN_FLAG_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
- * The count of a one-column range whose cells are what most flag columns hold — blanks, booleans,
- * 1 and 0 (with `counts` whole numbers from 0), flag words in a usual case — below at most one
- * header; -1 when a cell is anything else (other text, spaces around a word, an outcome word, an
- * error, a Date, another number): readFlags then counts it, or says what is wrong.
+ * Words a share reads as flags besides the yes/no words (SLA_MET_RATE's verdicts), for the one-pass
+ * count: the texts counted as they stand, and the test telling which other text the share's own
+ * reader would take for such a word (that text goes to the reader).
  */
-function fastFlagCount(x: unknown, counts: boolean): number {
+export interface MoreFlagWords {
+  /** Cell texts that are such a word exactly as they stand (the cases exports write). */
+  readonly exact: ReadonlySet<string>;
+  /** True when the share's reader takes a trimmed text for such a word (any case, any spacing). */
+  readonly reads: (t: string) => boolean;
+}
+
+/**
+ * The count of a one-column range whose cells are what most flag columns hold — blanks, booleans,
+ * 1 and 0 (with `counts` whole numbers from 0), flag words in a usual case (and `more`'s words as
+ * they stand) — below at most one header; -1 when a cell is anything else (other text, spaces
+ * around a word, an outcome word, an error, a Date, another number): the share's reader then
+ * counts it, or says what is wrong.
+ */
+export function fastFlagCount(x: unknown, counts: boolean, more?: MoreFlagWords): number {
   const rows = columnRows(x);
   if (!rows) return -1;
   let n = 0, seen = false;
@@ -149,13 +162,13 @@ function fastFlagCount(x: unknown, counts: boolean): number {
       if (v === 1 || v === 0 || (counts && v > 0 && Number.isInteger(v))) n++;
       else return -1;
     } else if (typeof v === 'string') {
-      if (PLAIN_FLAG_WORDS.has(v)) n++;
+      if (PLAIN_FLAG_WORDS.has(v) || (more !== undefined && more.exact.has(v))) n++;
       else if (seen) return -1;
       else {
         // The first non-blank cell: blank text, or a header readFlags skips (read as it reads it).
         const t = v.trim();
         if (t === '') continue;
-        if (isErrorText(t) || flagOfText(t) >= 0 || (counts && typeof parseNumericText(t) === 'number')) return -1;
+        if (isErrorText(t) || flagOfText(t) >= 0 || (counts && typeof parseNumericText(t) === 'number') || (more !== undefined && more.reads(t))) return -1;
       }
     } else return -1;
     seen = true;

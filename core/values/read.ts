@@ -383,6 +383,16 @@ export function readTextArg(ctx: CallContext, x: unknown, arg: string): string |
   throw valueError(ctx.fn, `${arg} ${describeValue(v)} is not text`);
 }
 
+/**
+ * The catalog KPI a `kpi` argument names among `names` (any case, "KPI." before it allowed, as Excel
+ * shows our functions); `fallback` when blank, else an error listing the names.
+ */
+export function readKpiArg<K extends string>(ctx: CallContext, x: unknown, names: readonly K[], fallback?: K): K {
+  const name = (readTextArg(ctx, x, 'kpi') ?? fallback ?? '').trim().toUpperCase().replace(/^KPI\./, '');
+  if ((names as readonly string[]).includes(name)) return name as K;
+  throw valueError(ctx.fn, `kpi ${describeValue(plainScalar(x) ?? '')} is not one of ${names.map((n) => `"${n}"`).join(', ')}`);
+}
+
 // ---------------------------------------------------------------- dates
 
 /** Serials of 0100-01-01 and 10000-01-01: what spreadsheets can hold as dates. */

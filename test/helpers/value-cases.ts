@@ -296,6 +296,33 @@ export const VALUE_CASES: readonly ValueCase[] = [
     expect: [['Period', 'Rows', 'Value'], ['2026-02', 2, 1], ['2026-03', 1, 1]], // the undated nein counts in no period
   },
   {
+    name: 'FLAG_COUNT: the n of SLA_MET_RATE over verdict words and flags',
+    fn: 'FLAG_COUNT',
+    args: [column('Resolution status', 'Within SLA', 'SLA Violated', BLANK, true, 'verletzt'), 'SLA_MET_RATE'],
+    expect: 4, // Within SLA, SLA Violated, TRUE, verletzt; SLA_MET_RATE 2 / 4
+  },
+  {
+    name: 'ANSWER_COUNT: the n of CES over rating words and numbers, blanks and non-answers left out',
+    fn: 'ANSWER_COUNT',
+    args: [column('Effort', 'Strongly agree', 'Somewhat agree', BLANK, 'Offered', 2), 'CES'],
+    expect: 3, // two 7-point words and a 2; CES 2 / 3
+  },
+  {
+    name: 'CALL_COUNT: the answered calls ASA averages, waits as duration cells',
+    fn: 'CALL_COUNT',
+    args: ['ASA', column('Wait', time(15 * S), BLANK, time(30 * S), time(40 * S)), column('Answered', true, false, 'ja', 'abgebrochen'), 'time'],
+    repeatingFrom: 1,
+    expect: 2, // 15 s and 30 s answered; ASA 22.5 s
+  },
+  {
+    name: 'CALL_COUNT per period: the calls each month\'s service level rests on',
+    fn: 'KPI_BY_PERIOD',
+    args: ['CALL_COUNT', column('Call date', when('2026-02-02T09:00'), when('2026-02-20T10:00'), when('2026-03-03T08:00'), when('2026-03-04T08:00'), BLANK),
+      'month', 'SERVICE_LEVEL', column('Wait', 12, 50, 8, BLANK, 5), column('Answered', true, false, true, false, true), 20],
+    repeatingFrom: 3,
+    expect: [['Period', 'Rows', 'Value'], ['2026-02', 2, 2], ['2026-03', 2, 2]], // the abandoned call without a wait counts; the undated one in no period
+  },
+  {
     name: 'answered/abandoned as flags',
     fn: 'CONVERSION_RATE',
     args: [column('Outcome', 'answered', 'abandoned', 'Answered', 'angenommen')],

@@ -4,25 +4,8 @@ import { findFunction } from '../../core/catalog/index.js';
 import { callSpec } from '../../core/call.js';
 import { READERS_ONLY } from '../../core/kpis/calls.js';
 import { wallClock } from '../../core/values/clock.js';
+import { calls, icmi } from '../fixtures/icmi-calls.js';
 import { call, col, errorOf } from '../helpers/call.js';
-
-/** Per-call rows (with a header row): [wait in seconds, answered flag]. */
-function calls(rows: readonly [number | string | null, unknown][], flagHeader = 'Answered'): [unknown[][], unknown[][]] {
-  return [col('Wait (s)', ...rows.map((r) => r[0])), col(flagHeader, ...rows.map((r) => r[1]))];
-}
-
-/**
- * ICMI "Service Level Calculations" (also on Call Centre Helper): 1,060 calls, 1,000 answered of
- * which 860 within 20 s, 60 abandoned of which 20 within 20 s → 81 %, 86 %, 83 %, 83 %.
- */
-function icmi(): [unknown[][], unknown[][]] {
-  const rows: [number, unknown][] = [];
-  for (let i = 0; i < 860; i++) rows.push([i % 21, true]); // 0…20 s: within (20 s is within)
-  for (let i = 0; i < 140; i++) rows.push([21 + (i % 100), 'answered']);
-  for (let i = 0; i < 20; i++) rows.push([i, 'abandoned']);
-  for (let i = 0; i < 40; i++) rows.push([25 + i, false]);
-  return calls(rows, 'Outcome');
-}
 
 describe('SERVICE_LEVEL', () => {
   it('gives ICMI\'s published figures under all four modes (81 %, 86 %, 83 %, 83 %)', () => {

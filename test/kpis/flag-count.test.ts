@@ -7,7 +7,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contextFor } from '../../core/call.js';
 import { wallClock } from '../../core/values/clock.js';
-import { countFlags, readFlags } from '../../core/values/flags.js';
+import { findFunction } from '../../core/catalog/index.js';
+import { countVerdicts, readVerdicts, VERDICT_WORDS } from '../../core/kpis/sla-flags.js';
+import { countFlags, fastFlagCount, readFlags } from '../../core/values/flags.js';
 import { call, col, errorOf } from '../helpers/call.js';
 
 describe('FLAG_COUNT', () => {
@@ -47,9 +49,30 @@ describe('FLAG_COUNT', () => {
     expect(errorOf(() => call('FLAG_COUNT', col('FCR', 'yes', '#DIV/0!'))).message).toBe('FLAG_COUNT: "#DIV/0!" at row 3 of flags is an error value');
     const bad = errorOf(() => call('FLAG_COUNT', col('yes'), 'NPS'));
     expect(bad.kind).toBe('value');
-    expect(bad.message).toBe('FLAG_COUNT: kpi "NPS" is not one of "CONVERSION_RATE", "FIRST_CONTACT_RESOLUTION", "REOPEN_RATE"');
+    expect(bad.message).toBe('FLAG_COUNT: kpi "NPS" is not one of "CONVERSION_RATE", "FIRST_CONTACT_RESOLUTION", "REOPEN_RATE", "SLA_MET_RATE"');
     // Long or hostile text is quoted short and safe.
     expect(errorOf(() => call('FLAG_COUNT', col('x', `=HYPERLINK("http://evil.example","${'y'.repeat(200)}")`))).message).not.toContain('y'.repeat(100));
+  });
+
+  it('counts SLA_MET_RATE\'s verdicts — verdict words and flags — as SLA_MET_RATE reads them', () => {
+    // Freshdesk's Resolution status: Within SLA ×2, SLA Violated, blank, "within  sla " (spaces, any case),
+    // BREACHED, TRUE → met 4 (Within SLA ×2, within sla, TRUE) of 6 verdicts.
+    const status = col('Resolution status', 'Within SLA', 'SLA Violated', null, 'Within SLA', 'within  sla ', 'BREACHED', true);
+    expect(call('SLA_MET_RATE', status)).toBeCloseTo(4 / 6, 15);
+    expect(call('FLAG_COUNT', status, 'SLA_MET_RATE')).toBe(6);
+    // German verdicts below a header: eingehalten, verletzt, nicht erfüllt, Erfüllt → 2 / 4 over 4.
+    const german = col('SLA-Status', 'eingehalten', 'verletzt', '', 'nicht erfüllt', 'Erfüllt');
+    expect(call('SLA_MET_RATE', german)).toBe(0.5);
+    expect(call('FLAG_COUNT', german, 'sla_met_rate')).toBe(4);
+    // For the other shares a verdict word is no flag: below the header it is their error.
+    expect(errorOf(() => call('FLAG_COUNT', status)).message).toBe('FLAG_COUNT: "Within SLA" at row 2 of flags is not a yes/no flag (use TRUE/FALSE, 1/0, yes/no, ja/nein or answered/abandoned)');
+    // Unknown text below the header is SLA_MET_RATE's error, at the same cell.
+    const bad = col('made_sla', 'met', 'pending', 'missed');
+    expect(errorOf(() => call('SLA_MET_RATE', bad)).message).toBe('SLA_MET_RATE: "pending" at row 3 of flags is not a yes/no flag (use TRUE/FALSE, 1/0, yes/no, ja/nein or answered/abandoned)');
+    expect(errorOf(() => call('FLAG_COUNT', bad, 'SLA_MET_RATE')).message).toBe('FLAG_COUNT: "pending" at row 3 of flags is not a yes/no flag (use TRUE/FALSE, 1/0, yes/no, ja/nein or answered/abandoned)');
+    // No verdict at all: SLA_MET_RATE has no data, its n is 0.
+    expect(errorOf(() => call('SLA_MET_RATE', col('made_sla', null))).kind).toBe('na');
+    expect(call('FLAG_COUNT', col('made_sla', null), 'SLA_MET_RATE')).toBe(0);
   });
 
   it('is 0 where the share has no data', () => {
@@ -113,6 +136,46 @@ describe('the one-pass count agrees with readFlags', () => {
   );
   const column = fc.tuple(fc.option(fc.constantFrom('Converted', 'Reopens', 'FCR', 'Answered'), { nil: undefined }), fc.array(cell, { maxLength: 25 }))
     .map(([header, cells]) => (header === undefined ? cells : [header, ...cells]).map((v) => [v]));
+
+  // SLA verdicts as exports write them, and spellings only SLA_MET_RATE's own reader takes.
+  const verdict = fc.constantFrom<unknown>('Within SLA', 'SLA Violated', 'within sla', 'SLA VIOLATED', 'Met', 'missed', 'Breached', 'eingehalten',
+    'Nicht Erfüllt', 'gegen SLA verstoßen', ' met', 'within  SLA', 'wItHiN sla', 'GEGEN SLA VERSTOSSEN', 'made_sla', 'pending');
+  const verdictColumn = fc.tuple(fc.option(fc.constantFrom('made_sla', 'Resolution status', 'Met'), { nil: undefined }),
+    fc.array(fc.oneof({ weight: 3, arbitrary: verdict }, { weight: 4, arbitrary: cell }), { maxLength: 25 }))
+    .map(([header, cells]) => (header === undefined ? cells : [header, ...cells]).map((v) => [v]));
+
+  it('on random columns of verdicts and flags: FLAG_COUNT("SLA_MET_RATE") gives SLA_MET_RATE\'s denominator or its error', () => {
+    const sla = contextFor('SLA_MET_RATE', wallClock('UTC'));
+    const metRate = findFunction('SLA_MET_RATE')!;
+    let onePass = 0;
+    fc.assert(fc.property(verdictColumn, (rows) => {
+      if (fastFlagCount(rows, false, VERDICT_WORDS) >= 0) onePass++;
+      const n = outcome(() => call('FLAG_COUNT', rows, 'SLA_MET_RATE'));
+      const rate = outcome(() => metRate.impl(sla, [rows]));
+      if (typeof n === 'number') {
+        // SLA_MET_RATE's share is a whole number of verdicts over n (or no data where n is 0).
+        if (n === 0) expect(rate).toMatch(/no data/);
+        else expect(Math.abs((rate as number) * n - Math.round((rate as number) * n))).toBeLessThan(1e-9);
+      } else expect(String(n).replace(/^FLAG_COUNT/, 'SLA_MET_RATE')).toBe(rate);
+      // The one pass agrees with SLA_MET_RATE's reader alone.
+      expect(outcome(() => countVerdicts(ctx, rows, 'flags'))).toEqual(outcome(() => readVerdicts(ctx, rows, 'flags').count));
+    }), { numRuns: 2000, seed: 20_260_311 });
+    // Both paths are exercised: the one pass decides a good part of the columns itself.
+    expect(onePass).toBeGreaterThan(200);
+    expect(onePass).toBeLessThan(1800);
+  });
+
+  it('counts a Freshdesk or ServiceNow verdict column in one pass, and leaves odd spellings to the reader', () => {
+    expect(fastFlagCount(col('Resolution status', 'Within SLA', 'SLA Violated', null, 'BREACHED', true, 'Gegen SLA verstoßen'), false, VERDICT_WORDS)).toBe(5);
+    expect(fastFlagCount(col('made_sla', 'true', 'false', ''), false, VERDICT_WORDS)).toBe(2);
+    // Spaces inside or around a word, odd case: the reader's (SLA_MET_RATE's) path, which still counts them.
+    expect(fastFlagCount(col('Resolution status', 'within  SLA'), false, VERDICT_WORDS)).toBe(-1);
+    expect(fastFlagCount(col('Resolution status', 'wItHiN sla'), false, VERDICT_WORDS)).toBe(-1);
+    expect(call('FLAG_COUNT', col('Resolution status', 'within  SLA', 'wItHiN sla'), 'SLA_MET_RATE')).toBe(2);
+    // A first cell that is a verdict with odd spacing is a verdict, not a header.
+    expect(fastFlagCount(col(' met'), false, VERDICT_WORDS)).toBe(-1);
+    expect(call('FLAG_COUNT', col(' met', 'missed'), 'SLA_MET_RATE')).toBe(2);
+  });
 
   it('on random columns of every kind of cell: the same count or the same error, flags and reopen counts', () => {
     fc.assert(fc.property(column, fc.boolean(), (rows, counts) => {

@@ -33,7 +33,40 @@ export function disagreements(live: ScorecardPlan, portable: ScorecardPlan): str
       if (!same(a, b)) out.push(`${s.id} column ${c}: live ${JSON.stringify(a)}, portable ${JSON.stringify(b)}`);
     }
   });
+  // n in every listed period, not only the actual's (the row shows one): where the KPI's value has
+  // no error, each period's n is the same number in both modes.
+  for (const s of live.summary) {
+    const ln = nByPeriod(live, s.id), pn = nByPeriod(portable, s.id);
+    if (!ln || !pn || isErrorText(anchorOf(live, s.id))) continue;
+    for (const [label, a] of ln) {
+      const b = pn.get(label);
+      if (!same(a, b)) out.push(`${s.id} n of ${label}: live ${JSON.stringify(a)}, portable ${JSON.stringify(b)}`);
+    }
+  }
   for (const note of portable.notes) if (/would not give the add-in's values/.test(note)) out.push(`portable note: ${note}`);
+  return out;
+}
+
+const isErrorText = (v: Cell | undefined): boolean => typeof v === 'string' && v.startsWith('#');
+
+/** The cached anchor of a KPI's value block (its function's error when it fails). */
+function anchorOf(p: ScorecardPlan, id: string): Cell | undefined {
+  const cell = p.blocks.find((b) => b.id === `helper:${id}`)?.cells[0]?.[0];
+  return cell?.formula?.cached ?? cell?.value;
+}
+
+/**
+ * A KPI's n per listed period, by label, from its n block (live: the lookups beside the spilled
+ * table; portable: its cells); undefined when the KPI shows no n.
+ */
+export function nByPeriod(p: ScorecardPlan, id: string): Map<string, Cell | undefined> | undefined {
+  const block = p.blocks.find((b) => b.id === `helper:${id}:n:periods`) ?? p.blocks.find((b) => b.id === `helper:${id}:n`);
+  if (!block) return undefined;
+  const out = new Map<string, Cell | undefined>();
+  for (const line of block.cells.slice(1)) {
+    const label = line[0]?.formula?.cached ?? line[0]?.value;
+    if (typeof label === 'string' && label !== '') out.set(label, line[2]?.formula?.cached ?? line[2]?.value);
+  }
   return out;
 }
 

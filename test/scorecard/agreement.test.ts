@@ -16,7 +16,8 @@ import { findFunction } from '../../core/catalog/index.js';
 import { cachedOf, evaluate, workbookEnv } from '../../core/scorecard/evaluate.js';
 import { KPI_DEFINITIONS } from '../../core/scorecard/kpis.js';
 import type { NativeForm, PeriodVariant, Series } from '../../core/scorecard/definition.js';
-import { flagCount, isBlank, where } from '../../core/scorecard/measure.js';
+import { flagCount, isBlank, isNo, isSet, isYes, where } from '../../core/scorecard/measure.js';
+import type { Measures } from '../../core/scorecard/measure.js';
 import { buildPlan, COL, FIRST_KPI_ROW, planValues, TREND_LAST } from '../../core/scorecard/plan.js';
 import type { Dialect, ScorecardPlan } from '../../core/scorecard/types.js';
 import type { Cell } from '../../core/values/context.js';
@@ -255,6 +256,28 @@ describe('a wrong native formula fails these tests', () => {
     withCount('reopenRate', 1, (m) => m.add(m.count(where('reopenCount', '>=', 0)), m.count(isBlank('reopenCount'))), () => {
       const mutated = plans(w, counts);
       expect(disagreements(mutated.live, mutated.portable).join('\n')).toMatch(/^reopenRate column \d+: live \d+, portable \d+$/m);
+    });
+  });
+
+  // The contact-centre and survey counts, and SLA_MET_RATE's: each mutated n differs in some listed period.
+  const calls: Knobs = { ...k, calls: 70, blanks: 0.3, slaVerdicts: 'flags', flags: ['yes/no', 'yes/no', 'yes/no', 'yes/no'], durations: 'seconds', callFlags: 'yes/no' };
+  const nDiffers = (id: string): RegExp => new RegExp(`^${id} (column \\d+|n of [^:]+): live \\d+, portable \\d+$`, 'm');
+
+  it.each([
+    ['serviceLevel', 0, 'the answered calls only (ASA\'s n, not the calls offered)', (m: Measures<unknown>) => m.count(isYes('callAnswered'))],
+    ['abandonRate', 0, 'the answered calls only (the abandoned ones left out)', (m: Measures<unknown>) => m.count(isYes('callAnswered'))],
+    ['asa', 0, 'every call with a flag (abandoned ones too)', (m: Measures<unknown>) => m.add(m.count(isYes('callAnswered')), m.count(isNo('callAnswered')))],
+    ['aht', 0, 'the calls with a hold time, not those with a talk time', (m: Measures<unknown>) => m.count(isSet('holdTime'))],
+    ['ces', 0, 'the dated answers, blank effort answers too', (m: Measures<unknown>) => m.count(isSet('surveyDate'))],
+    ['sla', 0, 'the resolved tickets, those without a verdict too', (m: Measures<unknown>) => m.count(isSet('ticketResolved'))],
+  ] as const)('%s\'s n (variant %i) counting %s', (id, index, _what, mutated) => {
+    const w = randomWorkbook(calls);
+    const { live, portable } = plans(w, calls);
+    expect(disagreements(live, portable)).toEqual([]);
+    expect(typeof live.summary.find((s) => s.id === id)!.n, id).toBe('number');
+    withCount(id, index, mutated as NativeForm, () => {
+      const mutatedPlans = plans(w, calls);
+      expect(disagreements(mutatedPlans.live, mutatedPlans.portable).join('\n')).toMatch(nDiffers(id));
     });
   });
 

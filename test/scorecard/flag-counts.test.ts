@@ -6,10 +6,9 @@
  * "too few (n)" on it. Every expected number is counted by hand from the tables below.
  */
 import { describe, expect, it } from 'vitest';
-import { buildPlan } from '../../core/scorecard/plan.js';
-import type { GenerateRequest, Role, RoleAssignment, ScorecardPlan, SheetData, WorkbookData } from '../../core/scorecard/types.js';
+import type { GenerateRequest, RoleAssignment, ScorecardPlan, WorkbookData } from '../../core/scorecard/types.js';
 import { serial } from '../helpers/call.js';
-import { outlineOf } from '../fixtures/plan-workbook.js';
+import { at, MODES, nOf, planOf, sheet, summary, wilson } from './n-fixtures.js';
 
 /**
  * Tickets by opened date. Row 1 of the data is an export's second header line (text in the flag
@@ -56,15 +55,8 @@ const REOPENS: readonly (readonly unknown[])[] = [
   [null, 1],
 ].map((r, i) => (i === 0 ? r : [typeof r[0] === 'string' ? serial(r[0]) : r[0], r[1]]));
 
-const sheet = (name: string, values: readonly (readonly unknown[])[]): SheetData => ({ name, originRow: 1, originCol: 1, values: values.map((r) => [...r]) });
-
 function workbook(tickets = TICKETS, reopens = REOPENS): WorkbookData {
   return { sheets: [sheet('Tickets', tickets), sheet('Reopens', reopens)], timeZone: 'UTC' };
-}
-
-function at(data: WorkbookData, role: Role, sheetName: string, column: number): RoleAssignment {
-  const header = String(data.sheets.find((s) => s.name === sheetName)!.values[0][column - 1]);
-  return { role, sheet: sheetName, column, header, confidence: 1, source: 'manager' };
 }
 
 const FLAG_ROLES = (d: WorkbookData): RoleAssignment[] => [
@@ -73,51 +65,16 @@ const FLAG_ROLES = (d: WorkbookData): RoleAssignment[] => [
 ];
 
 function plan(portable: boolean, options: Partial<GenerateRequest['options']> = {}, data = workbook(), roles = FLAG_ROLES(data)): ScorecardPlan {
-  return buildPlan({
-    data,
-    outline: outlineOf(data),
-    request: {
-      roles,
-      targets: {},
-      options: {
-        period: 'month', portable, language: 'en', slaHours: 24, tolerance: 0.05, brandAttributes: [], sheetName: 'KPI Scorecard',
-        reportingDate: '2026-03-31', minAnswers: 0, minTickets: 0, ...options,
-      },
-    },
-    dialect: 'xlsx',
-    existing: [],
-  });
+  return planOf(data, roles, portable, options);
 }
-
-/** A KPI's n per listed period, from its n block (live: the lookups beside the spilled table; portable: the native cells). */
-function nByPeriod(p: ScorecardPlan, id: string): Record<string, unknown> {
-  const block = p.blocks.find((b) => b.id === `helper:${id}:n:periods`) ?? p.blocks.find((b) => b.id === `helper:${id}:n`)!;
-  const out: Record<string, unknown> = {};
-  for (const line of block.cells.slice(1)) {
-    const label = line[0]?.formula?.cached ?? line[0]?.value;
-    if (typeof label === 'string' && label !== '') out[label] = line[2]?.formula?.cached ?? line[2]?.value;
-  }
-  return out;
-}
-
-const summary = (p: ScorecardPlan, id: string) => p.summary.find((s) => s.id === id)!;
-
-/** Wilson's 95 % interval for k of n, written out here (z = Φ⁻¹(0.975)). */
-function wilson(k: number, n: number): [number, number] {
-  const z = 1.959963984540054, p = k / n, z2 = z * z;
-  const mid = p + z2 / (2 * n), half = z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return [(mid - half) / (1 + z2 / n), (mid + half) / (1 + z2 / n)];
-}
-
-const MODES = [['live', false], ['portable', true]] as const;
 
 describe('the n of a flag share: the yes and no values it used', () => {
   it.each(MODES)('per period, by hand (%s)', (_mode, portable) => {
     const p = plan(portable);
-    expect(nByPeriod(p, 'fcr')).toEqual({ '2026-01': 3, '2026-02': 3, '2026-03': 2 });
-    expect(nByPeriod(p, 'reopenRate')).toEqual({ '2026-01': 1, '2026-02': 1, '2026-03': 2 });
-    expect(nByPeriod(p, 'conversion')).toEqual({ '2026-01': 3, '2026-02': 3, '2026-03': 3 });
-    expect(nByPeriod(p, 'complaintRate')).toEqual({ '2026-01': 1, '2026-02': 3, '2026-03': 3 });
+    expect(nOf(p, 'fcr')).toEqual({ '2026-01': 3, '2026-02': 3, '2026-03': 2 });
+    expect(nOf(p, 'reopenRate')).toEqual({ '2026-01': 1, '2026-02': 1, '2026-03': 2 });
+    expect(nOf(p, 'conversion')).toEqual({ '2026-01': 3, '2026-02': 3, '2026-03': 3 });
+    expect(nOf(p, 'complaintRate')).toEqual({ '2026-01': 1, '2026-02': 3, '2026-03': 3 });
     // The row: March's value, its n and Wilson's interval from that n.
     const want: Record<string, [number, number]> = { fcr: [1, 2], reopenRate: [2, 2], conversion: [2, 3], complaintRate: [1, 3] };
     for (const [id, [k, n]] of Object.entries(want)) {
@@ -146,7 +103,7 @@ describe('the n of a flag share: the yes and no values it used', () => {
     const d = workbook();
     for (const dates of ['ticketResolved', 'ticketOpened'] as const) {
       const p = plan(portable, {}, d, [at(d, dates, 'Reopens', 1), at(d, 'reopenCount', 'Reopens', 2)]);
-      expect(nByPeriod(p, 'reopenRate'), dates).toEqual({ '2026-01': 2, '2026-02': 4, '2026-03': 2 });
+      expect(nOf(p, 'reopenRate'), dates).toEqual({ '2026-01': 2, '2026-02': 4, '2026-03': 2 });
       const s = summary(p, 'reopenRate');
       expect([s.period, s.value, s.n], dates).toEqual(['2026-03', 0.5, 2]);
       expect(s.ciLow!).toBeCloseTo(wilson(1, 2)[0], 12);

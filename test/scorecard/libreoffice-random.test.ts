@@ -42,10 +42,11 @@ const CASES: readonly Knobs[] = [
   { ...CLEAN, seed: 303, period: 'quarter', dateCells: 'serial', survey: 60, tickets: 60, invalid: 'scoreOutOfScale', flags: ['1/0', '1/0', 'yes/no', 'x'], slaHours: 36.5 },
   // Reopen counts per ticket (reopen rate by the resolved date, n from the counts).
   { ...CLEAN, seed: 404, period: 'month', dateCells: 'date', survey: 40, tickets: 80, invalid: 'negativeCount', flags: ['bool', 'Ja/Nein', '1/0', 'yes/no'], slaHours: 4, blanks: 0.3, reportingDay: 150, minAnswers: 4, minTickets: 8, reopenCounts: true },
-  // Call logs and queue reports: the contact-centre KPIs, CSAT per agent and the Erlang C table.
+  // Call logs and queue reports: the contact-centre KPIs, CSAT per agent and the Erlang C table;
+  // SLA verdicts per ticket (SLA attainment from them, n the tickets with one).
   {
     ...CLEAN, seed: 505, period: 'month', dateCells: 'serial', survey: 40, tickets: 20, invalid: 'none', flags: ['yes/no', 'x', 'bool', '1/0'], slaHours: 24,
-    calls: 70, intervals: 48, callFlags: 'Y/N', durations: 'time', serviceLevelSeconds: 20,
+    calls: 70, intervals: 48, callFlags: 'Y/N', durations: 'time', serviceLevelSeconds: 20, slaVerdicts: 'flags',
   },
   {
     ...CLEAN, seed: 606, period: 'week', dateCells: 'date', survey: 30, tickets: 10, invalid: 'waitWithoutFlag', flags: ['yes/no', 'yes/no', 'yes/no', 'yes/no'], slaHours: 8,
@@ -189,6 +190,21 @@ describe.skipIf(skip !== undefined)('portable scorecards of random workbooks in 
     const counts = books.find((b) => b.knobs.reopenCounts)!.plan.summary.find((s) => s.id === 'reopenRate')!;
     expect(counts.kpi).toBe('REOPEN_RATE');
     expect(typeof counts.n).toBe('number');
+  });
+
+  it('recalculates the n of the call KPIs, CES and SLA verdicts (the calls, answers or verdicts used) and the shares\' Wilson interval', () => {
+    const seen = new Set<string>();
+    for (const b of books) {
+      for (const id of ['serviceLevel', 'abandonRate', 'asa', 'aht', 'ces', 'sla']) {
+        const s = b.plan.summary.find((x) => x.id === id);
+        if (s?.n === undefined) continue;
+        const row = b.plan.marker.targetCells[id].row;
+        expect(shown(b.file, row, COL.n), `${id} ${JSON.stringify(b.knobs)}`).toBe(s.n);
+        if (s.ciLow !== undefined) expect(agrees(s.ciLow, shown(b.file, row, COL.ciLow)) && agrees(s.ciHigh!, shown(b.file, row, COL.ciHigh)), id).toBe(true);
+        seen.add(id === 'sla' ? `sla ${s.kpi}` : id);
+      }
+    }
+    expect([...seen]).toEqual(expect.arrayContaining(['abandonRate', 'aht', 'asa', 'ces', 'serviceLevel', 'sla SLA_MET_RATE']));
   });
 
   it('shows the functions\' errors where the data has rows they reject, and blanks, never 0, where a KPI has no value', () => {

@@ -68,6 +68,12 @@ export interface Knobs {
    * reopenCount role: reopen rate by the resolved date from counts. Absent: yes/no flags.
    */
   readonly reopenCounts?: boolean;
+  /**
+   * An SLA verdict per ticket (the slaMet role, so SLA attainment is SLA_MET_RATE's share by the
+   * resolved date): yes/no flags as the flags knob's last words write them, or the helpdesks'
+   * verdict words (Within SLA / SLA Violated, which only the core reads). Absent or 'none': no column.
+   */
+  readonly slaVerdicts?: 'none' | 'flags' | 'words';
 }
 
 const FLAG_WORDS: readonly FlagWords[] = ['yes/no', 'Ja/Nein', 'x', 'bool', '1/0'];
@@ -101,6 +107,7 @@ export const knobsArbitrary: fc.Arbitrary<Knobs> = fc.record({
   repeatIds: fc.constantFrom(false, false, true),
   answerLabels: fc.constantFrom(false, false, true),
   reopenCounts: fc.constantFrom(false, false, true),
+  slaVerdicts: fc.constantFrom<'none' | 'flags' | 'words'>('none', 'none', 'flags', 'words'),
 });
 
 export interface RandomWorkbook {
@@ -201,7 +208,10 @@ export function randomWorkbook(k: Knobs): RandomWorkbook {
     const d = new Date(Math.round((serial - 25_569) * MS_PER_DAY));
     return d.toISOString().slice(0, 19).replace('T', ' ');
   };
-  const tickets: unknown[][] = [['Opened', 'First response', 'Resolved', 'Agent', 'FCR', 'Reopened', 'Converted', 'Complaint', 'Ticket ID']];
+  const verdicts = k.slaVerdicts ?? 'none';
+  const verdictCell = (met: boolean): unknown => (verdicts === 'words' ? (met ? 'Within SLA' : 'SLA Violated') : flagCell(k.flags[3], met));
+  const tickets: unknown[][] = [['Opened', 'First response', 'Resolved', 'Agent', 'FCR', 'Reopened', 'Converted', 'Complaint', 'Ticket ID',
+    ...(verdicts === 'none' ? [] : ['SLA met'])]];
   const moments: { id: string; opened: number; first: number | null; resolved: number | null }[] = [];
   for (let i = 0; i < k.tickets; i++) {
     const opened = moment(rnd() * 300);
@@ -215,10 +225,12 @@ export function randomWorkbook(k: Knobs): RandomWorkbook {
     const row = [
       blank() && rnd() < 0.3 ? null : ticketDate(opened), ticketDate(first), ticketDate(resolved), pick(['Anna', 'Ben', 'Cem', 'Dana']),
       flag(0, 0.7), k.reopenCounts ? reopens() : flag(1, 0.1), flag(2, 0.3), flag(3, 0.05), id,
+      // A verdict once resolved (now and then none yet, a blank).
+      ...(verdicts === 'none' ? [] : [resolved === null || blank() ? null : verdictCell(rnd() < 0.8)]),
     ];
     if (k.repeatIds && rnd() < 0.3) {
       // An earlier update of the same ticket, before it was resolved (the sheet's order is the update order).
-      tickets.push([row[0], row[1], null, row[3], null, null, row[6], row[7], id]);
+      tickets.push([row[0], row[1], null, row[3], null, null, row[6], row[7], id, ...(verdicts === 'none' ? [] : [null])]);
     }
     tickets.push(row);
   }
@@ -384,6 +396,7 @@ export function randomWorkbook(k: Knobs): RandomWorkbook {
     at('ticketId', 'Log', 1), at('logTime', 'Log', 2), at('logStatus', 'Log', 3),
     at('ticketId', 'Messages', 1), at('logTime', 'Messages', 2), at('logAuthor', 'Messages', 3),
   ];
+  if (verdicts !== 'none') roles.push(at('slaMet', 'Tickets', 10));
   if ((k.calls ?? 0) > 0) {
     roles.push(at('callDate', 'Calls', 1), at('agent', 'Calls', 2), at('callWait', 'Calls', 3), at('callAnswered', 'Calls', 4),
       at('talkTime', 'Calls', 5), at('holdTime', 'Calls', 6), at('wrapTime', 'Calls', 7), at('satisfaction', 'Calls', 8));

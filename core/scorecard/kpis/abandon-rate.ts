@@ -1,7 +1,12 @@
 /** Abandon rate: the share of calls abandoned before an answer, per period of the call date (ICMI / COPC). */
 import { defineKpi, T } from '../definition.js';
+import type { LiveArgs } from '../definition.js';
 import { isNo } from '../measure.js';
-import { flaggedCalls, perDayVariants } from './service-level.js';
+import type { Expr } from '../types.js';
+import { callCount, flaggedCalls, perDayVariants } from './service-level.js';
+
+/** ABANDON_RATE over the answered flags alone (no short abandons left out). */
+const answeredArgs = (a: LiveArgs): Expr[] => [a.col('callAnswered')];
 
 export default defineKpi({
   id: 'abandonRate', section: 'contact', order: 20, layout: 'period', perspective: 'operational', unit: 'share',
@@ -11,8 +16,11 @@ export default defineKpi({
       fn: 'ABANDON_RATE', needs: ['callDate', 'callAnswered'], dates: 'callDate',
       definition: T('Share of the calls of the period that were abandoned before an answer.',
         'Anteil der Anrufe des Zeitraums, die vor der Annahme abgebrochen wurden.'),
-      args: (a) => [a.col('callAnswered')],
+      args: answeredArgs,
       native: (m) => m.orBlank(m.div(m.count(isNo('callAnswered')), flaggedCalls(m))),
+      // n: the calls with an answered flag; the share of them has Wilson's interval.
+      count: callCount('ABANDON_RATE', answeredArgs, flaggedCalls),
+      interval: { kind: 'wilson' },
     },
     // A per-day or interval export: abandoned ÷ offered over the period's rows (never the mean of daily rates).
     ...perDayVariants('callsAbandoned', ['callsOffered'],

@@ -1,7 +1,11 @@
 /** Customer Effort Score: the share of answers that agree the issue was easy to handle, per period of the survey date (Delighted). */
 import { cesAgreeFrom, defineKpi, T } from '../definition.js';
-import { num } from '../formula.js';
+import { num, str } from '../formula.js';
 import { where } from '../measure.js';
+import type { Measures } from '../measure.js';
+
+/** The effort answers (the rule rejects any outside 1…scale): CES's denominator. */
+const effortAnswers = <M>(m: Measures<M>): M => m.count(where('effortScore', '>=', 1));
 
 export default defineKpi({
   id: 'ces', section: 'contact', order: 50, layout: 'period', perspective: 'operational', unit: 'share',
@@ -22,6 +26,12 @@ export default defineKpi({
       reason: { en: 'an effort answer is outside the scale', de: 'eine Aufwandsantwort liegt außerhalb der Skala' },
     }],
     args: (a) => [a.col('effortScore'), num(a.facts.cesScale)],
-    native: (m, a) => m.orBlank(m.div(m.count(where('effortScore', '>=', cesAgreeFrom(a.facts.cesScale))), m.count(where('effortScore', '>=', 1)))),
+    native: (m, a) => m.orBlank(m.div(m.count(where('effortScore', '>=', cesAgreeFrom(a.facts.cesScale))), effortAnswers(m))),
+    // n: the effort answers, as CES reads them (ANSWER_COUNT); the share of them has Wilson's interval.
+    count: {
+      live: (a) => ({ table: a.byPeriod('ANSWER_COUNT', a.col('effortScore'), str('CES'), num(a.facts.cesScale)), column: 2 }),
+      native: effortAnswers,
+    },
+    interval: { kind: 'wilson' },
   }],
 });

@@ -4,8 +4,9 @@
  * answered flag), or from a per-day/interval export's own service-level column weighted by its calls.
  * The call rules and helpers the other contact-centre KPIs share live here too.
  */
+import type { CallKpi } from '../../kpis/calls.js';
 import { defineKpi, serviceLevelSeconds, T, unitOf } from '../definition.js';
-import type { KpiFacts, LiveArgs, NativeArgs, PeriodVariant, SingleVariant } from '../definition.js';
+import type { KpiFacts, LiveArgs, NativeArgs, NativeForm, PeriodVariant, Series, SingleVariant } from '../definition.js';
 import { ours, str } from '../formula.js';
 import { isBlank, isNo, isSet, isYes, notNegative } from '../measure.js';
 import type { Measures, RowRule } from '../measure.js';
@@ -43,6 +44,15 @@ export function flaggedCalls<M>(m: Measures<M>): M {
   return m.add(m.count(isYes('callAnswered')), m.count(isNo('callAnswered')));
 }
 
+/**
+ * n of a per-call KPI: the calls its value is taken over — live CALL_COUNT over the KPI's own
+ * arguments (read by the KPI's own code, so it fails exactly where the KPI does), natively the
+ * denominator of its native form.
+ */
+export function callCount(kpi: CallKpi, args: (a: LiveArgs) => Expr[], native: NativeForm): Series {
+  return { live: (a) => ({ table: a.byPeriod('CALL_COUNT', str(kpi), ...args(a)), column: 2 }), native };
+}
+
 /** The weights of a per-day average: answered calls when the export has them, else offered ones. */
 export type Weights = 'callsAnswered' | 'callsOffered';
 
@@ -77,6 +87,10 @@ export function perDayVariants(
 
 // ------------------------------------------------------------------ the KPI
 
+/** SERVICE_LEVEL's arguments: ICMI's "offered" treatment (abandoned calls count against it). */
+const serviceLevelArgs = (a: LiveArgs): Expr[] =>
+  [a.col('callWait'), a.col('callAnswered'), str(`${serviceLevelSeconds(a.options)} s`), str('offered'), unitArg(a, 'callWait')];
+
 const PER_DAY = T(
   'The service level of each day or interval as the export states it (its own threshold), weighted by its answered calls.',
   'Der Servicelevel jedes Tages oder Intervalls laut Export (mit dessen Schwelle), gewichtet mit den angenommenen Anrufen.',
@@ -91,11 +105,14 @@ export default defineKpi({
       definition: T('Share of the calls of the period answered within {slSeconds} seconds; abandoned calls count as missed (ICMI).',
         'Anteil der Anrufe des Zeitraums, die innerhalb von {slSeconds} Sekunden angenommen wurden; Abbrüche zählen als verfehlt (ICMI).'),
       rules: [WAIT_NOT_NEGATIVE, WAIT_NEEDS_FLAG, ANSWERED_NEEDS_WAIT],
-      args: (a) => [a.col('callWait'), a.col('callAnswered'), str(`${serviceLevelSeconds(a.options)} s`), str('offered'), unitArg(a, 'callWait')],
+      args: serviceLevelArgs,
       native: (m, a) => {
         const within = m.countDurationWithin('callWait', unitOf(a.facts, 'callWait'), serviceLevelSeconds(a.options) * 1000, isYes('callAnswered'));
         return m.orBlank(m.div(within, flaggedCalls(m)));
       },
+      // n: the calls offered ("offered" divides by every call with a flag); the share of them has Wilson's interval.
+      count: callCount('SERVICE_LEVEL', serviceLevelArgs, flaggedCalls),
+      interval: { kind: 'wilson' },
     },
     // Shares as the export writes them: 76.28% text or 0.7628 (a percent-formatted cell).
     ...perDayVariants('serviceLevelShare', ['callsAnswered', 'callsOffered'], PER_DAY,

@@ -5,6 +5,7 @@
  * resolved date, else the opened date, else over all rows. Otherwise: the share of the tickets
  * resolved in the period that were resolved within the SLA hours (SLA_ATTAINMENT).
  */
+import { flagShareCount } from '../column-kinds.js';
 import { defineKpi, T } from '../definition.js';
 import type { PeriodVariant, Texts } from '../definition.js';
 import { num, ours } from '../formula.js';
@@ -18,6 +19,9 @@ function verdicts(dates: Role, over: Texts): PeriodVariant {
     definition: T(`Share of ${over.en} that met their SLA, as the export marks each ticket.`, `Anteil ${over.de}, die ihr SLA eingehalten haben, wie der Export es je Ticket angibt.`),
     args: (a) => [a.col('slaMet')],
     native: (m) => flagShare(m, 'slaMet'),
+    // n: the tickets with a verdict (a met or a missed SLA); the share of them has Wilson's interval.
+    count: flagShareCount('slaMet', 'SLA_MET_RATE'),
+    interval: { kind: 'wilson' },
   };
 }
 
