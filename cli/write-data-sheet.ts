@@ -534,7 +534,7 @@ const fractions = new Map<number, Uint8Array>();
  * whole day), when `v` lies between 32768 and 65536; undefined otherwise. There every double has
  * the same spacing, so the shortest digits that read back as `v` are its whole days and digits
  * that depend on its fraction alone: they are made once per fraction (a time of day), where
- * String() per cell cost a third of writing a big copy (test/cli/write-serials.test.ts).
+ * String() per cell was about a fifth of writing a big copy (test/cli/write-serials.test.ts).
  */
 export function serialFraction(v: number): Uint8Array | undefined {
   if (!(v >= SERIALS_FROM && v < SERIALS_TO)) return undefined;
