@@ -327,8 +327,10 @@ const PERCENT = /^([+-]?[\d.,]*\d)\s?%$/;
 const LEADING_ZERO = /^[+-]?0\d+$/;
 const TRUE_WORDS = new Set(['true', 'wahr']);
 const FALSE_WORDS = new Set(['false', 'falsch']);
-/** First characters of those words, either case (other text never takes toLowerCase). */
+/** First characters (either case) and lengths of those words: other text never takes toLowerCase. */
 const BOOLEAN_INITIALS = new Set([...TRUE_WORDS, ...FALSE_WORDS].flatMap((w) => [w.charCodeAt(0), w.toUpperCase().charCodeAt(0)]));
+const BOOLEAN_SHORTEST = Math.min(...[...TRUE_WORDS, ...FALSE_WORDS].map((w) => w.length));
+const BOOLEAN_LONGEST = Math.max(...[...TRUE_WORDS, ...FALSE_WORDS].map((w) => w.length));
 
 /** How a text cell was read, for the number format and the notes. */
 export enum CellKind { Blank, Text, Number, Percent, Date, Boolean, Ambiguous, UnreadableDate, Cleaned }
@@ -403,7 +405,7 @@ export function cellReader(clock: WallClock, decimalComma: boolean): CellReader 
           r.kind = CellKind.UnreadableDate;
           return storableText(raw);
         }
-      } else if (BOOLEAN_INITIALS.has(c)) {
+      } else if (t.length >= BOOLEAN_SHORTEST && t.length <= BOOLEAN_LONGEST && BOOLEAN_INITIALS.has(c)) {
         const lower = t.toLowerCase();
         if (TRUE_WORDS.has(lower)) {
           r.kind = CellKind.Boolean;

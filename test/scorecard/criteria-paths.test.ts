@@ -23,7 +23,9 @@ const anyCell = fc.oneof(
   numberCell, fc.constant(''), fc.constantFrom('yes', 'Yes', 'no', ' 3', 'b'), fc.boolean(),
   fc.constantFrom(new Date(Date.UTC(2026, 2, 1, 10)), new Date(Date.UTC(2026, 2, 29, 1, 30))),
 );
-const criterion = fc.constantFrom<string | number | boolean>('', '<>', '=', '>', '>=2', '<3', '=0', '<>1', 2, 0, true, 'yes', '<>yes', 'no', '>=46082');
+const criterion = fc.constantFrom<string | number | boolean>(
+  '', '<>', '=', '>', '>=2', '<3', '=0', '<>1', 2, 0, true, 'yes', '<>yes', 'no', '>=46082', '>2.5', '<=2.5', '<-1', '>=-2', '>1e999', '<1e999', '<=-1e999', 2.5,
+);
 
 /** A sheet of three columns (one of numbers and blanks only) as rows, and the same held by column. */
 function sheets(rows: unknown[][]): { byRow: SheetData; byColumn: SheetData } {

@@ -105,6 +105,38 @@ function numericCells(arr: EvalArray): NumericCells | undefined {
   return view && !view.bools ? { values: view.values, blanks: arr.blanks() } : undefined;
 }
 
+const bits = new Float64Array(1);
+const word = new BigInt64Array(bits.buffer);
+
+/** The next double above `x` (x finite), or below it with `down`. */
+function nextDouble(x: number, down: boolean): number {
+  if (x === 0) return down ? -Number.MIN_VALUE : Number.MIN_VALUE;
+  bits[0] = x;
+  word[0] += (x > 0) !== down ? 1n : -1n;
+  return bits[0];
+}
+
+/**
+ * The numbers comparisons meet together, as a closed interval [lo, hi] (a strict bound is the next
+ * double inside it: v > x is v >= the double after x), for the finite numbers of a numeric range;
+ * blanks meet none of them. Undefined when a test is no comparison (`<>`, blank tests).
+ */
+function intervalOf(tests: readonly NumericTest[]): [number, number] | undefined {
+  let lo = -Infinity, hi = Infinity;
+  for (const t of tests) {
+    const x = t.x;
+    switch (t.op) {
+      case '=': lo = Math.max(lo, x); hi = Math.min(hi, x); break;
+      case '>=': lo = Math.max(lo, x); break;
+      case '>': lo = Math.max(lo, x === Infinity ? x : nextDouble(x, false)); break;
+      case '<=': hi = Math.min(hi, x); break;
+      case '<': hi = Math.min(hi, x === -Infinity ? x : nextDouble(x, true)); break;
+      default: return undefined;
+    }
+  }
+  return [lo, hi];
+}
+
 /** Whether cell `i` meets a numeric test: a blank is no number (of the comparisons only `<>` lets it through). */
 function meets(cells: NumericCells, t: NumericTest, i: number): boolean {
   if (cells.blanks !== null && cells.blanks[i] === 1) return t.op === '<>' || t.op === 'blank';
@@ -174,7 +206,15 @@ export function matchingCells(pairs: readonly CriteriaPair[], env: EvalEnv): Int
         const test = cells && numericTest(crit);
         const buf = new Int32Array(current.length);
         let m = 0;
-        if (cells && test) {
+        const range = cells && test ? intervalOf([test]) : undefined;
+        if (cells && range) {
+          const { values, blanks } = cells;
+          const [lo, hi] = range;
+          for (let j = 0; j < current.length; j++) {
+            const i = current[j], v = values[i];
+            if (v >= lo && v <= hi && (blanks === null || blanks[i] === 0)) buf[m++] = i;
+          }
+        } else if (cells && test) {
           for (let j = 0; j < current.length; j++) if (meets(cells, test, current[j])) buf[m++] = current[j];
         } else {
           const match = matchers[k];
@@ -201,7 +241,23 @@ function scanNumeric(scans: readonly { cells: NumericCells; test: NumericTest }[
   const buf = new Int32Array(n);
   let k = 0;
   const [a, b] = scans;
-  if (scans.length === 1) {
+  // Comparisons of one range (a period's bounds): one interval, one test per cell.
+  const range = scans.every((x) => x.cells.values === a.cells.values) ? intervalOf(scans.map((x) => x.test)) : undefined;
+  if (range) {
+    const { values, blanks } = a.cells;
+    const [lo, hi] = range;
+    if (blanks === null) {
+      for (let i = 0; i < n; i++) {
+        const v = values[i];
+        if (v >= lo && v <= hi) buf[k++] = i;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const v = values[i];
+        if (v >= lo && v <= hi && blanks[i] === 0) buf[k++] = i;
+      }
+    }
+  } else if (scans.length === 1) {
     for (let i = 0; i < n; i++) if (meets(a.cells, a.test, i)) buf[k++] = i;
   } else if (scans.length === 2) {
     for (let i = 0; i < n; i++) if (meets(a.cells, a.test, i) && meets(b.cells, b.test, i)) buf[k++] = i;
