@@ -6,7 +6,7 @@
  * (core/values/typed-column.ts), which makes the host-shaped rows `[[v], …]` only for a reader
  * without a path of its own.
  */
-import { CELL_BLANK, CELL_DATE, CELL_FALSE, CELL_NUMBER, CELL_TEXT, CELL_TRUE, TypedColumn } from '../values/typed-column.js';
+import { CELL_BLANK, CELL_DATE, CELL_FALSE, CELL_NUMBER, CELL_TEXT, CELL_TRUE } from '../values/typed-column.js';
 import type { ColumnCells } from '../values/typed-column.js';
 
 // The cell kinds and a column's arrays are the value readers' (core/values/typed-column.ts: a
@@ -56,12 +56,4 @@ export function sliceKinds(s: ColumnSlice): number {
     set |= k === CELL_TEXT && texts![r] === '' ? HAS_BLANK : 1 << k;
   }
   return set;
-}
-
-/**
- * The slice as a host passes a column, `[[v], …]`: Dates made from their milliseconds, the rows of
- * text, booleans and blanks shared (read-only: no catalog function writes to its arguments).
- */
-export function sliceRows(s: ColumnSlice): readonly (readonly unknown[])[] {
-  return new TypedColumn(s.column, s.from, Math.max(0, s.length)).cells;
 }
