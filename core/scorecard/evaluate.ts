@@ -59,7 +59,7 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
       // Array arithmetic over data ranges only (no cells of the scorecard itself) gives the same
       // result wherever it appears: computed once (e.g. SLA's durations in every period). Its
       // operands are arrays kept by their own expressions; single values are never kept.
-      const key = isArray(left) || isArray(right) ? pureKey(e) : undefined;
+      const key = isArray(left) || isArray(right) ? pureKey(e, env) : undefined;
       if (key !== undefined) {
         const hit = env.memo.get(key) as Value | undefined;
         if (hit !== undefined) return hit;
@@ -74,7 +74,7 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
         if (!f) return err('#NAME?', `${e.fn} is not a function the scorecard evaluates`);
         // A native call over data ranges only has one value wherever it appears: a row-rule guard
         // (SUMPRODUCT over every row) recurs in each period's formula, computed once.
-        const key = AGGREGATES.has(e.fn) ? pureKey(e) : undefined;
+        const key = AGGREGATES.has(e.fn) ? pureKey(e, env) : undefined;
         if (key !== undefined) {
           const hit = env.memo.get(key) as Value | undefined;
           if (hit !== undefined) return hit;
@@ -86,7 +86,7 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
         }
         return v;
       }
-      const key = pureKey(e);
+      const key = pureKey(e, env);
       if (key !== undefined && env.memo.has(key)) return env.memo.get(key) as Value;
       const v = callOurs(e.fn, e.args, env);
       if (key !== undefined) env.memo.set(key, v);
@@ -118,46 +118,71 @@ function remember(env: EvalEnv, key: string, v: Value): void {
   else env.memo.set(seen, true);
 }
 
-const pureKeys = new WeakMap<Expr, string | null>();
+/**
+ * Expression keys of one environment: a pure expression's key is a short id standing for its
+ * structure (`(#3<#7)`, `SUM(#9)` …, interned), so a key costs a few characters whatever the depth
+ * — long nested key strings were built, flattened and hashed for every memo lookup.
+ */
+interface KeyTable {
+  readonly ids: Map<string, string>;
+  /** A Map, not a WeakMap: it lives as long as its environment (one plan), and ephemeron tables slow every GC. */
+  readonly byExpr: Map<Expr, string | null>;
+}
+const keyTables = new WeakMap<EvalEnv, KeyTable>();
 
-/** A key for an expression that reads only data ranges and literals; undefined when it reads the scorecard's own cells. */
-function pureKey(e: Expr): string | undefined {
-  const known = pureKeys.get(e);
+function keyTable(env: EvalEnv): KeyTable {
+  let t = keyTables.get(env);
+  if (!t) keyTables.set(env, (t = { ids: new Map(), byExpr: new Map() }));
+  return t;
+}
+
+function intern(t: KeyTable, structure: string): string {
+  let id = t.ids.get(structure);
+  if (id === undefined) t.ids.set(structure, (id = `#${t.ids.size}`));
+  return id;
+}
+
+/** The key of an expression over data ranges and constants only (undefined when it reads the scorecard's own cells). */
+function pureKey(e: Expr, env: EvalEnv): string | undefined {
+  return keyOf(e, keyTable(env));
+}
+
+function keyOf(e: Expr, t: KeyTable): string | undefined {
+  const known = t.byExpr.get(e);
   if (known !== undefined) return known ?? undefined;
   let key: string | null;
   switch (e.kind) {
-    case 'num': key = `n${e.value}`; break;
-    case 'str': key = `s${JSON.stringify(e.value)}`; break;
-    case 'bool': key = `b${e.value}`; break;
-    case 'range': key = `r${e.ref.sheet}\u0000${e.ref.firstRow}:${e.ref.lastRow}:${e.ref.firstCol}:${e.ref.lastCol}`; break;
+    case 'num': key = intern(t, `n${e.value}`); break;
+    case 'str': key = intern(t, `s${e.value}`); break;
+    case 'bool': key = e.value ? 'T' : 'F'; break;
+    case 'range': key = intern(t, `r${e.ref.sheet}\u0000${e.ref.firstRow}:${e.ref.lastRow}:${e.ref.firstCol}:${e.ref.lastCol}`); break;
     case 'local': key = null; break;
     case 'neg': {
-      const k = pureKey(e.arg);
-      key = k === undefined ? null : `-(${k})`;
+      const k = keyOf(e.arg, t);
+      key = k === undefined ? null : intern(t, `-${k}`);
       break;
     }
     case 'op': {
-      const l = pureKey(e.left);
-      const r = l === undefined ? undefined : pureKey(e.right);
-      key = l === undefined || r === undefined ? null : `(${l}${e.op}${r})`;
+      const l = keyOf(e.left, t);
+      const r = l === undefined ? undefined : keyOf(e.right, t);
+      key = l === undefined || r === undefined ? null : intern(t, `(${l}${e.op}${r})`);
       break;
     }
     case 'call': {
-      const parts: string[] = [];
-      key = `${e.ours ? 'ours.' : ''}${e.fn}(`;
-      for (const a of e.args) {
-        const k = pureKey(a);
+      let structure: string | null = `${e.ours ? 'ours.' : ''}${e.fn}(`;
+      for (let i = 0; i < e.args.length; i++) {
+        const k = keyOf(e.args[i], t);
         if (k === undefined) {
-          key = null;
+          structure = null;
           break;
         }
-        parts.push(k);
+        structure += i === 0 ? k : `,${k}`;
       }
-      if (key !== null) key += `${parts.join(',')})`;
+      key = structure === null ? null : intern(t, `${structure})`);
       break;
     }
   }
-  pureKeys.set(e, key);
+  t.byExpr.set(e, key);
   return key ?? undefined;
 }
 

@@ -102,13 +102,14 @@ export function functionName(fn: string, ours: boolean, dialect: Dialect): strin
 
 /** A number literal: plain digits, `E` for exponents (`1E-7`), never NaN or Infinity. */
 export function numberText(n: number): string {
+  if (Number.isSafeInteger(n)) return String(n);
   if (!Number.isFinite(n)) throw new RangeError(`cannot write ${n} into a formula`);
   return String(n).toUpperCase().replace('E+', 'E');
 }
 
 /** A text literal: double quotes, inner quotes doubled. */
 export function stringText(s: string): string {
-  return `"${s.replace(/"/g, '""')}"`;
+  return s.indexOf('"') < 0 ? `"${s}"` : `"${s.replace(/"/g, '""')}"`;
 }
 
 type Op = Extract<Expr, { kind: 'op' }>['op'];
@@ -129,27 +130,57 @@ function precedence(e: Expr): number {
 
 /** The expression as text, without the leading `=`. */
 export function exprText(e: Expr, dialect: Dialect): string {
+  // Pieces joined once: nested template strings made a new string per level of every formula.
+  const out: string[] = [];
+  writeExpr(e, dialect, out);
+  return out.join('');
+}
+
+function writeExpr(e: Expr, dialect: Dialect, out: string[]): void {
   switch (e.kind) {
-    case 'num': return numberText(e.value);
-    case 'str': return stringText(e.value);
-    case 'bool': return e.value ? 'TRUE' : 'FALSE';
-    case 'range': return rangeText(e.ref, dialect);
-    case 'local': return localA1(e.ref);
-    case 'call': return `${functionName(e.fn, e.ours === true, dialect)}(${e.args.map((a) => exprText(a, dialect)).join(',')})`;
+    case 'num': out.push(numberText(e.value)); return;
+    case 'str': out.push(stringText(e.value)); return;
+    case 'bool': out.push(e.value ? 'TRUE' : 'FALSE'); return;
+    case 'range': out.push(keptRangeText(e.ref, dialect)); return;
+    case 'local': out.push(localA1(e.ref)); return;
+    case 'call': {
+      out.push(functionName(e.fn, e.ours === true, dialect), '(');
+      for (let i = 0; i < e.args.length; i++) {
+        if (i > 0) out.push(',');
+        writeExpr(e.args[i], dialect, out);
+      }
+      out.push(')');
+      return;
+    }
     case 'neg': {
-      const inner = exprText(e.arg, dialect);
-      return precedence(e.arg) < ATOM ? `-(${inner})` : `-${inner}`;
+      const paren = precedence(e.arg) < ATOM;
+      out.push(paren ? '-(' : '-');
+      writeExpr(e.arg, dialect, out);
+      if (paren) out.push(')');
+      return;
     }
     case 'op': {
       const p = OP_PRECEDENCE[e.op];
-      const l = exprText(e.left, dialect);
-      const r = exprText(e.right, dialect);
       // Left-associative: a left child of equal strength needs no parentheses, a right one does.
-      const left = precedence(e.left) < p || (p === 1 && precedence(e.left) === 1) ? `(${l})` : l;
-      const right = precedence(e.right) <= p ? `(${r})` : r;
-      return `${left}${e.op}${right}`;
+      const lp = precedence(e.left) < p || (p === 1 && precedence(e.left) === 1);
+      const rp = precedence(e.right) <= p;
+      if (lp) out.push('(');
+      writeExpr(e.left, dialect, out);
+      out.push(lp ? `)${e.op}` : e.op);
+      if (rp) out.push('(');
+      writeExpr(e.right, dialect, out);
+      if (rp) out.push(')');
     }
   }
+}
+
+/** A range's text per dialect, kept by its reference (a KPI's ranges recur in every period's formula). */
+const rangeTexts: Record<Dialect, WeakMap<RangeRef, string>> = { excel: new WeakMap(), sheets: new WeakMap(), xlsx: new WeakMap() };
+function keptRangeText(ref: RangeRef, dialect: Dialect): string {
+  const kept = rangeTexts[dialect];
+  let text = kept.get(ref);
+  if (text === undefined) kept.set(ref, (text = rangeText(ref, dialect)));
+  return text;
 }
 
 /** The formula text for a cell: `=` + the expression. */

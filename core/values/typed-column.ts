@@ -79,6 +79,8 @@ export class TypedColumn implements Grid {
     readonly from: number,
     readonly rows: number,
     readonly index?: Int32Array,
+    /** The rows as the host passed them, when the caller holds them already (made on first use). */
+    private readonly hostRows?: () => unknown[][],
   ) {
     this.cols = rows > 0 ? 1 : 0;
   }
@@ -95,6 +97,7 @@ export class TypedColumn implements Grid {
 
   /** The rows as a host passes them, `[[v], …]`: made on first use, then kept. */
   get cells(): readonly (readonly unknown[])[] {
+    if (this.host === undefined && this.hostRows !== undefined) this.host = this.hostRows();
     if (this.host === undefined) {
       const out: unknown[][] = new Array(this.rows);
       const shared = new Map<unknown, readonly unknown[]>();
@@ -108,7 +111,15 @@ export class TypedColumn implements Grid {
   cut(rows: readonly number[]): TypedColumn {
     const index = new Int32Array(rows.length);
     for (let i = 0; i < rows.length; i++) index[i] = this.entry(rows[i]);
-    return new TypedColumn(this.column, 0, rows.length, index);
+    const cut = new TypedColumn(this.column, 0, rows.length, index);
+    // Rows already made are shared, not made again (a log read by rows, then cut by period).
+    const host = this.host;
+    if (host !== undefined) {
+      const out: unknown[][] = new Array(rows.length);
+      for (let i = 0; i < rows.length; i++) out[i] = host[rows[i]];
+      cut.host = out;
+    }
+    return cut;
   }
 }
 

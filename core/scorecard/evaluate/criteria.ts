@@ -60,10 +60,6 @@ export function criterionMatcher(c: Scalar): Matcher | EvalError {
   }
 }
 
-function criterionKey(c: Scalar): string {
-  return typeof c === 'string' ? `s${c}` : typeof c === 'number' ? `n${c}` : typeof c === 'boolean' ? `b${c}` : 'blank';
-}
-
 export interface CriteriaPair {
   readonly arr: EvalArray;
   readonly crit: Scalar;
@@ -162,21 +158,16 @@ function meets(cells: NumericCells, t: NumericTest, i: number): boolean {
 export function matchingCells(pairs: readonly CriteriaPair[], env: EvalEnv): Int32Array | EvalError {
   const { rows, cols } = pairs[0].arr;
   for (const p of pairs) if (p.arr.rows !== rows || p.arr.cols !== cols) return VALUE;
-  const matchers: Matcher[] = [];
-  for (const { crit } of pairs) {
-    const match = criterionMatcher(crit);
-    if (isError(match)) return match;
-    matchers.push(match);
-  }
+  // Matchers are made when a scan needs one (criterionMatcher): most calls find their rows in the memo.
+  for (const { crit } of pairs) if (isError(crit)) return crit;
   let current: Int32Array | undefined;
-  let prefix = 'crit';
-  let keyed = true;
+  // The memo's node of the prefix so far; none once a range has no key.
+  let node: PrefixNode | undefined = prefixRoot(env);
   let k = 0;
   while (k < pairs.length) {
     const { arr, crit } = pairs[k];
-    keyed = keyed && arr.key !== undefined;
-    prefix += `\u0001${arr.key}\u0002${criterionKey(crit)}`;
-    let next = keyed ? (env.memo.get(prefix) as Int32Array | undefined) : undefined;
+    node = node && prefixChild(node, arr.key, crit);
+    let next = node?.rows;
     let used = 1;
     if (!next) {
       if (!current) {
@@ -193,18 +184,15 @@ export function matchingCells(pairs: readonly CriteriaPair[], env: EvalEnv): Int
         }
         if (scans.length > 1) {
           // Later prefixes join the key; the memo then holds only the joint rows.
-          for (let j = k + 1; j < k + scans.length; j++) {
-            keyed = keyed && pairs[j].arr.key !== undefined;
-            prefix += `\u0001${pairs[j].arr.key}\u0002${criterionKey(pairs[j].crit)}`;
-          }
+          for (let j = k + 1; j < k + scans.length; j++) node = node && prefixChild(node, pairs[j].arr.key, pairs[j].crit);
           used = scans.length;
-          next = keyed ? (env.memo.get(prefix) as Int32Array | undefined) : undefined;
+          next = node?.rows;
         }
-        if (!next) next = scans.length > 0 ? scanNumeric(scans, rows * cols) : scanAll(arr, matchers[k], rows * cols);
+        if (!next) next = scans.length > 0 ? scanNumeric(scans, rows * cols) : scanAll(arr, criterionMatcher(crit) as Matcher, rows * cols);
       } else {
         const cells = numericCells(arr);
         const test = cells && numericTest(crit);
-        const buf = new Int32Array(current.length);
+        const buf = scratch(current.length);
         let m = 0;
         const range = cells && test ? intervalOf([test]) : undefined;
         if (cells && range) {
@@ -217,12 +205,12 @@ export function matchingCells(pairs: readonly CriteriaPair[], env: EvalEnv): Int
         } else if (cells && test) {
           for (let j = 0; j < current.length; j++) if (meets(cells, test, current[j])) buf[m++] = current[j];
         } else {
-          const match = matchers[k];
+          const match = criterionMatcher(crit) as Matcher;
           for (let j = 0; j < current.length; j++) if (match(arr.at(current[j]))) buf[m++] = current[j];
         }
         next = buf.slice(0, m);
       }
-      if (keyed) env.memo.set(prefix, next);
+      if (node) node.rows = next;
     }
     current = next;
     k += used;
@@ -230,15 +218,53 @@ export function matchingCells(pairs: readonly CriteriaPair[], env: EvalEnv): Int
   return current ?? new Int32Array(0);
 }
 
+/**
+ * The memo of criteria prefixes as a tree: per range key and criterion (a number, text, boolean
+ * or null, as Map keys tell them apart) the node of the longer prefix, holding its rows once
+ * scanned. No key strings are built per call.
+ */
+interface PrefixNode {
+  rows?: Int32Array;
+  readonly next: Map<string, Map<Scalar, PrefixNode>>;
+}
+
+const PREFIX_ROOT = 'criteria prefixes';
+
+function prefixRoot(env: EvalEnv): PrefixNode {
+  let root = env.memo.get(PREFIX_ROOT) as PrefixNode | undefined;
+  if (!root) env.memo.set(PREFIX_ROOT, (root = { next: new Map() }));
+  return root;
+}
+
+/** The node of `node`'s prefix plus (range, criterion); undefined for a range without a key. */
+function prefixChild(node: PrefixNode, key: string | undefined, crit: Scalar): PrefixNode | undefined {
+  if (key === undefined) return undefined;
+  let byCriterion = node.next.get(key);
+  if (!byCriterion) node.next.set(key, (byCriterion = new Map()));
+  let child = byCriterion.get(crit);
+  if (!child) byCriterion.set(crit, (child = { next: new Map() }));
+  return child;
+}
+
+/**
+ * One buffer for every scan's matches, grown as needed: a scan keeps only its matches (a copy), so
+ * a buffer per scan was garbage the size of the range each time. Scans never nest.
+ */
+let shared = new Int32Array(1024);
+function scratch(n: number): Int32Array {
+  if (shared.length < n) shared = new Int32Array(Math.max(n, shared.length * 2));
+  return shared;
+}
+
 function scanAll(arr: EvalArray, match: Matcher, n: number): Int32Array {
-  const buf = new Int32Array(n);
+  const buf = scratch(n);
   let k = 0;
   for (let i = 0; i < n; i++) if (match(arr.at(i))) buf[k++] = i;
   return buf.slice(0, k);
 }
 
 function scanNumeric(scans: readonly { cells: NumericCells; test: NumericTest }[], n: number): Int32Array {
-  const buf = new Int32Array(n);
+  const buf = scratch(n);
   let k = 0;
   const [a, b] = scans;
   // Comparisons of one range (a period's bounds): one interval, one test per cell.

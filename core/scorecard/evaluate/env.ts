@@ -9,6 +9,7 @@ import { newReadCache } from '../../values/read.js';
 import { cellRow, NULL_ROW } from '../columns.js';
 import type { ColumnSlice } from '../columns.js';
 import { TypedColumn } from '../../values/typed-column.js';
+import { HostColumns, NOT_HELD } from '../host-columns.js';
 import type { LocalRef, RangeRef, SheetData, WorkbookData } from '../types.js';
 
 /** A data range: its cells as a host would pass them, and (one column of a columnar sheet) the column itself. */
@@ -56,6 +57,13 @@ export function workbookEnv(data: WorkbookData, local: EvalEnv['local'] = () => 
     if (!rows) columnRows.set(key, (rows = readColumnRows(sheet, col)));
     return rows;
   };
+  // A sheet passed by rows, held by column for this environment (its rows do not change meanwhile).
+  const held = new Map<SheetData, HostColumns>();
+  const byColumn = (sheet: SheetData): HostColumns => {
+    let h = held.get(sheet);
+    if (!h) held.set(sheet, (h = new HostColumns(sheet.values)));
+    return h;
+  };
   return {
     clock,
     local,
@@ -66,7 +74,7 @@ export function workbookEnv(data: WorkbookData, local: EvalEnv['local'] = () => 
       const key = `${ref.sheet}\u0000${ref.firstRow}:${ref.lastRow ?? ''}:${ref.firstCol}:${ref.lastCol}`;
       let r = ranges.get(key);
       if (!r) {
-        r = rangeData(sheets.get(ref.sheet), ref, key, rowsOf);
+        r = rangeData(sheets.get(ref.sheet), ref, key, rowsOf, byColumn);
         ranges.set(key, r);
       }
       return r;
@@ -74,16 +82,19 @@ export function workbookEnv(data: WorkbookData, local: EvalEnv['local'] = () => 
   };
 }
 
-function rangeData(sheet: SheetData | undefined, ref: RangeRef, key: string, rowsOf: (sheet: SheetData, col: number) => readonly (readonly unknown[])[]): RangeData {
+function rangeData(sheet: SheetData | undefined, ref: RangeRef, key: string, rowsOf: (sheet: SheetData, col: number) => readonly (readonly unknown[])[], byColumn: (sheet: SheetData) => HostColumns): RangeData {
   const originRow = sheet?.originRow ?? 1;
   const length = sheet ? (sheet.columns ?? sheet.values).length : 0;
   const lastUsed = originRow + length - 1;
   const lastRow = ref.lastRow ?? Math.max(lastUsed, ref.firstRow - 1);
   const rows = Math.max(0, lastRow - ref.firstRow + 1);
   const columns = sheet?.columns;
-  if (columns && ref.firstCol === ref.lastCol) {
-    const slice: ColumnSlice = { column: columns.column(ref.firstCol - sheet.originCol), from: ref.firstRow - originRow, length: rows };
-    const typed = new TypedColumn(slice.column, slice.from, rows);
+  const column = sheet && ref.firstCol === ref.lastCol ? (columns ? columns.column(ref.firstCol - sheet.originCol) : byColumn(sheet).column(ref.firstCol - sheet.originCol, true)) : NOT_HELD;
+  if (column !== NOT_HELD) {
+    const slice: ColumnSlice = { column, from: ref.firstRow - originRow, length: rows };
+    // A sheet passed by rows gives its rows as they are (shared by every range of the column), not made again.
+    const hostRows = columns || !sheet ? undefined : () => columnRange(rowsOf(sheet, ref.firstCol), slice.from, rows);
+    const typed = new TypedColumn(slice.column, slice.from, rows, undefined, hostRows);
     return {
       key, rows, slice, typed,
       get raw() {
