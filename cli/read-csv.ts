@@ -336,8 +336,11 @@ const BOOLEAN_LONGEST = Math.max(...[...TRUE_WORDS, ...FALSE_WORDS].map((w) => w
 export enum CellKind { Blank, Text, Number, Percent, Date, Boolean, Ambiguous, UnreadableDate, Cleaned }
 
 export interface CellReader {
-  /** The value of a field; sets `kind` and, for dates, `hasTime`/`hasSeconds`. */
-  read(raw: string): unknown;
+  /**
+   * The value of a field; sets `kind` and, for dates, `hasTime`/`hasSeconds`. Text is kept once per
+   * distinct value unless `intern` is false (a column that rarely repeats: ids).
+   */
+  read(raw: string, intern?: boolean): unknown;
   kind: CellKind;
   /** Digits after the decimal point of the last percentage. */
   percentDecimals: number;
@@ -357,8 +360,8 @@ export function cellReader(clock: WallClock, decimalComma: boolean): CellReader 
     percentDecimals: 0,
     hasTime: false,
     hasSeconds: false,
-    read(raw: string): unknown {
-      if (raw.length <= INTERN_MAX_LENGTH) {
+    read(raw: string, intern = true): unknown {
+      if (intern && raw.length <= INTERN_MAX_LENGTH) {
         // Text seen before is text again (the reading depends on the text alone).
         const known = interned.get(raw);
         if (known !== undefined) {
@@ -420,7 +423,7 @@ export function cellReader(clock: WallClock, decimalComma: boolean): CellReader 
       const unstorable = hasUnstorable(raw);
       r.kind = unstorable ? CellKind.Cleaned : CellKind.Text;
       const text = unstorable || raw.indexOf('\r') >= 0 ? storableText(raw) : raw;
-      if (raw.length <= INTERN_MAX_LENGTH && r.kind === CellKind.Text && interned.size < INTERN_MAX_ENTRIES) {
+      if (intern && raw.length <= INTERN_MAX_LENGTH && r.kind === CellKind.Text && interned.size < INTERN_MAX_ENTRIES) {
         // A copy, so the kept string does not hold on to the whole file's text (a slice of
         // fewer than 13 characters is a copy already: V8's SlicedString::kMinLength).
         const own = text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
@@ -431,6 +434,73 @@ export function cellReader(clock: WallClock, decimalComma: boolean): CellReader 
     },
   };
   return r;
+}
+
+/** Entries a TextTable keeps (a column of ids fills it and then only misses) and the slots they hash into. */
+const TEXT_TABLE_ENTRIES = 1 << 14;
+const TEXT_TABLE_SLOTS = 1 << 15;
+/** A column whose full table found fewer than this share of its lookups stops looking. */
+const TEXT_TABLE_HITS = 0.25;
+
+/**
+ * Text the cell reader read as text in one column, found again by its characters in the file's
+ * text (an FNV-1a hash, then the characters compared in place): a column of agents, teams or
+ * channels then costs no slice and no reading per cell. The reader's verdict depends on the text
+ * alone, so a text found again reads as it did; fields of at most INTERN_MAX_LENGTH characters.
+ */
+export class TextTable {
+  private readonly slots = new Int32Array(TEXT_TABLE_SLOTS).fill(-1);
+  private readonly hashes: number[] = [];
+  private readonly texts: string[] = [];
+  private hits = 0;
+  private lookups = 0;
+  private off = false;
+  /** The hash and the empty slot of the last find() that missed (add() takes them). */
+  private lastHash = 0;
+  private lastSlot = -1;
+
+  /** False once the column has shown it rarely repeats (its text is then not kept by the reader either). */
+  get repeats(): boolean {
+    return !this.off;
+  }
+
+  /** The text t[start, end) read as before, or undefined (then add() may keep what the reader makes of it). */
+  find(t: string, start: number, end: number): string | undefined {
+    const n = end - start;
+    this.lastSlot = -1;
+    if (this.off || n > INTERN_MAX_LENGTH) return undefined;
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+    this.lookups++;
+    let slot = h & (TEXT_TABLE_SLOTS - 1);
+    for (;;) {
+      const k = this.slots[slot];
+      if (k < 0) break;
+      const s = this.texts[k];
+      if (this.hashes[k] === h && s.length === n && t.startsWith(s, start)) {
+        this.hits++;
+        return s;
+      }
+      slot = (slot + 1) & (TEXT_TABLE_SLOTS - 1);
+    }
+    if (this.texts.length >= TEXT_TABLE_ENTRIES) {
+      // Full: a column that rarely repeats (ids) stops paying for lookups.
+      if (this.hits < this.lookups * TEXT_TABLE_HITS) this.off = true;
+      return undefined;
+    }
+    this.lastHash = h;
+    this.lastSlot = slot;
+    return undefined;
+  }
+
+  /** The text the reader made of the field find() just missed (its very characters). */
+  add(text: string): void {
+    if (this.lastSlot < 0) return;
+    this.slots[this.lastSlot] = this.texts.length;
+    this.hashes.push(this.lastHash);
+    this.texts.push(text);
+    this.lastSlot = -1;
+  }
 }
 
 /**
@@ -594,6 +664,8 @@ export function csvSheet(text: string, name: string, file: string, clock: WallCl
   let ambiguous = 0, ambiguousExample = '';
   let unreadable = 0, unreadableExample = '';
   const orderCols: (OrderColumn | undefined)[] = [];
+  /** Per column, text the cell reader read as text, found again by its characters (see TextTable). */
+  const textTables: (TextTable | undefined)[] = [];
   const headers: string[] = [];
   let cleaned = 0, cleanedExample = '';
   let rowNonEmpty = false;
@@ -661,8 +733,19 @@ export function csvSheet(text: string, name: string, file: string, clock: WallCl
           return;
         }
       }
+      const table = quoted ? undefined : (textTables[c] ??= new TextTable());
+      if (table) {
+        const known = table.find(t, start, end);
+        if (known !== undefined) {
+          builder.text(r, c, known);
+          return;
+        }
+      }
       field ??= t.slice(start, end);
-      const v = reader.read(field);
+      const v = reader.read(field, table === undefined || table.repeats);
+      // Read as text with the field's own characters (an unquoted field holds no line break): the
+      // same text is found again without slicing or reading it.
+      if (table && reader.kind === CellKind.Text && typeof v === 'string' && v.length === end - start) table.add(v);
       switch (reader.kind) {
         case CellKind.Blank: return;
         case CellKind.Date: {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvSheet, decodeCsv, detectDelimiter, hasUnstorable, readCsvFile, splitCsv } from '../../cli/read-csv.js';
+import { csvSheet, decodeCsv, detectDelimiter, hasUnstorable, readCsvFile, splitCsv, TextTable } from '../../cli/read-csv.js';
 import { isCliError } from '../../cli/errors.js';
 import { sheetNameOfFile } from '../../cli/sheet-names.js';
 import { wallClock } from '../../core/values/clock.js';
@@ -293,5 +293,57 @@ describe('text a workbook cannot store', () => {
     fc.assert(fc.property(fc.array(char, { maxLength: 12 }).map((cs) => cs.join('')), (t) => {
       expect(hasUnstorable(t)).toBe(rule.test(t));
     }), { numRuns: 3_000, seed: 11 });
+  });
+});
+
+describe('text found again', () => {
+  // Unquoted text the cell reader read once is found again by its characters (read-csv.ts
+  // TextTable); a quoted field is always read by the reader. Quoting every field therefore gives
+  // the plain reading to compare with.
+  const quoteAll = (rows: string[][]): string => rows.map((r) => r.map((f) => `"${f.replace(/"/g, '""')}"`).join(',')).join('\n');
+  const plain = (rows: string[][]): string => rows.map((r) => r.join(',')).join('\n');
+
+  it('reads as the cell reader reads it (random columns of repeated words, ids, numbers, dates, booleans)', () => {
+    const field = fc.oneof(
+      fc.constantFrom('Anna', 'anna', ' Anna', 'Anna ', 'Ben', 'TRUE', 'true', 'Wahr', 'falsch', 'n/a', '#N/A', '42', '0042', '1.5', '7 %', '2026-03-01', '01.03.2026', '3 apples', 'x_y', 'Größe', ''),
+      fc.integer({ min: 0, max: 30 }).map((i) => `T-${i}`),
+    );
+    fc.assert(fc.property(fc.array(fc.array(field, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 40 }), (body) => {
+      const rows = [['A', 'B', 'C'], ...body];
+      expect(valuesOf(plain(rows), BERLIN)).toEqual(valuesOf(quoteAll(rows), BERLIN));
+    }), { numRuns: 500, seed: 5 });
+  });
+
+  it('reads a column of 40,000 distinct ids beside repeated names as the reader does (the ids\' table fills and stops)', () => {
+    const rows = [['Id', 'Agent']];
+    for (let i = 0; i < 40_000; i++) rows.push([`T-${100_000 + i}`, `Agent ${i % 37}`]);
+    const text = plain(rows);
+    expect(valuesOf(text)).toEqual(valuesOf(quoteAll(rows)));
+  });
+
+  it('tells texts of one length apart whose hashes are equal (found by trying), and finds each where it stands in the text', () => {
+    const fnv = (t: string): number => {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+      return h;
+    };
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 1_000_000; !pair; i++) { // ids of one length: only the characters tell them apart
+      const id = `T-${i}`;
+      const other = seen.get(fnv(id));
+      if (other !== undefined) pair = [other, id];
+      else seen.set(fnv(id), id);
+    }
+    const [a, b] = pair;
+    const text = `x,${a},${b},${a}`;
+    const at = (s: string, from = 0): [number, number] => [text.indexOf(s, from), text.indexOf(s, from) + s.length];
+    const table = new TextTable();
+    expect(table.find(text, ...at(a))).toBeUndefined();
+    table.add(a);
+    expect(table.find(text, ...at(b))).toBeUndefined();
+    table.add(b);
+    expect(table.find(text, ...at(a, 5 + a.length))).toBe(a);
+    expect(table.find(text, ...at(b))).toBe(b);
   });
 });
