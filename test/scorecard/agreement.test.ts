@@ -109,15 +109,33 @@ describe('live and portable scorecards agree', () => {
     // SLA attainment is not 100 % green: it is the function's error, and the note says which row.
     expect(portable.summary.find((s) => s.id === 'sla')!.status).toBe('');
     const row = w.invalidRows[0].row;
+    // A period KPI and a stock KPI (their helper blocks differ): the note names the row in live mode too.
     for (const p of [live, portable]) {
-      const note = p.notes.find((n) => n.startsWith('Average resolution time:'));
-      expect(note).toMatch(new RegExp(`is before opened .* at row ${row}\\b`));
+      for (const name of ['Average resolution time', 'Active issues']) {
+        const note = p.notes.find((n) => n.startsWith(`${name}:`));
+        expect(note, name).toMatch(new RegExp(`is before opened .* at row ${row}\\b`));
+      }
     }
     // The guard is in the formula: the portable block's anchor.
     const anchor = portable.blocks.find((b) => b.id === 'helper:avgResolution')!.cells[0][0]!.formula!;
     expect(anchor.text).toContain('SUMPRODUCT((Tickets!C2:C');
     expect(anchor.text).toContain('-"a ticket is resolved before it was opened"');
   });
+
+  it.each(['resolvedBeforeOpened', 'responseBeforeOpened', 'scoreOutOfScale', 'ratingNegative', 'negativeCount', 'negativeWait', 'waitWithoutFlag', 'effortZero'] as const)(
+    'keep native formulas whose guard shows the function\'s error where a row is %s (none falls back to values)', (invalid) => {
+      // A definition whose rules lack the catalog's (a guard removed, a rule too narrow) is still
+      // written correctly — as values with a note — so only this note tells that its guard failed.
+      const k: Knobs = {
+        seed: 5, period: 'month', timeZone: 'UTC', dateCells: 'serial', survey: 40, tickets: 60, orders: 10, months: 6,
+        competitors: 2, blanks: 0, textNoise: false, textDates: false, invalid, flags: ['yes/no', 'yes/no', 'yes/no', 'yes/no'], slaHours: 24,
+        calls: 70, intervals: 24, callFlags: 'yes/no', durations: 'seconds', serviceLevelSeconds: 20,
+      };
+      const w = randomWorkbook(k);
+      expect(w.invalidRows.length).toBeGreaterThan(0);
+      const { portable } = plans(w, k);
+      expect(portable.notes.filter((n) => /no native formula reproduces|would not give/.test(n))).toEqual([]);
+    });
 
   it('show #N/A, not the out-of-scale #VALUE!, where the survey has no date at all (found by the property above)', () => {
     // seed 484082869: one survey row, its date blank, its score 8.5. KPI_BY_PERIOD has no period
