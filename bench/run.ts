@@ -6,7 +6,8 @@
  *                    [--no-formulas] [--json FILE] [--base DIR]
  *
  * --base DIR: a built checkout of the previous version; the CLI section runs its CLI beside ours
- * on the same inputs in the same bench run (default: /work/base when it exists).
+ * on the same inputs, the scorecard section its planner (from its sources) on its own sample, in
+ * the same bench run (default: /work/base when it exists).
  *
  * Sections: throughput of the KPIs through the built bundles (Excel and Sheets shapes) against a
  * bare loop and formulajs (and from it, the rows a Sheets custom function handles within 30 s);
@@ -33,6 +34,7 @@ import { collectGarbage } from './measure.js';
 import { checksTable, kb, mb, ms, ratio, rowsLabel, table } from './report.js';
 import type { Check } from './report.js';
 import { measureScorecard } from './scorecard.js';
+import { measurePlanVsPrevious } from './plan-vs-previous.js';
 import type { ScorecardFigures } from './scorecard.js';
 import { measureThroughput, RUNS } from './throughput.js';
 import type { ThroughputRow } from './throughput.js';
@@ -159,8 +161,10 @@ if (only.has('hosts')) {
 if (only.has('scorecard')) {
   log('scorecard: plan building and host calls');
   const sc = await measureScorecard(log, dist);
-  sections.push(scorecardSection(sc));
-  checks.push(...sc.checks);
+  // The previous version's planner beside ours on its own sample (--base, or /work/base when there).
+  const previous = await measurePlanVsPrevious(ROOT, argValue('--base') ?? (existsSync('/work/base/core/scorecard/plan.ts') ? '/work/base' : undefined), log);
+  sections.push(scorecardSection({ ...sc, lines: [...sc.lines, ...previous.lines] }));
+  checks.push(...sc.checks, ...previous.checks);
 }
 
 // ---- CLI
