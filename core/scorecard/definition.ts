@@ -217,6 +217,13 @@ interface DefinitionBase {
    * shares 0 … 1, durations and counts 0 or more) does not fit: a difference of two NPS is −200 … 200.
    */
   readonly targetRange?: TargetRange;
+  /**
+   * What the staffing block (Erlang C, plan/staffing.ts) takes from this KPI, so the plan finds it
+   * without naming it: `handleTime`, its actual as the average handle time in seconds when the
+   * busiest interval has none of its own; `serviceLevelTarget`, its target as the service-level target.
+   * One KPI each (test/scorecard/staffing-inputs.test.ts).
+   */
+  readonly staffing?: 'handleTime' | 'serviceLevelTarget';
 }
 
 export type KpiDefinition =
