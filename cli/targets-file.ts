@@ -1,6 +1,7 @@
 /**
  * --targets FILE.json: targets by scorecard KPI id, in the KPI's unit (shares as fractions 0..1,
- * NPS in points, durations in hours):
+ * NPS in points, durations in hours) and within its target range (the ids, units and ranges are
+ * listed in docs/cli.md, generated from the KPI definitions):
  *
  *   { "nps": { "target": 40, "direction": "higher" }, "csat": 0.85, "churn": { "enabled": false } }
  *
@@ -9,6 +10,7 @@
  */
 import * as z from 'zod';
 import { KPI_IDS, kpiInfoById } from '../core/scorecard/kpis.js';
+import { inTargetRange, targetRangeText } from '../core/scorecard/target-range.js';
 import { quote } from '../core/safe-text.js';
 import { describeValue } from '../core/values/grid.js';
 import type { KpiTarget } from '../core/scorecard/types.js';
@@ -27,20 +29,13 @@ const fileSchema = z.record(z.string(), z.unknown(), { error: 'must be an object
 
 export type TargetOverrides = Readonly<Record<string, Partial<KpiTarget>>>;
 
-/** Why a target does not fit its KPI's scale, or undefined when it does. */
+/** Why a target lies outside its KPI's target range (from the KPI's definition), or undefined when it does not. */
 function scaleProblem(id: string, v: number): string | undefined {
-  const unit = kpiInfoById(id)?.unit;
-  if (id === 'competitorGap') return v >= -200 && v <= 200 ? undefined : `${v} is not an NPS gap in points (-200 to 200)`;
-  switch (unit) {
-    case 'share':
-      if (v >= 0 && v <= 1) return undefined;
-      return v > 1 && v <= 100 ? `${v} is a share: write ${v / 100} for ${v} %` : `${v} is not a share between 0 and 1`;
-    case 'points': return v >= -100 && v <= 100 ? undefined : `${v} is not an NPS in points (-100 to 100)`;
-    case 'hours': return v >= 0 ? undefined : `${v} is not a number of hours (0 or more)`;
-    case 'seconds': return v >= 0 ? undefined : `${v} is not a number of seconds (0 or more)`;
-    case 'count': return v >= 0 ? undefined : `${v} is not a count (0 or more)`;
-    default: return undefined;
-  }
+  const info = kpiInfoById(id);
+  if (!info || inTargetRange(info.targetRange, v)) return undefined;
+  // A percentage where a fraction belongs is the likely slip: say what to write instead.
+  if (info.unit === 'share' && v > 1 && v <= 100) return `${v} is a share: write ${v / 100} for ${v} %`;
+  return `${v} is not a target for ${info.name.en}: write ${targetRangeText('en', info.unit, info.targetRange, 'json')}`;
 }
 
 /** Validates the parsed JSON of a targets file (exported for tests). */

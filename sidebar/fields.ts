@@ -6,6 +6,7 @@
 import type { ScorecardKpiInfo } from '../core/scorecard/api.js';
 import { isReportingDate } from '../core/scorecard/calendar-date.js';
 import { LIMITS } from '../core/scorecard/settings.js';
+import { inTargetRange, targetRangeMessage } from '../core/scorecard/target-range.js';
 import { formatInputNumber, t } from './i18n.js';
 import type { Lang, MessageKey } from './i18n.js';
 
@@ -66,27 +67,19 @@ function fail(lang: Lang, key: MessageKey, params: Record<string, string> = {}):
   return { ok: false, message: t(lang, key, params) };
 }
 
-/** A typed target in the KPI's unit (shares as fractions), `null` for an empty field. */
-export function parseTarget(lang: Lang, info: Pick<ScorecardKpiInfo, 'unit' | 'kpi'>, text: string): FieldResult<number | null> {
+/**
+ * A typed target in the KPI's unit (shares as fractions), `null` for an empty field. It must lie in
+ * the KPI's target range (from its definition), as the settings check and the CLI's targets file
+ * demand, with the same message as the settings check.
+ */
+export function parseTarget(lang: Lang, info: Pick<ScorecardKpiInfo, 'unit' | 'targetRange'>, text: string): FieldResult<number | null> {
   const n = parseNumberInput(lang, text);
   if (n === null) return { ok: true, value: null };
   if (n === undefined || !Number.isFinite(n)) return fail(lang, 'errNumber', { example: example(info.unit) });
-  switch (info.unit) {
-    case 'share':
-      if (n < 0 || n > 100) return fail(lang, 'errPercent');
-      // Round away binary noise: 57.3 / 100 must be 0.573, not 0.5729999999999999.
-      return { ok: true, value: Number((n / 100).toPrecision(12)) };
-    case 'points':
-      if (info.kpi === 'NPS' && (n < -100 || n > 100)) return fail(lang, 'errNps');
-      return { ok: true, value: n };
-    case 'hours':
-    case 'seconds':
-    case 'count':
-      if (n < 0) return fail(lang, 'errNotNegative');
-      return { ok: true, value: n };
-    default:
-      return { ok: true, value: n };
-  }
+  // Round away binary noise: 57.3 / 100 must be 0.573, not 0.5729999999999999.
+  const value = info.unit === 'share' ? Number((n / 100).toPrecision(12)) : n;
+  if (!inTargetRange(info.targetRange, value)) return { ok: false, message: targetRangeMessage(lang, info.unit, info.targetRange) };
+  return { ok: true, value };
 }
 
 /** The SLA field: hours, more than 0. */

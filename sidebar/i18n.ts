@@ -83,9 +83,6 @@ const EN = {
   notLoaded: 'The workbook has not been read yet.',
 
   errNumber: 'Enter a number, e.g. {example}.',
-  errPercent: 'Enter a percentage from 0 to 100.',
-  errNps: 'Enter a value from −100 to 100.',
-  errNotNegative: 'Enter a number that is not negative.',
   errSla: 'Enter the SLA in hours, more than 0.',
   errServiceLevel: 'Enter the seconds within which a call counts as answered in time: more than 0, at most 3600.',
   errDate: 'Enter a date such as 2026-10-31, or leave the field empty.',
@@ -171,9 +168,6 @@ const DE: Record<MessageKey, string> = {
   notLoaded: 'Die Arbeitsmappe wurde noch nicht gelesen.',
 
   errNumber: 'Bitte eine Zahl eingeben, z. B. {example}.',
-  errPercent: 'Bitte einen Prozentwert von 0 bis 100 eingeben.',
-  errNps: 'Bitte einen Wert von −100 bis 100 eingeben.',
-  errNotNegative: 'Bitte eine Zahl eingeben, die nicht negativ ist.',
   errSla: 'Bitte das SLA in Stunden angeben, größer als 0.',
   errServiceLevel: 'Bitte die Sekunden angeben, innerhalb derer ein Anruf rechtzeitig angenommen ist: größer als 0, höchstens 3600.',
   errDate: 'Bitte ein Datum wie 31.10.2026 eingeben oder das Feld leer lassen.',

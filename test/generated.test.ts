@@ -1,11 +1,14 @@
 /**
  * Files generated from one source (scripts/generated-files.ts) are up to date: the function
- * reference, CATALOG_NAMES, the package's named exports, the README's function table and the
- * scorecard's KPI module index. Run `npm run docs` after changing the catalog or adding a KPI module.
+ * reference, CATALOG_NAMES, the package's named exports, the README's function table, the
+ * scorecard's KPI module index and docs/cli.md's table of KPI ids. Run `npm run docs` after
+ * changing the catalog or a KPI definition, or adding a KPI module.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CATALOG, CATALOG_NAMES } from '../core/catalog/index.js';
 import * as pkg from '../core/index.js';
+import { KPI_IDS } from '../core/scorecard/kpis.js';
 import { KPI_MODULES } from '../core/scorecard/kpis/index.js';
 import { currentContent, GENERATED, kpiModuleFiles } from '../scripts/generated-files.js';
 
@@ -26,5 +29,14 @@ describe('generated files', () => {
 
   it('register every KPI definition module of core/scorecard/kpis', () => {
     expect(KPI_MODULES).toHaveLength(kpiModuleFiles().length);
+  });
+
+  it('list every KPI id once in docs/cli.md, in scorecard order, with its target range', () => {
+    const doc = readFileSync('docs/cli.md', 'utf8');
+    const table = doc.slice(doc.indexOf('<!-- kpi-ids:'), doc.indexOf('<!-- /kpi-ids -->'));
+    const ids = [...table.matchAll(/^\| `([A-Za-z]+)` \|/gm)].map((m) => m[1]);
+    expect(ids).toEqual([...KPI_IDS]);
+    expect(table).toContain('| `competitorGap` | NPS gap to competitors | strategic | NPS points | from -200 to 200 | 0 | higher |');
+    expect(table).toContain('| `csat` | Customer satisfaction (CSAT) | operational | share (fraction) | from 0 to 1 | 0.8 | higher |');
   });
 });

@@ -3,6 +3,8 @@
  * outline.ts, detect.ts, kpis.ts, plan.ts and settings.ts; this file only names the contract.
  */
 import type { Cell } from '../values/context.js';
+import type { KpiUnit } from './definition.js';
+import type { TargetRange } from './target-range.js';
 import type {
   GenerateRequest, KpiTarget, Perspective, RoleAssignment, Role, ScorecardOptions, ScorecardPlan,
   StoredSettings, WorkbookData, WorkbookOutline, Dialect,
@@ -21,8 +23,10 @@ export interface ScorecardKpiInfo {
   readonly kpi: string;
   readonly name: { readonly en: string; readonly de: string };
   readonly perspective: Perspective;
-  readonly unit: 'points' | 'share' | 'hours' | 'seconds' | 'count' | 'money' | 'number';
+  readonly unit: KpiUnit;
   readonly defaultTarget: number | null;
+  /** The targets a manager may set, in the unit (shares as fractions): the sidebar checks a typed target against it. */
+  readonly targetRange: TargetRange;
   readonly direction: 'higher' | 'lower';
   readonly definition: { readonly en: string; readonly de: string };
   /** Roles it needs (all in one sheet unless stated). */

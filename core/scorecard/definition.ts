@@ -20,6 +20,7 @@ import type { ColumnProfile } from '../values/profile.js';
 import type { StatusLists } from './log-statuses.js';
 import type { Measures, RowRule } from './measure.js';
 import type { Role, ValueKind } from './roles.js';
+import type { TargetRange } from './target-range.js';
 import type { Expr, Perspective, ScorecardOptions } from './types.js';
 
 export interface Texts {
@@ -211,6 +212,18 @@ interface DefinitionBase {
   readonly unit: KpiUnit;
   readonly defaultTarget: number | null;
   readonly direction: 'higher' | 'lower';
+  /**
+   * The targets a manager may set, when its unit's range (target-range.ts: NPS points −100 … 100,
+   * shares 0 … 1, durations and counts 0 or more) does not fit: a difference of two NPS is −200 … 200.
+   */
+  readonly targetRange?: TargetRange;
+  /**
+   * What the staffing block (Erlang C, plan/staffing.ts) takes from this KPI, so the plan finds it
+   * without naming it: `handleTime`, its actual as the average handle time in seconds when the
+   * busiest interval has none of its own; `serviceLevelTarget`, its target as the service-level target.
+   * One KPI each (test/scorecard/staffing-inputs.test.ts).
+   */
+  readonly staffing?: 'handleTime' | 'serviceLevelTarget';
 }
 
 export type KpiDefinition =

@@ -20,6 +20,8 @@ import type { AnyVariant, KpiDefinition, KpiFacts, Texts } from './definition.js
 
 export { cesAgreeFrom, DEFAULT_SERVICE_LEVEL_SECONDS, serviceLevelSeconds } from './definition.js';
 import { KPI_MODULES } from './kpis/index.js';
+import { UNIT_TARGET_RANGES } from './target-range.js';
+import type { TargetRange } from './target-range.js';
 import type { KpiTarget, Role, RoleAssignment, ScorecardOptions } from './types.js';
 
 /** Every KPI definition, in scorecard order. */
@@ -40,9 +42,14 @@ export const SCORECARD_KPIS: readonly ScorecardKpi[] = KPI_DEFINITIONS.flatMap((
   variant,
   info: {
     id: def.id, kpi: variant.fn, name: def.name, perspective: def.perspective, unit: def.unit,
-    defaultTarget: def.defaultTarget, direction: def.direction, definition: variant.definition, needs: variant.needs,
+    defaultTarget: def.defaultTarget, targetRange: targetRangeOf(def), direction: def.direction, definition: variant.definition, needs: variant.needs,
   },
 })));
+
+/** The targets a KPI takes: its definition's own range, else its unit's. */
+export function targetRangeOf(def: KpiDefinition): TargetRange {
+  return def.targetRange ?? UNIT_TARGET_RANGES[def.unit];
+}
 
 /** The ids in scorecard order (each once). */
 export const KPI_IDS: readonly string[] = KPI_DEFINITIONS.map((d) => d.id);
@@ -201,7 +208,7 @@ export function bindKpis(roles: readonly RoleAssignment[]): {
 function plainInfo(info: ScorecardKpiInfo): ScorecardKpiInfo {
   return {
     id: info.id, kpi: info.kpi, name: { ...info.name }, perspective: info.perspective, unit: info.unit,
-    defaultTarget: info.defaultTarget, direction: info.direction, definition: { ...info.definition }, needs: [...info.needs],
+    defaultTarget: info.defaultTarget, targetRange: { ...info.targetRange }, direction: info.direction, definition: { ...info.definition }, needs: [...info.needs],
   };
 }
 

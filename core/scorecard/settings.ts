@@ -5,7 +5,8 @@
  *
  * Targets are stored in the KPI's unit: shares as fractions (0.8), NPS in points, durations in
  * hours. The sidebar shows shares in percent and converts what the manager types (80 → 0.8) before
- * it builds the settings; the messages speak of percent because that is what the manager sees.
+ * it builds the settings; the messages speak of percent because that is what the manager sees. A
+ * target must lie in its KPI's target range (target-range.ts), checked and worded as the sidebar does.
  *
  * zod/mini is imported as a namespace (`import * as z`), never `{ z }` (which bundles every locale):
  * the messages are ours, so the full zod API and its error texts would only add weight to the
@@ -18,6 +19,7 @@ import { isReportingDate } from './calendar-date.js';
 import { DEFAULT_SERVICE_LEVEL_SECONDS } from './definition.js';
 import { kpiInfoById } from './kpis.js';
 import { DEFAULT_SHEET_NAMES, MAX_SHEET_NAME } from './sheet-name.js';
+import { inTargetRange, targetRangeMessage } from './target-range.js';
 import { ROLES } from './types.js';
 import type { StoredSettings } from './types.js';
 
@@ -129,13 +131,6 @@ const MESSAGES = {
     role: 'This column assignment is not valid.',
     direction: 'Choose "higher" or "lower".',
     enabled: 'Choose whether the KPI is shown.',
-    share: 'Enter a percentage between 0 and 100.',
-    points: 'Enter a number between -100 and 100.',
-    gap: 'Enter a number between -200 and 200.',
-    hours: 'Enter a number of hours (0 or more).',
-    seconds: 'Enter a number of seconds (0 or more).',
-    count: 'Enter a number of 0 or more.',
-    money: 'Enter an amount.',
     number: 'Enter a number.',
     period: 'Choose week, month, quarter or year.',
     portable: 'Choose whether to write portable formulas.',
@@ -160,13 +155,6 @@ const MESSAGES = {
     role: 'Diese Spaltenzuordnung ist ungültig.',
     direction: 'Wählen Sie „höher“ oder „niedriger“.',
     enabled: 'Wählen Sie, ob die Kennzahl angezeigt wird.',
-    share: 'Geben Sie einen Prozentwert zwischen 0 und 100 ein.',
-    points: 'Geben Sie eine Zahl zwischen -100 und 100 ein.',
-    gap: 'Geben Sie eine Zahl zwischen -200 und 200 ein.',
-    hours: 'Geben Sie eine Stundenzahl ein (0 oder mehr).',
-    seconds: 'Geben Sie eine Sekundenzahl ein (0 oder mehr).',
-    count: 'Geben Sie eine Zahl ab 0 ein.',
-    money: 'Geben Sie einen Betrag ein.',
     number: 'Geben Sie eine Zahl ein.',
     period: 'Wählen Sie Woche, Monat, Quartal oder Jahr.',
     portable: 'Wählen Sie, ob portable Formeln geschrieben werden.',
@@ -189,24 +177,16 @@ const MESSAGES = {
 
 type MessageKey = keyof (typeof MESSAGES)['en'];
 
-/** The message key for a target's value: by the KPI's unit (unknown KPIs: any number). */
-function targetKey(id: string): MessageKey {
-  if (id === 'competitorGap') return 'gap';
+/** Whether a target lies within its KPI's target range (the KPI's definition; unknown KPIs: any number). */
+function targetInRange(id: string, v: number): boolean {
   const info = kpiInfoById(id);
-  return info ? info.unit : 'number';
+  return !info || inTargetRange(info.targetRange, v);
 }
 
-/** Whether a target lies within its KPI's scale. */
-function targetInRange(id: string, v: number): boolean {
-  switch (targetKey(id)) {
-    case 'share': return v >= 0 && v <= 1;
-    case 'points': return v >= -100 && v <= 100;
-    case 'gap': return v >= -200 && v <= 200;
-    case 'hours':
-    case 'seconds':
-    case 'count': return v >= 0;
-    default: return true;
-  }
+/** The message for a bad target: the KPI's range as the manager types it (the sidebar's words). */
+function targetMessage(id: string, lang: Lang): string {
+  const info = kpiInfoById(id);
+  return info ? targetRangeMessage(lang, info.unit, info.targetRange) : MESSAGES[lang].number;
 }
 
 /** The message for an issue at `path` (`code`: zod's issue code). */
@@ -221,7 +201,7 @@ function messageFor(path: readonly PropertyKey[], lang: Lang, code?: string): st
   if (head === 'targets') {
     if (third === 'direction') return m.direction;
     if (third === 'enabled') return m.enabled;
-    return m[targetKey(second ?? '')];
+    return targetMessage(second ?? '', lang);
   }
   if (head === 'options' && second && second in m) return m[second as MessageKey];
   return m.unreadable;

@@ -34,17 +34,17 @@ describe('settings', () => {
   });
 
   it('name a bad target by its field, in the scale the manager types', () => {
-    expect(parseSettings(withTarget('nps', 150))).toEqual({ ok: false, errors: { 'targets.nps.target': 'Enter a number between -100 and 100.' } });
+    expect(parseSettings(withTarget('nps', 150))).toEqual({ ok: false, errors: { 'targets.nps.target': 'Enter a number of points from −100 to 100.' } });
     // Shares are fractions: 80 is what a percent field would hold before the sidebar converts it.
-    expect(parseSettings(withTarget('csat', 80))).toEqual({ ok: false, errors: { 'targets.csat.target': 'Enter a percentage between 0 and 100.' } });
-    expect(parseSettings(withTarget('avgResolution', -1))).toEqual({ ok: false, errors: { 'targets.avgResolution.target': 'Enter a number of hours (0 or more).' } });
+    expect(parseSettings(withTarget('csat', 80))).toEqual({ ok: false, errors: { 'targets.csat.target': 'Enter a percentage from 0 to 100.' } });
+    expect(parseSettings(withTarget('avgResolution', -1))).toEqual({ ok: false, errors: { 'targets.avgResolution.target': 'Enter a number of hours, 0 or more.' } });
     expect(parseSettings(withTarget('competitorGap', -150)).ok).toBe(true);
     expect(parseSettings(withTarget('cashFlow', -5000)).ok).toBe(true);
-    expect(parseSettings(withTarget('nps', 'forty'))).toEqual({ ok: false, errors: { 'targets.nps.target': 'Enter a number between -100 and 100.' } });
+    expect(parseSettings(withTarget('nps', 'forty'))).toEqual({ ok: false, errors: { 'targets.nps.target': 'Enter a number of points from −100 to 100.' } });
   });
 
   it('speak German when the settings are German', () => {
-    expect(parseSettings(withTarget('nps', 150, 'de'))).toEqual({ ok: false, errors: { 'targets.nps.target': 'Geben Sie eine Zahl zwischen -100 und 100 ein.' } });
+    expect(parseSettings(withTarget('nps', 150, 'de'))).toEqual({ ok: false, errors: { 'targets.nps.target': 'Bitte eine Punktzahl von −100 bis 100 eingeben.' } });
   });
 
   it('report every bad field at once', () => {
@@ -60,7 +60,7 @@ describe('settings', () => {
     expect(r.errors).toEqual({
       'roles.0.column': 'This column assignment is not valid.',
       'targets.nps.direction': 'Choose "higher" or "lower".',
-      'targets.nps.target': 'Enter a number between -100 and 100.',
+      'targets.nps.target': 'Enter a number of points from −100 to 100.',
       'options.slaHours': 'Enter the SLA in hours: more than 0, at most 8760.',
       'options.tolerance': 'Enter a tolerance between 0 % and 100 %.',
       'options.sheetName': 'Enter a sheet name of 1 to 31 characters without [ ] : * ? / \\ and not starting or ending with an apostrophe.',

@@ -3,10 +3,13 @@ import {
   parseBrandAttributes, parseMinimum, parseNumberInput, parseReportingDate, parseServiceLevelSeconds, parseSlaHours, parseStatusList, parseTarget,
   reportingDateText, targetText,
 } from '../../sidebar/fields.js';
+import { kpiInfoById } from '../../core/scorecard/kpis.js';
 
-const share = { unit: 'share', kpi: 'CSAT' } as const;
-const nps = { unit: 'points', kpi: 'NPS' } as const;
-const hours = { unit: 'hours', kpi: 'AVG_RESOLUTION' } as const;
+// The KPIs' infos as the host hands them to the sidebar (their target ranges come from the definitions).
+const info = (id: string) => kpiInfoById(id)!;
+const share = info('csat');
+const nps = info('nps');
+const hours = info('avgResolution');
 
 describe('typed numbers', () => {
   it('reads English and German decimal marks and grouping', () => {
@@ -57,8 +60,9 @@ describe('targets', () => {
     expect(parseTarget('en', share, 'abc')).toEqual({ ok: false, message: 'Enter a number, e.g. 80.' });
     expect(parseTarget('de', share, 'abc')).toEqual({ ok: false, message: 'Bitte eine Zahl eingeben, z. B. 80.' });
     expect(parseTarget('en', share, '120')).toEqual({ ok: false, message: 'Enter a percentage from 0 to 100.' });
-    expect(parseTarget('en', nps, '150')).toEqual({ ok: false, message: 'Enter a value from −100 to 100.' });
-    expect(parseTarget('en', hours, '-1')).toEqual({ ok: false, message: 'Enter a number that is not negative.' });
+    expect(parseTarget('en', nps, '150')).toEqual({ ok: false, message: 'Enter a number of points from −100 to 100.' });
+    expect(parseTarget('en', hours, '-1')).toEqual({ ok: false, message: 'Enter a number of hours, 0 or more.' });
+    expect(parseTarget('de', hours, '-1')).toEqual({ ok: false, message: 'Bitte eine Stundenzahl ab 0 eingeben.' });
   });
 });
 

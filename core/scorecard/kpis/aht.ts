@@ -36,6 +36,8 @@ const handleArgs = (a: LiveArgs): Expr[] => [a.col('handleTime'), str(''), str('
 export default defineKpi({
   id: 'aht', section: 'contact', order: 40, layout: 'period', perspective: 'operational', unit: 'seconds',
   name: T('Average handle time (AHT)', 'Durchschnittliche Bearbeitungszeit (AHT)'), defaultTarget: null, direction: 'lower',
+  // The staffing block's AHT when the busiest interval has none of its own.
+  staffing: 'handleTime',
   variants: [
     {
       fn: 'AHT', needs: ['callDate', 'talkTime'], optional: ['holdTime', 'wrapTime'], dates: 'callDate',

@@ -6,6 +6,8 @@ import { NPS_SCORE_RULE, npsValue } from './nps.js';
 export default defineKpi({
   id: 'competitorGap', section: 'strategic', order: 60, layout: 'single', perspective: 'strategic', unit: 'points',
   name: T('NPS gap to competitors', 'NPS-Abstand zum Wettbewerb'), defaultTarget: 0, direction: 'higher',
+  // A difference of two NPS (each −100 … 100).
+  targetRange: { min: -200, max: 200 },
   variants: [{
     fn: 'COMPETITOR_GAP', needs: ['npsScore', 'competitorNps'], optional: ['surveyDate'], crossSheet: true,
     definition: T('Our NPS − the competitors’ average NPS; positive means we are ahead. All rows, no trend.',

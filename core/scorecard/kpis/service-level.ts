@@ -99,6 +99,8 @@ const PER_DAY = T(
 export default defineKpi({
   id: 'serviceLevel', section: 'contact', order: 10, layout: 'period', perspective: 'operational', unit: 'share',
   name: T('Service level', 'Servicelevel'), defaultTarget: 0.8, direction: 'higher',
+  // Its target is the staffing block's service-level target.
+  staffing: 'serviceLevelTarget',
   variants: [
     {
       fn: 'SERVICE_LEVEL', needs: ['callDate', 'callWait', 'callAnswered'], dates: 'callDate',

@@ -18,7 +18,8 @@ import { readDurations } from '../../values/duration-values.js';
 import { serialToIso } from '../../values/format.js';
 import { serviceLevelSeconds } from '../definition.js';
 import { fn, local, neg, num, op, ours, str } from '../formula.js';
-import { bindRoles } from '../kpis.js';
+import { bindRoles, KPI_DEFINITIONS } from '../kpis.js';
+import type { KpiDefinition } from '../definition.js';
 import type { Expr } from '../types.js';
 import type { PlanContext } from './context.js';
 import { durationUnit } from './duration-units.js';
@@ -53,6 +54,11 @@ const TEXT = {
     daily: 'Personalbedarf: nicht angezeigt; die Anrufmengen sind je Tag angegeben, Erlang C braucht Intervalle von höchstens einer Stunde.',
   },
 } as const;
+
+/** The id of the KPI the staffing block takes `what` from (its definition's `staffing`). */
+function staffingKpi(what: NonNullable<KpiDefinition['staffing']>): string | undefined {
+  return KPI_DEFINITIONS.find((d) => d.staffing === what)?.id;
+}
 
 interface Peak {
   readonly label: string;
@@ -105,7 +111,8 @@ function peakInterval(ctx: PlanContext): Peak | 'daily' | undefined {
     }
   }
   if (ahtSeconds === undefined) {
-    const aht = ctx.summary.find((s) => s.id === 'aht')?.value;
+    const id = staffingKpi('handleTime');
+    const aht = id === undefined ? undefined : ctx.summary.find((s) => s.id === id)?.value;
     if (typeof aht === 'number' && aht > 0) ahtSeconds = aht;
   }
   if (ahtSeconds === undefined) return undefined;
@@ -125,7 +132,8 @@ export function staffingBlock(ctx: PlanContext, top: number): number {
     return top;
   }
   if (!peak) return top;
-  const requested = ctx.request.targets.serviceLevel?.target;
+  const levelKpi = staffingKpi('serviceLevelTarget');
+  const requested = levelKpi === undefined ? undefined : ctx.request.targets[levelKpi]?.target;
   const level = typeof requested === 'number' && requested > 0 && requested < 1 ? requested : DEFAULT_LEVEL;
   const values = [peak.contacts, peak.minutes, peak.ahtSeconds, level, serviceLevelSeconds(ctx.options), DEFAULT_SHRINKAGE, DEFAULT_MAX_OCCUPANCY];
   const formats = ['0', '0', '0.0', '0.0%', '0', '0.0%', '0.0%'];
