@@ -79,6 +79,12 @@ describe('withSheetCells', () => {
     expect(withSheetCells('F: at row 52, then row 5', [place('row 5', 4)], args, [range])).toBe('F: at row 52, then Tickets!D6');
   });
 
+  it('places two cells of one message, whatever the sheet is called', () => {
+    const named = [{ kind: 'range' as const, ref: { ...ref, sheet: 'My "Q1" tickets' } }];
+    expect(withSheetCells('F: "a" at row 3 is a count, "b" at row 5 a flag', [place('row 3', 2), place('row 5', 4)], named, [range]))
+      .toBe(`F: "a" at 'My "Q1" tickets'!D4 is a count, "b" at 'My "Q1" tickets'!D6 a flag`);
+  });
+
   it('leaves a place alone whose range is no argument of the call, or no sheet range', () => {
     expect(withSheetCells('F: at row 5', [place('row 5', 4)], args, [[[1]]])).toBe('F: at row 5');
     expect(withSheetCells('F: at row 5', [place('row 5', 4)], [{ kind: 'num', value: 1 }], [range])).toBe('F: at row 5');

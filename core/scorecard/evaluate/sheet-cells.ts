@@ -19,14 +19,17 @@ import type { Expr } from '../types.js';
  * `values` the host values it passed for them (a place's range is one of these).
  */
 export function withSheetCells(message: string, places: readonly CellPlace[], args: readonly Expr[], values: readonly unknown[]): string {
-  let out = message;
+  // Found in the function's own message, then replaced from the last: a sheet name written in is never searched.
+  const found: { at: number; length: number; cell: string }[] = [];
   for (const place of places) {
     const k = values.findIndex((v) => isRangeOf(place, v));
     const arg = k >= 0 ? args[k] : undefined;
     if (arg?.kind !== 'range') continue;
-    const at = placeIndex(out, place.text);
-    if (at >= 0) out = out.slice(0, at) + sheetCell(arg.ref, place.row, place.col) + out.slice(at + place.text.length);
+    const at = placeIndex(message, place.text);
+    if (at >= 0 && !found.some((f) => f.at === at)) found.push({ at, length: place.text.length, cell: sheetCell(arg.ref, place.row, place.col) });
   }
+  let out = message;
+  for (const f of found.sort((x, y) => y.at - x.at)) out = out.slice(0, f.at) + f.cell + out.slice(f.at + f.length);
   return out;
 }
 
