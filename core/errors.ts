@@ -5,17 +5,35 @@
  */
 export type KpiErrorKind = 'value' | 'na';
 
+/**
+ * A cell a message names, as data: the text naming it in the message (`row 4`, `row 4, column 2`,
+ * `row 4 of flags`: positions within the range, as the catalog says) and that cell's row and column
+ * within the range as its caller passed it (the host's array or typed column, `range`, compared by
+ * identity). A caller that knows where its ranges lie on their sheets (the scorecard's notes) can
+ * name the sheet's own cell instead; the message itself never changes.
+ */
+export interface CellPlace {
+  readonly text: string;
+  readonly range: unknown;
+  /** 0-based, within the range. */
+  readonly row: number;
+  readonly col: number;
+}
+
 export class KpiError extends Error {
   readonly kind: KpiErrorKind;
-  constructor(kind: KpiErrorKind, message: string) {
+  /** The cells the message names, in the order it names them (none when it names no cell). */
+  readonly places: readonly CellPlace[];
+  constructor(kind: KpiErrorKind, message: string, places: readonly CellPlace[] = []) {
     super(message);
     this.name = 'KpiError';
     this.kind = kind;
+    this.places = places;
   }
 }
 
-export function valueError(fn: string, message: string): KpiError {
-  return new KpiError('value', `${fn}: ${message}`);
+export function valueError(fn: string, message: string, places?: readonly CellPlace[]): KpiError {
+  return new KpiError('value', `${fn}: ${message}`, places);
 }
 
 /** A rate, share or average with nothing to divide by. */

@@ -13,7 +13,7 @@ import { isErrorText, parseNumberText } from '../values/text.js';
 import type { DurationColumn, InputUnit } from '../values/duration-values.js';
 import { readFlags } from '../values/flags.js';
 import type { FlagColumn } from '../values/flags.js';
-import { cellAt, columnRows, isCellRow, positionOf } from '../values/grid.js';
+import { cellAt, columnRows, isCellRow, placeOf } from '../values/grid.js';
 import { isOmitted, plainScalar, readWordArg, requireSameSize } from '../values/read.js';
 import { UNIT_PER_DAY, UNIT_WORDS } from '../values/words.js';
 import { MS_PER_DAY } from '../values/clock.js';
@@ -59,11 +59,13 @@ function isHeaderRow(c: Calls, i: number): boolean {
 
 /** A wait on a row without an answered flag cannot be told answered or abandoned. */
 function flagMissing(ctx: CallContext, c: Calls, i: number): never {
-  throw valueError(ctx.fn, `answered is blank at ${positionOf(c.answered.grid, i)}, a row with a wait (${c.waits.ms[i] / 1000} s); every call needs its answered flag`);
+  const at = placeOf(c.answered.grid, i);
+  throw valueError(ctx.fn, `answered is blank at ${at.text}, a row with a wait (${c.waits.ms[i] / 1000} s); every call needs its answered flag`, [at]);
 }
 
 function waitMissing(ctx: CallContext, c: Calls, i: number, which: string): never {
-  throw valueError(ctx.fn, `waits is blank at ${positionOf(c.waits.grid, i)}, ${which} call; its wait is needed`);
+  const at = placeOf(c.waits.grid, i);
+  throw valueError(ctx.fn, `waits is blank at ${at.text}, ${which} call; its wait is needed`, [at]);
 }
 
 // ---------------------------------------------------------------- service level
@@ -366,7 +368,10 @@ function handleTimes(ctx: CallContext, args: readonly unknown[], onePass: boolea
     for (let e = 0; e < extras.length; e++) {
       const x = extras[e].col.ms[i];
       if (x !== x) continue;
-      if (!has) throw valueError(ctx.fn, `${extras[e].name} holds ${x / 1000} s at ${positionOf(talk.grid, i)} where talk is blank; a row with handle time needs its talk time`);
+      if (!has) {
+        const at = placeOf(talk.grid, i);
+        throw valueError(ctx.fn, `${extras[e].name} holds ${x / 1000} s at ${at.text} where talk is blank; a row with handle time needs its talk time`, [at]);
+      }
       ms += x;
     }
     if (has) {

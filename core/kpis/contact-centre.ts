@@ -9,7 +9,7 @@ import type { CallContext, Table } from '../values/context.js';
 import { MS_PER_DAY } from '../values/clock.js';
 import { readDurations, readInputUnit } from '../values/duration-values.js';
 import { parseDurationText } from '../values/duration-text.js';
-import { cellAt, describeValue, positionOf } from '../values/grid.js';
+import { cellAt, describeValue, placeOf } from '../values/grid.js';
 import { cellError, isOmitted, plainScalar, readNumberArg, readNumbers, readWordArg, requireSameSize, sumOf } from '../values/read.js';
 import { UNIT_PER_DAY, UNIT_WORDS } from '../values/words.js';
 import { DURATION_VALUE_RULES } from './duration-columns.js';
@@ -112,7 +112,8 @@ function weightedAverage(ctx: CallContext, args: readonly unknown[]): number {
       if (values[i] === values[i]) continue;
       const v = cellAt(grid, i);
       if (typeof v === 'string' && typeof parseDurationText(v.trim()) === 'number') {
-        throw valueError(ctx.fn, `${describeValue(v)} at ${positionOf(grid, i)} of values is a duration; pass input_unit (e.g. "seconds") to average durations`);
+        const at = placeOf(grid, i, 'values');
+        throw valueError(ctx.fn, `${describeValue(v)} at ${at.text} is a duration; pass input_unit (e.g. "seconds") to average durations`, [at]);
       }
     }
   }

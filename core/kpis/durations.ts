@@ -7,9 +7,10 @@
  * four-hour ticket is 4 hours and not 3.9999999999.
  */
 import { noDataError, valueError } from '../errors.js';
+import type { CellPlace } from '../errors.js';
 import { civilOfSerial, MS_PER_DAY } from '../values/clock.js';
 import type { CallContext } from '../values/context.js';
-import { columnRows, describeValue, isCellRow, positionOf, unwrapScalar } from '../values/grid.js';
+import { columnRows, describeValue, isCellRow, placeOf, positionOf, unwrapScalar } from '../values/grid.js';
 import type { Grid } from '../values/grid.js';
 import {
   cellError, isOmitted, MAX_DATE_SERIAL, MIN_DATE_SERIAL, NOT_A_DATE, cellNumber, readDates, readNumbers, readTextArg,
@@ -31,13 +32,19 @@ export interface TicketRows {
   readonly closed: Float64Array;
   /** The range rows are reported against. */
   readonly grid: Grid;
+  /** The resolved (first response) range: the cell a row out of order is placed at (errors.ts). */
+  readonly closedGrid: Grid;
   /** True for the two-column form: positions are its rows. */
   readonly twoColumn: boolean;
 }
 
-/** `row 7` (or `row 7, column 2` for a paired range of several columns). */
-export function whereOf(t: TicketRows, i: number): string {
-  return t.twoColumn ? `row ${i + 1}` : positionOf(t.grid, i);
+/** `row 7` (or `row 7, column 2` for a paired range of several columns), placed at its closing cell. */
+export function whereOf(t: TicketRows, i: number): CellPlace {
+  if (!t.twoColumn) {
+    const closed = placeOf(t.closedGrid, i);
+    return { ...closed, text: positionOf(t.grid, i) };
+  }
+  return { ...placeOf(t.grid, i * t.grid.cols + 1), text: `row ${i + 1}` };
 }
 
 const pad2 = (n: number): string => (n < 10 ? '0' + n : String(n));
@@ -68,7 +75,8 @@ function wholeMs(x: number): number {
 }
 
 function orderError(ctx: CallContext, t: TicketRows, closedName: string, i: number): never {
-  throw valueError(ctx.fn, `${closedName.replace(/_/g, ' ')} ${wallClockText(t.closed[i])} is before opened ${wallClockText(t.opened[i])} at ${whereOf(t, i)}`);
+  const at = whereOf(t, i);
+  throw valueError(ctx.fn, `${closedName.replace(/_/g, ' ')} ${wallClockText(t.closed[i])} is before opened ${wallClockText(t.opened[i])} at ${at.text}`, [at]);
 }
 
 /** Throws for the first row whose closing date lies before its opened date. */
@@ -87,7 +95,7 @@ export function readPairs(ctx: CallContext, opened: unknown, closed: unknown, cl
   const o = readDates(ctx, opened, 'opened');
   const c = readDates(ctx, closed, closedName);
   requireSameSize(ctx, o, 'opened', c, closedName);
-  const t: TicketRows = { opened: o.values, closed: c.values, grid: o.grid, twoColumn: false };
+  const t: TicketRows = { opened: o.values, closed: c.values, grid: o.grid, closedGrid: c.grid, twoColumn: false };
   requireOrder(ctx, t, closedName);
   return t;
 }
@@ -144,7 +152,8 @@ export function foldPairs(
     if (o < MIN_DATE_SERIAL || o >= MAX_DATE_SERIAL || o === 0) o = dateOrBlank(ctx, go, r, o, 'opened');
     if (c < MIN_DATE_SERIAL || c >= MAX_DATE_SERIAL || c === 0) c = dateOrBlank(ctx, gc, r, c, closedName);
     if (c < o - SAME_INSTANT) {
-      throw valueError(ctx.fn, `${closedName.replace(/_/g, ' ')} ${wallClockText(c)} is before opened ${wallClockText(o)} at row ${r + 1}`);
+      const at = placeOf(gc, r);
+      throw valueError(ctx.fn, `${closedName.replace(/_/g, ' ')} ${wallClockText(c)} is before opened ${wallClockText(o)} at ${at.text}`, [at]);
     }
     if (o === o) {
       if (c !== c) openRows++;
@@ -176,7 +185,8 @@ function foldTypedPairs(
     if (o < MIN_DATE_SERIAL || o >= MAX_DATE_SERIAL || o === 0) o = dateOrBlank(ctx, go, r, o, 'opened');
     if (c < MIN_DATE_SERIAL || c >= MAX_DATE_SERIAL || c === 0) c = dateOrBlank(ctx, gc, r, c, closedName);
     if (c < o - SAME_INSTANT) {
-      throw valueError(ctx.fn, `${closedName.replace(/_/g, ' ')} ${wallClockText(c)} is before opened ${wallClockText(o)} at row ${r + 1}`);
+      const at = placeOf(gc, r);
+      throw valueError(ctx.fn, `${closedName.replace(/_/g, ' ')} ${wallClockText(c)} is before opened ${wallClockText(o)} at ${at.text}`, [at]);
     }
     if (o === o) {
       if (c !== c) openRows++;
@@ -218,7 +228,7 @@ export function readTwoColumns(ctx: CallContext, range: unknown): TicketRows {
     opened[r] = both.values[2 * r];
     closed[r] = both.values[2 * r + 1];
   }
-  const t: TicketRows = { opened, closed, grid: g, twoColumn: true };
+  const t: TicketRows = { opened, closed, grid: g, closedGrid: g, twoColumn: true };
   requireOrder(ctx, t, 'resolved');
   return t;
 }

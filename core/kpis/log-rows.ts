@@ -8,7 +8,7 @@
 import { valueError } from '../errors.js';
 import { MS_PER_DAY } from '../values/clock.js';
 import type { CallContext } from '../values/context.js';
-import { cellAt, describeValue, errorCode, isDateObject, NOT_PLAIN, NOT_SCALAR, plainValue, positionOf, toGrid } from '../values/grid.js';
+import { cellAt, describeValue, errorCode, isDateObject, NOT_PLAIN, NOT_SCALAR, plainValue, placeOf, toGrid } from '../values/grid.js';
 import type { Grid } from '../values/grid.js';
 import { cellError, plainScalar, readDates, requireSameSize } from '../values/read.js';
 import { isErrorText } from '../values/text.js';
@@ -70,7 +70,8 @@ export function cellText(ctx: CallContext, g: Grid, i: number, v: unknown, arg: 
 }
 
 function blankError(ctx: CallContext, g: Grid, i: number, arg: string, what: string): never {
-  throw valueError(ctx.fn, `${arg} is blank at ${positionOf(g, i)}, a row with a time; every log row needs its ${what}`);
+  const at = placeOf(g, i);
+  throw valueError(ctx.fn, `${arg} is blank at ${at.text}, a row with a time; every log row needs its ${what}`, [at]);
 }
 
 // ---------------------------------------------------------------- ticket ids
@@ -372,9 +373,11 @@ export const AUTHORS: LabelReader = {
   code(ctx, text, grid, i) {
     const role = authorOf(text);
     if (role !== undefined) return role;
+    const at = placeOf(grid, i, 'authors');
     throw valueError(
       ctx.fn,
-      `${describeValue(cellAt(grid, i))} at ${positionOf(grid, i)} of authors is not an author word: customers are customer, end-user, requester, user, lead, contact, visitor, Kunde, Anfragender; agents are agent, admin, operator, teammate, staff, support, Mitarbeiter, Bearbeiter; internal, note, Notiz, bot, system, automation and trigger rows are skipped`,
+      `${describeValue(cellAt(grid, i))} at ${at.text} is not an author word: customers are customer, end-user, requester, user, lead, contact, visitor, Kunde, Anfragender; agents are agent, admin, operator, teammate, staff, support, Mitarbeiter, Bearbeiter; internal, note, Notiz, bot, system, automation and trigger rows are skipped`,
+      [at],
     );
   },
 };

@@ -7,7 +7,7 @@ import { noDataError, valueError } from '../errors.js';
 import type { CallContext, Table } from '../values/context.js';
 import { firstOf, lastOf, readCounts, readDates, readKeys, readWordArg, requireSameSize } from '../values/read.js';
 import { readFlow } from '../values/flags.js';
-import { positionOf } from '../values/grid.js';
+import { placeOf } from '../values/grid.js';
 import { TURNOVER_METHOD_WORDS } from '../values/words.js';
 import { DATE_TEXT_RULES, DATE_ZERO_RULE } from './rule-texts.js';
 import type { NumberColumn } from '../values/read.js';
@@ -129,13 +129,16 @@ function monthlyTurnover(ctx: CallContext, args: readonly unknown[]): number {
   for (let i = 0; i < s.length; i++) {
     const have = (s[i] === s[i] ? 1 : 0) + (a[i] === a[i] ? 1 : 0) + (b[i] === b[i] ? 1 : 0);
     if (have === 0) continue;
-    const where = positionOf(sep.grid, i);
     if (have < 3) {
+      const at = placeOf(sep.grid, i);
       const missing = [s[i] === s[i] ? '' : 'separations', a[i] === a[i] ? '' : 'headcount_start', b[i] === b[i] ? '' : 'headcount_end'].filter(Boolean).join(' and ');
-      throw valueError(ctx.fn, `${where} has no ${missing}; ${MONTHLY_NEEDS}, each with all three`);
+      throw valueError(ctx.fn, `${at.text} has no ${missing}; ${MONTHLY_NEEDS}, each with all three`, [at]);
     }
     const average = (a[i] + b[i]) / 2;
-    if (average === 0) throw valueError(ctx.fn, `the average headcount at ${where} is 0; turnover needs people to divide by`);
+    if (average === 0) {
+      const at = placeOf(sep.grid, i);
+      throw valueError(ctx.fn, `the average headcount at ${at.text} is 0; turnover needs people to divide by`, [at]);
+    }
     total += s[i] / average;
     periods++;
   }

@@ -7,7 +7,7 @@
 import type { FunctionSpec } from '../catalog/types.js';
 import { valueError } from '../errors.js';
 import type { CallContext, Cell, Table } from '../values/context.js';
-import { cellAt, errorCode, isDateObject, NOT_PLAIN, plainValue, positionOf, toGrid } from '../values/grid.js';
+import { cellAt, errorCode, isDateObject, NOT_PLAIN, plainValue, placeOf, toGrid } from '../values/grid.js';
 import type { Grid } from '../values/grid.js';
 import { cellError, isOmitted, MAX_DATE_SERIAL, MIN_DATE_SERIAL, NOT_A_DATE, readDates, readWordArg, requireSameSize } from '../values/read.js';
 import { TicketIndex } from './log-rows.js';
@@ -55,8 +55,9 @@ export function ticketRows(ctx: CallContext, ids: Grid, times: Float64Array | un
     if (t !== t) continue;
     const k = index.of(ctx, ids, i, column ? ids.cells[i][0] : cellAt(ids, i));
     if (k < 0) {
-      if (times) throw valueError(ctx.fn, `ticket_ids is blank at ${positionOf(ids, i)}, a row with a time; every row needs its ticket id`);
-      if (values && !isOmitted(cellAt(values, i))) throw valueError(ctx.fn, `ticket_ids is blank at ${positionOf(ids, i)}, a row with a value; every row needs its ticket id`);
+      const at = placeOf(ids, i);
+      if (times) throw valueError(ctx.fn, `ticket_ids is blank at ${at.text}, a row with a time; every row needs its ticket id`, [at]);
+      if (values && !isOmitted(cellAt(values, i))) throw valueError(ctx.fn, `ticket_ids is blank at ${at.text}, a row with a value; every row needs its ticket id`, [at]);
       continue;
     }
     if (k === first.length) {

@@ -88,7 +88,7 @@ function checkCells(ctx: Ctx, inner: CatalogImpl, slots: readonly Slot[]): void 
   try {
     inner.impl({ ...ctx, fn: inner.name }, slots.map((s) => (s.cut ? s.rows : s.value)));
   } catch (e) {
-    if (isKpiError(e) && e.kind === 'value' && /\bat row \d/.test(e.message)) throw new KpiError('value', `${ctx.fn}: ${e.message}`);
+    if (isKpiError(e) && e.kind === 'value' && /\bat row \d/.test(e.message)) throw new KpiError('value', `${ctx.fn}: ${e.message}`, e.places);
     if (!isKpiError(e)) throw e;
   }
 }
@@ -144,7 +144,7 @@ function segmentedValues(ctx: Ctx, inner: CatalogImpl, slots: readonly Slot[], s
       return out;
     }
   } catch (e) {
-    if (isKpiError(e) && e.kind === 'value' && /\bat row \d/.test(e.message)) throw new KpiError('value', `${ctx.fn}: ${e.message}`);
+    if (isKpiError(e) && e.kind === 'value' && /\bat row \d/.test(e.message)) throw new KpiError('value', `${ctx.fn}: ${e.message}`, e.places);
     // A bad scale argument (no row in it): the general path reports it per segment, as before.
     if (isKpiError(e)) return undefined;
     throw e;

@@ -6,8 +6,9 @@
  */
 import type { FunctionSpec } from '../catalog/types.js';
 import { noDataError, valueError } from '../errors.js';
+import type { CellPlace } from '../errors.js';
 import type { CallContext, Table } from '../values/context.js';
-import { cellAt, describeValue, NOT_SCALAR, positionOf } from '../values/grid.js';
+import { cellAt, describeValue, NOT_SCALAR, placeOf } from '../values/grid.js';
 import { isOmitted, plainScalar, readDateArg, readNumberArg, readNumbers, readWordArg } from '../values/read.js';
 import type { BusinessClock } from './business-hours.js';
 import { readDurationOptions } from './durations.js';
@@ -205,12 +206,12 @@ function logResolution(ctx: CallContext, args: readonly unknown[]): number {
 type TargetOf = (firstRow: number) => number;
 
 function readTargets(ctx: CallContext, x: unknown, idsCells: number, msPerUnit: number): TargetOf {
-  const negative = (shown: string, where: string): never => {
-    throw valueError(ctx.fn, `target ${shown}${where} is negative; a target is a duration`);
+  const negative = (shown: string, at?: CellPlace): never => {
+    throw valueError(ctx.fn, `target ${shown}${at ? ` at ${at.text}` : ''} is negative; a target is a duration`, at && [at]);
   };
   if (plainScalar(x) !== NOT_SCALAR) {
     const target = readNumberArg(ctx, x, 'target');
-    if (target < 0) negative(describeValue(plainScalar(x)), '');
+    if (target < 0) negative(describeValue(plainScalar(x)));
     const ms = Math.round(target * msPerUnit);
     return () => ms;
   }
@@ -220,13 +221,13 @@ function readTargets(ctx: CallContext, x: unknown, idsCells: number, msPerUnit: 
   const v = col.values;
   return (row) => {
     const t = v[row];
-    const where = positionOf(col.grid, row);
     if (t !== t) {
+      const at = placeOf(col.grid, row);
       const cell = cellAt(col.grid, row);
       const shown = isOmitted(cell) ? 'is blank' : `${describeValue(cell)} is not a number`;
-      throw valueError(ctx.fn, `target ${shown} at ${where}, the first row of a ticket; its target counts for the whole ticket`);
+      throw valueError(ctx.fn, `target ${shown} at ${at.text}, the first row of a ticket; its target counts for the whole ticket`, [at]);
     }
-    if (t < 0) negative(describeValue(t), ` at ${where}`);
+    if (t < 0) negative(describeValue(t), placeOf(col.grid, row));
     return Math.round(t * msPerUnit);
   };
 }

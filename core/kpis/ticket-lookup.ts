@@ -9,7 +9,7 @@
 import type { FunctionSpec } from '../catalog/types.js';
 import { valueError } from '../errors.js';
 import type { CallContext, Cell, Table } from '../values/context.js';
-import { cellAt, describeValue, isRange, positionOf, toGrid } from '../values/grid.js';
+import { cellAt, describeValue, isRange, placeOf, toGrid } from '../values/grid.js';
 import type { Grid } from '../values/grid.js';
 import { isOmitted, requireSameSize } from '../values/read.js';
 import { TicketIndex } from './log-rows.js';
@@ -42,7 +42,8 @@ function ticketLookup(ctx: CallContext, args: readonly unknown[]): Table {
     const k = index.of(ctx, tableIds, i, cellAt(tableIds, i));
     if (k < 0) continue;
     if (k < rowOf.length) {
-      throw valueError(ctx.fn, `table_ids holds the ticket ${describeValue(cellAt(tableIds, i))} twice (${positionOf(tableIds, rowOf[k])} and ${positionOf(tableIds, i)}); the ticket table needs one row per ticket`);
+      const once = placeOf(tableIds, rowOf[k]), twice = placeOf(tableIds, i);
+      throw valueError(ctx.fn, `table_ids holds the ticket ${describeValue(cellAt(tableIds, i))} twice (${once.text} and ${twice.text}); the ticket table needs one row per ticket`, [once, twice]);
     }
     rowOf.push(i);
   }

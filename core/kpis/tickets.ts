@@ -7,7 +7,7 @@
 import type { ArgSpec, FunctionSpec } from '../catalog/types.js';
 import { noDataError, valueError } from '../errors.js';
 import type { CallContext } from '../values/context.js';
-import { cellAt, describeValue, NOT_SCALAR, positionOf, unwrapScalar } from '../values/grid.js';
+import { cellAt, describeValue, NOT_SCALAR, placeOf, unwrapScalar } from '../values/grid.js';
 import type { Grid } from '../values/grid.js';
 import { cellError, isOmitted, plainScalar, readDateArg, readDates, readNumberArg, readNumbers, requireSameSize } from '../values/read.js';
 import { median, percentileInc } from '../stats.js';
@@ -154,7 +154,8 @@ function readSlaTargets(ctx: CallContext, x: unknown, opened: Float64Array, open
     if (t !== t) {
       const cell = cellAt(col.grid, i);
       const what = isOmitted(cell) ? 'is blank' : `${describeValue(cell)} is not a number`;
-      throw valueError(ctx.fn, `target ${what} at ${positionOf(col.grid, i)}, a ticket with an opened date; give every ticket its target`);
+      const at = placeOf(col.grid, i);
+      throw valueError(ctx.fn, `target ${what} at ${at.text}, a ticket with an opened date; give every ticket its target`, [at]);
     }
     if (t < 0) cellError(ctx, col.grid, i, 'is negative; a target is a duration', 'target');
   }

@@ -23,6 +23,7 @@ import type { Cell } from '../values/context.js';
 import { binary, elementwise, gridArray, rangeArray } from './evaluate/arrays.js';
 import type { EvalEnv } from './evaluate/env.js';
 import { NATIVES } from './evaluate/natives.js';
+import { withSheetCells } from './evaluate/sheet-cells.js';
 import { err, isArray, isError, scalarOf, scalarOp } from './evaluate/values.js';
 import type { EvalArray, Scalar, Value } from './evaluate/values.js';
 import type { Expr } from './types.js';
@@ -217,7 +218,8 @@ function callOurs(name: string, args: readonly Expr[], env: EvalEnv): Value {
     if (Array.isArray(r)) return gridArray(r, env.clock);
     return r;
   } catch (e) {
-    if (isKpiError(e)) return err(e.kind === 'na' ? '#N/A' : '#VALUE!', e.message);
+    // The message as the notes quote it: the cells it names by their sheet address (evaluate/sheet-cells.ts).
+    if (isKpiError(e)) return err(e.kind === 'na' ? '#N/A' : '#VALUE!', withSheetCells(e.message, e.places ?? [], args, values));
     return err('#VALUE!', `${name}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }

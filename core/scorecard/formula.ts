@@ -90,6 +90,11 @@ export function rangeText(ref: RangeRef, dialect: Dialect): string {
   return `${quoteSheetName(ref.sheet)}!${single ? first : `${first}:${last}`}`;
 }
 
+/** `Tickets!D6`, `'Survey 2026'!B14`: the cell at `row`, `col` (0-based) of a data range, as a note names it. */
+export function sheetCell(ref: RangeRef, row: number, col: number): string {
+  return `${quoteSheetName(ref.sheet)}!${a1(ref.firstRow + row, ref.firstCol + col)}`;
+}
+
 /** A function's name as the dialect writes it. */
 export function functionName(fn: string, ours: boolean, dialect: Dialect): string {
   if (ours) {

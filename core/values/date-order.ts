@@ -7,14 +7,15 @@
  * ever get here: numbers and Dates never pay for it.
  */
 import { valueError } from '../errors.js';
+import type { CellPlace } from '../errors.js';
 import type { CallContext, Source } from './context.js';
 import { bothReadings, orderEvidence, scanDateText } from './date-text.js';
 import type { DateOrder, DateParts } from './date-text.js';
-import { cellAt, describeValue, plainValue, positionOf, sameGrid, toGrid } from './grid.js';
+import { cellAt, describeValue, plainValue, placeOf, sameGrid, toGrid } from './grid.js';
 import type { Grid } from './grid.js';
 
 interface Found {
-  readonly where: string;
+  readonly where: CellPlace;
   readonly text: string;
   readonly parts: DateParts;
 }
@@ -49,7 +50,7 @@ function textOf(v: unknown): string | undefined {
 }
 
 function quote(f: Found): string {
-  return `${describeValue(f.text.trim())} at ${f.where}`;
+  return `${describeValue(f.text.trim())} at ${f.where.text}`;
 }
 
 /** The call's day/month order (decided on first need, then kept); `g`/`arg` is the range being read. */
@@ -68,7 +69,7 @@ export function dayMonthOrder(ctx: CallContext, g: Grid, arg: string | undefined
       if (e === 0 || (e === 1 && dayFirst) || (e === 2 && monthFirst) || (e === 3 && open)) continue;
       const p = scanDateText(t.trim());
       if (p === undefined || 'problem' in p || !p.orderDependent) continue;
-      const found: Found = { where: name ? `${positionOf(grid, i)} of ${name}` : positionOf(grid, i), text: t, parts: p };
+      const found: Found = { where: placeOf(grid, i, name), text: t, parts: p };
       const ev = orderEvidence(p);
       if (ev === 1) dayFirst = found;
       else if (ev === 2) monthFirst = found;
@@ -85,13 +86,13 @@ export function dayMonthOrder(ctx: CallContext, g: Grid, arg: string | undefined
   }
   if (!seenCurrent && !(dayFirst && monthFirst)) look(g, arg);
   if (dayFirst && monthFirst) {
-    throw valueError(ctx.fn, `${quote(dayFirst)} reads day first but ${quote(monthFirst)} month first; the dates of one call must be written one way (or as ISO dates such as 2026-01-13)`);
+    throw valueError(ctx.fn, `${quote(dayFirst)} reads day first but ${quote(monthFirst)} month first; the dates of one call must be written one way (or as ISO dates such as 2026-01-13)`, [dayFirst.where, monthFirst.where]);
   }
   let order: DateOrder | undefined = dayFirst ? 'dmy' : monthFirst ? 'mdy' : scope.preferredOrder;
   if (order === undefined) {
     if (!open) order = 'dmy'; // nothing order-dependent was found after all: the choice is moot
     else {
-      throw valueError(ctx.fn, `${quote(open)} could be ${bothReadings(open.parts)}; nothing in the call decides the day/month order (no date with a day above 12): write ISO dates (${isoOf(open.parts)}) or real date cells`);
+      throw valueError(ctx.fn, `${quote(open)} could be ${bothReadings(open.parts)}; nothing in the call decides the day/month order (no date with a day above 12): write ISO dates (${isoOf(open.parts)}) or real date cells`, [open.where]);
     }
   }
   scope.order = order;

@@ -11,7 +11,7 @@
  */
 import { valueError } from '../errors.js';
 import type { CallContext } from './context.js';
-import { cellAt, describeValue, errorCode, isDateObject, NOT_SCALAR, plainValue, NOT_PLAIN, positionOf, toGrid } from './grid.js';
+import { cellAt, describeValue, errorCode, isDateObject, NOT_SCALAR, plainValue, NOT_PLAIN, placeOf, toGrid } from './grid.js';
 import type { Grid } from './grid.js';
 import { cellError, isOmitted, plainScalar } from './read.js';
 import { DURATION_HELP, parseDurationText } from './duration-text.js';
@@ -137,8 +137,9 @@ function numberCell(ctx: CallContext, g: Grid, i: number, n: number, arg: string
 
 function guardError(ctx: CallContext, g: Grid, guard: Guard, arg: string): void {
   if (guard.numbers > 0 && guard.outside === 0) {
-    const first = `${describeValue(cellAt(g, guard.firstInside))} at ${positionOf(g, guard.firstInside)}`;
-    throw valueError(ctx.fn, `${arg} holds only numbers between 0 and 1 (${first}), which look like time values (0:02:14 is 0.00155 of a day); pass input_unit "time" (or "seconds", "minutes" or "hours" if that is what they are)`);
+    const at = placeOf(g, guard.firstInside);
+    const first = `${describeValue(cellAt(g, guard.firstInside))} at ${at.text}`;
+    throw valueError(ctx.fn, `${arg} holds only numbers between 0 and 1 (${first}), which look like time values (0:02:14 is 0.00155 of a day); pass input_unit "time" (or "seconds", "minutes" or "hours" if that is what they are)`, [at]);
   }
 }
 

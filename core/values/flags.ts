@@ -4,7 +4,7 @@
  * of lost customers is asked for).
  */
 import type { CallContext } from './context.js';
-import { cellAt, columnRows, errorCode, isCellRow, NOT_PLAIN, plainValue, positionOf, describeValue, toGrid } from './grid.js';
+import { cellAt, columnRows, errorCode, isCellRow, NOT_PLAIN, plainValue, placeOf, describeValue, toGrid } from './grid.js';
 import type { Grid } from './grid.js';
 import { cellError, numberOfCell } from './read.js';
 import { valueError } from '../errors.js';
@@ -236,7 +236,8 @@ export function readFlow(ctx: CallContext, x: unknown, arg: string, why: string)
   }
   if (flags > 0) {
     if (nonBinary >= 0) {
-      throw valueError(ctx.fn, `${arg} mixes counts and yes/no flags: ${describeValue(cellAt(grid, nonBinary))} at ${positionOf(grid, nonBinary)} is a count, ${describeValue(cellAt(grid, firstFlag))} at ${positionOf(grid, firstFlag)} a flag; use one or the other`);
+      const count = placeOf(grid, nonBinary), flag = placeOf(grid, firstFlag);
+      throw valueError(ctx.fn, `${arg} mixes counts and yes/no flags: ${describeValue(cellAt(grid, nonBinary))} at ${count.text} is a count, ${describeValue(cellAt(grid, firstFlag))} at ${flag.text} a flag; use one or the other`, [count, flag]);
     }
     if (unknownBelow >= 0) cellError(ctx, grid, unknownBelow, NOT_A_FLAG, arg);
   }

@@ -3,6 +3,7 @@
  * passes ranges as 2-D arrays and single cells as scalars. A grid is read in place (row-major)
  * without copying: huge ranges must not be flattened.
  */
+import type { CellPlace } from '../errors.js';
 import { quote } from '../safe-text.js';
 import { isTypedColumn } from './typed-column.js';
 
@@ -88,6 +89,17 @@ export function positionOf(g: Grid, i: number): string {
   if (g.cols <= 1) return `row ${i + 1}`;
   const r = Math.floor(i / g.cols);
   return `row ${r + 1}, column ${i - r * g.cols + 1}`;
+}
+
+/**
+ * Cell `i` of `g` as a message names it (`row 4`, `row 4 of flags`; see positionOf) and as data
+ * (errors.ts): `range` is the array or typed column the caller passed, as `g` holds it.
+ */
+export function placeOf(g: Grid, i: number, arg?: string): CellPlace {
+  const cols = Math.max(1, g.cols);
+  const row = Math.floor(i / cols);
+  const where = positionOf(g, i);
+  return { text: arg ? `${where} of ${arg}` : where, range: isTypedColumn(g) ? g : g.cells, row, col: i - row * cols };
 }
 
 /** The row of a grid cell, 1-based. */

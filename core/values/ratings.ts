@@ -10,8 +10,9 @@
  * the smallest listed scale holding all its labels, decided once over all rating arguments.
  */
 import { valueError } from '../errors.js';
+import type { CellPlace } from '../errors.js';
 import type { CallContext } from './context.js';
-import { cellAt, describeValue, errorCode, isDateObject, NOT_PLAIN, plainValue, positionOf, sameGrid, toGrid } from './grid.js';
+import { cellAt, describeValue, errorCode, isDateObject, NOT_PLAIN, plainValue, placeOf, sameGrid, toGrid } from './grid.js';
 import type { Grid } from './grid.js';
 import { cellError } from './read.js';
 import { isErrorText, parseNumericText } from './text.js';
@@ -146,7 +147,7 @@ export function callLabelScale(ctx: CallContext, g: Grid, arg: string | undefine
   const scope = ctx.scope;
   if (scope.labels) return scope.labels;
   let candidates = (1 << LABEL_SCALES.length) - 1;
-  let first: { word: string; where: string; text: string } | undefined;
+  let first: { word: string; where: CellPlace; text: string } | undefined;
   let seen = 0;
   const look = (grid: Grid, name: string | undefined): void => {
     const n = grid.rows * grid.cols;
@@ -164,13 +165,13 @@ export function callLabelScale(ctx: CallContext, g: Grid, arg: string | undefine
       if (!list) continue;
       let mask = 0;
       for (const e of list) mask |= 1 << e.scale;
-      const where = name ? `${positionOf(grid, i)} of ${name}` : positionOf(grid, i);
       seen++;
       if ((candidates & mask) === 0) {
-        throw valueError(ctx.fn, `${describeValue(first!.text)} at ${first!.where} and ${describeValue(t)} at ${where} are words of different rating scales; ${SCALES_HELP}`);
+        const where = placeOf(grid, i, name);
+        throw valueError(ctx.fn, `${describeValue(first!.text)} at ${first!.where.text} and ${describeValue(t)} at ${where.text} are words of different rating scales; ${SCALES_HELP}`, [first!.where, where]);
       }
       candidates &= mask;
-      if (!first) first = { word: w, where, text: t };
+      if (!first) first = { word: w, where: placeOf(grid, i, name), text: t };
     }
   };
   let seenCurrent = false;

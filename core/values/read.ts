@@ -5,7 +5,7 @@
  */
 import { valueError } from '../errors.js';
 import type { CallContext, ReadCache, ReadColumn } from './context.js';
-import { cellAt, columnRows, describeValue, errorCode, isCellRow, isDateObject, NOT_PLAIN, NOT_SCALAR, plainValue, positionOf, toGrid, unwrapScalar } from './grid.js';
+import { cellAt, columnRows, describeValue, errorCode, isCellRow, isDateObject, NOT_PLAIN, NOT_SCALAR, placeOf, plainValue, toGrid, unwrapScalar } from './grid.js';
 import type { Grid } from './grid.js';
 import { isErrorText, parseNumericText } from './text.js';
 import { dateSerial, scanDateText } from './date-text.js';
@@ -30,8 +30,8 @@ export interface NumberColumn extends ReadColumn {
 
 /** Throws the error for cell `i` of `g`: `NPS: "#DIV/0!" at row 3 is an error value`. */
 export function cellError(ctx: CallContext, g: Grid, i: number, what: string, arg?: string): never {
-  const where = arg ? `${positionOf(g, i)} of ${arg}` : positionOf(g, i);
-  throw valueError(ctx.fn, `${describeValue(cellAt(g, i))} at ${where} ${what}`);
+  const at = placeOf(g, i, arg);
+  throw valueError(ctx.fn, `${describeValue(cellAt(g, i))} at ${at.text} ${what}`, [at]);
 }
 
 /**

@@ -107,6 +107,11 @@ export class TypedColumn implements Grid {
     return this.host;
   }
 
+  /** The rows if `cells` has made them, else undefined (never makes them): a reader's grid over them is this range. */
+  madeCells(): readonly (readonly unknown[])[] | undefined {
+    return this.host;
+  }
+
   /** The range of rows `rows` (indices into this range, in that order). */
   cut(rows: readonly number[]): TypedColumn {
     const index = new Int32Array(rows.length);

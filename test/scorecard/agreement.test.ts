@@ -108,12 +108,13 @@ describe('live and portable scorecards agree', () => {
     }
     // SLA attainment is not 100 % green: it is the function's error, and the note says which row.
     expect(portable.summary.find((s) => s.id === 'sla')!.status).toBe('');
+    // Row r of the data is sheet row r + 1 (the header is row 1); the resolved date is column C.
     const row = w.invalidRows[0].row;
-    // A period KPI and a stock KPI (their helper blocks differ): the note names the row in live mode too.
+    // A period KPI and a stock KPI (their helper blocks differ): the note names the cell in live mode too.
     for (const p of [live, portable]) {
       for (const name of ['Average resolution time', 'Active issues']) {
         const note = p.notes.find((n) => n.startsWith(`${name}:`));
-        expect(note, name).toMatch(new RegExp(`is before opened .* at row ${row}\\b`));
+        expect(note, name).toMatch(new RegExp(`is before opened .* at Tickets!C${row + 1}$`));
       }
     }
     // The guard is in the formula: the portable block's anchor.
@@ -133,8 +134,14 @@ describe('live and portable scorecards agree', () => {
       };
       const w = randomWorkbook(k);
       expect(w.invalidRows.length).toBeGreaterThan(0);
-      const { portable } = plans(w, k);
+      const { live, portable } = plans(w, k);
       expect(portable.notes.filter((n) => /no native formula reproduces|would not give/.test(n))).toEqual([]);
+      // Every note about a rejected row names it by its sheet cell (the header is sheet row 1), none by its row in a range.
+      for (const p of [live, portable]) {
+        expect(p.notes.filter((n) => /\brow \d/.test(n))).toEqual([]);
+        const { sheet, row } = w.invalidRows[0];
+        expect(p.notes.some((n) => new RegExp(`\\b${sheet}![A-Z]+${row + 1}\\b`).test(n)), `${sheet} row ${row + 1}`).toBe(true);
+      }
     });
 
   it('show #N/A, not the out-of-scale #VALUE!, where the survey has no date at all (found by the property above)', () => {

@@ -142,8 +142,8 @@ describe('the n of the contact-centre KPIs, CES and SLA verdicts: what each valu
       const s = summary(p, id);
       expect([s.value, s.n, s.ciLow, s.status], id).toEqual(['#VALUE!', undefined, undefined, '']);
     }
-    expect(p.notes.find((n) => n.startsWith('Service level:'))).toMatch(/answered is blank at row 6, a row with a wait \(12 s\)/);
-    expect(p.notes.find((n) => n.startsWith('Customer effort score'))).toMatch(/0 at row 3 is not a rating from 1 to 7/);
+    expect(p.notes.find((n) => n.startsWith('Service level:'))).toMatch(/answered is blank at Calls!C7, a row with a wait \(12 s\)/);
+    expect(p.notes.find((n) => n.startsWith('Customer effort score'))).toMatch(/0 at Survey!B4 is not a rating from 1 to 7/);
     expect(summary(p, 'abandonRate')).toMatchObject({ value: 0.4, n: 5 });
     expect(summary(p, 'aht')).toMatchObject({ n: 3 });
   });
@@ -153,7 +153,7 @@ describe('the n of the contact-centre KPIs, CES and SLA verdicts: what each valu
     const p = plan(portable, {}, workbook(CALLS, SURVEY, words));
     expect(nOf(p, 'sla')).toEqual({ '2026-01': 3, '2026-02': 3, '2026-03': 4 });
     expect(summary(p, 'sla')).toMatchObject({ period: '2026-03', value: 0.75, n: 4 });
-    if (portable) expect(p.notes.find((n) => n.startsWith('Portable mode: SLA attainment'))).toMatch(/the column "SLA met" on "Tickets" \(yes\/no values a criterion cannot name exactly such as "Within SLA", first at row 2\)/);
+    if (portable) expect(p.notes.find((n) => n.startsWith('Portable mode: SLA attainment'))).toMatch(/the column "SLA met" on "Tickets" \(yes\/no values a criterion cannot name exactly such as "Within SLA", first at Tickets!B2\)/);
     // A single verdict word on top is a verdict, never a header a native formula skips (found by the agreement test).
     const one = plan(portable, {}, workbook(CALLS, SURVEY, [VERDICTS[0], [serial('2026-03-02'), 'Within SLA']]));
     expect(summary(one, 'sla')).toMatchObject({ period: '2026-03', value: 1, n: 1 });

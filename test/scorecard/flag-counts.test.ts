@@ -132,7 +132,7 @@ describe('the n of a flag share: the yes and no values it used', () => {
     expect(fcr.n).toBeUndefined();
     expect(fcr.ciLow).toBeUndefined();
     expect(fcr.status).toBe('');
-    expect(p.notes.find((n) => n.startsWith('First-contact resolution:'))).toMatch(/"vielleicht" at row 11 of (flags|outcomes)/);
+    expect(p.notes.find((n) => n.startsWith('First-contact resolution:'))).toMatch(/"vielleicht" at Tickets!C12 is not a yes\/no flag/);
     expect(summary(p, 'conversion')).toMatchObject({ value: 2 / 3, n: 3 });
   });
 });

@@ -316,7 +316,7 @@ describe('the scorecard plan', () => {
       const p = plan({ portable: true }, 'sheets', { data });
       const note = p.notes.find((n) => n.includes('holds what native formulas cannot read'))!;
       // The note names the column and the kind of text, with the first such cell.
-      expect(note).toContain('the column "Opened" on "Tickets" (dates written as text such as "2026-01-05 09:00", first at row 4)');
+      expect(note).toContain('the column "Opened" on "Tickets" (dates written as text such as "2026-01-05 09:00", first at Tickets!B4)');
       expect(note).toContain('Average resolution time');
       expect(note).toContain('Active issues');
       expect(note).not.toContain('Net Promoter Score');
@@ -339,7 +339,7 @@ describe('the scorecard plan', () => {
         expect([s.value, s.previous, s.baseline]).toEqual([0.8, 0.6, 0.5]);
         expect(s.definition).toBe(`Share of satisfied ratings: the best answer of the 2-step word scale.${portable ? ' (written as values (the column "Rating" holds text native formulas cannot read); regenerate to update)' : ''}`);
         const note = p.notes.find((n) => n.includes('the column "Rating"')) ?? '';
-        if (portable) expect(note).toContain('Customer satisfaction (CSAT) written as values because the column "Rating" on "Survey" (rating words such as "Good", first at row 2)');
+        if (portable) expect(note).toContain('Customer satisfaction (CSAT) written as values because the column "Rating" on "Survey" (rating words such as "Good", first at Survey!C2)');
         else expect(note).toBe('');
       }
     });

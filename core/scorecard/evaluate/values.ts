@@ -13,6 +13,7 @@ import type { Expr } from '../types.js';
 
 export interface EvalError {
   readonly error: string;
+  /** For our functions' errors, their message as the notes quote it: the cells it names by sheet address (evaluate/sheet-cells.ts). */
   readonly message?: string;
 }
 

@@ -18,6 +18,7 @@ import { readDates, readNumbers } from '../../values/read.js';
 import { DEFAULT_FACTS, unitOf } from '../definition.js';
 import type { AnyVariant, KpiFacts } from '../definition.js';
 import type { EvalEnv } from '../evaluate.js';
+import { sheetCell } from '../formula.js';
 import { firstUnnamedFlag, firstUnreadable, flagCriteria, periodBounds } from '../portable.js';
 import type { FlagCriteria, NativeKind, PeriodBounds } from '../portable.js';
 import { roleKind } from '../roles.js';
@@ -175,7 +176,7 @@ export class DataFacts {
       if (bad) {
         return {
           unreadable: {
-            role, sheet: ref.sheet, header: this.headerOf(ref), row: ref.firstRow + bad.row,
+            role, sheet: ref.sheet, header: this.headerOf(ref), cell: sheetCell(ref, bad.row, 0),
             example: exampleText(bad.value), kind: unreadableKind(bad.value, kind === 'flag'),
           },
         };

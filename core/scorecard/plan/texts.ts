@@ -21,12 +21,12 @@ const UNREADABLE: Readonly<Record<Lang, Readonly<Record<UnreadableKind, string>>
   },
 };
 
-/** `"Rating" on Survey (rating words such as "Good", first at row 5)`. */
+/** `"Rating" on "Survey" (rating words such as "Good", first at Survey!B5)`. */
 function columnText(lang: Lang, c: UnreadableColumn): string {
   const what = UNREADABLE[lang][c.kind];
   return lang === 'de'
-    ? `${quote(c.header, 'de')} auf ${quote(c.sheet, 'de')} (${what} wie ${quote(c.example, 'de')}, zuerst in Zeile ${c.row})`
-    : `${quote(c.header)} on ${quote(c.sheet)} (${what} such as ${quote(c.example)}, first at row ${c.row})`;
+    ? `${quote(c.header, 'de')} auf ${quote(c.sheet, 'de')} (${what} wie ${quote(c.example, 'de')}, zuerst in ${c.cell})`
+    : `${quote(c.header)} on ${quote(c.sheet)} (${what} such as ${quote(c.example)}, first at ${c.cell})`;
 }
 
 /** "row 7" or "rows 7–9". */

@@ -16,8 +16,8 @@ export interface UnreadableColumn {
   readonly role: Role;
   readonly sheet: string;
   readonly header: string;
-  /** Sheet row of the first such cell. */
-  readonly row: number;
+  /** The first such cell, by its sheet address (`Survey!B5`): where the manager finds it. */
+  readonly cell: string;
   /** That cell as text, for the note. */
   readonly example: string;
   readonly kind: UnreadableKind;
