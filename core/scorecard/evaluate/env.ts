@@ -48,6 +48,7 @@ export function workbookEnv(data: WorkbookData, local: EvalEnv['local'] = () => 
   const clock = wallClock(data.timeZone);
   const sheets = new Map(data.sheets.map((s) => [s.name, s]));
   const ranges = new Map<string, RangeData>();
+  const byRef = new Map<RangeRef, RangeData>();
   // One column's rows over its sheet's used area, shared by every one-column range of it (a live
   // formula's range reaches past the data, a check's ends with it: the same cells, read once).
   const columnRows = new Map<string, readonly (readonly unknown[])[]>();
@@ -71,12 +72,16 @@ export function workbookEnv(data: WorkbookData, local: EvalEnv['local'] = () => 
     reads: newReadCache(),
     ...(callOptions ? { callOptions } : {}),
     range(ref) {
+      // Most calls pass a reference seen before: found by identity, without building its address.
+      const seen = byRef.get(ref);
+      if (seen) return seen;
       const key = `${ref.sheet}\u0000${ref.firstRow}:${ref.lastRow ?? ''}:${ref.firstCol}:${ref.lastCol}`;
       let r = ranges.get(key);
       if (!r) {
         r = rangeData(sheets.get(ref.sheet), ref, key, rowsOf, byColumn);
         ranges.set(key, r);
       }
+      byRef.set(ref, r);
       return r;
     },
   };

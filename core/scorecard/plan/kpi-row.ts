@@ -73,8 +73,13 @@ function periodColumn(r: RowContext, variant: PeriodVariant): { role: Role; ref:
 function col(r: RowContext, role: Role): Expr {
   const ref = r.ranges.get(role);
   if (!ref) throw new Error(`internal: ${r.def.id} has no column for ${role}`);
-  return range(ref);
+  let e = rangeExprs.get(ref);
+  if (!e) rangeExprs.set(ref, (e = range(ref)));
+  return e;
 }
+
+/** One expression per range: every period's formula shares it, so its key and text are made once. */
+const rangeExprs = new WeakMap<RangeRef, Expr>();
 
 /** The roles a rule reads. */
 function ruleRoles(rule: RowRule): Role[] {
