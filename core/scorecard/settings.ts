@@ -8,6 +8,8 @@
  * it builds the settings; the messages speak of percent because that is what the manager sees. A
  * target must lie in its KPI's target range (target-range.ts), checked and worded as the sidebar does.
  *
+ * German messages address the manager as the sidebar's texts do: "Geben Sie … ein", "Wählen Sie …".
+ *
  * zod/mini is imported as a namespace (`import * as z`), never `{ z }` (which bundles every locale):
  * the messages are ours, so the full zod API and its error texts would only add weight to the
  * task pane. It runs jitless: Office pages may forbid `new Function`.

@@ -78,5 +78,5 @@ export function targetRangeText(lang: Lang, unit: KpiUnit, range: TargetRange, t
 /** The message for a target outside its range (or no number), as the sidebar and the settings show it. */
 export function targetRangeMessage(lang: Lang, unit: KpiUnit, range: TargetRange): string {
   const what = targetRangeText(lang, unit, range);
-  return lang === 'de' ? `Bitte ${what} eingeben.` : `Enter ${what}.`;
+  return lang === 'de' ? `Geben Sie ${what} ein.` : `Enter ${what}.`;
 }

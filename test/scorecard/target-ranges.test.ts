@@ -75,9 +75,9 @@ describe('target ranges', () => {
   it('reject an NPS gap of 300 everywhere, saying what to type', () => {
     const info = SIDEBAR_INFOS.find((i) => i.id === 'competitorGap')!;
     expect(sidebarTyped(info, 300)).toEqual({ ok: false, message: 'Enter a number of points from −200 to 200.' });
-    expect(sidebarTyped(info, 300, 'de')).toEqual({ ok: false, message: 'Bitte eine Punktzahl von −200 bis 200 eingeben.' });
+    expect(sidebarTyped(info, 300, 'de')).toEqual({ ok: false, message: 'Geben Sie eine Punktzahl von −200 bis 200 ein.' });
     expect(settingsWith('competitorGap', 300)).toEqual({ ok: false, errors: { 'targets.competitorGap.target': 'Enter a number of points from −200 to 200.' } });
-    expect(settingsWith('competitorGap', 300, 'de')).toEqual({ ok: false, errors: { 'targets.competitorGap.target': 'Bitte eine Punktzahl von −200 bis 200 eingeben.' } });
+    expect(settingsWith('competitorGap', 300, 'de')).toEqual({ ok: false, errors: { 'targets.competitorGap.target': 'Geben Sie eine Punktzahl von −200 bis 200 ein.' } });
     expect(cliError('competitorGap', 300)).toBe('t.json: "competitorGap.target": 300 is not a target for NPS gap to competitors: write a number of points from -200 to 200');
     // −150 (we trail by 150 points) is a gap that can happen, and a target one may set.
     expect(sidebarTyped(info, -150)).toEqual({ ok: true, value: -150 });
@@ -90,7 +90,7 @@ describe('target ranges', () => {
     expect(sidebarTyped(byId('csat'), 1.2)).toEqual({ ok: false, message: 'Enter a percentage from 0 to 100.' });
     expect(cliError('csat', 80)).toBe('t.json: "csat.target": 80 is a share: write 0.8 for 80 %');
     expect(cliError('csat', -0.5)).toBe('t.json: "csat.target": -0.5 is not a target for Customer satisfaction (CSAT): write a fraction from 0 to 1');
-    expect(sidebarTyped(byId('aht'), -1, 'de')).toEqual({ ok: false, message: 'Bitte eine Sekundenzahl ab 0 eingeben.' });
+    expect(sidebarTyped(byId('aht'), -1, 'de')).toEqual({ ok: false, message: 'Geben Sie eine Sekundenzahl ab 0 ein.' });
     expect(cliError('aht', -1)).toBe('t.json: "aht.target": -1 is not a target for Average handle time (AHT): write a number of seconds, 0 or more');
   });
 });
