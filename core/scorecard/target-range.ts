@@ -3,7 +3,9 @@
  * fractions). It is a fact of the KPI's definition — its unit's range below, or the definition's
  * own `targetRange` (a difference of two NPS) — carried to every surface in the KPI's info. The
  * sidebar's target field, the stored settings' check and the CLI's targets file all test a target
- * with inTargetRange and word the range here, so they accept and reject the same numbers.
+ * with inTargetRange and word the range here, so they accept and reject the same numbers. A KPI
+ * laid out as a table takes no target at all (kpis.ts takesTarget): the sidebar shows no field for
+ * it, and the settings and the targets file refuse a number for it, naming the KPI.
  */
 import type { KpiUnit } from './definition.js';
 
