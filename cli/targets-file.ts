@@ -6,10 +6,11 @@
  *   { "nps": { "target": 40, "direction": "higher" }, "csat": 0.85, "churn": { "enabled": false } }
  *
  * A number is the target alone; `null` means no target; `enabled: false` leaves the KPI out.
- * Anything else is a one-line error naming the file and the field.
+ * Anything else is a one-line error naming the file and the field — so is a target or direction for
+ * a KPI that takes none (a table, takesTarget): the run would otherwise ignore it without a word.
  */
 import * as z from 'zod';
-import { KPI_IDS, kpiInfoById } from '../core/scorecard/kpis.js';
+import { KPI_IDS, kpiInfoById, takesTarget } from '../core/scorecard/kpis.js';
 import { inTargetRange, targetRangeText } from '../core/scorecard/target-range.js';
 import { quote } from '../core/safe-text.js';
 import { describeValue } from '../core/values/grid.js';
@@ -38,6 +39,15 @@ function scaleProblem(id: string, v: number): string | undefined {
   return `${v} is not a target for ${info.name.en}: write ${targetRangeText('en', info.unit, info.targetRange, 'json')}`;
 }
 
+/** The field of a table KPI's entry that would be ignored (a target number, a direction), with why; undefined when none. */
+function untakenField(id: string, t: Partial<KpiTarget>): string | undefined {
+  if (takesTarget(id)) return undefined;
+  const name = kpiInfoById(id)?.name.en ?? id;
+  if (typeof t.target === 'number') return `"${id}.target": ${name} is a table and takes no target; remove it`;
+  if (t.direction !== undefined) return `"${id}.direction": ${name} is a table and takes no direction; remove it`;
+  return undefined;
+}
+
 /** Validates the parsed JSON of a targets file (exported for tests). */
 export function parseTargets(raw: unknown, file: string): TargetOverrides {
   const parsed = fileSchema.safeParse(raw);
@@ -57,6 +67,8 @@ export function parseTargets(raw: unknown, file: string): TargetOverrides {
     } else {
       throw inputError(`${file}: ${quote(id)}: must be a number, null or an object like { "target": 40, "direction": "higher" }, not ${describeValue(entry)}`);
     }
+    const untaken = untakenField(id, t);
+    if (untaken) throw inputError(`${file}: ${untaken}`);
     if (typeof t.target === 'number') {
       const problem = scaleProblem(id, t.target);
       if (problem) throw inputError(`${file}: "${id}.target": ${problem}`);

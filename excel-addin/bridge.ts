@@ -185,7 +185,7 @@ const MESSAGES = {
   },
   nameTaken: {
     en: 'A sheet named {name} already exists. Choose another name for the scorecard.',
-    de: 'Ein Blatt namens {name} gibt es schon. Bitte einen anderen Namen für die Scorecard wählen.',
+    de: 'Ein Blatt namens {name} gibt es schon. Wählen Sie einen anderen Namen für die Scorecard.',
   },
 } as const;
 

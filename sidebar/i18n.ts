@@ -167,11 +167,11 @@ const DE: Record<MessageKey, string> = {
   noKpis: 'Bitte schalten Sie mindestens eine Kennzahl ein.',
   notLoaded: 'Die Arbeitsmappe wurde noch nicht gelesen.',
 
-  errNumber: 'Bitte eine Zahl eingeben, z. B. {example}.',
-  errSla: 'Bitte das SLA in Stunden angeben, größer als 0.',
-  errServiceLevel: 'Bitte die Sekunden angeben, innerhalb derer ein Anruf rechtzeitig angenommen ist: größer als 0, höchstens 3600.',
-  errDate: 'Bitte ein Datum wie 31.10.2026 eingeben oder das Feld leer lassen.',
-  errMinimum: 'Bitte eine ganze Zahl von 0 bis {max} eingeben.',
+  errNumber: 'Geben Sie eine Zahl ein, z. B. {example}.',
+  errSla: 'Geben Sie das SLA in Stunden an, größer als 0.',
+  errServiceLevel: 'Geben Sie die Sekunden an, innerhalb derer ein Anruf rechtzeitig angenommen ist: größer als 0, höchstens 3600.',
+  errDate: 'Geben Sie ein Datum wie 31.10.2026 ein, oder lassen Sie das Feld leer.',
+  errMinimum: 'Geben Sie eine ganze Zahl von 0 bis {max} ein.',
   errSave: 'Die Einstellungen konnten nicht gespeichert werden: {message}',
   errUnknown: 'unbekannter Fehler',
 };

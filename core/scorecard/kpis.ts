@@ -58,7 +58,10 @@ export function kpiInfoById(id: string): ScorecardKpiInfo | undefined {
   return SCORECARD_KPIS.find((k) => k.info.id === id)?.info;
 }
 
-/** KPIs that are tables, not rows: they take no target. */
+/**
+ * KPIs that are tables, not rows, take no target (their definition's layout): the sidebar draws no
+ * target field, the settings check and the CLI's targets file refuse one by name, docs/cli.md says "none".
+ */
 export function takesTarget(id: string): boolean {
   return KPI_DEFINITIONS.find((d) => d.id === id)?.layout !== 'table';
 }

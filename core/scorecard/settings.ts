@@ -6,7 +6,11 @@
  * Targets are stored in the KPI's unit: shares as fractions (0.8), NPS in points, durations in
  * hours. The sidebar shows shares in percent and converts what the manager types (80 → 0.8) before
  * it builds the settings; the messages speak of percent because that is what the manager sees. A
- * target must lie in its KPI's target range (target-range.ts), checked and worded as the sidebar does.
+ * target must lie in its KPI's target range (target-range.ts), checked and worded as the sidebar does;
+ * a KPI that takes no target (a table, takesTarget in kpis.ts) refuses any number, naming the KPI:
+ * the sidebar has no field for it, so a number there was never typed in it and would be ignored.
+ *
+ * German messages address the manager as the sidebar's texts do: "Geben Sie … ein", "Wählen Sie …".
  *
  * zod/mini is imported as a namespace (`import * as z`), never `{ z }` (which bundles every locale):
  * the messages are ours, so the full zod API and its error texts would only add weight to the
@@ -17,7 +21,7 @@ import { printable, shorten } from '../safe-text.js';
 import type { DefaultOptions, ParseSettings } from './api.js';
 import { isReportingDate } from './calendar-date.js';
 import { DEFAULT_SERVICE_LEVEL_SECONDS } from './definition.js';
-import { kpiInfoById } from './kpis.js';
+import { kpiInfoById, takesTarget } from './kpis.js';
 import { DEFAULT_SHEET_NAMES, MAX_SHEET_NAME } from './sheet-name.js';
 import { inTargetRange, targetRangeMessage } from './target-range.js';
 import { ROLES } from './types.js';
@@ -147,6 +151,7 @@ const MESSAGES = {
     minAnswers: `Enter a whole number of answers from 0 to ${LIMITS.maxMinimum.toLocaleString('en')} (0: no minimum).`,
     minTickets: `Enter a whole number of tickets from 0 to ${LIMITS.maxMinimum.toLocaleString('en')} (0: no minimum).`,
     kpi: 'This is not a KPI of the scorecard.',
+    noTarget: '{name} is a table and takes no target: leave its target empty.',
     tooMany: 'These settings hold more entries than a scorecard has; they cannot be used.',
   },
   de: {
@@ -171,6 +176,7 @@ const MESSAGES = {
     minAnswers: `Geben Sie eine ganze Zahl von Antworten von 0 bis ${LIMITS.maxMinimum.toLocaleString('de')} ein (0: kein Minimum).`,
     minTickets: `Geben Sie eine ganze Zahl von Tickets von 0 bis ${LIMITS.maxMinimum.toLocaleString('de')} ein (0: kein Minimum).`,
     kpi: 'Das ist keine Kennzahl der Scorecard.',
+    noTarget: '{name} ist eine Tabelle und hat kein Ziel: Lassen Sie das Ziel leer.',
     tooMany: 'Diese Einstellungen enthalten mehr Einträge, als eine Scorecard hat; sie sind nicht verwendbar.',
   },
 } as const;
@@ -183,10 +189,12 @@ function targetInRange(id: string, v: number): boolean {
   return !info || inTargetRange(info.targetRange, v);
 }
 
-/** The message for a bad target: the KPI's range as the manager types it (the sidebar's words). */
+/** The message for a bad target: the KPI's range as the manager types it (the sidebar's words), or that it takes none. */
 function targetMessage(id: string, lang: Lang): string {
   const info = kpiInfoById(id);
-  return info ? targetRangeMessage(lang, info.unit, info.targetRange) : MESSAGES[lang].number;
+  if (!info) return MESSAGES[lang].number;
+  if (!takesTarget(id)) return MESSAGES[lang].noTarget.replace('{name}', () => info.name[lang]);
+  return targetRangeMessage(lang, info.unit, info.targetRange);
 }
 
 /** The message for an issue at `path` (`code`: zod's issue code). */
@@ -261,12 +269,13 @@ export const parseSettings: ParseSettings = (input) => {
       if (!errors[field]) errors[field] = messageFor(issue.path, lang, issue.code);
     }
   }
-  // Target scales are checked even when other fields failed, so every bad field gets its message.
+  // Target scales are checked even when other fields failed, so every bad field gets its message;
+  // a number for a KPI that takes no target is refused the same way.
   const targets = typeof raw === 'object' && raw !== null ? (raw as { targets?: unknown }).targets : undefined;
   if (typeof targets === 'object' && targets !== null && Object.keys(targets).length <= REQUEST_LIMITS.maxTargets) {
     for (const [id, t] of Object.entries(targets)) {
       const v = typeof t === 'object' && t !== null ? (t as { target?: unknown }).target : undefined;
-      if (typeof v === 'number' && Number.isFinite(v) && !targetInRange(id, v)) {
+      if (typeof v === 'number' && Number.isFinite(v) && (!takesTarget(id) || !targetInRange(id, v))) {
         errors[`targets.${id}.target`] = messageFor(['targets', id, 'target'], lang);
       }
     }

@@ -3,7 +3,9 @@
  * fractions). It is a fact of the KPI's definition — its unit's range below, or the definition's
  * own `targetRange` (a difference of two NPS) — carried to every surface in the KPI's info. The
  * sidebar's target field, the stored settings' check and the CLI's targets file all test a target
- * with inTargetRange and word the range here, so they accept and reject the same numbers.
+ * with inTargetRange and word the range here, so they accept and reject the same numbers. A KPI
+ * laid out as a table takes no target at all (kpis.ts takesTarget): the sidebar shows no field for
+ * it, and the settings and the targets file refuse a number for it, naming the KPI.
  */
 import type { KpiUnit } from './definition.js';
 
@@ -78,5 +80,5 @@ export function targetRangeText(lang: Lang, unit: KpiUnit, range: TargetRange, t
 /** The message for a target outside its range (or no number), as the sidebar and the settings show it. */
 export function targetRangeMessage(lang: Lang, unit: KpiUnit, range: TargetRange): string {
   const what = targetRangeText(lang, unit, range);
-  return lang === 'de' ? `Bitte ${what} eingeben.` : `Enter ${what}.`;
+  return lang === 'de' ? `Geben Sie ${what} ein.` : `Enter ${what}.`;
 }

@@ -177,7 +177,7 @@ describe.skipIf(skip !== undefined)('the preview in chromium', () => {
     await field.fill('31.02.2026');
     const error = page.locator('#skpi-reporting-error');
     await expect.poll(() => error.isVisible()).toBe(true);
-    expect(await error.textContent()).toBe('Bitte ein Datum wie 31.10.2026 eingeben oder das Feld leer lassen.');
+    expect(await error.textContent()).toBe('Geben Sie ein Datum wie 31.10.2026 ein, oder lassen Sie das Feld leer.');
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     await page.locator('#skpi-generate').click();
     await expect.poll(() => page.locator('.skpi-alert').allTextContents()).toContain('Bitte korrigieren Sie zuerst die markierten Felder.');

@@ -44,7 +44,7 @@ describe('settings', () => {
   });
 
   it('speak German when the settings are German', () => {
-    expect(parseSettings(withTarget('nps', 150, 'de'))).toEqual({ ok: false, errors: { 'targets.nps.target': 'Bitte eine Punktzahl von −100 bis 100 eingeben.' } });
+    expect(parseSettings(withTarget('nps', 150, 'de'))).toEqual({ ok: false, errors: { 'targets.nps.target': 'Geben Sie eine Punktzahl von −100 bis 100 ein.' } });
   });
 
   it('report every bad field at once', () => {

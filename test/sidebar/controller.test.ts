@@ -37,7 +37,7 @@ describe('opening the sidebar', () => {
     expect(c.state.lang).toBe('de');
     expect(c.state.options.language).toBe('de');
     c.setTargetText('nps', 'viel');
-    expect(c.state.fieldErrors[targetField('nps')]).toBe('Bitte eine Zahl eingeben, z. B. 30.');
+    expect(c.state.fieldErrors[targetField('nps')]).toBe('Geben Sie eine Zahl ein, z. B. 30.');
   });
 
   it('reports a workbook it cannot read as a message, not an exception', async () => {

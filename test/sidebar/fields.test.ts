@@ -58,11 +58,11 @@ describe('targets', () => {
 
   it('explains bad input in the host language instead of throwing', () => {
     expect(parseTarget('en', share, 'abc')).toEqual({ ok: false, message: 'Enter a number, e.g. 80.' });
-    expect(parseTarget('de', share, 'abc')).toEqual({ ok: false, message: 'Bitte eine Zahl eingeben, z. B. 80.' });
+    expect(parseTarget('de', share, 'abc')).toEqual({ ok: false, message: 'Geben Sie eine Zahl ein, z. B. 80.' });
     expect(parseTarget('en', share, '120')).toEqual({ ok: false, message: 'Enter a percentage from 0 to 100.' });
     expect(parseTarget('en', nps, '150')).toEqual({ ok: false, message: 'Enter a number of points from −100 to 100.' });
     expect(parseTarget('en', hours, '-1')).toEqual({ ok: false, message: 'Enter a number of hours, 0 or more.' });
-    expect(parseTarget('de', hours, '-1')).toEqual({ ok: false, message: 'Bitte eine Stundenzahl ab 0 eingeben.' });
+    expect(parseTarget('de', hours, '-1')).toEqual({ ok: false, message: 'Geben Sie eine Stundenzahl ab 0 ein.' });
   });
 });
 
@@ -79,7 +79,7 @@ describe('options', () => {
     expect(parseServiceLevelSeconds('de', '12,5')).toEqual({ ok: true, value: 12.5 });
     expect(parseServiceLevelSeconds('en', '3600')).toEqual({ ok: true, value: 3600 });
     for (const bad of ['0', '-3', '', 'soon', '3601']) expect(parseServiceLevelSeconds('en', bad).ok, bad).toBe(false);
-    expect(parseServiceLevelSeconds('de', '0')).toEqual({ ok: false, message: 'Bitte die Sekunden angeben, innerhalb derer ein Anruf rechtzeitig angenommen ist: größer als 0, höchstens 3600.' });
+    expect(parseServiceLevelSeconds('de', '0')).toEqual({ ok: false, message: 'Geben Sie die Sekunden an, innerhalb derer ein Anruf rechtzeitig angenommen ist: größer als 0, höchstens 3600.' });
   });
 
   it('splits brand attributes at commas, trimmed, without empties or repeats', () => {
@@ -92,7 +92,7 @@ describe('options', () => {
     expect(parseReportingDate('de', '1.9.2026')).toEqual({ ok: true, value: '2026-09-01' });
     expect(parseReportingDate('de', '')).toEqual({ ok: true, value: null });
     expect(parseReportingDate('en', '2026-02-30')).toEqual({ ok: false, message: 'Enter a date such as 2026-10-31, or leave the field empty.' });
-    expect(parseReportingDate('de', '31.11.2026')).toEqual({ ok: false, message: 'Bitte ein Datum wie 31.10.2026 eingeben oder das Feld leer lassen.' });
+    expect(parseReportingDate('de', '31.11.2026')).toEqual({ ok: false, message: 'Geben Sie ein Datum wie 31.10.2026 ein, oder lassen Sie das Feld leer.' });
     // Month-first or two-digit years are ambiguous: refused rather than guessed.
     expect(parseReportingDate('en', '10/31/2026').ok).toBe(false);
     expect(parseReportingDate('de', '31.10.26').ok).toBe(false);
