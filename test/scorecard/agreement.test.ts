@@ -1,7 +1,8 @@
 /**
  * Live and portable scorecards cannot disagree. On random workbooks (random-workbook.ts: blanks,
  * text, a repeated header row, yes/no words, x, TRUE/FALSE and 1/0 flags, DST-crossing dates,
- * rows the catalog rejects) the scorecard is built in live mode (catalog functions) and in portable
+ * rows the catalog rejects, ticket durations instead of timestamps, tickets resolved exactly at the
+ * SLA limit, complaint counts in the monthly figures, the NPS row off) the scorecard is built in live mode (catalog functions) and in portable
  * mode (native formulas), and for every KPI every cell a manager reads — actual, previous,
  * baseline, the 12 trend values, n, the interval, variance and status — holds the same value, the
  * same blank or the same error. KPIs written as values say so in the notes, and never because a

@@ -34,19 +34,22 @@ const CLEAN = { blanks: 0.1, textNoise: false, textDates: false, competitors: 3,
 /**
  * Fixed cases: every period kind, serials and Date cells, clean data and rejected rows, flags and
  * reopen counts, the reporting date blank and typed, no minimum, a small one and the defaults (30
- * answers, 10 tickets: most periods of these workbooks have "too few").
+ * answers, 10 tickets: most periods of these workbooks have "too few"); tickets resolved exactly at
+ * the SLA limit, complaint counts in the monthly figures (complaints ÷ the quarter's average
+ * customers), the NPS row off (the competitor gap's own NPS), and ticket durations in minutes and
+ * hours instead of timestamps (by the opened and by the resolved date).
  */
 const CASES: readonly Knobs[] = [
-  { ...CLEAN, seed: 101, period: 'month', dateCells: 'serial', survey: 60, tickets: 80, invalid: 'none', flags: ['yes/no', 'x', 'bool', '1/0'], slaHours: 24, minAnswers: 0, minTickets: 0 },
+  { ...CLEAN, seed: 101, period: 'month', dateCells: 'serial', survey: 60, tickets: 80, invalid: 'none', flags: ['yes/no', 'x', 'bool', '1/0'], slaHours: 24, minAnswers: 0, minTickets: 0, slaTies: true },
   { ...CLEAN, seed: 202, period: 'week', dateCells: 'date', survey: 50, tickets: 70, invalid: 'resolvedBeforeOpened', flags: ['Ja/Nein', 'yes/no', 'x', 'bool'], slaHours: 8, reportingDay: 200, minAnswers: 3, minTickets: 2 },
-  { ...CLEAN, seed: 303, period: 'quarter', dateCells: 'serial', survey: 60, tickets: 60, invalid: 'scoreOutOfScale', flags: ['1/0', '1/0', 'yes/no', 'x'], slaHours: 36.5 },
+  { ...CLEAN, seed: 303, period: 'quarter', dateCells: 'serial', survey: 60, tickets: 60, invalid: 'scoreOutOfScale', flags: ['1/0', '1/0', 'yes/no', 'x'], slaHours: 36.5, complaints: 'monthly' },
   // Reopen counts per ticket (reopen rate by the resolved date, n from the counts).
   { ...CLEAN, seed: 404, period: 'month', dateCells: 'date', survey: 40, tickets: 80, invalid: 'negativeCount', flags: ['bool', 'Ja/Nein', '1/0', 'yes/no'], slaHours: 4, blanks: 0.3, reportingDay: 150, minAnswers: 4, minTickets: 8, reopenCounts: true },
   // Call logs and queue reports: the contact-centre KPIs, CSAT per agent and the Erlang C table;
   // SLA verdicts per ticket (SLA attainment from them, n the tickets with one).
   {
     ...CLEAN, seed: 505, period: 'month', dateCells: 'serial', survey: 40, tickets: 20, invalid: 'none', flags: ['yes/no', 'x', 'bool', '1/0'], slaHours: 24,
-    calls: 70, intervals: 48, callFlags: 'Y/N', durations: 'time', serviceLevelSeconds: 20, slaVerdicts: 'flags',
+    calls: 70, intervals: 48, callFlags: 'Y/N', durations: 'time', serviceLevelSeconds: 20, slaVerdicts: 'flags', npsOff: true,
   },
   {
     ...CLEAN, seed: 606, period: 'week', dateCells: 'date', survey: 30, tickets: 10, invalid: 'waitWithoutFlag', flags: ['yes/no', 'yes/no', 'yes/no', 'yes/no'], slaHours: 8,
@@ -54,16 +57,25 @@ const CASES: readonly Knobs[] = [
   },
   {
     ...CLEAN, seed: 707, period: 'quarter', dateCells: 'date', survey: 20, tickets: 10, invalid: 'none', flags: ['yes/no', 'yes/no', 'yes/no', 'yes/no'], slaHours: 24,
-    calls: 0, intervals: 48, callFlags: 'bool', durations: 'time', serviceLevelSeconds: 15.5, reportingDay: 120,
+    calls: 0, intervals: 48, callFlags: 'bool', durations: 'time', serviceLevelSeconds: 15.5, reportingDay: 120, ticketDurations: 'hours', durationDate: 'resolved',
+  },
+  // Ticket durations in minutes by the opened date, blanks among them, SLA verdicts by the opened date.
+  {
+    ...CLEAN, seed: 808, period: 'month', dateCells: 'serial', survey: 20, tickets: 60, invalid: 'none', flags: ['yes/no', 'yes/no', 'yes/no', 'yes/no'], slaHours: 24,
+    blanks: 0.3, minAnswers: 0, minTickets: 0, ticketDurations: 'minutes', slaVerdicts: 'flags',
   },
 ];
 
 /** The random workbook as the CLI's reader would hand it over (UTC wall-clock dates). */
 function inputOf(k: Knobs): { input: InputWorkbook; plan: ScorecardPlan } {
   const w = randomWorkbook(k);
-  const dateColumns: Record<string, number[]> = { Survey: [0, 5], Tickets: [0, 1, 2], Orders: [0], Monthly: [0], Calls: [0], Queue: [0] };
+  const ticketDurations = (k.ticketDurations ?? 'none') !== 'none';
+  const dateColumns: Record<string, number[]> = { Survey: [0, 5], Tickets: ticketDurations ? [0] : [0, 1, 2], Orders: [0], Monthly: [0], Calls: [0], Queue: [0] };
   // Durations as time values carry a time format, as a spreadsheet shows them.
-  const timeColumns: Record<string, number[]> = k.durations === 'time' ? { Calls: [2, 4, 5, 6], Queue: [4, 5] } : {};
+  const timeColumns: Record<string, number[]> = {
+    ...(k.durations === 'time' ? { Calls: [2, 4, 5, 6], Queue: [4, 5] } : {}),
+    ...(k.ticketDurations === 'time' ? { Tickets: [1, 2] } : {}),
+  };
   const formatOf = (sheet: string, r: number, c: number, v: unknown): string | undefined => {
     if (r === 0 || (typeof v !== 'number' && !(v instanceof Date))) return undefined;
     if (timeColumns[sheet]?.includes(c)) return 'h:mm:ss';
@@ -174,12 +186,29 @@ describe.skipIf(skip !== undefined)('portable scorecards of random workbooks in 
     expect(books.some((b) => b.knobs.reportingDay !== undefined)).toBe(true);
   });
 
+  it('recalculates natively SLA attainment with ties at the limit, the competitor gap without an NPS row, complaints ÷ average customers and means of ticket durations', () => {
+    /** The KPIs a plan writes as values (its "Portable mode: A, B written as values …" notes). */
+    const asValues = (p: ScorecardPlan): string[] => p.notes.filter((n) => n.startsWith('Portable mode: '))
+      .flatMap((n) => n.slice('Portable mode: '.length).split(' written as values')[0].split(', '));
+    const cases = [[101, 'sla', 'SLA_ATTAINMENT'], [303, 'complaintRate', 'COMPLAINT_RATE'], [505, 'competitorGap', 'COMPETITOR_GAP'],
+      [707, 'avgResolution', 'AVG_DURATION'], [707, 'firstResponse', 'AVG_DURATION'], [808, 'avgResolution', 'AVG_DURATION'], [808, 'firstResponse', 'AVG_DURATION']] as const;
+    for (const [seed, id, kpi] of cases) {
+      const plan = books.find((b) => b.knobs.seed === seed)!.plan;
+      const s = plan.summary.find((x) => x.id === id);
+      expect(s?.kpi, `${seed} ${id}`).toBe(kpi);
+      expect(asValues(plan), `${seed} ${id}`).not.toContain(s!.name);
+    }
+    // 505 has no NPS row: the gap's formula counts the scores itself.
+    expect(books.find((b) => b.knobs.seed === 505)!.plan.summary.some((x) => x.id === 'nps')).toBe(false);
+  });
+
   it('recalculates the n of the flag shares (their yes and no values, or reopen counts) and the Wilson interval from it', () => {
     let shares = 0;
     for (const b of books) {
       for (const id of ['fcr', 'reopenRate', 'conversion', 'complaintRate']) {
-        const s = b.plan.summary.find((x) => x.id === id)!;
-        if (s.n === undefined) continue;
+        // Without an opened date (durations by the resolved date) the shares by opened date are not shown.
+        const s = b.plan.summary.find((x) => x.id === id);
+        if (s?.n === undefined) continue;
         const row = b.plan.marker.targetCells[id].row;
         expect(shown(b.file, row, COL.n), `${id} ${JSON.stringify(b.knobs)}`).toBe(s.n);
         expect(agrees(s.ciLow!, shown(b.file, row, COL.ciLow)) && agrees(s.ciHigh!, shown(b.file, row, COL.ciHigh)), id).toBe(true);

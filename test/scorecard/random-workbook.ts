@@ -4,7 +4,10 @@
  * repeated header row), yes/no flags as words, x, TRUE/FALSE or 1/0, reopen counts, dates as serials or Date
  * objects in a zone with daylight-saving changes, and now and then a row the catalog rejects
  * (resolved before opened, a score out of scale, a negative count). The tickets have a status log
- * and a message log, and their sheet may repeat ticket ids (an event log, one row per update).
+ * and a message log, and their sheet may repeat ticket ids (an event log, one row per update); or
+ * they hold the export's first-response and resolution durations (seconds, minutes, hours, time
+ * values) instead of timestamps. Some tickets are resolved exactly at the SLA limit; complaints are
+ * the tickets' flags or the monthly figures' counts; the NPS row may be switched off.
  * Everything follows from the knobs and one seed, so a failing case can be rebuilt from its printed
  * knobs.
  */
@@ -18,6 +21,8 @@ export type Invalid = 'none' | 'resolvedBeforeOpened' | 'responseBeforeOpened' |
 export type FlagWords = 'yes/no' | 'Ja/Nein' | 'x' | 'bool' | '1/0';
 /** How an answered flag is written in a call log. */
 export type CallFlags = 'yes/no' | 'Y/N' | 'Ja/Nein' | 'bool' | '1/0' | 'answered/abandoned';
+/** How a ticket export holds its first-response and resolution times (see Knobs.ticketDurations). */
+export type TicketDurations = 'none' | 'seconds' | 'minutes' | 'hours' | 'time';
 
 export interface Knobs {
   readonly seed: number;
@@ -74,6 +79,31 @@ export interface Knobs {
    * verdict words (Within SLA / SLA Violated, which only the core reads). Absent or 'none': no column.
    */
   readonly slaVerdicts?: 'none' | 'flags' | 'words';
+  /**
+   * The tickets' first-response and resolution times as the export's durations (Intercom's seconds,
+   * Zendesk's minutes, Freshdesk's hours, HubSpot's time values) in the columns of the first-response
+   * and resolved timestamps: the firstResponseTime and resolutionTime roles, so the duration variants
+   * (AVG_DURATION) of first response and average resolution time. A ticket without a first response
+   * or not yet resolved has a blank duration; a rejected row is a negative duration. Absent or
+   * 'none': the timestamps.
+   */
+  readonly ticketDurations?: TicketDurations;
+  /**
+   * With ticket durations, the date the first column holds: the opened date (durations by the opened
+   * date) or the resolved date ('Solved at': average resolution by the resolved date, first response
+   * over all rows). Absent: opened.
+   */
+  readonly durationDate?: 'opened' | 'resolved';
+  /** The NPS row switched off (the competitor gap then computes its own NPS of all answers). */
+  readonly npsOff?: boolean;
+  /**
+   * The complaint role: the tickets' complaint flags (complaint rate: CONVERSION_RATE's share of
+   * flagged tickets), or the monthly figures' complaint counts (COMPLAINT_RATE: complaints ÷ the
+   * period's average customers). Absent: tickets.
+   */
+  readonly complaints?: 'tickets' | 'monthly';
+  /** About a fifth of the resolved tickets resolved exactly at the SLA limit (ties: within means ≤). */
+  readonly slaTies?: boolean;
 }
 
 const FLAG_WORDS: readonly FlagWords[] = ['yes/no', 'Ja/Nein', 'x', 'bool', '1/0'];
@@ -108,6 +138,11 @@ export const knobsArbitrary: fc.Arbitrary<Knobs> = fc.record({
   answerLabels: fc.constantFrom(false, false, true),
   reopenCounts: fc.constantFrom(false, false, true),
   slaVerdicts: fc.constantFrom<'none' | 'flags' | 'words'>('none', 'none', 'flags', 'words'),
+  ticketDurations: fc.constantFrom<TicketDurations>('none', 'none', 'none', 'none', 'seconds', 'minutes', 'hours', 'time'),
+  durationDate: fc.constantFrom<'opened' | 'resolved'>('opened', 'resolved'),
+  npsOff: fc.constantFrom(false, false, true),
+  complaints: fc.constantFrom<'tickets' | 'monthly'>('tickets', 'monthly'),
+  slaTies: fc.constantFrom(false, true),
 });
 
 export interface RandomWorkbook {
@@ -210,27 +245,53 @@ export function randomWorkbook(k: Knobs): RandomWorkbook {
   };
   const verdicts = k.slaVerdicts ?? 'none';
   const verdictCell = (met: boolean): unknown => (verdicts === 'words' ? (met ? 'Within SLA' : 'SLA Violated') : flagCell(k.flags[3], met));
-  const tickets: unknown[][] = [['Opened', 'First response', 'Resolved', 'Agent', 'FCR', 'Reopened', 'Converted', 'Complaint', 'Ticket ID',
+  const durations = k.ticketDurations ?? 'none';
+  const byResolved = durations !== 'none' && k.durationDate === 'resolved';
+  /** A ticket's time from `earlier` to `later` as the export writes it (whole seconds or minutes, hours to 0.01, a time value). */
+  const ticketDuration = (later: number | null, earlier: number): unknown => {
+    if (later === null) return null;
+    const seconds = Math.round((later - earlier) * 86_400);
+    switch (durations) {
+      case 'minutes': return Math.round(seconds / 60);
+      case 'hours': return Math.round(seconds / 36) / 100;
+      case 'time': return k.dateCells === 'serial' ? seconds / 86_400 : dateCell(seconds / 86_400);
+      default: return seconds;
+    }
+  };
+  /** The duration columns' headers as the exports write them (Intercom, Zendesk, Freshdesk, HubSpot). */
+  const DURATION_HEADERS: Readonly<Record<Exclude<TicketDurations, 'none'>, readonly [string, string]>> = {
+    seconds: ['First response time (seconds)', 'Time to close (seconds)'],
+    minutes: ['First reply time in minutes', 'Full resolution time in minutes'],
+    hours: ['First response time (in hrs)', 'Resolution time (in hrs)'],
+    time: ['Time to first agent reply (HH:mm:ss)', 'Time to close (HH:mm:ss)'],
+  };
+  const ticketHeaders = durations === 'none' ? ['Opened', 'First response', 'Resolved'] : [byResolved ? 'Solved at' : 'Opened', ...DURATION_HEADERS[durations]];
+  const tickets: unknown[][] = [[...ticketHeaders, 'Agent', 'FCR', 'Reopened', 'Converted', 'Complaint', 'Ticket ID',
     ...(verdicts === 'none' ? [] : ['SLA met'])]];
   const moments: { id: string; opened: number; first: number | null; resolved: number | null }[] = [];
   for (let i = 0; i < k.tickets; i++) {
     const opened = moment(rnd() * 300);
     const first = blank() ? null : moment(opened - START + rnd() * 0.5);
-    const resolved = rnd() < 0.15 ? null : moment(opened - START + rnd() * 5);
+    let resolved = rnd() < 0.15 ? null : moment(opened - START + rnd() * 5);
+    // Resolved exactly at the SLA limit (whole seconds, so exactly N hours on the wall clock).
+    if (k.slaTies && resolved !== null && rnd() < 0.2) resolved = moment(opened - START + k.slaHours / 24);
     const flag = (j: number, p: number): unknown => (blank() ? null : flagCell(k.flags[j], rnd() < p));
     // A reopen count: mostly 0, now and then 1–3.
     const reopens = (): unknown => (blank() ? null : rnd() < 0.1 ? 1 + Math.floor(rnd() * 3) : 0);
     const id = `T${i + 1}`;
     moments.push({ id, opened, first, resolved });
+    const times = durations === 'none'
+      ? [blank() && rnd() < 0.3 ? null : ticketDate(opened), ticketDate(first), ticketDate(resolved)]
+      : [byResolved ? ticketDate(resolved) : blank() && rnd() < 0.3 ? null : ticketDate(opened), ticketDuration(first, opened), ticketDuration(resolved, opened)];
     const row = [
-      blank() && rnd() < 0.3 ? null : ticketDate(opened), ticketDate(first), ticketDate(resolved), pick(['Anna', 'Ben', 'Cem', 'Dana']),
+      ...times, pick(['Anna', 'Ben', 'Cem', 'Dana']),
       flag(0, 0.7), k.reopenCounts ? reopens() : flag(1, 0.1), flag(2, 0.3), flag(3, 0.05), id,
       // A verdict once resolved (now and then none yet, a blank).
       ...(verdicts === 'none' ? [] : [resolved === null || blank() ? null : verdictCell(rnd() < 0.8)]),
     ];
     if (k.repeatIds && rnd() < 0.3) {
       // An earlier update of the same ticket, before it was resolved (the sheet's order is the update order).
-      tickets.push([row[0], row[1], null, row[3], null, null, row[6], row[7], id, ...(verdicts === 'none' ? [] : [null])]);
+      tickets.push([byResolved ? null : row[0], row[1], null, row[3], null, null, row[6], row[7], id, ...(verdicts === 'none' ? [] : [null])]);
     }
     tickets.push(row);
   }
@@ -241,7 +302,17 @@ export function randomWorkbook(k: Knobs): RandomWorkbook {
     for (let r = 1; r < tickets.length; r++) if (typeof tickets[r][0] !== 'string' && tickets[r][0] !== null && tickets[r][c] !== null && typeof tickets[r][c] !== 'string') out.push(r);
     return out;
   };
-  if ((k.invalid === 'resolvedBeforeOpened' || k.invalid === 'responseBeforeOpened') && !k.textDates) {
+  if ((k.invalid === 'resolvedBeforeOpened' || k.invalid === 'responseBeforeOpened') && durations !== 'none') {
+    // A negative duration (AVG_DURATION rejects it), as a time value or a number.
+    const c = k.invalid === 'resolvedBeforeOpened' ? 2 : 1;
+    const rows: number[] = [];
+    for (let r = 1; r < tickets.length; r++) if (tickets[r][c] !== null && typeof tickets[r][c] !== 'string') rows.push(r);
+    if (rows.length > 0) {
+      const r = pick(rows);
+      tickets[r][c] = durations === 'time' && k.dateCells === 'serial' ? -1 / 24 : -5;
+      invalidRows.push({ sheet: 'Tickets', row: r });
+    }
+  } else if ((k.invalid === 'resolvedBeforeOpened' || k.invalid === 'responseBeforeOpened') && !k.textDates) {
     const c = k.invalid === 'resolvedBeforeOpened' ? 2 : 1;
     const rows = withBoth(c);
     if (rows.length > 0) {
@@ -338,6 +409,9 @@ export function randomWorkbook(k: Knobs): RandomWorkbook {
   // the agent and internal notes.
   const log: unknown[][] = [['Ticket', 'Changed at', 'Status']];
   const messages: unknown[][] = [['Ticket', 'Sent at', 'Author']];
+  // Ticket exports with durations come without a status log (no sheet, no roles): the log's
+  // resolution variant would come first, and the duration variants would never be used.
+  const statusLog = durations === 'none';
   if (k.logs !== false) {
     for (const t of moments) {
       const changes: [number, string][] = [[t.opened, 'new']];
@@ -372,7 +446,7 @@ export function randomWorkbook(k: Knobs): RandomWorkbook {
     { name: 'Competitors', originRow: 1, originCol: 1, values: competitors },
     ...((k.calls ?? 0) > 0 ? [{ name: 'Calls', originRow: 1, originCol: 1, values: calls }] : []),
     ...((k.intervals ?? 0) > 0 ? [{ name: 'Queue', originRow: 1, originCol: 1, values: intervals }] : []),
-    { name: 'Log', originRow: 1, originCol: 1, values: log },
+    ...(statusLog ? [{ name: 'Log', originRow: 1, originCol: 1, values: log }] : []),
     { name: 'Messages', originRow: 1, originCol: 1, values: messages },
   ];
   void ticketRows;
@@ -383,8 +457,12 @@ export function randomWorkbook(k: Knobs): RandomWorkbook {
   });
   const roles: RoleAssignment[] = [
     at('surveyDate', 'Survey', 1), at('npsScore', 'Survey', 2), at('satisfaction', 'Survey', 3), at('comment', 'Survey', 4),
-    at('ticketOpened', 'Tickets', 1), at('firstResponse', 'Tickets', 2), at('ticketResolved', 'Tickets', 3), at('agent', 'Tickets', 4),
-    at('firstContactResolved', 'Tickets', 5), at(k.reopenCounts ? 'reopenCount' : 'reopened', 'Tickets', 6), at('converted', 'Tickets', 7), at('complaint', 'Tickets', 8),
+    ...(durations === 'none'
+      ? [at('ticketOpened', 'Tickets', 1), at('firstResponse', 'Tickets', 2), at('ticketResolved', 'Tickets', 3)]
+      : [at(byResolved ? 'ticketResolved' : 'ticketOpened', 'Tickets', 1), at('firstResponseTime', 'Tickets', 2), at('resolutionTime', 'Tickets', 3)]),
+    at('agent', 'Tickets', 4),
+    at('firstContactResolved', 'Tickets', 5), at(k.reopenCounts ? 'reopenCount' : 'reopened', 'Tickets', 6), at('converted', 'Tickets', 7),
+    k.complaints === 'monthly' ? at('complaint', 'Monthly', 12) : at('complaint', 'Tickets', 8),
     at('orderDate', 'Orders', 1), at('customerId', 'Orders', 2), at('orderAmount', 'Orders', 3), at('orderProfit', 'Orders', 4),
     at('unitsSold', 'Orders', 5), at('unitsReturned', 'Orders', 6),
     at('periodDate', 'Monthly', 1), at('customersStart', 'Monthly', 2), at('customersEnd', 'Monthly', 3), at('customersNew', 'Monthly', 4),
@@ -393,7 +471,7 @@ export function randomWorkbook(k: Knobs): RandomWorkbook {
     at('competitorName', 'Competitors', 1), at('competitorNps', 'Competitors', 2),
     at('effortScore', 'Survey', 5), at('surveySent', 'Survey', 6),
     at('competitorName', 'Competitors', 1), at('competitorNps', 'Competitors', 2), at('ticketId', 'Tickets', 9),
-    at('ticketId', 'Log', 1), at('logTime', 'Log', 2), at('logStatus', 'Log', 3),
+    ...(statusLog ? [at('ticketId', 'Log', 1), at('logTime', 'Log', 2), at('logStatus', 'Log', 3)] : []),
     at('ticketId', 'Messages', 1), at('logTime', 'Messages', 2), at('logAuthor', 'Messages', 3),
   ];
   if (verdicts !== 'none') roles.push(at('slaMet', 'Tickets', 10));
@@ -408,11 +486,14 @@ export function randomWorkbook(k: Knobs): RandomWorkbook {
   return { data, outline, roles, invalidRows };
 }
 
-/** The request for a random workbook: every KPI on, the knobs' period and SLA. */
+/** The request for a random workbook: every KPI on (NPS off if the knobs say so), the knobs' period and SLA. */
 export function randomRequest(w: RandomWorkbook, k: Knobs, portable: boolean): GenerateRequest {
   return {
     roles: w.roles,
-    targets: { brandAttributes: { target: null, direction: 'higher', enabled: true } },
+    targets: {
+      brandAttributes: { target: null, direction: 'higher', enabled: true },
+      ...(k.npsOff ? { nps: { target: null, direction: 'higher', enabled: false } } : {}),
+    },
     options: {
       period: k.period, portable, language: 'en', slaHours: k.slaHours, tolerance: 0.05, serviceLevelSeconds: k.serviceLevelSeconds ?? 20,
       brandAttributes: ['friendly'], sheetName: 'KPI Scorecard',
