@@ -253,6 +253,15 @@ describe('durations in the unit the data shows', () => {
     expect(durationUnit([[30], [12]], 'Speed of answer in seconds')).toBe('seconds');
     expect(durationUnit([['0:02:14']], 'Talk')).toBe('seconds');
   });
+
+  it('a header showing a clock layout makes its numbers time values, also past one day (HubSpot, 2.5 = 60 h, was read as 2.5 seconds)', () => {
+    expect(durationUnit([[2.5], [0.5]], 'Time to close (HH:mm:ss)')).toBe('time');
+    expect(durationUnit([[1.25]], 'Time to first agent reply (HH:mm:ss)')).toBe('time');
+    expect(durationUnit([[26.5]], 'Dauer (hh:mm)')).toBe('time');
+    expect(durationUnit([[3], [12]], 'Wait (min)')).toBe('minutes');
+    // What the plan does with it: AVG_DURATION of 2.5 and 0.5 days in hours.
+    expect(call('AVG_DURATION', col(2.5, 0.5), 'time', 'hours')).toBeCloseTo(36, 9);
+  });
 });
 
 describe('a wrong native form of a call KPI fails the agreement check', () => {

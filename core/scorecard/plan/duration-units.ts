@@ -5,8 +5,9 @@
  * - Time values: cells a spreadsheet shows as 0:02:14 arrive as Date objects of 30 Dec 1899 (Sheets,
  *   the CLI) or as fractions of a day (Excel). Date objects, or numbers that all lie strictly
  *   between 0 and 1 (the catalog's 0–1 guard), are `time`.
- * - Otherwise what a known export layout or a unit word in the header says (`Wait (min)`, `Handle
- *   time in hours`, vocab/match.ts), else seconds (`Speed of answer in seconds`, `billsec`).
+ * - Otherwise what a known export layout or the header says: a clock layout (`Time to close
+ *   (HH:mm:ss)`: time values, also past one day) or a unit word (`Wait (min)`, `Handle time in
+ *   hours`, vocab/match.ts), else seconds (`Speed of answer in seconds`, `billsec`).
  * Duration text (`0:02:14`, `134 s`) carries its own unit; such cells need no decision.
  */
 import { isDateObject } from '../../values/grid.js';

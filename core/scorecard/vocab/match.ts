@@ -111,6 +111,9 @@ export function knownHeader(header: string): LayoutColumn[] {
   return out;
 }
 
+/** `(hh:mm:ss)`, `(hh:mm)`, `[h]:mm:ss` in a header (as exactHeader writes it). */
+const CLOCK_LAYOUT = /\(\s*\[?h{1,2}\]?:mm(?::ss)?\s*\)|\[h\]:mm/;
+
 const UNIT_WORDS: readonly [RegExp, InputUnit][] = [
   [/\b(?:seconds?|secs?|sek(?:unden)?)\b|\(s\)/, 'seconds'],
   [/\b(?:minutes?|mins?|minuten)\b/, 'minutes'],
@@ -124,6 +127,9 @@ const UNIT_WORDS: readonly [RegExp, InputUnit][] = [
  */
 export function durationUnitOfHeader(header: string): InputUnit | undefined {
   for (const k of knownHeader(header)) if (k.unit) return k.unit;
+  // A header showing a clock layout (HubSpot's `Time to close (HH:mm:ss)`): its numbers are time
+  // values, fractions of a day, also past one day (2.5 is 60:00:00) — never seconds.
+  if (CLOCK_LAYOUT.test(exactHeader(header))) return 'time';
   const t = exactHeader(header).replace(/\(hh:mm(?::ss)?\)/g, ' ');
   for (const [re, unit] of UNIT_WORDS) if (re.test(t)) return unit;
   return undefined;
