@@ -74,9 +74,13 @@ function wholeMs(x: number): number {
   return floor(x + 0.5);
 }
 
+/** The error of a ticket closed before it was opened, naming the cell `at` (one message for every reader). */
+function closedBeforeOpened(ctx: CallContext, at: CellPlace, closedName: string, closed: number, opened: number): never {
+  throw valueError(ctx.fn, `${closedName.replace(/_/g, ' ')} ${wallClockText(closed)} is before opened ${wallClockText(opened)} at ${at.text}`, [at]);
+}
+
 function orderError(ctx: CallContext, t: TicketRows, closedName: string, i: number): never {
-  const at = whereOf(t, i);
-  throw valueError(ctx.fn, `${closedName.replace(/_/g, ' ')} ${wallClockText(t.closed[i])} is before opened ${wallClockText(t.opened[i])} at ${at.text}`, [at]);
+  return closedBeforeOpened(ctx, whereOf(t, i), closedName, t.closed[i], t.opened[i]);
 }
 
 /** Throws for the first row whose closing date lies before its opened date. */
@@ -151,10 +155,7 @@ export function foldPairs(
     else c = cellNumber(ctx, gc, r, b, closedName);
     if (o < MIN_DATE_SERIAL || o >= MAX_DATE_SERIAL || o === 0) o = dateOrBlank(ctx, go, r, o, 'opened');
     if (c < MIN_DATE_SERIAL || c >= MAX_DATE_SERIAL || c === 0) c = dateOrBlank(ctx, gc, r, c, closedName);
-    if (c < o - SAME_INSTANT) {
-      const at = placeOf(gc, r);
-      throw valueError(ctx.fn, `${closedName.replace(/_/g, ' ')} ${wallClockText(c)} is before opened ${wallClockText(o)} at ${at.text}`, [at]);
-    }
+    if (c < o - SAME_INSTANT) closedBeforeOpened(ctx, placeOf(gc, r), closedName, c, o);
     if (o === o) {
       if (c !== c) openRows++;
       else {
@@ -184,10 +185,7 @@ function foldTypedPairs(
     let c = typedCellNumber(ctx, gc, r, closedName);
     if (o < MIN_DATE_SERIAL || o >= MAX_DATE_SERIAL || o === 0) o = dateOrBlank(ctx, go, r, o, 'opened');
     if (c < MIN_DATE_SERIAL || c >= MAX_DATE_SERIAL || c === 0) c = dateOrBlank(ctx, gc, r, c, closedName);
-    if (c < o - SAME_INSTANT) {
-      const at = placeOf(gc, r);
-      throw valueError(ctx.fn, `${closedName.replace(/_/g, ' ')} ${wallClockText(c)} is before opened ${wallClockText(o)} at ${at.text}`, [at]);
-    }
+    if (c < o - SAME_INSTANT) closedBeforeOpened(ctx, placeOf(gc, r), closedName, c, o);
     if (o === o) {
       if (c !== c) openRows++;
       else {
