@@ -9,28 +9,18 @@
  * read the rows as before (`column` gives NOT_HELD).
  */
 import { CELL_DATE, CELL_FALSE, CELL_NUMBER, CELL_TEXT, CELL_TRUE } from './columns.js';
-import type { SheetColumn, SheetColumns } from './columns.js';
+import type { SheetColumn } from './columns.js';
 import { isDateObject } from '../values/grid.js';
 
 /** What `column` gives for a column holding a value no column can hold. */
 export const NOT_HELD: unique symbol = Symbol('not held');
 
-export class HostColumns implements SheetColumns {
+export class HostColumns {
   private readonly made = new Map<number, SheetColumn | undefined | typeof NOT_HELD>();
 
   constructor(private readonly values: readonly (readonly unknown[] | undefined)[]) {}
 
-  get length(): number {
-    return this.values.length;
-  }
-
-  at(row: number): readonly unknown[] | undefined {
-    return this.values[row];
-  }
-
-  /** Column `c` (0-based from the origin column); undefined when it holds no cell. */
-  column(c: number): SheetColumn | undefined;
-  column(c: number, allowNotHeld: true): SheetColumn | undefined | typeof NOT_HELD;
+  /** Column `c` (0-based from the origin column); undefined when it holds no cell, NOT_HELD when it cannot be held. */
   column(c: number): SheetColumn | undefined | typeof NOT_HELD {
     if (this.made.has(c)) return this.made.get(c);
     const col = columnOfRows(this.values, c);

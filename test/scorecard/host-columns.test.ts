@@ -46,7 +46,7 @@ describe('a sheet passed by rows, held by column', () => {
       (rows) => {
         const held = new HostColumns(rows);
         for (let c = 0; c < 4; c++) {
-          const column = held.column(c, true);
+          const column = held.column(c);
           expect(column).not.toBe(NOT_HELD);
           const typed = new TypedColumn(column === NOT_HELD ? undefined : column, 0, rows.length);
           rows.forEach((row, r) => {

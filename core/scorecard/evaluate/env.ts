@@ -94,7 +94,7 @@ function rangeData(sheet: SheetData | undefined, ref: RangeRef, key: string, row
   const lastRow = ref.lastRow ?? Math.max(lastUsed, ref.firstRow - 1);
   const rows = Math.max(0, lastRow - ref.firstRow + 1);
   const columns = sheet?.columns;
-  const column = sheet && ref.firstCol === ref.lastCol ? (columns ? columns.column(ref.firstCol - sheet.originCol) : byColumn(sheet).column(ref.firstCol - sheet.originCol, true)) : NOT_HELD;
+  const column = sheet && ref.firstCol === ref.lastCol ? (columns ? columns.column(ref.firstCol - sheet.originCol) : byColumn(sheet).column(ref.firstCol - sheet.originCol)) : NOT_HELD;
   if (column !== NOT_HELD) {
     const slice: ColumnSlice = { column, from: ref.firstRow - originRow, length: rows };
     // A sheet passed by rows gives its rows as they are (shared by every range of the column), not made again.
